@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Makes sure PostgreSQL and Redis are reachable and writes their URLs to .aspen/env.
+# Uses DATABASE_URL / REDIS_URL when given; otherwise installs Debian's packages if missing
+# and starts private instances on loopback (idempotent: running ones are reused).
+# Usage: scripts/services.sh [db-name]   (db-name defaults to "aspen")
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STATE="$PWD/.aspen"
+mkdir -p "$STATE"
+DB_NAME="${1:-aspen}"
+PG_PORT="${ASPEN_PG_PORT:-54329}"
+REDIS_PORT="${ASPEN_REDIS_PORT:-63790}"
+log() { printf '\033[36m[services]\033[0m %s\n' "$*" >&2; }
+
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+apt_updated=0
+apt_install() {
+  if ! command -v apt-get >/dev/null; then
+    log "apt-get not found: install $* yourself (see README, 'Other systems') or set DATABASE_URL / REDIS_URL"
+    exit 1
+  fi
+  if [ "$apt_updated" = 0 ]; then $SUDO apt-get update -qq; apt_updated=1; fi
+  # policy-rc.d keeps the packages' own services from starting: we run private instances.
+  printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null; $SUDO chmod +x /usr/sbin/policy-rc.d
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  $SUDO rm -f /usr/sbin/policy-rc.d
+}
+
+# ---------- PostgreSQL ----------
+if [ -z "${DATABASE_URL:-}" ]; then
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$PG_BIN" ]; then log "installing PostgreSQL (Debian package)"; apt_install postgresql; PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
+  PGDATA="$STATE/pg"
+  RUNAS=()
+  if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); chown -R postgres "$STATE" 2>/dev/null || true; mkdir -p "$PGDATA"; chown postgres "$PGDATA"; chmod 700 "$PGDATA"; fi
+  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+    log "initialising a PostgreSQL cluster in $PGDATA"
+    "${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    cat >>"$PGDATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$STATE'
+max_connections = 300
+shared_buffers = 256MB
+fsync = on
+synchronous_commit = on
+CONF
+  fi
+  if ! "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+    log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null
+  fi
+  psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+  # The app role is not a superuser, so row-level security applies to it.
+  psql_admin -d postgres -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen') THEN CREATE ROLE aspen LOGIN PASSWORD 'aspen' CREATEDB; END IF; END\$\$;"
+  if [ -z "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname='$DB_NAME'")" ]; then
+    psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" OWNER aspen"
+  fi
+  DATABASE_URL="postgres://aspen:aspen@127.0.0.1:$PG_PORT/$DB_NAME"
+  echo "$PG_BIN" >"$STATE/pg_bin"
+fi
+
+# ---------- Redis ----------
+if [ -z "${REDIS_URL:-}" ]; then
+  if ! command -v redis-server >/dev/null; then log "installing Redis (Debian package)"; apt_install redis-server; fi
+  mkdir -p "$STATE/redis"
+  if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    log "starting Redis on 127.0.0.1:$REDIS_PORT (appendonly, noeviction)"
+    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$STATE/redis" --appendonly yes --appendfsync everysec \
+      --maxmemory-policy noeviction --daemonize yes --pidfile "$STATE/redis/redis.pid" --logfile "$STATE/redis/redis.log" --save ""
+    for _ in $(seq 50); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+fi
+
+cat >"$STATE/env" <<ENV
+export DATABASE_URL='$DATABASE_URL'
+export REDIS_URL='$REDIS_URL'
+ENV
+log "DATABASE_URL=${DATABASE_URL%%:*}://…@${DATABASE_URL#*@}  REDIS_URL=$REDIS_URL"
