@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL and Redis are reachable and writes their URLs to .aspen/env.
+# Makes sure PostgreSQL and Redis are reachable and prints `export DATABASE_URL=… REDIS_URL=…`.
 # Uses DATABASE_URL / REDIS_URL when given; otherwise installs Debian's packages if missing
 # and starts private instances on loopback (idempotent: running ones are reused).
-# Usage: scripts/services.sh [db-name]   (db-name defaults to "aspen")
+# Usage: eval "$(scripts/services.sh [db-name])"   (db-name defaults to "aspen")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE="$PWD/.aspen"
@@ -74,8 +74,6 @@ if [ -z "${REDIS_URL:-}" ]; then
   REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 fi
 
-cat >"$STATE/env" <<ENV
-export DATABASE_URL='$DATABASE_URL'
-export REDIS_URL='$REDIS_URL'
-ENV
+# Printed for `eval "$(scripts/services.sh)"`; everything else goes to stderr.
+printf "export DATABASE_URL='%s'\nexport REDIS_URL='%s'\n" "$DATABASE_URL" "$REDIS_URL"
 log "DATABASE_URL=${DATABASE_URL%%:*}://…@${DATABASE_URL#*@}  REDIS_URL=$REDIS_URL"

@@ -1,3 +1,4 @@
 export * from "./client";
 export * from "./tenant";
 export * as schema from "./schema";
+export * from "./partitions";

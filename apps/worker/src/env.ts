@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// URL" }),
+  WORKER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  BULLMQ_PREFIX: z.string().min(1).default("aspen"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+});
+
+export type WorkerEnv = z.infer<typeof schema>;
+
+/** Parses the worker's environment; exits with one line per missing or bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  console.error(`worker: invalid environment\n${lines.join("\n")}`);
+  process.exit(1);
+}
