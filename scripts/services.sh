@@ -31,25 +31,34 @@ apt_install() {
 if [ -z "${DATABASE_URL:-}" ]; then
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
   if [ -z "$PG_BIN" ]; then log "installing PostgreSQL (Debian package)"; apt_install postgresql; PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
-  PGDATA="$STATE/pg"
   RUNAS=()
-  if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); chown -R postgres "$STATE" 2>/dev/null || true; mkdir -p "$PGDATA"; chown postgres "$PGDATA"; chmod 700 "$PGDATA"; fi
-  if [ ! -f "$PGDATA/PG_VERSION" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    # PostgreSQL refuses to run as root: run it as the `postgres` user, with its data outside the project
+    # (a project under /root is not readable by that user).
+    RUNAS=(runuser -u postgres --)
+    PGDATA="${ASPEN_PGDATA:-/var/lib/aspen/$(printf %s "$PWD" | sha1sum | cut -c1-10)/pg}"
+    mkdir -p "$PGDATA" && chown postgres "$(dirname "$PGDATA")" "$PGDATA" && chmod 700 "$PGDATA"
+  else
+    PGDATA="${ASPEN_PGDATA:-$STATE/pg}"
+  fi
+  if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; then
+    : # already running on our port (started by an earlier run): reuse it
+  elif [ ! -f "$PGDATA/PG_VERSION" ]; then
     log "initialising a PostgreSQL cluster in $PGDATA"
-    "${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+    (cd / && "${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null)
     cat >>"$PGDATA/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
-unix_socket_directories = '$STATE'
+unix_socket_directories = '$PGDATA'
 max_connections = 300
 shared_buffers = 256MB
 fsync = on
 synchronous_commit = on
 CONF
   fi
-  if ! "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+  if ! "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-    "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null
+    (cd / && "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null)
   fi
   psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
   # The app role is not a superuser, so row-level security applies to it.
@@ -58,7 +67,7 @@ CONF
     psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" OWNER aspen"
   fi
   DATABASE_URL="postgres://aspen:aspen@127.0.0.1:$PG_PORT/$DB_NAME"
-  echo "$PG_BIN" >"$STATE/pg_bin"
+  printf '%s\n%s\n' "$PG_BIN" "$PGDATA" >"$STATE/pg.conf"
 fi
 
 # ---------- Redis ----------

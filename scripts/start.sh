@@ -12,7 +12,8 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ packag
 fi
 
 step "PostgreSQL and Redis"
-eval "$(bash scripts/services.sh aspen)"
+envs=$(bash scripts/services.sh aspen)
+eval "$envs"
 mkdir -p .aspen
 [ -f .aspen/auth_secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))' >.aspen/auth_secret
 export AUTH_SECRET="${AUTH_SECRET:-$(cat .aspen/auth_secret)}"

@@ -14,7 +14,8 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ packag
 fi
 
 step "PostgreSQL and Redis"
-eval "$(bash scripts/services.sh aspen_test)" || die "could not start PostgreSQL/Redis"
+envs=$(bash scripts/services.sh aspen_test) || die "could not start PostgreSQL/Redis"
+eval "$envs"
 export REDIS_PREFIX="aspen-test:" BULLMQ_PREFIX="aspen-test"
 export AUTH_SECRET="${AUTH_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')}"
 
