@@ -1,0 +1,14 @@
+export { cn } from "./class-names";
+export { Button, Spinner, buttonClasses, type ButtonProps, type ButtonVariant, type ButtonSize } from "./button";
+export { Input, Textarea, Label, Field, FieldError, fieldClasses, type InputProps, type TextareaProps, type FieldProps } from "./input";
+export { Select, type SelectOption, type SelectProps } from "./select";
+export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from "./dialog";
+export { Table, THead, TBody, TR, TH, TD } from "./table";
+export { Badge, type BadgeTone } from "./badge";
+export { Card, CardHeader, CardBody, Callout } from "./card";
+export { EmptyState } from "./empty-state";
+export { Skeleton, SkeletonRows } from "./skeleton";
+export { Pagination, type PaginationLabels } from "./pagination";
+export { CopyField } from "./copy-field";
+export { Tabs, type TabItem } from "./tabs";
+export { TimeSeriesChart, type TimeSeries } from "./time-series-chart";

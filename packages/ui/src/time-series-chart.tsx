@@ -1,0 +1,79 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export interface TimeSeries {
+  key: string;
+  label?: string;
+  unit?: string;
+  color?: string;
+  points: { ts: number | Date; value: number | null }[];
+}
+
+const palette = ["#059669", "#0284c7", "#d97706", "#dc2626", "#7c3aed", "#db2777"];
+
+/** Line chart of one or more numeric series over time (telemetry, usage). */
+export function TimeSeriesChart({
+  series,
+  height = 260,
+  formatTime = (ts) => new Date(ts).toLocaleTimeString(),
+  emptyLabel = "No data",
+}: {
+  series: readonly TimeSeries[];
+  height?: number;
+  formatTime?: (ts: number) => string;
+  emptyLabel?: string;
+}) {
+  // recharts wants one row per x value with a column per series.
+  const rows = new Map<number, Record<string, number | null>>();
+  for (const s of series) {
+    for (const p of s.points) {
+      const ts = typeof p.ts === "number" ? p.ts : p.ts.getTime();
+      const row = rows.get(ts) ?? { ts };
+      row[s.key] = p.value;
+      rows.set(ts, row);
+    }
+  }
+  const data = [...rows.values()].sort((a, b) => (a.ts as number) - (b.ts as number));
+  if (data.length === 0) {
+    return (
+      <div style={{ height }} className="grid place-items-center text-sm text-zinc-500 dark:text-zinc-400">
+        {emptyLabel}
+      </div>
+    );
+  }
+  return (
+    <div style={{ height }} className="w-full text-xs" data-testid="time-series-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
+          <XAxis
+            dataKey="ts"
+            type="number"
+            scale="time"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={(v: number) => formatTime(v)}
+            stroke="currentColor"
+            strokeOpacity={0.5}
+          />
+          <YAxis stroke="currentColor" strokeOpacity={0.5} width={48} />
+          <Tooltip labelFormatter={(v) => formatTime(Number(v))} />
+          {series.length > 1 ? <Legend /> : null}
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              name={s.unit ? `${s.label ?? s.key} (${s.unit})` : (s.label ?? s.key)}
+              stroke={s.color ?? palette[i % palette.length]}
+              dot={false}
+              strokeWidth={2}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
