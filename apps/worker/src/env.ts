@@ -1,3 +1,4 @@
+import { EnvError, parseEnv } from "@aspen/core";
 import { z } from "zod";
 
 const schema = z.object({
@@ -13,9 +14,11 @@ export type WorkerEnv = z.infer<typeof schema>;
 
 /** Parses the worker's environment; exits with one line per missing or bad variable. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const result = schema.safeParse(source);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-  console.error(`worker: invalid environment\n${lines.join("\n")}`);
-  process.exit(1);
+  try {
+    return parseEnv("worker", schema, source);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
 }

@@ -1,0 +1,79 @@
+// Browser-safe part of @aspen/core (no node:crypto): client components import "@aspen/core/browser".
+
+// Thing model
+export { identifierPattern, identifierSchema } from "./thing-model/identifier";
+export { dataTypes, type DataType, type DataSpec } from "./thing-model/data-spec";
+export {
+  thingModelSchema,
+  propertySchema,
+  paramSchema,
+  eventSchema,
+  commandSchema,
+  eventLevels,
+  type ThingModel,
+  type ThingModelInput,
+  type Property,
+  type Param,
+  type ThingEvent,
+  type Command,
+  type EventLevel,
+} from "./thing-model/schema";
+export { parseThingModel, type ParseThingModelResult, type ThingModelError } from "./thing-model/parse";
+export { valueSchema, type PrimitiveValue } from "./thing-model/value-schema";
+export { type UnknownKeys, type ValueError, type ValidatedValues } from "./thing-model/validate-values";
+export {
+  compileThingModel,
+  type CompiledThingModel,
+  type CompileOptions,
+  type ValuesSchema,
+} from "./thing-model/compile";
+
+// Telemetry
+export {
+  parseTelemetryPayload,
+  type ParseTelemetryResult,
+  type TelemetryPoint,
+  type TelemetryPayloadOptions,
+} from "./telemetry/payload";
+export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
+
+// Permissions
+export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";
+export { permissions, isPermission, rolePermissions, can, type Permission } from "./permissions/permissions";
+export { canAssignRole } from "./permissions/assign-role";
+export { intersectScopes } from "./permissions/scopes";
+
+// Ids
+export { idPrefixes, publicId, parsePublicId, type IdPrefix } from "./ids/public-id";
+
+// Topics
+export {
+  deviceTopicPrefix,
+  parseDeviceTopic,
+  formatDeviceTopic,
+  type DeviceTopic,
+  type DeviceTopicKind,
+} from "./topics/device-topic";
+export { canPublish, allowedSubscription } from "./topics/device-acl";
+export {
+  internalTopic,
+  parseInternalTopic,
+  externalTopic,
+  commandChannel,
+  type InternalTopic,
+} from "./topics/internal-topic";
+
+// Credentials
+export { mqttUsername, parseMqttUsername, type MqttUsername } from "./credentials/mqtt-username";
+export { passwordPolicy } from "./credentials/password-policy";
+
+// Tenant
+export { slugSchema, slugPattern, reservedSlugs, slugify } from "./tenant/slug";
+export { deviceNameSchema, deviceNamePattern } from "./tenant/device-name";
+export { labelsSchema, labelKeyPattern, maxLabels } from "./tenant/labels";
+
+// Audit
+export { auditActions, isAuditAction, type AuditAction } from "./audit/actions";
+
+// Environment
+export { parseEnv, EnvError } from "./env/parse-env";

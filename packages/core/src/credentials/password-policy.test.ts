@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { passwordPolicy } from "./password-policy";
+
+function messageOf(password: unknown) {
+  return passwordPolicy.safeParse(password).error?.issues[0]?.message;
+}
+
+describe("passwordPolicy", () => {
+  it.each(["correcthorse1", "correct horse battery", "Pässwört-123", "abcdefghi!", `a1${"x".repeat(198)}`])(
+    "accepts %j",
+    (pw) => {
+      expect(passwordPolicy.safeParse(pw).success).toBe(true);
+    },
+  );
+
+  it("asks for 10 characters", () => {
+    expect(messageOf("abc12")).toBe("Use at least 10 characters");
+  });
+
+  it("caps the length at 200", () => {
+    expect(messageOf(`a1${"x".repeat(199)}`)).toBe("Use at most 200 characters");
+  });
+
+  it.each(["abcdefghijkl", "ABCDEFGHIJKL", "123456789012", "!!!!!!!!!!!!", "1234567890!!"])(
+    "refuses the single-class %j",
+    (pw) => {
+      expect(messageOf(pw)).toBe("Use letters and at least one digit or symbol");
+    },
+  );
+
+  it("refuses non-strings", () => {
+    expect(messageOf(12345678901)).toBe("Enter a password");
+  });
+});

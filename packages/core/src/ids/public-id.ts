@@ -1,0 +1,32 @@
+import { decodeBase58_128, encodeBase58_128 } from "./base58";
+
+/** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key. */
+export const idPrefixes = ["dev", "prd", "ten", "usr", "inv", "whk", "evt", "app", "cmd", "key"] as const;
+export type IdPrefix = (typeof idPrefixes)[number];
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidToBytes(uuid: string): Uint8Array {
+  if (!uuidPattern.test(uuid)) throw new TypeError(`not a uuid: ${uuid}`);
+  const hex = uuid.replaceAll("-", "");
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+function bytesToUuid(bytes: Uint8Array): string {
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The public form of a uuid, e.g. `dev_` + 22 base58 digits; throws if `uuid` is not a uuid. */
+export function publicId(prefix: IdPrefix, uuid: string): string {
+  return `${prefix}_${encodeBase58_128(uuidToBytes(uuid))}`;
+}
+
+/** The (lowercase) uuid behind a public id, or null if it has another prefix or is malformed. */
+export function parsePublicId(prefix: IdPrefix, id: string): string | null {
+  if (typeof id !== "string" || !id.startsWith(`${prefix}_`)) return null;
+  const bytes = decodeBase58_128(id.slice(prefix.length + 1));
+  return bytes ? bytesToUuid(bytes) : null;
+}

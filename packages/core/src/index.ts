@@ -1,0 +1,3 @@
+export * from "./browser";
+// Needs node:crypto: server-side only.
+export { generateSecret, hashSecret, secretHint, safeEqualHex } from "./credentials/secret";
