@@ -77,3 +77,18 @@ export { auditActions, isAuditAction, type AuditAction } from "./audit/actions";
 
 // Environment
 export { parseEnv, EnvError } from "./env/parse-env";
+
+// Web ↔ broker pub/sub
+export {
+  channels,
+  deviceRevokedMessage,
+  productChangedMessage,
+  deviceDesiredMessage,
+  commandMessage,
+  tenantChangedMessage,
+  type Channels,
+  type DeviceRevokedMessage,
+  type ProductChangedMessage,
+  type DeviceDesiredMessage,
+  type CommandMessage,
+} from "./events/channels";
