@@ -1,0 +1,3 @@
+export { GET } from "../../healthz/route";
+
+export const dynamic = "force-dynamic";

@@ -1,0 +1,52 @@
+import { parseEnv as parseWith } from "@aspen/core";
+import { z } from "zod";
+
+/**
+ * The web app's environment. Parsed lazily on first use so that `next build`
+ * (which imports route modules) does not need a database or secrets.
+ * Nothing else in apps/web reads process.env.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required (postgres://user:pass@host:port/db)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  REDIS_URL: z
+    .string({ error: "is required (redis://host:port[/db])" })
+    .regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  AUTH_SECRET: z
+    .string({ error: "is required: generate one with `openssl rand -base64 32`" })
+    .min(32, "must be at least 32 characters: generate one with `openssl rand -base64 32`"),
+  APP_URL: z.url("must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_FROM: z.string().min(3).default("Aspen <no-reply@aspen.local>"),
+  MQTT_PUBLIC_HOST: z.string().min(1).default("localhost"),
+  MQTT_PUBLIC_PORT: z.coerce.number().int().min(1).max(65535).default(1883),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
+  REDIS_PREFIX: z.string().default(""),
+});
+
+export type Env = z.infer<typeof schema>;
+
+/** Parses an environment record; throws core's EnvError, whose message names each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith("web", schema, source);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed on first access. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Lazy proxy so call sites can write `env.APP_URL`. */
+export const env: Env = new Proxy({} as Env, {
+  get: (_t, key) => getEnv()[key as keyof Env],
+});

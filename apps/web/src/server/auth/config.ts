@@ -1,0 +1,111 @@
+import { bumpSessionVersion } from "@aspen/db";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import type {} from "next-auth/jwt";
+import Credentials from "next-auth/providers/credentials";
+import { getEnv } from "../../env";
+import { recordAudit } from "../audit";
+import { getSystemDb } from "../db";
+import { logger } from "../logger";
+import { requestMeta, type RequestMeta } from "../request-meta";
+import { authenticate } from "./credentials";
+import { forgetSessionState, isSessionCurrent } from "./session-state";
+
+/** Thrown to Auth.js for wrong credentials; `code` reaches the sign-in page as `?code=`. */
+export class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid_credentials";
+}
+/** Too many attempts: distinct code so the page can say "try again later". */
+export class RateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    user: { id: string; email: string; name: string };
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+async function currentRequestMeta(): Promise<RequestMeta> {
+  try {
+    const { headers } = await import("next/headers");
+    return requestMeta(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/** Session lifetime: two weeks, refreshed on use. Revocation is by session version, not expiry. */
+const SESSION_MAX_AGE = 14 * 24 * 60 * 60;
+
+/** The Auth.js configuration, built on first request so that `next build` needs no secrets. */
+export function authConfig(): NextAuthConfig {
+  const env = getEnv();
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    pages: { signIn: "/login", error: "/login" },
+    logger: {
+      error: (err) => {
+        // Wrong passwords are expected; everything else is worth a line.
+        if (err instanceof CredentialsSignin || (err as { type?: string }).type === "CredentialsSignin") return;
+        logger.error({ err: err.message, type: (err as { type?: string }).type }, "auth error");
+      },
+      warn: (code) => logger.warn({ code }, "auth warning"),
+      debug: () => {},
+    },
+    providers: [
+      Credentials({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, request) {
+          const result = await authenticate(credentials, requestMeta(request.headers));
+          if (result.ok) return result.user;
+          throw result.reason === "rate_limited" ? new RateLimited() : new InvalidCredentials();
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = user.sessionVersion ?? 0;
+          return token;
+        }
+        if (!token.uid || typeof token.sv !== "number") return null;
+        // Revocation: sign-out, password change and disabling bump the user's version.
+        return (await isSessionCurrent(token.uid, token.sv)) ? token : null;
+      },
+      session({ session, token }) {
+        session.user = { id: token.uid!, email: token.email ?? "", name: token.name ?? "" } as typeof session.user;
+        session.sessionVersion = token.sv ?? 0;
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (!token?.uid) return;
+        // Signing out ends every session of the user, everywhere.
+        await bumpSessionVersion(getSystemDb(), token.uid);
+        forgetSessionState(token.uid);
+        await recordAudit(
+          { meta: await currentRequestMeta() },
+          { action: "user.logout", tenantId: null, actor: { id: token.uid, email: token.email ?? null } },
+        );
+      },
+    },
+  };
+}

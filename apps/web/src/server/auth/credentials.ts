@@ -1,0 +1,86 @@
+import { findUserByEmail, normalizeEmail } from "@aspen/db";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { getSystemDb } from "../db";
+import { logger } from "../logger";
+import { metrics } from "../metrics";
+import { getRedis } from "../redis";
+import type { RequestMeta } from "../request-meta";
+import { verifyPassword } from "./password";
+import { LoginRateLimiter } from "./rate-limit";
+
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
+
+export type AuthenticateResult =
+  | { ok: true; user: AuthenticatedUser }
+  | { ok: false; reason: "invalid_credentials" | "rate_limited"; retryAfterSeconds?: number };
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(3).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+let limiter: LoginRateLimiter | undefined;
+function loginLimiter(): LoginRateLimiter {
+  limiter ??= new LoginRateLimiter(getRedis());
+  return limiter;
+}
+
+/**
+ * Checks an email + password sign-in. Wrong email, wrong password and a
+ * disabled account all give the same `invalid_credentials`; only throttling
+ * is distinguishable (`rate_limited`). Records `user.login` / `user.login_failed`.
+ */
+export async function authenticate(
+  raw: unknown,
+  meta: RequestMeta,
+  deps: { limiter?: LoginRateLimiter } = {},
+): Promise<AuthenticateResult> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) {
+    metrics().logins.inc({ result: "invalid" });
+    return { ok: false, reason: "invalid_credentials" };
+  }
+  const email = normalizeEmail(parsed.data.email);
+  const rl = deps.limiter ?? loginLimiter();
+
+  const check = await rl.attempt(email, meta.ip).catch((err: Error) => {
+    // Fail closed would lock everyone out during a Redis outage; fail open but say so.
+    logger.error({ err: err.message }, "login rate limiter unavailable");
+    return { limited: false } as const;
+  });
+  if (check.limited) {
+    metrics().logins.inc({ result: "rate_limited" });
+    await recordAudit(
+      { meta },
+      { action: "user.login_failed", tenantId: null, actor: { id: null, email }, details: { reason: "rate_limited" } },
+    );
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: check.retryAfterSeconds };
+  }
+
+  const user = await findUserByEmail(getSystemDb(), email);
+  const passwordOk = await verifyPassword(user?.passwordHash, parsed.data.password);
+  if (!user || !passwordOk || user.disabledAt) {
+    metrics().logins.inc({ result: "invalid" });
+    await recordAudit(
+      { meta },
+      {
+        action: "user.login_failed",
+        tenantId: null,
+        actor: { id: user?.id ?? null, email },
+        details: { reason: !user ? "unknown_email" : user.disabledAt ? "disabled" : "wrong_password" },
+      },
+    );
+    return { ok: false, reason: "invalid_credentials" };
+  }
+
+  await rl.succeeded(email, meta.ip);
+  metrics().logins.inc({ result: "success" });
+  await recordAudit({ meta }, { action: "user.login", tenantId: null, actor: { id: user.id, email: user.email } });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}

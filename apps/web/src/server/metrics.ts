@@ -1,0 +1,50 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+interface Metrics {
+  registry: Registry;
+  trpcCalls: Counter<"path" | "type" | "result">;
+  trpcDuration: Histogram<"path" | "type">;
+  logins: Counter<"result">;
+  auditWriteFailures: Counter;
+}
+
+const g = globalThis as unknown as { __aspenMetrics?: Metrics };
+
+function create(): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ app: "web" });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    trpcCalls: new Counter({
+      name: "aspen_trpc_calls_total",
+      help: "tRPC procedure calls by path, type and result (ok or the tRPC error code)",
+      labelNames: ["path", "type", "result"],
+      registers: [registry],
+    }),
+    trpcDuration: new Histogram({
+      name: "aspen_trpc_duration_seconds",
+      help: "tRPC procedure duration",
+      labelNames: ["path", "type"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    logins: new Counter({
+      name: "aspen_logins_total",
+      help: "Sign-in attempts by result (success, invalid, rate_limited)",
+      labelNames: ["result"],
+      registers: [registry],
+    }),
+    auditWriteFailures: new Counter({
+      name: "aspen_audit_write_failures_total",
+      help: "Audit rows that could not be written (the request still succeeded)",
+      registers: [registry],
+    }),
+  };
+}
+
+/** Process-wide metrics (kept on globalThis so dev hot reloads do not register twice). */
+export function metrics(): Metrics {
+  g.__aspenMetrics ??= create();
+  return g.__aspenMetrics;
+}

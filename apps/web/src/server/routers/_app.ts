@@ -1,0 +1,29 @@
+import { createCallerFactory, createTRPCRouter } from "../trpc";
+import { auditRouter } from "./audit/_router";
+import { authRouter } from "./auth/_router";
+import { deviceRouter } from "./device/_router";
+import { invitationRouter } from "./invitation/_router";
+import { memberRouter } from "./member/_router";
+import { productRouter } from "./product/_router";
+import { tenantRouter } from "./tenant/_router";
+
+/**
+ * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
+ * prefixed public ids (`dev_…`, `prd_…`, `usr_…`, `inv_…`); lists take
+ * `{ page, pageSize }` and return `{ items, total, page, pageSize }`.
+ * Errors carry `data.reason` (stable code) and `data.details` ([{ path, message }]).
+ */
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  tenant: tenantRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  product: productRouter,
+  device: deviceRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller: `createCaller(ctx)` with a context from `createTRPCContext` (see `server/caller.ts` for RSC). */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,20 @@
+import { createTRPCRouter } from "../../trpc";
+import { bulkCreate } from "./bulkCreate";
+import { byId } from "./byId";
+import { create } from "./create";
+import { deleteDevice } from "./delete";
+import { list } from "./list";
+import { rotateSecret } from "./rotateSecret";
+import { setEnabled } from "./setEnabled";
+import { update } from "./update";
+
+export const deviceRouter = createTRPCRouter({
+  list,
+  byId,
+  create,
+  bulkCreate,
+  update,
+  setEnabled,
+  rotateSecret,
+  delete: deleteDevice,
+});

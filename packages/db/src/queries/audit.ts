@@ -1,0 +1,42 @@
+import { and, count, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
+import type { Tx } from "../client";
+import { auditLogs } from "../schema";
+import { offsetOf, type Page, type PageRequest } from "./pagination";
+import { escapeLike } from "./products";
+
+export type AuditRow = typeof auditLogs.$inferSelect;
+export type NewAuditRow = typeof auditLogs.$inferInsert;
+
+/** Writes one audit row. Rows with a tenant need that tenant's scope (or a system transaction). */
+export async function insertAudit(tx: Tx, row: NewAuditRow): Promise<void> {
+  await tx.insert(auditLogs).values(row);
+}
+
+export interface AuditFilter {
+  /** Exact action (`device.create`) or a prefix ending in `.` or `.*` (`device.`). */
+  action?: string;
+  /** Substring of the actor's email, case-insensitive. */
+  actorEmail?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export async function listAudit(tx: Tx, tenantId: string, p: PageRequest & AuditFilter): Promise<Page<AuditRow>> {
+  const action = p.action?.replace(/\*$/, "");
+  const where = and(
+    eq(auditLogs.tenantId, tenantId),
+    action
+      ? action.endsWith(".")
+        ? sql`${auditLogs.action} like ${`${escapeLike(action)}%`}`
+        : eq(auditLogs.action, action)
+      : undefined,
+    p.actorEmail ? ilike(auditLogs.actorEmail, `%${escapeLike(p.actorEmail)}%`) : undefined,
+    p.from ? gte(auditLogs.createdAt, p.from) : undefined,
+    p.to ? lt(auditLogs.createdAt, p.to) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    tx.select().from(auditLogs).where(where).orderBy(desc(auditLogs.createdAt), desc(auditLogs.id)).limit(p.pageSize).offset(offsetOf(p)),
+    tx.select({ n: count() }).from(auditLogs).where(where),
+  ]);
+  return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+}

@@ -1,0 +1,28 @@
+import type { ThingModel } from "@aspen/core";
+import { eq } from "drizzle-orm";
+import type { Tx } from "../../client";
+import { products } from "../../schema";
+
+/** The parts of a product the broker validates device data with. */
+export interface ProductForIngest {
+  id: string;
+  tenantId: string;
+  thingModel: ThingModel;
+  unknownKeys: "reject" | "keep";
+  updatedAt: Date;
+}
+
+export async function findProductForIngest(tx: Tx, productId: string): Promise<ProductForIngest | undefined> {
+  const [row] = await tx
+    .select({
+      id: products.id,
+      tenantId: products.tenantId,
+      thingModel: products.thingModel,
+      unknownKeys: products.unknownKeys,
+      updatedAt: products.updatedAt,
+    })
+    .from(products)
+    .where(eq(products.id, productId))
+    .limit(1);
+  return row;
+}
