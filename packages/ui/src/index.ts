@@ -12,3 +12,4 @@ export { Pagination, type PaginationLabels } from "./pagination";
 export { CopyField } from "./copy-field";
 export { Tabs, type TabItem } from "./tabs";
 export { TimeSeriesChart, type TimeSeries } from "./time-series-chart";
+export { Popover, menuItemClasses } from "./popover";

@@ -1,0 +1,34 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Internal packages are TypeScript source.
+  transpilePackages: ["@aspen/core", "@aspen/db", "@aspen/jobs", "@aspen/ui"],
+  // Native or Node-only server dependencies: loaded by Node at run time, not bundled.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "postgres",
+    "pino",
+    "pino-pretty",
+    "ioredis",
+    "bullmq",
+    "nodemailer",
+    "prom-client",
+    "rate-limiter-flexible",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

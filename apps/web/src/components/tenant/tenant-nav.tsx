@@ -1,0 +1,48 @@
+"use client";
+
+import { cn } from "@aspen/ui";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useI18n } from "@/i18n/provider";
+import { useTenant } from "./tenant-context";
+
+/** The tenant's sections; a scrollable tab bar that fits narrow screens. */
+export function TenantNav() {
+  const { t } = useI18n();
+  const tenant = useTenant();
+  const pathname = usePathname();
+  const base = `/t/${tenant.slug}`;
+  const items = [
+    { href: base, label: t.nav.overview, key: "overview", show: true },
+    { href: `${base}/products`, label: t.nav.products, key: "products", show: tenant.permissions.includes("product.read") },
+    { href: `${base}/devices`, label: t.nav.devices, key: "devices", show: tenant.permissions.includes("device.read") },
+    { href: `${base}/members`, label: t.nav.members, key: "members", show: tenant.permissions.includes("member.read") },
+    { href: `${base}/audit`, label: t.nav.audit, key: "audit", show: tenant.permissions.includes("audit.read") },
+  ].filter((i) => i.show);
+  return (
+    <nav aria-label={tenant.name} className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+      <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-3 sm:px-6">
+        {items.map((item) => {
+          const active = item.href === base ? pathname === base : pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.key}>
+              <Link
+                href={item.href}
+                data-testid={`nav-${item.key}`}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "-mb-px block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
+                  active
+                    ? "border-emerald-600 text-zinc-900 dark:border-emerald-400 dark:text-zinc-100"
+                    : "border-transparent text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,28 @@
+import { TRPCClientError } from "@trpc/client";
+
+/** What the server's error formatter adds: a stable reason and per-field issues. */
+export interface ErrorData {
+  code?: string;
+  httpStatus?: number;
+  reason?: string | null;
+  details?: { path: string; message: string; row?: number }[] | null;
+}
+
+export function errorData(err: unknown): ErrorData {
+  if (err instanceof TRPCClientError) return (err.data ?? {}) as ErrorData;
+  const data = (err as { data?: unknown })?.data;
+  return (typeof data === "object" && data !== null ? data : {}) as ErrorData;
+}
+
+/** The server's message (already phrased for people), or a fallback. */
+export function errorMessage(err: unknown, fallback: string): string {
+  if (err instanceof Error && err.message && !err.message.startsWith("<")) return err.message;
+  return fallback;
+}
+
+/** Per-field messages keyed by path (`name`, `properties[2].max`), first message wins. */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of errorData(err).details ?? []) out[d.path] ??= d.message;
+  return out;
+}

@@ -1,0 +1,22 @@
+import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
+import superjson from "superjson";
+
+/** Client errors (bad input, forbidden, not found) do not get better by retrying. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  const status = (error as { data?: { httpStatus?: number } })?.data?.httpStatus;
+  if (typeof status === "number" && status >= 400 && status < 500) return false;
+  return failureCount < 2;
+}
+
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 15_000, retry: shouldRetry, refetchOnWindowFocus: false },
+      dehydrate: {
+        serializeData: superjson.serialize,
+        shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
+      },
+      hydrate: { deserializeData: superjson.deserialize },
+    },
+  });
+}
