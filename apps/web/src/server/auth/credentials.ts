@@ -1,5 +1,6 @@
 import { findUserByEmail, normalizeEmail } from "@aspen/db";
 import { z } from "zod";
+import { getEnv } from "../../env";
 import { recordAudit } from "../audit";
 import { getSystemDb } from "../db";
 import { logger } from "../logger";
@@ -7,7 +8,7 @@ import { metrics } from "../metrics";
 import { getRedis } from "../redis";
 import type { RequestMeta } from "../request-meta";
 import { verifyPassword } from "./password";
-import { LoginRateLimiter } from "./rate-limit";
+import { defaultLoginLimits, LoginRateLimiter } from "./rate-limit";
 
 export interface AuthenticatedUser {
   id: string;
@@ -27,7 +28,7 @@ const credentialsSchema = z.object({
 
 let limiter: LoginRateLimiter | undefined;
 function loginLimiter(): LoginRateLimiter {
-  limiter ??= new LoginRateLimiter(getRedis());
+  limiter ??= new LoginRateLimiter(getRedis(), defaultLoginLimits, `${getEnv().REDIS_PREFIX}aspen:login`);
   return limiter;
 }
 

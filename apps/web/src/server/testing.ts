@@ -1,0 +1,57 @@
+import type { Role } from "@aspen/core";
+import { addTestMember, createTestTenant, createTestUser, type TestTenant, type TestUser } from "@aspen/db/testing";
+import { getSystemDb } from "./db";
+import { createCaller } from "./routers/_app";
+import { createTRPCContext } from "./trpc";
+
+/**
+ * Integration tests of apps/web: the env they need, with a clear error when
+ * the database or Redis is missing, and callers with fabricated sessions.
+ */
+export function ensureTestEnv(): void {
+  const missing = ["DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]);
+  if (missing.length) {
+    throw new Error(
+      `${missing.join(" and ")} not set: web integration tests need a migrated Postgres and a Redis ` +
+        "(bash scripts/services.sh <db>; npm run db:migrate; export DATABASE_URL=… REDIS_URL=…)",
+    );
+  }
+  process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+  process.env.APP_URL ??= "http://localhost:3000";
+}
+
+export const testHeaders = (ip = "203.0.113.7") =>
+  new Headers({ "x-forwarded-for": ip, "user-agent": "vitest", host: "localhost:3000" });
+
+/** A server-side caller acting as `user` (or signed out with null). */
+export function callerAs(user: Pick<TestUser, "id" | "email" | "name"> | null, ip?: string) {
+  return createCaller(
+    createTRPCContext({ headers: testHeaders(ip), session: user ? { user: { id: user.id, email: user.email, name: user.name } } : null }),
+  );
+}
+
+export interface RoleWorld {
+  tenant: TestTenant;
+  users: Record<Role, TestUser>;
+  /** A user with their own tenant but not a member of `tenant`. */
+  outsider: TestUser;
+  outsiderTenant: TestTenant;
+}
+
+/** A tenant with one member per role, plus an outsider who owns another tenant. */
+export async function createRoleWorld(): Promise<RoleWorld> {
+  const db = getSystemDb();
+  const owner = await createTestUser(db);
+  const [admin, developer, viewer, outsider] = await Promise.all([
+    createTestUser(db),
+    createTestUser(db),
+    createTestUser(db),
+    createTestUser(db),
+  ]);
+  const tenant = await createTestTenant(db, { ownerId: owner.id });
+  await addTestMember(db, tenant.id, admin!.id, "admin");
+  await addTestMember(db, tenant.id, developer!.id, "developer");
+  await addTestMember(db, tenant.id, viewer!.id, "viewer");
+  const outsiderTenant = await createTestTenant(db, { ownerId: outsider!.id });
+  return { tenant, users: { owner, admin: admin!, developer: developer!, viewer: viewer! }, outsider: outsider!, outsiderTenant };
+}
