@@ -1,0 +1,245 @@
+import { findUserById, setUserDisabled } from "@aspen/db";
+import { createTestUser, randomSuffix, type TestUser } from "@aspen/db/testing";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getSystemDb } from "../db";
+import { getRedis } from "../redis";
+import { callerAs, ensureTestEnv } from "../testing";
+import { authenticate } from "./credentials";
+import { handlers } from "./index";
+import { LoginRateLimiter } from "./rate-limit";
+
+ensureTestEnv();
+
+const BASE = "http://localhost:3000";
+const SESSION_COOKIE = "authjs.session-token";
+
+/** Cookie jar for talking to the Auth.js route handlers like a browser would. */
+class Browser {
+  cookies = new Map<string, string>();
+  constructor(readonly ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`) {}
+  private header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  private absorb(res: Response) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair!.indexOf("=");
+      const name = pair!.slice(0, i);
+      const value = pair!.slice(i + 1);
+      if (value === "" || /max-age=0/i.test(c) || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  async get(path: string) {
+    const res = await handlers.GET(
+      new NextRequest(`${BASE}${path}`, { headers: { cookie: this.header(), "x-forwarded-for": this.ip } }),
+    );
+    this.absorb(res);
+    return res;
+  }
+  async post(path: string, form: Record<string, string>) {
+    const res = await handlers.POST(
+      new NextRequest(`${BASE}${path}`, {
+        method: "POST",
+        headers: { cookie: this.header(), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": this.ip },
+        body: new URLSearchParams(form).toString(),
+      }),
+    );
+    this.absorb(res);
+    return res;
+  }
+  async csrf() {
+    const res = await this.get("/api/auth/csrf");
+    return ((await res.json()) as { csrfToken: string }).csrfToken;
+  }
+  async signIn(email: string, password: string) {
+    const csrfToken = await this.csrf();
+    return this.post("/api/auth/callback/credentials", { email, password, csrfToken, callbackUrl: `${BASE}/tenants` });
+  }
+  async signOut() {
+    const csrfToken = await this.csrf();
+    return this.post("/api/auth/signout", { csrfToken, callbackUrl: `${BASE}/login` });
+  }
+  async session(): Promise<{ user?: { id: string; email: string } } | null> {
+    const res = await this.get("/api/auth/session");
+    return (await res.json()) as { user?: { id: string; email: string } } | null;
+  }
+  get token() {
+    return this.cookies.get(SESSION_COOKIE);
+  }
+}
+
+let user: TestUser;
+beforeAll(async () => {
+  user = await createTestUser(getSystemDb());
+});
+
+describe("sign-in through the Auth.js route handlers", () => {
+  it("signs in with the right password and the session names the user", async () => {
+    const b = new Browser();
+    const res = await b.signIn(user.email, user.password);
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`${BASE}/tenants`);
+    expect(b.token).toBeTruthy();
+    const s = await b.session();
+    expect(s?.user?.id).toBe(user.id);
+    expect(s?.user?.email).toBe(user.email);
+  });
+
+  it("is case-insensitive in the email", async () => {
+    const b = new Browser();
+    await b.signIn(user.email.toUpperCase(), user.password);
+    expect((await b.session())?.user?.id).toBe(user.id);
+  });
+
+  it("wrong password and unknown email get the same error and no session", async () => {
+    const b1 = new Browser();
+    const wrong = await b1.signIn(user.email, "not-the-password-1");
+    const b2 = new Browser();
+    const unknown = await b2.signIn(`nobody-${randomSuffix()}@test.aspen.dev`, "whatever-pass-1");
+    for (const [res, b] of [
+      [wrong, b1],
+      [unknown, b2],
+    ] as const) {
+      expect(res.status).toBe(302);
+      const loc = new URL(res.headers.get("location")!);
+      expect(loc.pathname).toBe("/login");
+      expect(loc.searchParams.get("error")).toBe("CredentialsSignin");
+      expect(loc.searchParams.get("code")).toBe("invalid_credentials");
+      expect(b.token).toBeUndefined();
+      expect(await b.session()).toBeNull();
+    }
+  });
+});
+
+describe("session revocation", () => {
+  it("sign-out ends every session of the user, not just this one", async () => {
+    const u = await createTestUser(getSystemDb());
+    const laptop = new Browser();
+    const phone = new Browser();
+    await laptop.signIn(u.email, u.password);
+    await phone.signIn(u.email, u.password);
+    const oldPhoneCookie = phone.token!;
+    expect((await phone.session())?.user?.id).toBe(u.id);
+
+    await laptop.signOut();
+    expect(await laptop.session()).toBeNull();
+    expect(await phone.session()).toBeNull();
+    // Replaying the old cookie does not help either.
+    const replay = new Browser();
+    replay.cookies.set(SESSION_COOKIE, oldPhoneCookie);
+    expect(await replay.session()).toBeNull();
+    const row = await findUserById(getSystemDb(), u.id);
+    expect(row!.sessionVersion).toBe(1);
+  });
+
+  it("signOutEverywhere rejects a session with the old version", async () => {
+    const u = await createTestUser(getSystemDb());
+    const b = new Browser();
+    await b.signIn(u.email, u.password);
+    expect((await b.session())?.user?.id).toBe(u.id);
+    await callerAs(u).auth.signOutEverywhere();
+    expect(await b.session()).toBeNull();
+    // A fresh sign-in works again.
+    const again = new Browser();
+    await again.signIn(u.email, u.password);
+    expect((await again.session())?.user?.id).toBe(u.id);
+  });
+
+  it("changing the password ends existing sessions; the new password works, the old one does not", async () => {
+    const u = await createTestUser(getSystemDb());
+    const b = new Browser();
+    await b.signIn(u.email, u.password);
+    await callerAs(u).auth.changePassword({ current: u.password, next: "a-brand-new-pass-42" });
+    expect(await b.session()).toBeNull();
+    const old = new Browser();
+    await old.signIn(u.email, u.password);
+    expect(await old.session()).toBeNull();
+    const fresh = new Browser();
+    await fresh.signIn(u.email, "a-brand-new-pass-42");
+    expect((await fresh.session())?.user?.id).toBe(u.id);
+  });
+
+  it("disabling a user ends their sessions within the cache window (≤ 2 s) and refuses new sign-ins", async () => {
+    const u = await createTestUser(getSystemDb());
+    const b = new Browser();
+    await b.signIn(u.email, u.password);
+    expect((await b.session())?.user?.id).toBe(u.id);
+    await setUserDisabled(getSystemDb(), u.id, true);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await b.session()).toBeNull();
+    const again = new Browser();
+    const res = await again.signIn(u.email, u.password);
+    expect(new URL(res.headers.get("location")!).searchParams.get("code")).toBe("invalid_credentials");
+    expect(await again.session()).toBeNull();
+  });
+
+  it("a JWT minted with an outdated session version is rejected; the current version is accepted", async () => {
+    const u = await createTestUser(getSystemDb());
+    await callerAs(u).auth.signOutEverywhere(); // version 0 -> 1
+    const mint = (sv: number) =>
+      encode({
+        token: { uid: u.id, sv, email: u.email, name: u.name, sub: u.id },
+        secret: process.env.AUTH_SECRET!,
+        salt: SESSION_COOKIE,
+      });
+    const stale = new Browser();
+    stale.cookies.set(SESSION_COOKIE, await mint(0));
+    expect(await stale.session()).toBeNull();
+    const current = new Browser();
+    current.cookies.set(SESSION_COOKIE, await mint(1));
+    expect((await current.session())?.user?.id).toBe(u.id);
+  });
+});
+
+describe("login rate limiting", () => {
+  it("after 10 failures for one email, even the right password is refused as rate_limited", async () => {
+    const u = await createTestUser(getSystemDb());
+    const meta = { ip: `192.0.2.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" };
+    for (let i = 0; i < 10; i++) {
+      const r = await authenticate({ email: u.email, password: `wrong-${i}-pass` }, meta);
+      expect(r).toEqual({ ok: false, reason: "invalid_credentials" });
+    }
+    const limited = await authenticate({ email: u.email, password: u.password }, { ...meta, ip: "192.0.2.254" });
+    expect(limited.ok).toBe(false);
+    expect(!limited.ok && limited.reason).toBe("rate_limited");
+    expect(!limited.ok && limited.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("the sign-in page gets a distinct code when rate-limited", async () => {
+    const u = await createTestUser(getSystemDb());
+    const b = new Browser();
+    for (let i = 0; i < 10; i++) await b.signIn(u.email, `wrong-${i}-pass`);
+    const res = await b.signIn(u.email, u.password);
+    expect(new URL(res.headers.get("location")!).searchParams.get("code")).toBe("rate_limited");
+    expect(await b.session()).toBeNull();
+  });
+
+  it("limits one IP trying many emails", async () => {
+    const limiter = new LoginRateLimiter(getRedis(), { perEmail: 100, perIp: 3, windowSeconds: 60 }, `test:${randomSuffix()}`);
+    const meta = { ip: "192.0.2.77", userAgent: "vitest" };
+    for (let i = 0; i < 3; i++) {
+      const r = await authenticate({ email: `nobody-${i}-${randomSuffix()}@test.aspen.dev`, password: "whatever-pass-1" }, meta, { limiter });
+      expect(!r.ok && r.reason).toBe("invalid_credentials");
+    }
+    const r = await authenticate({ email: user.email, password: user.password }, meta, { limiter });
+    expect(!r.ok && r.reason).toBe("rate_limited");
+    // Another IP is unaffected.
+    const other = await authenticate({ email: user.email, password: user.password }, { ...meta, ip: "192.0.2.78" }, { limiter });
+    expect(other.ok).toBe(true);
+  });
+
+  it("a successful sign-in clears the email's failure count", async () => {
+    const u = await createTestUser(getSystemDb());
+    const limiter = new LoginRateLimiter(getRedis(), { perEmail: 3, perIp: 100, windowSeconds: 60 }, `test:${randomSuffix()}`);
+    const meta = { ip: "192.0.2.90", userAgent: "vitest" };
+    await authenticate({ email: u.email, password: "wrong-pass-1" }, meta, { limiter });
+    await authenticate({ email: u.email, password: "wrong-pass-2" }, meta, { limiter });
+    expect((await authenticate({ email: u.email, password: u.password }, meta, { limiter })).ok).toBe(true);
+    await authenticate({ email: u.email, password: "wrong-pass-3" }, meta, { limiter });
+    await authenticate({ email: u.email, password: "wrong-pass-4" }, meta, { limiter });
+    expect((await authenticate({ email: u.email, password: u.password }, meta, { limiter })).ok).toBe(true);
+  });
+});
