@@ -57,6 +57,12 @@ function inputIssues(cause: unknown): FieldIssue[] | undefined {
   }));
 }
 
+/** The default message of an input error is the JSON of all issues; say the first one plainly. */
+function plainInputMessage(details: FieldIssue[]): string {
+  const first = details[0];
+  return first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "Invalid input";
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
@@ -68,9 +74,7 @@ const t = initTRPC.context<Context>().create({
       details = error.cause.details;
     } else if (error.code === "BAD_REQUEST" && (details = inputIssues(error.cause))) {
       reason = "invalid_input";
-      // The default message is the JSON of all issues; say the first one plainly.
-      const first = details[0];
-      message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : "Invalid input";
+      message = plainInputMessage(details);
     }
     if (error.code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on our side. Try again; if it persists, check the server logs.";
     return { ...shape, message, data: { ...shape.data, reason: reason ?? null, details: details ?? null, stack: undefined } };
@@ -84,6 +88,14 @@ export const createCallerFactory = t.createCallerFactory;
 const observed = t.procedure.use(async ({ path, type, next }) => {
   const started = performance.now();
   const result = await next();
+  if (!result.ok && result.error.code === "BAD_REQUEST" && !(result.error.cause instanceof AppErrorCause)) {
+    // Input validation failed: give server-side callers (RSC, tests) the same plain message and details as HTTP clients.
+    const details = inputIssues(result.error.cause);
+    if (details) {
+      result.error.message = plainInputMessage(details);
+      Object.defineProperty(result.error, "cause", { value: new AppErrorCause("invalid_input", details), configurable: true, writable: true });
+    }
+  }
   const m = metrics();
   m.trpcDuration.observe({ path, type }, (performance.now() - started) / 1000);
   m.trpcCalls.inc({ path, type, result: result.ok ? "ok" : result.error.code });

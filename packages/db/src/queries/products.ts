@@ -8,7 +8,8 @@ type ProductTable = typeof products.$inferSelect;
 /** A product as the console sees it: never the product secret's hash. */
 export type ProductRow = Omit<ProductTable, "productSecretHash"> & { deviceCount: number };
 
-const deviceCount = sql<number>`(select count(*) from ${devices} where ${devices.productId} = ${products.id})`.mapWith(Number);
+// Spelled out: drizzle renders columns unqualified in single-table selects, which would bind "id" to devices.id here.
+const deviceCount = sql<number>`(select count(*) from "devices" d where d."product_id" = "products"."id")`.mapWith(Number);
 
 const publicColumns = {
   id: products.id,

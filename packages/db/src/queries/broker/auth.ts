@@ -55,3 +55,13 @@ export async function findTenantStatus(tx: Tx, tenantId: string): Promise<"activ
   const [row] = await tx.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
   return row?.status;
 }
+
+/** The tenant and product of a device (for a Last Will published after its broker died). */
+export async function findDeviceIdentity(tx: Tx, deviceId: string): Promise<{ tenantId: string; productId: string } | undefined> {
+  const [row] = await tx
+    .select({ tenantId: devices.tenantId, productId: devices.productId })
+    .from(devices)
+    .where(eq(devices.id, deviceId))
+    .limit(1);
+  return row;
+}
