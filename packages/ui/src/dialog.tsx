@@ -14,13 +14,15 @@ export interface DialogProps {
   footer?: ReactNode;
   className?: string;
   testId?: string;
+  /** False keeps the dialog open on Escape and backdrop clicks (e.g. while it shows a secret). */
+  dismissible?: boolean;
 }
 
 /**
  * A modal on the native `<dialog>` element: focus trapping, Escape and the
  * top layer come from the browser.
  */
-export function Dialog({ open, onClose, title, description, children, footer, className, testId }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, footer, className, testId, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -35,11 +37,11 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        if (dismissible) onClose();
       }}
       onClick={(e) => {
         // A click on the backdrop lands on the dialog element itself.
-        if (e.target === ref.current) onClose();
+        if (dismissible && e.target === ref.current) onClose();
       }}
       className={cn(
         "m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",

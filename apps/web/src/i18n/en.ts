@@ -188,7 +188,7 @@ export const en = {
   },
   invite: {
     title: "Join {tenant}",
-    body: "{inviter} invited {email} to join {tenant} as {role}.",
+    body: "{email} is invited to join {tenant} as {role}.",
     accept: "Accept invitation",
     accepting: "Joining…",
     signInFirst: "Sign in or create an account with {email} to accept.",
@@ -333,7 +333,7 @@ export const en = {
   },
   bulk: {
     title: "Bulk create devices",
-    subtitle: "Upload a CSV with the columns name,product,labels — labels as k=v;k2=v2. Product is the product name or key.",
+    subtitle: "Upload a CSV with the columns name,product,labels — labels as k=v;k2=v2. Product is the product's name or its id (prd_…).",
     file: "CSV file",
     template: "Download template",
     preview: "Preview",

@@ -187,7 +187,7 @@ export const zhCN: Dictionary = {
   },
   invite: {
     title: "加入 {tenant}",
-    body: "{inviter} 邀请 {email} 以{role}身份加入 {tenant}。",
+    body: "{email} 受邀以{role}身份加入 {tenant}。",
     accept: "接受邀请",
     accepting: "加入中…",
     signInFirst: "请使用 {email} 登录或注册账户后再接受邀请。",
@@ -332,7 +332,7 @@ export const zhCN: Dictionary = {
   },
   bulk: {
     title: "批量创建设备",
-    subtitle: "上传包含 name,product,labels 列的 CSV 文件——标签格式为 k=v;k2=v2。产品填写产品名称或产品密钥。",
+    subtitle: "上传包含 name,product,labels 列的 CSV 文件——标签格式为 k=v;k2=v2。产品填写产品名称或产品 ID（prd_…）。",
     file: "CSV 文件",
     template: "下载模板",
     preview: "预览",
