@@ -1,0 +1,87 @@
+import type { Database } from "@aspen/db";
+import { findDeviceCredentialsByName, findDeviceCredentialsBySecretHash, type DeviceCredentials } from "@aspen/db/broker";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import type { RedisKeys } from "../keys";
+
+const cachedCredentials = z.object({
+  deviceId: z.string(),
+  tenantId: z.string(),
+  tenantSlug: z.string(),
+  tenantStatus: z.enum(["active", "suspended"]),
+  productId: z.string(),
+  deviceName: z.string(),
+  secretHash: z.string(),
+  enabled: z.boolean(),
+});
+
+// Writes both cache entries only if no revocation happened since the lookup started (epoch unchanged),
+// and remembers them per device and per tenant so that a revocation finds them.
+const CACHE_PUT = `
+local epoch = redis.call('GET', KEYS[1]) or '0'
+if epoch ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
+redis.call('SADD', KEYS[4], KEYS[2], KEYS[3])
+redis.call('EXPIRE', KEYS[4], ARGV[3])
+redis.call('SADD', KEYS[5], KEYS[2], KEYS[3])
+redis.call('EXPIRE', KEYS[5], ARGV[3])
+return 1`;
+
+const CACHE_DROP = `
+redis.call('INCR', KEYS[1])
+local keys = redis.call('SMEMBERS', KEYS[2])
+for _, k in ipairs(keys) do redis.call('DEL', k) end
+redis.call('DEL', KEYS[2])
+return #keys`;
+
+export interface CredentialStore {
+  byName(tenantSlug: string, deviceName: string): Promise<DeviceCredentials | undefined>;
+  bySecretHash(secretHash: string): Promise<DeviceCredentials | undefined>;
+  /** Drops a device's cached credentials (secret rotated, disabled, deleted). */
+  forgetDevice(deviceId: string): Promise<void>;
+  /** Drops every cached credential of a tenant (suspended or reactivated). */
+  forgetTenant(tenantId: string): Promise<void>;
+}
+
+/** Device credential lookups, cached in Redis for `ttlSeconds` and dropped at once on revocation. */
+export function createCredentialStore(deps: { db: Database; redis: Redis; keys: RedisKeys; ttlSeconds?: number }): CredentialStore {
+  const { db, redis, keys } = deps;
+  const ttl = deps.ttlSeconds ?? 300;
+
+  async function cached(key: string, load: () => Promise<DeviceCredentials | undefined>) {
+    const hit = await redis.get(key);
+    if (hit) {
+      const parsed = cachedCredentials.safeParse(JSON.parse(hit));
+      if (parsed.success) return parsed.data;
+    }
+    const epoch = (await redis.get(keys.authEpoch)) ?? "0";
+    const creds = await load();
+    if (creds) {
+      await redis.eval(
+        CACHE_PUT,
+        5,
+        keys.authEpoch,
+        keys.authByName(creds.tenantSlug, creds.deviceName),
+        keys.authByHash(creds.secretHash),
+        keys.authDeviceSet(creds.deviceId),
+        keys.authTenantSet(creds.tenantId),
+        epoch,
+        JSON.stringify(creds),
+        String(ttl),
+      );
+    }
+    return creds;
+  }
+
+  return {
+    byName: (slug, name) => cached(keys.authByName(slug, name), () => findDeviceCredentialsByName(db, slug, name)),
+    bySecretHash: (hash) => cached(keys.authByHash(hash), () => findDeviceCredentialsBySecretHash(db, hash)),
+    async forgetDevice(deviceId) {
+      await redis.eval(CACHE_DROP, 2, keys.authEpoch, keys.authDeviceSet(deviceId));
+    },
+    async forgetTenant(tenantId) {
+      await redis.eval(CACHE_DROP, 2, keys.authEpoch, keys.authTenantSet(tenantId));
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { hashSecret, internalTopic, canPublish, parseDeviceTopic, parseMqttUsername, safeEqualHex } from "@aspen/core";
+import type { DeviceCredentials } from "@aspen/db/broker";
+import type { Aedes, AuthenticateError, Client } from "aedes";
+import type { Logger } from "pino";
+import type { CredentialStore } from "../auth/credential-store";
+import { createRateBucket } from "../ingest/rate-limit";
+import type { Metrics } from "../metrics";
+import { bindSession, connectionInfo, localClient, sessionOf } from "../session";
+import type { DeviceActivity } from "../state/device-activity";
+
+/** MQTT 3.1.1 CONNACK return codes the broker refuses with. */
+export const ReturnCode = {
+  identifierRejected: 2,
+  serverUnavailable: 3,
+  badUsernameOrPassword: 4,
+  notAuthorized: 5,
+} as const;
+
+const maxClientIdLength = 256;
+
+export interface AuthenticateDeps {
+  credentials: CredentialStore;
+  activity: DeviceActivity;
+  log: Logger;
+  metrics: Metrics;
+  broker: () => Aedes;
+  rate: { perSec: number; burst: number };
+}
+
+type Done = (err: AuthenticateError | null, ok: boolean | null) => void;
+
+class Refusal extends Error {
+  constructor(
+    readonly returnCode: number,
+    readonly reason: string,
+    readonly device?: DeviceCredentials,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Authenticates a device by `<tenant-slug>/<device-name>` + secret, or by its secret alone as the
+ * username (ThingsBoard access token). On success the connection is bound to the device: aedes'
+ * client id becomes the device id, so sessions (and takeovers) are per device and no other device —
+ * of this tenant or another — can resume or take over a session by presenting the same client id.
+ */
+export function createAuthenticate(deps: AuthenticateDeps) {
+  const { credentials, log, metrics } = deps;
+
+  async function identify(username: string | undefined, password: Buffer | undefined): Promise<DeviceCredentials> {
+    if (!username) throw new Refusal(ReturnCode.badUsernameOrPassword, "no username: use <tenant>/<device> with the device secret as password, or the secret as username");
+    if (username.includes("/")) {
+      const parsed = parseMqttUsername(username);
+      if (!parsed) throw new Refusal(ReturnCode.badUsernameOrPassword, "malformed username: expected <tenant-slug>/<device-name>");
+      const creds = await credentials.byName(parsed.tenantSlug, parsed.deviceName);
+      if (!creds) throw new Refusal(ReturnCode.badUsernameOrPassword, "unknown device");
+      if (!password || password.length === 0) throw new Refusal(ReturnCode.badUsernameOrPassword, "no password: send the device secret", creds);
+      if (!safeEqualHex(hashSecret(password.toString("utf8")), creds.secretHash)) {
+        throw new Refusal(ReturnCode.badUsernameOrPassword, "wrong secret", creds);
+      }
+      return creds;
+    }
+    const creds = await credentials.bySecretHash(hashSecret(username));
+    if (!creds) throw new Refusal(ReturnCode.badUsernameOrPassword, "unknown access token");
+    return creds;
+  }
+
+  return (client: Client, username: string | undefined, password: Buffer | undefined, done: Done) => {
+    const info = connectionInfo(client.conn) ?? { protocol: "mqtt" as const, ip: null };
+    const clientId = info.clientId ?? client.id;
+    identify(username, password)
+      .then((creds) => {
+        if (creds.tenantStatus !== "active") throw new Refusal(ReturnCode.notAuthorized, "tenant suspended", creds);
+        if (!creds.enabled) throw new Refusal(ReturnCode.notAuthorized, "device disabled", creds);
+        if (clientId === "" && !client.clean) {
+          throw new Refusal(ReturnCode.identifierRejected, "an empty client id needs a clean session (MQTT-3.1.3-8)", creds);
+        }
+        if (clientId.length > maxClientIdLength) {
+          throw new Refusal(ReturnCode.identifierRejected, `client id longer than ${maxClientIdLength} characters`, creds);
+        }
+        // The Last Will is published as the device itself, so it must be one of its own publish topics.
+        const c = client as Client & { _will?: { topic: string; retain?: boolean } | null };
+        if (c._will) {
+          const t = parseDeviceTopic(c._will.topic);
+          if (!t || !canPublish(t)) throw new Refusal(ReturnCode.notAuthorized, `will topic "${c._will.topic.slice(0, 100)}" is not allowed`, creds);
+          c._will.topic = internalTopic(creds.tenantId, creds.deviceId, c._will.topic);
+          c._will.retain = false;
+        }
+        const previous = localClient(deps.broker(), creds.deviceId);
+        const prevSession = sessionOf(previous);
+        if (prevSession) prevSession.closeReason = "taken over by a new connection of the same device";
+        (client as { id: string }).id = creds.deviceId;
+        bindSession(client, {
+          tenantId: creds.tenantId,
+          tenantSlug: creds.tenantSlug,
+          deviceId: creds.deviceId,
+          deviceName: creds.deviceName,
+          productId: creds.productId,
+          clientId,
+          protocol: info.protocol,
+          ip: info.ip,
+          bucket: createRateBucket(deps.rate.perSec, deps.rate.burst, () => metrics.throttled.inc()),
+        });
+        metrics.connects.inc({ result: "accepted" });
+        log.info({ device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol }, "device connected");
+        done(null, true);
+      })
+      .catch((err: unknown) => {
+        const refusal =
+          err instanceof Refusal ? err : new Refusal(ReturnCode.serverUnavailable, "credential lookup failed; try again later");
+        if (!(err instanceof Refusal)) log.error({ err }, "authentication failed on an internal error");
+        metrics.connects.inc({ result: `refused_${refusal.returnCode}` });
+        log.warn(
+          { returnCode: refusal.returnCode, reason: refusal.reason, username: username?.includes("/") ? username : undefined, clientId, ip: info.ip },
+          "connection refused",
+        );
+        if (refusal.device) {
+          deps.activity.recordError(
+            { tenantId: refusal.device.tenantId, deviceId: refusal.device.deviceId },
+            "auth",
+            `connection refused (CONNACK ${refusal.returnCode}): ${refusal.reason}${info.ip ? ` from ${info.ip}` : ""}`,
+            null,
+          );
+        }
+        const e = new Error(refusal.reason) as AuthenticateError;
+        e.returnCode = refusal.returnCode;
+        done(e, null);
+      });
+  };
+}

@@ -1,0 +1,76 @@
+import { canPublish, parseDeviceTopic, parseInternalTopic } from "@aspen/core";
+import type { Database } from "@aspen/db";
+import { findDeviceIdentity } from "@aspen/db/broker";
+import type { Client, PublishPacket } from "aedes";
+import type { Logger } from "pino";
+import type { DevicePublisher, Ingest } from "../ingest/pipeline";
+import { sessionOf } from "../session";
+import type { DeviceActivity } from "../state/device-activity";
+
+export interface AuthorizePublishDeps {
+  ingest: Ingest;
+  activity: DeviceActivity;
+  db: Database;
+  log: Logger;
+  /** Marks a packet as consumed by the broker: aedes must not route it anywhere. */
+  consume(packet: object): void;
+}
+
+/**
+ * A device may publish only to its own `v1/devices/me/...` upward topics; anything else closes the
+ * connection (MQTT 3.1.1 has no way to refuse a single PUBLISH). Accepted messages are ingested
+ * here, and the callback — after which aedes writes the PUBACK — runs only once the message is
+ * durable in Postgres (QoS 1) or accepted into the batch (QoS 0). Holding it also stops aedes from
+ * reading more of this socket, which is the back-pressure.
+ */
+export function createAuthorizePublish(deps: AuthorizePublishDeps) {
+  const { ingest, log } = deps;
+
+  async function resolvePublisher(client: Client | null, topic: string): Promise<{ publisher: DevicePublisher; deviceTopic: string } | string> {
+    const session = sessionOf(client);
+    const internal = parseInternalTopic(topic);
+    if (session) {
+      if (internal) {
+        // The device's Last Will, rewritten to its internal topic at CONNECT.
+        if (internal.tenantId !== session.tenantId || internal.deviceId !== session.deviceId) return "not the device's own topic";
+        return { publisher: { ...session, client }, deviceTopic: internal.deviceTopic };
+      }
+      return { publisher: { ...session, client }, deviceTopic: topic };
+    }
+    // No live client: a Last Will that aedes publishes for a connection of a broker that died.
+    if (!internal) return "no authenticated device";
+    const identity = await findDeviceIdentity(deps.db, internal.deviceId);
+    if (!identity || identity.tenantId !== internal.tenantId) return "unknown device";
+    return {
+      publisher: { tenantId: internal.tenantId, deviceId: internal.deviceId, productId: identity.productId, client: null, bucket: null },
+      deviceTopic: internal.deviceTopic,
+    };
+  }
+
+  return (client: Client | null, packet: PublishPacket, done: (err?: Error | null) => void) => {
+    resolvePublisher(client, packet.topic)
+      .then(async (resolved) => {
+        if (typeof resolved === "string") {
+          log.warn({ topic: packet.topic, reason: resolved }, "publish refused");
+          return done(new Error(`publish to "${packet.topic}" refused: ${resolved}`));
+        }
+        const { publisher, deviceTopic } = resolved;
+        const t = parseDeviceTopic(deviceTopic);
+        if (!t || !canPublish(t)) {
+          const reason = `publishing to "${deviceTopic.slice(0, 200)}" is not allowed: use the v1/devices/me/... topics (telemetry, attributes, attributes/request/<id>, rpc/response/<id>, events/<event>)`;
+          deps.activity.recordError(publisher, "acl", reason, deviceTopic.slice(0, 300));
+          log.warn({ deviceId: publisher.deviceId, topic: deviceTopic.slice(0, 200) }, "publish refused: topic not allowed; closing the connection");
+          return done(new Error(reason));
+        }
+        deps.consume(packet);
+        const wait = publisher.bucket?.take();
+        if (wait) await wait;
+        await ingest.handle(publisher, t, packet);
+        done(null);
+      })
+      .catch((err: unknown) => {
+        log.error({ err, topic: packet.topic }, "publish failed on an internal error; closing the connection without acknowledging");
+        done(err instanceof Error ? err : new Error(String(err)));
+      });
+  };
+}

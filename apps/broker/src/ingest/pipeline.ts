@@ -1,0 +1,224 @@
+import type { DeviceTopic, PrimitiveValue } from "@aspen/core";
+import type { Database } from "@aspen/db";
+import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, type DeviceEventRow, type TelemetryRow } from "@aspen/db/broker";
+import type { Client, PublishPacket } from "aedes";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { LiveMessage, RedisKeys } from "../keys";
+import type { Metrics } from "../metrics";
+import type { DeviceActivity } from "../state/device-activity";
+import { createBatcher, type Batcher } from "./batcher";
+import { decodeEvent, decodeJson, decodeReported, decodeTelemetry, type Rejection } from "./decode";
+import type { RateBucket } from "./rate-limit";
+import type { ThingModels } from "./thing-models";
+
+/** Who published: the authenticated device (or, for a Last Will of a dead broker's client, the device it named). */
+export interface DevicePublisher {
+  tenantId: string;
+  deviceId: string;
+  productId: string;
+  client: Client | null;
+  bucket: RateBucket | null;
+}
+
+interface IngestItem {
+  tenantId: string;
+  deviceId: string;
+  bytes: number;
+  telemetry: TelemetryRow[];
+  latest: Record<string, { ts: number; value: PrimitiveValue }>;
+  points: { ts: number; values: Record<string, PrimitiveValue> }[];
+  event: DeviceEventRow | null;
+  reported: Record<string, PrimitiveValue> | null;
+  shadowVersion?: number;
+}
+
+export interface Replies {
+  attributeRequest(publisher: DevicePublisher, requestId: string, json: unknown): Promise<void>;
+  rpcResponse(publisher: DevicePublisher, requestId: string, json: unknown): Promise<void>;
+}
+
+export interface Ingest {
+  /** Handles one accepted publish; resolves when it may be acknowledged. */
+  handle(publisher: DevicePublisher, topic: DeviceTopic, packet: PublishPacket): Promise<void>;
+  drain(deadlineMs: number): Promise<void>;
+  pendingRows(): number;
+}
+
+export interface IngestDeps {
+  db: Database;
+  redis: Redis;
+  keys: RedisKeys;
+  models: ThingModels;
+  activity: DeviceActivity;
+  metrics: Metrics;
+  log: Logger;
+  replies: Replies;
+  maxPayloadBytes: number;
+  batch: { maxRows: number; maxMs: number; concurrency: number; highWaterRows: number };
+}
+
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10).replaceAll("-", "");
+
+function isDataError(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === "string" && /^2[23]/.test(e.code)) return true;
+  }
+  return false;
+}
+
+/**
+ * The ingest path: decode, validate against the product's thing model, batch into Postgres, then
+ * (after commit) latest values and usage counters into Redis and a live update for the console.
+ */
+export function createIngest(deps: IngestDeps): Ingest {
+  const { db, redis, keys, models, activity, metrics, log } = deps;
+
+  async function write(items: IngestItem[]) {
+    const telemetry = items.flatMap((i) => i.telemetry);
+    const events = items.flatMap((i) => (i.event ? [i.event] : []));
+    const patches = new Map<string, Record<string, PrimitiveValue>>();
+    for (const i of items) if (i.reported) patches.set(i.deviceId, { ...patches.get(i.deviceId), ...i.reported });
+    await db.transaction(async (tx) => {
+      if (telemetry.length > 0) await insertTelemetryRows(tx, telemetry);
+      if (events.length > 0) await insertDeviceEvents(tx, events);
+      if (patches.size > 0) {
+        const versions = await mergeReportedAttributes(tx, [...patches].map(([deviceId, values]) => ({ deviceId, values })));
+        const byDevice = new Map(versions.map((v) => [v.deviceId, v.shadowVersion]));
+        for (const i of items) if (i.reported) i.shadowVersion = byDevice.get(i.deviceId);
+      }
+    });
+  }
+
+  function afterCommit(items: IngestItem[]) {
+    const now = Date.now();
+    const day = utcDay(now);
+    const pipeline = redis.pipeline();
+    const usage = new Map<string, { messages: number; points: number; bytes: number }>();
+    const live = new Map<string, LiveMessage[]>();
+    const perDevice = new Map<string, { messages: number; latest: IngestItem["latest"] }>();
+    let rows = 0;
+    for (const item of items) {
+      rows += item.telemetry.length;
+      const u = usage.get(item.tenantId) ?? { messages: 0, points: 0, bytes: 0 };
+      u.messages++;
+      u.points += item.telemetry.length;
+      u.bytes += item.bytes;
+      usage.set(item.tenantId, u);
+      const d = perDevice.get(item.deviceId) ?? { messages: 0, latest: {} };
+      d.messages++;
+      Object.assign(d.latest, item.latest);
+      perDevice.set(item.deviceId, d);
+      const msgs = live.get(item.tenantId) ?? [];
+      for (const p of item.points) msgs.push({ type: "telemetry", deviceId: item.deviceId, ts: p.ts, values: p.values });
+      if (item.event) {
+        const e = item.event;
+        msgs.push({ type: "event", deviceId: item.deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
+      }
+      if (item.reported && item.shadowVersion !== undefined) {
+        msgs.push({ type: "shadow", deviceId: item.deviceId, reported: item.reported, version: item.shadowVersion });
+      }
+      live.set(item.tenantId, msgs);
+    }
+    metrics.rows.inc(rows);
+    for (const [deviceId, d] of perDevice) {
+      activity.recordMessages(deviceId, d.messages, d.latest, now);
+      const fields = Object.entries(d.latest).flatMap(([k, v]) => [k, JSON.stringify(v)]);
+      if (fields.length > 0) pipeline.hset(keys.latest(deviceId), ...fields);
+    }
+    for (const [tenantId, u] of usage) {
+      const key = keys.usage(tenantId, day);
+      pipeline.hincrby(key, "messages", u.messages).hincrby(key, "points", u.points).hincrby(key, "bytes", u.bytes);
+      pipeline.expire(key, 40 * 86_400).sadd(keys.usageTenants(day), tenantId).expire(keys.usageTenants(day), 40 * 86_400);
+    }
+    for (const [tenantId, msgs] of live) if (msgs.length > 0) pipeline.publish(keys.live(tenantId), JSON.stringify(msgs));
+    pipeline.exec().catch((err: unknown) => log.error({ err }, "could not update latest values / usage counters in Redis"));
+  }
+
+  const batcher: Batcher<IngestItem> = createBatcher<IngestItem>({
+    ...deps.batch,
+    rowsOf: (i) => i.telemetry.length + (i.event ? 1 : 0) + (i.reported ? 1 : 0),
+    write,
+    ordered: (items) => items.some((i) => i.reported !== null),
+    isDataError,
+    onCommitted: afterCommit,
+    onBatch: (rows, seconds) => {
+      metrics.batchRows.observe(rows);
+      metrics.batchSeconds.observe(seconds);
+    },
+    onRetry: () => metrics.batchFailures.inc(),
+    log,
+  });
+
+  function reject(p: DevicePublisher, kind: string, r: Rejection | { kind: string; reason: string }, topic: string) {
+    metrics.rejected.inc({ kind: r.kind });
+    metrics.messages.inc({ kind, outcome: "rejected" });
+    const written = activity.recordError(p, r.kind, r.reason, topic);
+    log.debug({ deviceId: p.deviceId, topic, kind: r.kind, reason: r.reason }, "message rejected");
+    if (written) {
+      const msg: LiveMessage = { type: "error", deviceId: p.deviceId, kind: r.kind, reason: r.reason, at: Date.now() };
+      redis.publish(keys.live(p.tenantId), JSON.stringify([msg])).catch(() => {});
+    }
+  }
+
+  async function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string) {
+    metrics.messages.inc({ kind, outcome: "accepted" });
+    const done = batcher.add(item).then((r) => {
+      if (!r.ok) reject(p, kind, { kind: "storage", reason: `the database refused the message: ${r.reason}` }, topic);
+    });
+    if (packet.qos > 0) return done;
+    const space = batcher.space();
+    if (space) await space;
+  }
+
+  const emptyItem = (p: DevicePublisher, bytes: number): IngestItem => ({
+    tenantId: p.tenantId,
+    deviceId: p.deviceId,
+    bytes,
+    telemetry: [],
+    latest: {},
+    points: [],
+    event: null,
+    reported: null,
+  });
+
+  return {
+    pendingRows: () => batcher.pendingRows(),
+    drain: (deadlineMs) => batcher.drain(deadlineMs),
+    async handle(p, t, packet) {
+      const topic = packet.topic;
+      const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+      if (payload.length > deps.maxPayloadBytes) {
+        return reject(p, t.kind, { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` }, topic);
+      }
+      const json = decodeJson(payload);
+      if (t.kind === "attributesRequest") return deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {});
+      if (!json.ok) return reject(p, t.kind, { kind: "payload", reason: json.reason }, topic);
+      if (t.kind === "rpcResponse") return deps.replies.rpcResponse(p, t.requestId, json.value);
+      const model = await models.get(p.productId);
+      if (!model) return reject(p, t.kind, { kind: "validation", reason: "the device's product no longer exists" }, topic);
+      const now = Date.now();
+      const item = emptyItem(p, payload.length);
+      if (t.kind === "telemetry") {
+        const decoded = decodeTelemetry(p, model, json.value, now);
+        if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
+        if (decoded.rows.length === 0) return;
+        item.telemetry = decoded.rows;
+        item.latest = decoded.latest;
+        item.points = decoded.points;
+      } else if (t.kind === "attributes") {
+        const decoded = decodeReported(model, json.value);
+        if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
+        if (Object.keys(decoded.values).length === 0) return;
+        item.reported = decoded.values;
+      } else if (t.kind === "event") {
+        const decoded = decodeEvent(p, model, t.event, json.value, now);
+        if (decoded.rejection || !decoded.row) return reject(p, t.kind, decoded.rejection ?? { kind: "validation", reason: "invalid event" }, topic);
+        item.event = decoded.row;
+      } else {
+        return;
+      }
+      return enqueue(p, t.kind, item, packet, topic);
+    },
+  };
+}

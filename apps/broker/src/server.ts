@@ -1,0 +1,170 @@
+import type { Database } from "@aspen/db";
+import { closeBrokerConnections, pingDatabase } from "@aspen/db/broker";
+import { createDb } from "@aspen/db";
+import { assertRedisDurable, createRedis, startOpsServer } from "@aspen/jobs";
+import { Aedes } from "aedes";
+import aedesPersistenceRedis from "aedes-persistence-redis";
+import mqemitterRedis from "mqemitter-redis";
+import type { EventEmitter } from "node:events";
+import type { Server } from "node:http";
+import type { Logger } from "pino";
+import { createCredentialStore } from "./auth/credential-store";
+import { createCommands } from "./commands/commands";
+import { subscribeControl } from "./control";
+import { createDownlink } from "./downlink";
+import type { BrokerEnv } from "./env";
+import { createAuthenticate } from "./hooks/authenticate";
+import { createAuthorizeForward } from "./hooks/authorize-forward";
+import { createAuthorizePublish } from "./hooks/authorize-publish";
+import { createAuthorizeSubscribe } from "./hooks/authorize-subscribe";
+import { createPreConnect } from "./hooks/pre-connect";
+import { createIngest } from "./ingest/pipeline";
+import { createThingModels } from "./ingest/thing-models";
+import { redisKeys } from "./keys";
+import { createMetrics } from "./metrics";
+import { startListeners } from "./net/listeners";
+import { localClients, sessionOf } from "./session";
+import { createDeviceActivity } from "./state/device-activity";
+import { attachPresence } from "./state/presence";
+import { createShadow } from "./state/shadow";
+
+export interface RunningBroker {
+  brokerId: string;
+  ports: { mqtt: number; ws: number | null; tls: number | null; http: number };
+  aedes: Aedes;
+  db: Database;
+  /** Graceful stop: stop accepting, disconnect devices, write what is batched, close Redis and Postgres. */
+  close(): Promise<void>;
+}
+
+type MQEmitterRedisPrefixCtor = new (prefix: string, opts: { connectionString: string }) => unknown;
+
+/** Starts one broker instance: listeners, aedes with Redis emitter and persistence, ingest, state, commands. */
+export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningBroker> {
+  const keys = redisKeys(env.REDIS_PREFIX);
+  const metrics = createMetrics();
+  const brokerId = env.BROKER_ID;
+
+  const redis = createRedis(env.REDIS_URL);
+  await assertRedisDurable(redis);
+  const subscriber = createRedis(env.REDIS_URL);
+  const persistenceConn = createRedis(env.REDIS_URL, { keyPrefix: keys.aedesPersistence });
+  const db = createDb(env.DATABASE_URL, { system: true, max: env.DB_POOL_MAX, applicationName: `aspen-broker ${brokerId}` });
+  await pingDatabase(db);
+
+  // Connections this instance left open when it last stopped (crash, SIGKILL) are over.
+  const stale = await closeBrokerConnections(db, brokerId, "broker restarted");
+  if (stale.length > 0) log.warn({ devices: stale.length }, "closed connections left open by the previous run of this broker");
+
+  const activity = createDeviceActivity({ db, log, errorRowsPerMinute: env.ERROR_ROWS_PER_MINUTE });
+  const models = createThingModels({ db, log });
+  const credentials = createCredentialStore({ db, redis, keys });
+
+  let aedes!: Aedes;
+  const broker = () => aedes;
+  const downlink = createDownlink(broker);
+  const shadow = createShadow({ db, broker, downlink, log });
+  const commands = createCommands({ db, redis, keys, downlink, models, metrics, log });
+  const ingest = createIngest({
+    db,
+    redis,
+    keys,
+    models,
+    activity,
+    metrics,
+    log,
+    maxPayloadBytes: env.MAX_PAYLOAD_BYTES,
+    batch: { maxRows: env.BATCH_MAX_ROWS, maxMs: env.BATCH_MAX_MS, concurrency: env.BATCH_CONCURRENCY, highWaterRows: env.BATCH_HIGH_WATER_ROWS },
+    replies: { attributeRequest: shadow.answerRequest, rpcResponse: commands.onResponse },
+  });
+
+  // Device publishes are consumed by the ingest path and never routed through aedes' emitter:
+  // nobody subscribes to them, and a QoS 0 flood through mqemitter is what crashes a bare aedes.
+  const consumed = new WeakSet<object>();
+  const { MQEmitterRedisPrefix } = mqemitterRedis as unknown as { MQEmitterRedisPrefix: MQEmitterRedisPrefixCtor };
+  aedes = await Aedes.createBroker({
+    id: brokerId,
+    mq: new MQEmitterRedisPrefix(keys.aedesEmitter, { connectionString: env.REDIS_URL }),
+    persistence: aedesPersistenceRedis({ conn: persistenceConn, maxSessionDelivery: 1000, packetTTL: () => 86_400 }),
+    connectTimeout: env.CONNECT_TIMEOUT_MS,
+    preConnect: createPreConnect(),
+    authenticate: createAuthenticate({ credentials, activity, log, metrics, broker, rate: { perSec: env.CLIENT_MSGS_PER_SEC, burst: env.CLIENT_BURST } }),
+    authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => consumed.add(p) }),
+    authorizeSubscribe: createAuthorizeSubscribe({ activity, log }),
+    authorizeForward: createAuthorizeForward(),
+  });
+  const routedPublish = aedes.publish.bind(aedes) as (packet: object, client: unknown, done?: (err?: Error) => void) => void;
+  (aedes as unknown as { publish: typeof routedPublish }).publish = (packet, client, done) => {
+    if (consumed.has(packet)) {
+      const cb = typeof client === "function" ? (client as () => void) : done;
+      return cb?.();
+    }
+    routedPublish(packet, client, done);
+  };
+  aedes.on("connectionError", (_client, err) => log.debug({ err: err.message }, "connection closed before authentication"));
+  (aedes as unknown as EventEmitter).on("error", (err: unknown) => log.error({ err }, "aedes error"));
+
+  const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, shadow, commands, metrics, log });
+  await subscribeControl({ subscriber, keys, broker: aedes, db, credentials, models, shadow, commands, log });
+
+  const listeners = await startListeners({
+    host: env.HOST,
+    tcpPort: env.MQTT_PORT,
+    wsPort: env.MQTT_WS_PORT,
+    ...(env.MQTT_TLS_CERT && env.MQTT_TLS_KEY ? { tls: { port: env.MQTT_TLS_PORT, certFile: env.MQTT_TLS_CERT, keyFile: env.MQTT_TLS_KEY } } : {}),
+    maxPacketBytes: env.MAX_PACKET_BYTES,
+    handle: (stream, req) => aedes.handle(stream, req),
+    log,
+    onRefused: () => metrics.connects.inc({ result: "refused_by_guard" }),
+  });
+
+  metrics.sources.pendingRows = () => ingest.pendingRows();
+  const ops: Server = await startOpsServer({
+    port: env.HTTP_PORT,
+    host: env.HOST,
+    registry: metrics.registry,
+    health: async () => ({
+      broker: !aedes.closed,
+      redis: await redis.ping().then(() => true, () => false),
+      database: await pingDatabase(db).then(() => true, () => false),
+    }),
+  });
+  const httpAddr = ops.address();
+  const ports = {
+    mqtt: listeners.tcpPort,
+    ws: listeners.wsPort,
+    tls: listeners.tlsPort,
+    http: typeof httpAddr === "object" && httpAddr ? httpAddr.port : env.HTTP_PORT,
+  };
+  log.info({ ports }, "broker listening");
+
+  let closing: Promise<void> | null = null;
+  return {
+    brokerId,
+    ports,
+    aedes,
+    db,
+    close() {
+      closing ??= (async () => {
+        const stopped = listeners.close();
+        for (const client of localClients(aedes)) {
+          const s = sessionOf(client);
+          if (s) s.closeReason = "broker shutting down";
+        }
+        await new Promise<void>((resolve) => aedes.close(() => resolve()));
+        await stopped;
+        await ingest.drain(10_000);
+        commands.stop();
+        await presence.settle();
+        presence.stop();
+        await activity.stop();
+        await new Promise<void>((resolve) => ops.close(() => resolve()));
+        subscriber.disconnect();
+        await Promise.allSettled([redis.quit(), persistenceConn.quit()]);
+        await db.$close();
+        log.info("broker stopped");
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Client } from "aedes";
+import type { RateBucket } from "./ingest/rate-limit";
+
+/** Which listener a connection came through. */
+export type Protocol = "mqtt" | "mqtts" | "ws";
+
+/** The authenticated device behind an MQTT connection; everything it does is scoped by this, never by a topic. */
+export interface DeviceSession {
+  tenantId: string;
+  tenantSlug: string;
+  deviceId: string;
+  deviceName: string;
+  productId: string;
+  /** The client id the device sent (aedes' `client.id` is replaced by the device id). */
+  clientId: string;
+  protocol: Protocol;
+  ip: string | null;
+  bucket: RateBucket;
+  /** The device_connections row, once written. */
+  connection?: Promise<{ id: string; connectedAt: Date } | undefined>;
+  /** Why the broker closed the connection, when it did (takeover, revocation, shutdown…). */
+  closeReason?: string;
+}
+
+/** What the listener knows about a connection before MQTT starts. */
+export interface ConnectionInfo {
+  protocol: Protocol;
+  ip: string | null;
+  /** The client id from CONNECT, before aedes may replace an empty one. */
+  clientId?: string;
+}
+
+const sessions = new WeakMap<Client, DeviceSession>();
+const connections = new WeakMap<object, ConnectionInfo>();
+
+export function sessionOf(client: Client | null | undefined): DeviceSession | undefined {
+  return client ? sessions.get(client) : undefined;
+}
+
+export function bindSession(client: Client, session: DeviceSession): void {
+  sessions.set(client, session);
+}
+
+export function connectionInfo(conn: object): ConnectionInfo | undefined {
+  return connections.get(conn);
+}
+
+export function setConnectionInfo(conn: object, info: ConnectionInfo): void {
+  connections.set(conn, info);
+}
+
+/** The connection of a device on this broker, if it has one (aedes keys clients by id = device id). */
+export function localClient(broker: object, deviceId: string): Client | undefined {
+  const clients = (broker as unknown as { clients: Record<string, Client | undefined> }).clients;
+  return clients[deviceId];
+}
+
+/** Every live connection on this broker. */
+export function localClients(broker: object): Client[] {
+  const clients = (broker as unknown as { clients: Record<string, Client> }).clients;
+  return Object.values(clients);
+}

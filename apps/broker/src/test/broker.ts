@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { loadEnv } from "../env";
+import { startBroker, type RunningBroker } from "../server";
+import { suffix } from "./fixtures";
+import { testEnv } from "./env";
+
+/** A port in [lo, hi] that is free right now on 127.0.0.1 (the ranges this suite may use). */
+export async function freePort(lo = 18830, hi = 18899): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = lo + Math.floor(Math.random() * (hi - lo + 1));
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once("error", () => resolve(false));
+      s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`no free port in ${lo}-${hi}`);
+}
+
+/** Environment for a test broker: its own Redis prefix unless one is given (two brokers share one). */
+export async function brokerEnvVars(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+  const { DATABASE_URL, REDIS_URL } = testEnv();
+  return {
+    DATABASE_URL,
+    REDIS_URL,
+    REDIS_PREFIX: `bt-${suffix()}:`,
+    HOST: "127.0.0.1",
+    MQTT_PORT: String(await freePort()),
+    MQTT_WS_PORT: "0",
+    HTTP_PORT: String(await freePort(9100, 9199)),
+    BROKER_ID: `test-${suffix()}`,
+    LOG_LEVEL: process.env.BROKER_TEST_LOG ?? "silent",
+    ...overrides,
+  };
+}
+
+/** A broker in this process. */
+export async function startTestBroker(overrides: Record<string, string> = {}): Promise<RunningBroker & { url: string; vars: Record<string, string> }> {
+  const vars = await brokerEnvVars(overrides);
+  const env = loadEnv(vars);
+  const broker = await startBroker(env, pino({ level: env.LOG_LEVEL }));
+  return Object.assign(broker, { url: `mqtt://127.0.0.1:${broker.ports.mqtt}`, vars });
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "../../../..");
+
+export interface ChildBroker {
+  process: ChildProcess;
+  url: string;
+  vars: Record<string, string>;
+  output: () => string;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** A broker in a child process (so that a test can SIGKILL it); resolves once it listens. */
+export async function spawnBroker(vars: Record<string, string>): Promise<ChildBroker> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(here, "../index.ts")], {
+    cwd: root,
+    env: { PATH: process.env.PATH, ...vars, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`broker did not start in 30 s:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('"broker listening"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`broker exited with ${code} before listening:\n${out}`));
+    });
+  });
+  return { process: child, url: `mqtt://127.0.0.1:${vars.MQTT_PORT}`, vars, output: () => out, exited };
+}
