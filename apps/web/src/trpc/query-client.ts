@@ -11,7 +11,8 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 15_000, retry: shouldRetry, refetchOnWindowFocus: false },
+      // Other members change the same tenant: refresh on focus, but do not refetch what was just loaded.
+      queries: { staleTime: 5_000, retry: shouldRetry, refetchOnWindowFocus: true },
       dehydrate: {
         serializeData: superjson.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",

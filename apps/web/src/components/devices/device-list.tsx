@@ -99,20 +99,25 @@ export function DeviceList() {
   });
   const filtered = !!(filters.q || filters.product || filters.status || filters.label);
 
-  const actions = canWrite ? (
-    <>
-      <Link href={`/t/${tenant.slug}/devices/bulk`} className={buttonClasses({ variant: "secondary" })} data-testid="bulk-create">
-        {t.devices.bulk}
-      </Link>
-      <Button onClick={() => setNewOpen(true)} data-testid="new-device">
-        {t.devices.new}
-      </Button>
-    </>
-  ) : null;
+  const actions = (where: "header" | "empty") =>
+    canWrite ? (
+      <>
+        <Link
+          href={`/t/${tenant.slug}/devices/bulk`}
+          className={buttonClasses({ variant: "secondary" })}
+          data-testid={where === "header" ? "bulk-create" : "bulk-create-empty"}
+        >
+          {t.devices.bulk}
+        </Link>
+        <Button onClick={() => setNewOpen(true)} data-testid={where === "header" ? "new-device" : "new-device-empty"}>
+          {t.devices.new}
+        </Button>
+      </>
+    ) : null;
 
   return (
     <>
-      <PageHeader title={t.devices.title} description={t.devices.subtitle} actions={actions} />
+      <PageHeader title={t.devices.title} description={t.devices.subtitle} actions={actions("header")} />
       <Card>
         <div className="grid grid-cols-2 gap-2 border-b border-zinc-200 p-3 md:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] dark:border-zinc-800">
           <Input
@@ -181,7 +186,7 @@ export function DeviceList() {
           filtered ? (
             <EmptyState title={t.devices.noMatch} testId="devices-no-match" />
           ) : (
-            <EmptyState title={t.devices.empty} description={t.devices.emptyHint} action={actions} testId="devices-empty" />
+            <EmptyState title={t.devices.empty} description={t.devices.emptyHint} action={<div className="flex flex-wrap justify-center gap-2">{actions("empty")}</div>} testId="devices-empty" />
           )
         ) : (
           <>

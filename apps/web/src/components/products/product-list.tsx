@@ -26,21 +26,22 @@ export function ProductList() {
   const [pageSize, setPageSize] = useState(20);
   const labels = usePaginationLabels();
   const products = useQuery({ ...trpc.product.list.queryOptions({ tenantSlug: tenant.slug, page, pageSize }), placeholderData: keepPreviousData });
-  const newButton = canWrite ? (
-    <Link href={`/t/${tenant.slug}/products/new`} className={buttonClasses()} data-testid="new-product">
-      {t.products.new}
-    </Link>
-  ) : null;
+  const newButton = (testId: string) =>
+    canWrite ? (
+      <Link href={`/t/${tenant.slug}/products/new`} className={buttonClasses()} data-testid={testId}>
+        {t.products.new}
+      </Link>
+    ) : null;
   return (
     <>
-      <PageHeader title={t.products.title} description={t.products.subtitle} actions={newButton} />
+      <PageHeader title={t.products.title} description={t.products.subtitle} actions={newButton("new-product")} />
       <Card>
         {products.isPending ? (
           <SkeletonRows rows={4} label={t.common.loading} />
         ) : products.error ? (
           <QueryError error={products.error} onRetry={() => products.refetch()} />
         ) : products.data.total === 0 ? (
-          <EmptyState title={t.products.empty} description={t.products.emptyHint} action={newButton} />
+          <EmptyState title={t.products.empty} description={t.products.emptyHint} action={newButton("new-product-empty")} />
         ) : (
           <>
             <Table data-testid="products-table">

@@ -1,0 +1,73 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Browser tests in Debian's Chromium against the BUILT web app
+ * (`npm run build -w @aspen/web` first). The web server gets the database,
+ * Redis and auth secret from the environment, like in production.
+ */
+const port = Number(process.env.E2E_WEB_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`e2e: ${name} is not set. Run through \`npm test\` (which starts the services) or export ${name} yourself.`);
+  }
+  return value;
+}
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./artifacts/test-output",
+  globalSetup: "./global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: "./artifacts/results.json" }]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+    locale: "en-US",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    command: "npm run start -w @aspen/web",
+    cwd: "..",
+    url: `${baseURL}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: required("DATABASE_URL"),
+      REDIS_URL: required("REDIS_URL"),
+      AUTH_SECRET: required("AUTH_SECRET"),
+      APP_URL: process.env.E2E_APP_URL ?? baseURL,
+      WEB_PORT: String(port),
+      WEB_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      ...(process.env.REDIS_PREFIX ? { REDIS_PREFIX: process.env.REDIS_PREFIX } : {}),
+    },
+  },
+});
