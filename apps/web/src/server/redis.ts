@@ -1,3 +1,4 @@
+import { assertRedisDurable, RedisNotDurableError } from "@aspen/jobs";
 import { Redis } from "ioredis";
 import { getEnv } from "../env";
 import { logger } from "./logger";
@@ -17,17 +18,14 @@ export function getRedis(): Redis {
 /**
  * BullMQ needs `appendonly yes` and `maxmemory-policy noeviction` to be
  * correct; returns the list of problems (empty when Redis is fit for use).
+ * Same rule as the worker's (`assertRedisDurable` from @aspen/jobs).
  */
 export async function checkRedisConfig(redis: Redis = getRedis()): Promise<string[]> {
-  const problems: string[] = [];
   try {
-    const policy = (await redis.config("GET", "maxmemory-policy")) as string[];
-    if (policy[1] !== "noeviction") problems.push(`maxmemory-policy is "${policy[1]}", must be "noeviction"`);
-    const aof = (await redis.config("GET", "appendonly")) as string[];
-    if (aof[1] !== "yes") problems.push(`appendonly is "${aof[1]}", must be "yes"`);
+    await assertRedisDurable(redis);
+    return [];
   } catch (err) {
-    // Managed Redis often disables CONFIG: say so instead of refusing to run.
-    problems.push(`cannot read Redis config (${(err as Error).message}); check appendonly/noeviction yourself`);
+    if (err instanceof RedisNotDurableError) return err.problems;
+    return [`cannot read Redis config: ${(err as Error).message}`];
   }
-  return problems;
 }

@@ -77,7 +77,9 @@ const t = initTRPC.context<Context>().create({
       message = plainInputMessage(details);
     }
     if (error.code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on our side. Try again; if it persists, check the server logs.";
-    return { ...shape, message, data: { ...shape.data, reason: reason ?? null, details: details ?? null, stack: undefined } };
+    // No stack traces to clients, in any environment.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message, data: { ...data, reason: reason ?? null, details: details ?? null } };
   },
 });
 

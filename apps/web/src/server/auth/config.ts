@@ -78,6 +78,18 @@ export function authConfig(): NextAuthConfig {
       }),
     ],
     callbacks: {
+      // Only same-site destinations; APP_URL's origin counts as same-site too. Rebased on the host the
+      // request came in on, so the browser stays where its cookies are.
+      redirect({ url, baseUrl }) {
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          const u = new URL(url);
+          if (u.origin === baseUrl || u.origin === new URL(env.APP_URL).origin) return `${baseUrl}${u.pathname}${u.search}${u.hash}`;
+        } catch {
+          /* not a URL: fall through */
+        }
+        return `${baseUrl}/tenants`;
+      },
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
