@@ -1,10 +1,14 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
+import { commandRouter } from "./command/_router";
 import { deviceRouter } from "./device/_router";
+import { deviceActivityRouter } from "./deviceActivity/_router";
+import { deviceShadowRouter } from "./deviceShadow/_router";
 import { invitationRouter } from "./invitation/_router";
 import { memberRouter } from "./member/_router";
 import { productRouter } from "./product/_router";
+import { telemetryRouter } from "./telemetry/_router";
 import { tenantRouter } from "./tenant/_router";
 
 /**
@@ -21,6 +25,10 @@ export const appRouter = createTRPCRouter({
   product: productRouter,
   device: deviceRouter,
   audit: auditRouter,
+  telemetry: telemetryRouter,
+  deviceShadow: deviceShadowRouter,
+  deviceActivity: deviceActivityRouter,
+  command: commandRouter,
 });
 
 export type AppRouter = typeof appRouter;
