@@ -7,6 +7,7 @@ import aedesPersistenceRedis from "aedes-persistence-redis";
 import mqemitterRedis from "mqemitter-redis";
 import type { EventEmitter } from "node:events";
 import type { Server } from "node:http";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { createCredentialStore } from "./auth/credential-store";
 import { createCommands } from "./commands/commands";
@@ -37,7 +38,16 @@ export interface RunningBroker {
   close(): Promise<void>;
 }
 
-type MQEmitterRedisPrefixCtor = new (prefix: string, opts: { connectionString: string }) => unknown;
+type MQEmitterRedisPrefixCtor = new (prefix: string, opts: { subConn: Redis; pubConn: Redis }) => unknown;
+
+/** Resolves once the connection is ready for commands. */
+function ready(redis: Redis): Promise<Redis> {
+  if (redis.status === "ready") return Promise.resolve(redis);
+  return new Promise((resolve, reject) => {
+    redis.once("ready", () => resolve(redis));
+    redis.once("error", reject);
+  });
+}
 
 /** Starts one broker instance: listeners, aedes with Redis emitter and persistence, ingest, state, commands. */
 export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningBroker> {
@@ -45,10 +55,14 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   const metrics = createMetrics();
   const brokerId = env.BROKER_ID;
 
-  const redis = createRedis(env.REDIS_URL);
+  const redis = await ready(createRedis(env.REDIS_URL));
   await assertRedisDurable(redis);
-  const subscriber = createRedis(env.REDIS_URL);
-  const persistenceConn = createRedis(env.REDIS_URL, { keyPrefix: keys.aedesPersistence });
+  // Subscriber connections must be ready before their first SUBSCRIBE: ioredis 5.9 otherwise may
+  // send its ready-check INFO after it, which Redis refuses in subscriber mode (a fatal error).
+  const subscriber = await ready(createRedis(env.REDIS_URL));
+  const persistenceConn = await ready(createRedis(env.REDIS_URL, { keyPrefix: keys.aedesPersistence }));
+  const emitterSub = await ready(createRedis(env.REDIS_URL));
+  const emitterPub = await ready(createRedis(env.REDIS_URL));
   const db = createDb(env.DATABASE_URL, { system: true, max: env.DB_POOL_MAX, applicationName: `aspen-broker ${brokerId}` });
   await pingDatabase(db);
 
@@ -84,7 +98,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   const { MQEmitterRedisPrefix } = mqemitterRedis as unknown as { MQEmitterRedisPrefix: MQEmitterRedisPrefixCtor };
   aedes = await Aedes.createBroker({
     id: brokerId,
-    mq: new MQEmitterRedisPrefix(keys.aedesEmitter, { connectionString: env.REDIS_URL }),
+    mq: new MQEmitterRedisPrefix(keys.aedesEmitter, { subConn: emitterSub, pubConn: emitterPub }),
     persistence: aedesPersistenceRedis({ conn: persistenceConn, maxSessionDelivery: 1000, packetTTL: () => 86_400 }),
     connectTimeout: env.CONNECT_TIMEOUT_MS,
     preConnect: createPreConnect(),

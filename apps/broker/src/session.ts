@@ -17,7 +17,7 @@ export interface DeviceSession {
   ip: string | null;
   bucket: RateBucket;
   /** The device_connections row, once written. */
-  connection?: Promise<{ id: string; connectedAt: Date } | undefined>;
+  connection?: Promise<{ id: string; connectedAt: string } | undefined>;
   /** Why the broker closed the connection, when it did (takeover, revocation, shutdown…). */
   closeReason?: string;
 }

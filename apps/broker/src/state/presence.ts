@@ -76,12 +76,11 @@ export function attachPresence(deps: {
         return undefined;
       }),
     );
-    void s.connection.then(() => {
-      live(s, true);
-      // A resumed session already has its subscriptions: act as if they were just made.
-      const subs = Object.keys((client as unknown as { subscriptions: Record<string, unknown> }).subscriptions);
-      if (subs.length > 0) onListening(client, s, subs);
-    });
+    void s.connection.then(() => live(s, true));
+    // A resumed session already has its subscriptions (restored before this event; later ones
+    // arrive as "subscribe" events): act as if they were just made.
+    const restored = Object.keys((client as unknown as { subscriptions: Record<string, unknown> }).subscriptions);
+    if (restored.length > 0) onListening(client, s, restored);
   });
 
   broker.on("subscribe", (subs: Subscription[], client) => {

@@ -17,7 +17,7 @@ export interface OpenConnection {
  * what `closeDeviceConnection` compares with, so that a late close of an older connection never
  * marks a device offline that has already reconnected (possibly to another broker).
  */
-export async function openDeviceConnection(tx: Tx, c: OpenConnection): Promise<{ id: string; connectedAt: Date } | undefined> {
+export async function openDeviceConnection(tx: Tx, c: OpenConnection): Promise<{ id: string; connectedAt: string } | undefined> {
   const rows = await tx.execute<{ id: string; connected_at: string }>(sql`
     with c as (
       insert into device_connections (tenant_id, device_id, broker_id, client_id, ip, protocol, protocol_version, connected_at)
@@ -30,13 +30,15 @@ export async function openDeviceConnection(tx: Tx, c: OpenConnection): Promise<{
     )
     select id, connected_at::text from c`);
   const row = rows[0];
-  return row ? { id: row.id, connectedAt: new Date(row.connected_at) } : undefined;
+  // Kept as Postgres text: a JS Date would drop the microseconds the comparison needs.
+  return row ? { id: row.id, connectedAt: row.connected_at } : undefined;
 }
 
 export interface CloseConnection {
   connectionId: string;
   deviceId: string;
-  connectedAt: Date;
+  /** As returned by openDeviceConnection. */
+  connectedAt: string;
   reason: string;
 }
 
@@ -49,7 +51,7 @@ export async function closeDeviceConnection(tx: Tx, c: CloseConnection): Promise
       returning id
     )
     update devices set online = false, last_seen_at = greatest(last_seen_at, now())
-    where id = ${c.deviceId} and online and (last_connected_at is null or last_connected_at <= ${c.connectedAt.toISOString()}::timestamptz)
+    where id = ${c.deviceId} and online and (last_connected_at is null or last_connected_at <= ${c.connectedAt}::timestamptz)
     returning id`);
   return rows.length > 0;
 }
