@@ -22,6 +22,7 @@ export type LiveMessage =
   | { type: "telemetry"; deviceId: string; ts: number; values: Record<string, number | boolean | string> }
   | { type: "shadow"; deviceId: string; reported: Record<string, unknown>; version: number }
   | { type: "desired"; deviceId: string; desired: Record<string, unknown>; version: number }
+  | { type: "event"; deviceId: string; event: string; level: string; ts: number; params: Record<string, unknown> }
   | { type: "command"; deviceId: string; commandId: string; status: string }
   | { type: "error"; deviceId: string; kind: string; reason: string; at: number };
 

@@ -7,6 +7,8 @@ import { POST as postResponse } from "../../app/api/device/v1/commands/[id]/resp
 import { GET as getCommands } from "../../app/api/device/v1/commands/route";
 import { POST as register } from "../../app/api/device/v1/register/route";
 import { POST as postTelemetry } from "../../app/api/device/v1/telemetry/route";
+import { POST as postEvent } from "../../app/api/device/v1/events/[event]/route";
+import { GET as unknownGet } from "../../app/api/device/v1/[...rest]/route";
 import { getSystemDb } from "../db";
 import { callerAs, ensureTestEnv } from "../testing";
 import { brokerKeys, utcDay } from "./broker-keys";
@@ -347,6 +349,50 @@ describe("commands", () => {
     const d = await createTestDevice(w);
     expect((await call(getCommands(req("/commands?limit=0", { secret: d.secret })))).status).toBe(400);
     expect((await call(getCommands(req("/commands")))).status).toBe(401);
+  });
+});
+
+describe("events", () => {
+  const post = (event: string, secret: string, body: unknown) => postEvent(req(`/events/${event}`, { secret, body }), { params: Promise.resolve({ event }) });
+
+  it("stores a declared event (once per device-given ts) and refuses unknown events and bad params with reasons", async () => {
+    const d = await createTestDevice(w);
+    const ok = await call(post("overheat", d.secret, { temp: 91.5 }));
+    expect(ok.status).toBe(201);
+    const t = Date.now() - 5000;
+    expect((await call(post("overheat", d.secret, { ts: t, params: { temp: 95 } }))).status).toBe(201);
+    expect((await call(post("overheat", d.secret, { ts: t, params: { temp: 95 } }))).status).toBe(201);
+    const list = await callerAs(w.users.viewer).telemetry.events({ tenantSlug: w.slug, deviceId: d.id, page: 1, pageSize: 10 });
+    expect(list.items.map((e) => [e.event, e.level, e.params.temp])).toEqual([
+      ["overheat", "warning", 91.5],
+      ["overheat", "warning", 95],
+    ]);
+    const unknown = await call(post("explode", d.secret, {}));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/unknown event "explode"/);
+    const bad = await call(post("overheat", d.secret, { temp: "hot", x: 1 }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((e: { key: string }) => e.key).sort()).toEqual(["temp", "x"]);
+    expect((await errorRows(d.uuid)).map((e) => e.kind)).toEqual(["validation", "validation"]);
+  });
+});
+
+describe("limits and unknown paths", () => {
+  it("a device over its per-minute budget gets 429 with Retry-After", async () => {
+    const d = await createTestDevice(w);
+    // Spend the budget directly in the limiter's Redis key rather than with 600 requests.
+    await redis.set(`${prefix}aspen:device-http:device:${d.uuid}`, "600", "EX", 60);
+    const r = await call(postTelemetry(req("/telemetry", { secret: d.secret, body: { temperature: 1 } })));
+    expect(r.status).toBe(429);
+    expect(r.body.error.code).toBe("rate_limited");
+    expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await telemetryRows(d.uuid)).toHaveLength(0);
+  });
+
+  it("unknown paths answer 404 in the API's JSON error shape", async () => {
+    const r = await call(unknownGet(req("/telemtry")));
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe("not_found");
   });
 });
 
