@@ -47,7 +47,7 @@ export function Pagination({
       <div className="flex flex-wrap items-center gap-2">
         {onPageSizeChange ? (
           <label className="flex items-center gap-1.5">
-            <span className="hidden sm:inline">{labels.pageSize}</span>
+            <span className="hidden whitespace-nowrap sm:inline">{labels.pageSize}</span>
             <Select
               aria-label={labels.pageSize}
               data-testid="page-size"

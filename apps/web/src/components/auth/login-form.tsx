@@ -22,7 +22,7 @@ export function LoginForm({
   const [state, action, pending] = useActionState(loginAction, { error: initialError, email });
   const message =
     state.error === "rate_limited" ? t.auth.rateLimited : state.error === "invalid_credentials" ? t.auth.invalidCredentials : state.error ? t.auth.unknownError : null;
-  const withNext = (path: string) => (next !== "/tenants" ? `${path}?next=${encodeURIComponent(next)}` : path);
+  const withNext = (path: string) => (next !== "/" ? `${path}?next=${encodeURIComponent(next)}` : path);
   return (
     <AuthCard
       title={t.auth.loginTitle}

@@ -18,7 +18,7 @@ export function SignupForm({ next, email: initialEmail }: { next: string; email?
   const signup = useMutation(trpc.auth.signup.mutationOptions());
   const errors = signup.error ? fieldErrors(signup.error) : {};
   const reason = signup.error ? errorData(signup.error).reason : null;
-  const withNext = (path: string) => (next !== "/tenants" ? `${path}?next=${encodeURIComponent(next)}` : path);
+  const withNext = (path: string) => (next !== "/" ? `${path}?next=${encodeURIComponent(next)}` : path);
 
   return (
     <AuthCard

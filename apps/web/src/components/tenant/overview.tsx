@@ -7,6 +7,7 @@ import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { RecentActivity } from "./recent-activity";
 import { useCan, useTenant } from "./tenant-context";
 
 function Stat({ label, value, href, testId }: { label: string; value: number | undefined; href?: string; testId: string }) {
@@ -37,6 +38,7 @@ export function Overview() {
   const tenant = useTenant();
   const trpc = useTRPC();
   const canWriteProducts = useCan("product.write");
+  const canReadAudit = useCan("audit.read");
   const overview = useQuery(trpc.tenant.overview.queryOptions({ tenantSlug: tenant.slug }));
   const base = `/t/${tenant.slug}`;
   const d = overview.data;
@@ -70,6 +72,11 @@ export function Overview() {
             </Link>
           </CardBody>
         </Card>
+      ) : null}
+      {canReadAudit ? (
+        <div className="mt-6">
+          <RecentActivity />
+        </div>
       ) : null}
     </>
   );
