@@ -39,10 +39,12 @@ export const brokerEnvSchema = z.object({
   /** Batches written at the same time (each on its own connection). */
   BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
   /** Rows waiting for the database beyond which publishers are paused (back-pressure). */
-  BATCH_HIGH_WATER_ROWS: z.coerce.number().int().min(100).default(50_000),
+  BATCH_HIGH_WATER_ROWS: z.coerce.number().int().min(100).default(20_000),
+  /** Rows one device may have waiting before its own QoS 0 publishers are paused. */
+  BATCH_DEVICE_HIGH_WATER_ROWS: z.coerce.number().int().min(10).default(2000),
   /** Per-connection publish rate (messages per second) and burst; over it the socket is read more slowly. */
   CLIENT_MSGS_PER_SEC: z.coerce.number().min(1).default(100),
-  CLIENT_BURST: z.coerce.number().int().min(1).default(1000),
+  CLIENT_BURST: z.coerce.number().int().min(1).default(200),
   /** device_errors rows per device per minute; further errors are only counted. */
   ERROR_ROWS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   DB_POOL_MAX: z.coerce.number().int().min(2).default(10),

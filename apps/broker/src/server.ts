@@ -88,7 +88,13 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     metrics,
     log,
     maxPayloadBytes: env.MAX_PAYLOAD_BYTES,
-    batch: { maxRows: env.BATCH_MAX_ROWS, maxMs: env.BATCH_MAX_MS, concurrency: env.BATCH_CONCURRENCY, highWaterRows: env.BATCH_HIGH_WATER_ROWS },
+    batch: {
+      maxRows: env.BATCH_MAX_ROWS,
+      maxMs: env.BATCH_MAX_MS,
+      concurrency: env.BATCH_CONCURRENCY,
+      highWaterRows: env.BATCH_HIGH_WATER_ROWS,
+      keyHighWaterRows: env.BATCH_DEVICE_HIGH_WATER_ROWS,
+    },
     replies: { attributeRequest: shadow.answerRequest, rpcResponse: commands.onResponse },
   });
 

@@ -8,9 +8,13 @@ export interface BatcherOptions<T> {
   maxMs: number;
   /** Batches written at the same time. */
   concurrency: number;
-  /** Rows pending beyond which `space()` makes publishers wait. */
+  /** Rows pending in total beyond which `space()` makes publishers wait. */
   highWaterRows: number;
+  /** Rows one key (device) may have queued before its own publishers wait. */
+  keyHighWaterRows: number;
   rowsOf(item: T): number;
+  /** Fairness key: batches take items round-robin across keys, so one flooding device cannot delay the others. */
+  keyOf(item: T): string;
   /** Writes the items in one transaction. */
   write(items: T[]): Promise<void>;
   /** Whether this batch must wait for every earlier batch (order-sensitive items such as shadow merges). */
@@ -26,6 +30,7 @@ export interface BatcherOptions<T> {
 
 interface Entry<T> {
   item: T;
+  key: string;
   rows: number;
   resolve(r: WriteResult): void;
 }
@@ -33,8 +38,8 @@ interface Entry<T> {
 export interface Batcher<T> {
   /** Queues an item; resolves once it is committed (or refused). */
   add(item: T): Promise<WriteResult>;
-  /** null when there is room; otherwise resolves once the backlog has halved. */
-  space(): Promise<void> | null;
+  /** null when there is room for this key; otherwise resolves once there is. */
+  space(key: string): Promise<void> | null;
   pendingRows(): number;
   /** Writes everything queued; `deadlineMs` bounds retries of a failing database. */
   drain(deadlineMs: number): Promise<void>;
@@ -43,37 +48,61 @@ export interface Batcher<T> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Collects items into batches (flushed at `maxRows` or after `maxMs`) and writes them with bounded
- * concurrency. A connection failure retries the whole batch with backoff — the publishers keep
- * waiting, so nothing is acknowledged that is not in the database; a data error splits the batch
- * and refuses only the item that caused it.
+ * Collects items into batches (written when `maxRows` are queued or the oldest has waited `maxMs`)
+ * with bounded concurrency. Each batch takes items round-robin across keys (devices), so a device
+ * with a backlog of thousands of rows delays another device's message by at most about one batch.
+ * A connection failure retries the whole batch with backoff — the publishers keep waiting, so
+ * nothing is acknowledged that is not in the database; a data error splits the batch and refuses
+ * only the item that caused it.
  */
 export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
-  let current: Entry<T>[] = [];
-  let currentRows = 0;
+  const queues = new Map<string, Entry<T>[]>();
+  const queuedRowsByKey = new Map<string, number>();
+  let queuedRows = 0;
+  let due = false;
   let timer: NodeJS.Timeout | null = null;
-  const sealed: Entry<T>[][] = [];
   let inflight = 0;
   let pending = 0;
   let tail: Promise<void> = Promise.resolve();
-  let spaceWaiters: (() => void)[] = [];
+  let spaceWaiters: { key: string; resolve: () => void }[] = [];
   let idleWaiters: (() => void)[] = [];
   let deadline = Number.POSITIVE_INFINITY;
 
-  function seal() {
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
+  /** Takes up to maxRows, one entry per key per round. */
+  function takeBatch(): Entry<T>[] {
+    const batch: Entry<T>[] = [];
+    let rows = 0;
+    while (rows < o.maxRows && queues.size > 0) {
+      for (const [key, q] of queues) {
+        const e = q.shift()!;
+        batch.push(e);
+        rows += e.rows;
+        queuedRows -= e.rows;
+        const left = queuedRowsByKey.get(key)! - e.rows;
+        if (q.length === 0) {
+          queues.delete(key);
+          queuedRowsByKey.delete(key);
+        } else {
+          queuedRowsByKey.set(key, left);
+        }
+        if (rows >= o.maxRows) break;
+      }
     }
-    if (current.length === 0) return;
-    sealed.push(current);
-    current = [];
-    currentRows = 0;
-    pump();
+    return batch;
   }
 
   function pump() {
-    while (inflight < o.concurrency && sealed.length > 0) void run(sealed.shift()!);
+    while (inflight < o.concurrency && queuedRows > 0 && (due || queuedRows >= o.maxRows)) {
+      void run(takeBatch());
+    }
+    if (queuedRows === 0) due = false;
+    if (queuedRows > 0 && !timer && !due) {
+      timer = setTimeout(() => {
+        timer = null;
+        due = true;
+        pump();
+      }, o.maxMs);
+    }
   }
 
   async function writeWithRetry(items: T[]): Promise<void> {
@@ -90,6 +119,16 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
         backoff = Math.min(backoff * 2, 5000);
       }
     }
+  }
+
+  function wakeSpaceWaiters() {
+    if (spaceWaiters.length === 0) return;
+    const still: typeof spaceWaiters = [];
+    for (const w of spaceWaiters) {
+      if (hasSpace(w.key)) w.resolve();
+      else still.push(w);
+    }
+    spaceWaiters = still;
   }
 
   async function run(batch: Entry<T>[]) {
@@ -134,11 +173,7 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     pending -= rows;
     inflight--;
     done();
-    if (pending < o.highWaterRows / 2 && spaceWaiters.length > 0) {
-      const w = spaceWaiters;
-      spaceWaiters = [];
-      w.forEach((f) => f());
-    }
+    wakeSpaceWaiters();
     if (pending === 0 && idleWaiters.length > 0) {
       const w = idleWaiters;
       idleWaiters = [];
@@ -147,25 +182,32 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     pump();
   }
 
+  const hasSpace = (key: string) => pending < o.highWaterRows && (queuedRowsByKey.get(key) ?? 0) < o.keyHighWaterRows;
+
   return {
     add(item) {
       const rows = Math.max(1, o.rowsOf(item));
+      const key = o.keyOf(item);
       pending += rows;
       return new Promise<WriteResult>((resolve) => {
-        current.push({ item, rows, resolve });
-        currentRows += rows;
-        if (currentRows >= o.maxRows) seal();
-        else if (!timer) timer = setTimeout(seal, o.maxMs);
+        const q = queues.get(key);
+        const entry = { item, key, rows, resolve };
+        if (q) q.push(entry);
+        else queues.set(key, [entry]);
+        queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
+        queuedRows += rows;
+        pump();
       });
     },
-    space() {
-      if (pending < o.highWaterRows) return null;
-      return new Promise<void>((r) => spaceWaiters.push(r));
+    space(key) {
+      if (hasSpace(key)) return null;
+      return new Promise<void>((resolve) => spaceWaiters.push({ key, resolve }));
     },
     pendingRows: () => pending,
     async drain(deadlineMs) {
       deadline = Date.now() + deadlineMs;
-      seal();
+      due = true;
+      pump();
       if (pending === 0) return;
       await new Promise<void>((r) => idleWaiters.push(r));
     },

@@ -55,7 +55,7 @@ export interface IngestDeps {
   log: Logger;
   replies: Replies;
   maxPayloadBytes: number;
-  batch: { maxRows: number; maxMs: number; concurrency: number; highWaterRows: number };
+  batch: { maxRows: number; maxMs: number; concurrency: number; highWaterRows: number; keyHighWaterRows: number };
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10).replaceAll("-", "");
@@ -138,6 +138,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   const batcher: Batcher<IngestItem> = createBatcher<IngestItem>({
     ...deps.batch,
     rowsOf: (i) => i.telemetry.length + (i.event ? 1 : 0) + (i.reported ? 1 : 0),
+    keyOf: (i) => i.deviceId,
     write,
     ordered: (items) => items.some((i) => i.reported !== null),
     isDataError,
@@ -167,7 +168,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       if (!r.ok) reject(p, kind, { kind: "storage", reason: `the database refused the message: ${r.reason}` }, topic);
     });
     if (packet.qos > 0) return done;
-    const space = batcher.space();
+    const space = batcher.space(p.deviceId);
     if (space) await space;
   }
 
