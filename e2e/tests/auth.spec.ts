@@ -1,27 +1,37 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signIn, signUp } from "./support";
 
-test("wrong credentials get one generic message, for unknown emails too", async ({ page }) => {
+test("wrong credentials get one generic message, for unknown emails too; sign-out from the user menu", async ({ page, browser, baseURL }) => {
   const account = newAccount("auth");
   await signUp(page, account);
+
+  const context = await browser.newContext({ baseURL });
+  const other = await context.newPage();
+  try {
+    await other.goto("/login");
+    await other.getByTestId("login-email").fill(account.email);
+    await other.getByTestId("login-password").fill("not-the-password-1");
+    await other.getByTestId("login-submit").click();
+    await expect(other.getByTestId("login-error")).toHaveText("Wrong email or password.");
+    // The typed email stays.
+    await expect(other.getByTestId("login-email")).toHaveValue(account.email);
+
+    await other.getByTestId("login-email").fill(`nobody-${account.email}`);
+    await other.getByTestId("login-password").fill("whatever-password-1");
+    await other.getByTestId("login-submit").click();
+    await expect(other.getByTestId("login-error")).toHaveText("Wrong email or password.");
+
+    await signIn(other, account);
+    await expect(other).toHaveURL(/\/tenants\/new$/);
+  } finally {
+    await context.close();
+  }
+
   await page.getByTestId("user-menu").click();
   await page.getByTestId("sign-out").click();
   await page.waitForURL(/\/login/);
-
-  await page.getByTestId("login-email").fill(account.email);
-  await page.getByTestId("login-password").fill("not-the-password-1");
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
-  // The typed email stays.
-  await expect(page.getByTestId("login-email")).toHaveValue(account.email);
-
-  await page.getByTestId("login-email").fill(`nobody-${account.email}`);
-  await page.getByTestId("login-password").fill("whatever-password-1");
-  await page.getByTestId("login-submit").click();
-  await expect(page.getByTestId("login-error")).toHaveText("Wrong email or password.");
-
-  await signIn(page, account);
-  await expect(page).toHaveURL(/\/tenants\/new$/);
+  await page.goto("/tenants/new");
+  await expect(page).toHaveURL(/\/login\?next=%2Ftenants%2Fnew/);
 });
 
 test("console pages send signed-out visitors to sign in and back", async ({ page }) => {

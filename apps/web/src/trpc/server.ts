@@ -1,10 +1,8 @@
 import { headers } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/server/auth";
-import { appRouter } from "@/server/routers/_app";
-import { createCallerFactory, createTRPCContext } from "@/server/trpc";
-
-const createCaller = createCallerFactory(appRouter);
+import { createCaller } from "@/server/routers/_app";
+import { createTRPCContext } from "@/server/trpc";
 
 /** The signed-in session for this request (null when signed out or revoked), resolved once per render. */
 export const getSession = cache(async () => auth());

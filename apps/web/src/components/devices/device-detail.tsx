@@ -270,6 +270,7 @@ export function DeviceDetail({ id }: { id: string }) {
         open={confirm === "disable"}
         onClose={() => setConfirm(null)}
         onConfirm={() => setEnabled.mutate({ tenantSlug: tenant.slug, id: d.id, enabled: false })}
+        testId="disable-device-dialog"
         title={format(t.devices.disableConfirm, { name: d.name })}
         description={t.devices.disableBody}
         confirmLabel={t.devices.disable}
@@ -281,6 +282,7 @@ export function DeviceDetail({ id }: { id: string }) {
         open={confirm === "rotate"}
         onClose={() => setConfirm(null)}
         onConfirm={() => rotate.mutate({ tenantSlug: tenant.slug, id: d.id })}
+        testId="rotate-secret-dialog"
         title={format(t.devices.rotateConfirm, { name: d.name })}
         description={t.devices.rotateBody}
         confirmLabel={t.devices.rotateSecret}
@@ -295,6 +297,7 @@ export function DeviceDetail({ id }: { id: string }) {
           remove.reset();
         }}
         onConfirm={() => remove.mutate({ tenantSlug: tenant.slug, id: d.id })}
+        testId="delete-device-dialog"
         title={format(t.devices.deleteConfirm, { name: d.name })}
         description={t.devices.deleteBody}
         confirmLabel={t.common.delete}

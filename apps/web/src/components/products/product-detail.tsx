@@ -125,6 +125,7 @@ export function ProductDetail({ id }: { id: string }) {
           remove.reset();
         }}
         onConfirm={() => remove.mutate({ tenantSlug: tenant.slug, id: p.id })}
+        testId="delete-product-dialog"
         title={format(t.products.deleteConfirm, { name: p.name })}
         description={t.products.deleteBody}
         confirmLabel={t.common.delete}
@@ -136,6 +137,7 @@ export function ProductDetail({ id }: { id: string }) {
         open={confirmRotate}
         onClose={() => setConfirmRotate(false)}
         onConfirm={() => rotate.mutate({ tenantSlug: tenant.slug, id: p.id })}
+        testId="rotate-product-secret-dialog"
         title={t.products.rotateProductSecretConfirm}
         description={t.products.rotateProductSecretBody}
         confirmLabel={t.products.rotateProductSecret}
