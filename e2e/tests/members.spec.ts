@@ -90,6 +90,12 @@ test("the tenant switcher lists every tenant of the user and switches between th
   await page.waitForURL(new RegExp(`/t/${first}$`));
   await expect(page.getByTestId("current-tenant")).toContainText("First");
 
+  // Owners rename a tenant; the slug stays.
+  await page.getByTestId("tenant-rename-input").fill(`Renamed ${account.email.slice(7, 15)}`);
+  await page.getByTestId("tenant-rename").click();
+  await expect(page.getByTestId("current-tenant")).toContainText("Renamed");
+  await expect(page).toHaveURL(new RegExp(`/t/${first}$`));
+
   // A taken slug is explained next to the field.
   await page.goto("/tenants/new");
   await page.getByTestId("tenant-name").fill("Anything");

@@ -150,6 +150,10 @@ export const en = {
     step3: "Publish telemetry with mosquitto_pub or the device SDK.",
     recentActivity: "Recent activity",
     noActivity: "Nothing has happened here yet.",
+    settings: "Tenant settings",
+    rename: "Rename",
+    renamed: "Tenant renamed.",
+    slugFixed: "The slug {slug} cannot change: it is part of URLs and MQTT usernames.",
   },
   roles: {
     owner: "Owner",

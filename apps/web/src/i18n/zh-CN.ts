@@ -149,6 +149,10 @@ export const zhCN: Dictionary = {
     step3: "使用 mosquitto_pub 或设备 SDK 上报遥测数据。",
     recentActivity: "最近动态",
     noActivity: "这里还没有任何动态。",
+    settings: "租户设置",
+    rename: "重命名",
+    renamed: "租户已重命名。",
+    slugFixed: "标识 {slug} 不能修改：它是网址和 MQTT 用户名的一部分。",
   },
   roles: {
     owner: "所有者",

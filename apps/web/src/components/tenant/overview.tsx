@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { RecentActivity } from "./recent-activity";
+import { TenantSettings } from "./tenant-settings";
 import { useCan, useTenant } from "./tenant-context";
 
 function Stat({ label, value, href, testId }: { label: string; value: number | undefined; href?: string; testId: string }) {
@@ -39,6 +40,7 @@ export function Overview() {
   const trpc = useTRPC();
   const canWriteProducts = useCan("product.write");
   const canReadAudit = useCan("audit.read");
+  const canUpdateTenant = useCan("tenant.update");
   const overview = useQuery(trpc.tenant.overview.queryOptions({ tenantSlug: tenant.slug }));
   const base = `/t/${tenant.slug}`;
   const d = overview.data;
@@ -76,6 +78,11 @@ export function Overview() {
       {canReadAudit ? (
         <div className="mt-6">
           <RecentActivity />
+        </div>
+      ) : null}
+      {canUpdateTenant ? (
+        <div className="mt-6">
+          <TenantSettings />
         </div>
       ) : null}
     </>
