@@ -57,7 +57,7 @@ test("sign-up explains a taken email and a weak password", async ({ page }) => {
   await page.getByTestId("signup-email").fill(`new-${account.email}`);
   await page.getByTestId("signup-password").fill("onlyletters");
   await page.getByTestId("signup-submit").click();
-  await expect(page.getByText(/digit or symbol/)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Use letters and at least one digit or symbol" })).toBeVisible();
 });
 
 test("a non-member gets the same not-found page as an unknown tenant", async ({ page, browser, baseURL }) => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./class-names";
 import { Input, Label } from "./input";
@@ -24,6 +24,7 @@ export interface DialogProps {
  */
 export function Dialog({ open, onClose, title, description, children, footer, className, testId, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -33,6 +34,7 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
   return (
     <dialog
       ref={ref}
+      aria-labelledby={titleId}
       data-testid={testId}
       onClose={onClose}
       onCancel={(e) => {
@@ -51,7 +53,9 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
       {open ? (
         <div className="flex max-h-[85vh] flex-col">
           <div className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-            <h2 className="text-base font-semibold">{title}</h2>
+            <h2 id={titleId} className="text-base font-semibold">
+              {title}
+            </h2>
             {description ? <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{description}</p> : null}
           </div>
           <div className="overflow-y-auto px-4 py-3">{children}</div>
