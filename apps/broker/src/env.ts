@@ -37,7 +37,7 @@ export const brokerEnvSchema = z.object({
   BATCH_MAX_ROWS: z.coerce.number().int().min(1).default(2000),
   BATCH_MAX_MS: ms.default(10),
   /** Batches written at the same time (each on its own connection). */
-  BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(4),
   /** Rows waiting for the database beyond which publishers are paused (back-pressure). */
   BATCH_HIGH_WATER_ROWS: z.coerce.number().int().min(100).default(20_000),
   /** Rows one device may have waiting before its own QoS 0 publishers are paused. */

@@ -26,6 +26,8 @@ export function redisKeys(prefix: string) {
     authEpoch: `${p}auth:epoch`,
     /** A broker's liveness (expires unless refreshed). */
     brokerAlive: (brokerId: string) => `${p}broker:${brokerId}`,
+    /** Set of broker ids that have run under this prefix (so a broker only reaps its own cluster's peers). */
+    brokers: `${p}brokers`,
     /** Key prefix of aedes' own session persistence (aedes-persistence-redis). */
     aedesPersistence: `${p}aedes:`,
     /** Pub/sub topic prefix of aedes' Redis emitter (mqemitter-redis). */

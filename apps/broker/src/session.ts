@@ -1,4 +1,5 @@
 import type { Client } from "aedes";
+import type { DevicePublisher } from "./ingest/pipeline";
 import type { RateBucket } from "./ingest/rate-limit";
 
 /** Which listener a connection came through. */
@@ -20,6 +21,8 @@ export interface DeviceSession {
   connection?: Promise<{ id: string; connectedAt: string } | undefined>;
   /** Why the broker closed the connection, when it did (takeover, revocation, shutdown…). */
   closeReason?: string;
+  /** The publisher identity handed to the ingest path (built once per connection). */
+  publisher?: DevicePublisher;
 }
 
 /** What the listener knows about a connection before MQTT starts. */

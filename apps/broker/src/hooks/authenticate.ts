@@ -103,7 +103,7 @@ export function createAuthenticate(deps: AuthenticateDeps) {
           bucket: createRateBucket(deps.rate.perSec, deps.rate.burst, () => metrics.throttled.inc()),
         });
         metrics.connects.inc({ result: "accepted" });
-        log.info({ device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol }, "device connected");
+        log.debug({ device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol }, "device connected");
         done(null, true);
       })
       .catch((err: unknown) => {

@@ -26,18 +26,9 @@ export interface AuthorizePublishDeps {
 export function createAuthorizePublish(deps: AuthorizePublishDeps) {
   const { ingest, log } = deps;
 
-  async function resolvePublisher(client: Client | null, topic: string): Promise<{ publisher: DevicePublisher; deviceTopic: string } | string> {
-    const session = sessionOf(client);
-    const internal = parseInternalTopic(topic);
-    if (session) {
-      if (internal) {
-        // The device's Last Will, rewritten to its internal topic at CONNECT.
-        if (internal.tenantId !== session.tenantId || internal.deviceId !== session.deviceId) return "not the device's own topic";
-        return { publisher: { ...session, client }, deviceTopic: internal.deviceTopic };
-      }
-      return { publisher: { ...session, client }, deviceTopic: topic };
-    }
+  async function resolveDeadPublisher(topic: string): Promise<{ publisher: DevicePublisher; deviceTopic: string } | string> {
     // No live client: a Last Will that aedes publishes for a connection of a broker that died.
+    const internal = parseInternalTopic(topic);
     if (!internal) return "no authenticated device";
     const identity = await findDeviceIdentity(deps.db, internal.deviceId);
     if (!identity || identity.tenantId !== internal.tenantId) return "unknown device";
@@ -47,8 +38,25 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
     };
   }
 
+  /** Synchronous for a live device (the hot path); a promise only for the rare dead-broker will. */
+  function resolvePublisher(
+    client: Client | null,
+    topic: string,
+  ): { publisher: DevicePublisher; deviceTopic: string } | string | Promise<{ publisher: DevicePublisher; deviceTopic: string } | string> {
+    const session = sessionOf(client);
+    if (!session) return resolveDeadPublisher(topic);
+    const publisher: DevicePublisher = session.publisher ??= { ...session, client };
+    if (topic.startsWith("t/")) {
+      // The device's Last Will, rewritten to its internal topic at CONNECT.
+      const internal = parseInternalTopic(topic);
+      if (!internal || internal.tenantId !== session.tenantId || internal.deviceId !== session.deviceId) return "not the device's own topic";
+      return { publisher, deviceTopic: internal.deviceTopic };
+    }
+    return { publisher, deviceTopic: topic };
+  }
+
   return (client: Client | null, packet: PublishPacket, done: (err?: Error | null) => void) => {
-    resolvePublisher(client, packet.topic)
+    Promise.resolve(resolvePublisher(client, packet.topic))
       .then(async (resolved) => {
         if (typeof resolved === "string") {
           log.warn({ topic: packet.topic, reason: resolved }, "publish refused");

@@ -24,6 +24,8 @@ export interface DevicePublisher {
 interface IngestItem {
   tenantId: string;
   deviceId: string;
+  /** The connection to acknowledge on (null for a dead broker's will). */
+  client: Client | null;
   bytes: number;
   telemetry: TelemetryRow[];
   latest: Record<string, { ts: number; value: PrimitiveValue }>;
@@ -79,6 +81,11 @@ export function createIngest(deps: IngestDeps): Ingest {
     const events = items.flatMap((i) => (i.event ? [i.event] : []));
     const patches = new Map<string, Record<string, PrimitiveValue>>();
     for (const i of items) if (i.reported) patches.set(i.deviceId, { ...patches.get(i.deviceId), ...i.reported });
+    if (events.length === 0 && patches.size === 0) {
+      // One statement is atomic by itself: no BEGIN/COMMIT round trips on the hot path.
+      await insertTelemetryRows(db, telemetry);
+      return;
+    }
     await db.transaction(async (tx) => {
       if (telemetry.length > 0) await insertTelemetryRows(tx, telemetry);
       if (events.length > 0) await insertDeviceEvents(tx, events);
@@ -90,7 +97,32 @@ export function createIngest(deps: IngestDeps): Ingest {
     });
   }
 
+  // Telemetry for the live view is only serialised for tenants someone is watching: PUBLISH says how
+  // many subscribers got the last message; with none, skip (re-checking every 2 s).
+  const audience = new Map<string, { receivers: number; at: number }>();
+  const watched = (tenantId: string, now: number) => {
+    const a = audience.get(tenantId);
+    return !a || a.receivers > 0 || now - a.at > 2000;
+  };
+
+  /**
+   * The PUBACKs of a committed batch are written in the microtasks that follow; corking each socket
+   * until the next macrotask sends all of one connection's acks in a single write.
+   */
+  function coalesceAcks(items: IngestItem[]) {
+    const corked = new Set<{ cork(): void; uncork(): void }>();
+    for (const i of items) {
+      const conn = i.client?.conn as unknown as { cork?(): void; uncork?(): void; destroyed?: boolean } | undefined;
+      if (conn?.cork && conn.uncork && !conn.destroyed && !corked.has(conn as { cork(): void; uncork(): void })) {
+        conn.cork();
+        corked.add(conn as { cork(): void; uncork(): void });
+      }
+    }
+    if (corked.size > 0) setImmediate(() => corked.forEach((c) => c.uncork()));
+  }
+
   function afterCommit(items: IngestItem[]) {
+    coalesceAcks(items);
     const now = Date.now();
     const day = utcDay(now);
     const pipeline = redis.pipeline();
@@ -110,7 +142,9 @@ export function createIngest(deps: IngestDeps): Ingest {
       Object.assign(d.latest, item.latest);
       perDevice.set(item.deviceId, d);
       const msgs = live.get(item.tenantId) ?? [];
-      for (const p of item.points) msgs.push({ type: "telemetry", deviceId: item.deviceId, ts: p.ts, values: p.values });
+      if (watched(item.tenantId, now)) {
+        for (const p of item.points) msgs.push({ type: "telemetry", deviceId: item.deviceId, ts: p.ts, values: p.values });
+      }
       if (item.event) {
         const e = item.event;
         msgs.push({ type: "event", deviceId: item.deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
@@ -131,8 +165,21 @@ export function createIngest(deps: IngestDeps): Ingest {
       pipeline.hincrby(key, "messages", u.messages).hincrby(key, "points", u.points).hincrby(key, "bytes", u.bytes);
       pipeline.expire(key, 40 * 86_400).sadd(keys.usageTenants(day), tenantId).expire(keys.usageTenants(day), 40 * 86_400);
     }
-    for (const [tenantId, msgs] of live) if (msgs.length > 0) pipeline.publish(keys.live(tenantId), JSON.stringify(msgs));
-    pipeline.exec().catch((err: unknown) => log.error({ err }, "could not update latest values / usage counters in Redis"));
+    const published: [string, number][] = [];
+    for (const [tenantId, msgs] of live) {
+      if (msgs.length === 0) continue;
+      published.push([tenantId, pipeline.length]);
+      pipeline.publish(keys.live(tenantId), JSON.stringify(msgs));
+    }
+    pipeline
+      .exec()
+      .then((results) => {
+        for (const [tenantId, index] of published) {
+          const receivers = results?.[index]?.[1];
+          if (typeof receivers === "number") audience.set(tenantId, { receivers, at: now });
+        }
+      })
+      .catch((err: unknown) => log.error({ err }, "could not update latest values / usage counters in Redis"));
   }
 
   const batcher: Batcher<IngestItem> = createBatcher<IngestItem>({
@@ -151,9 +198,18 @@ export function createIngest(deps: IngestDeps): Ingest {
     log,
   });
 
+  // prom-client hashes label objects on every call; keep the children.
+  const counters = new Map<string, { inc(n?: number): void }>();
+  const messageCounter = (kind: string, outcome: string) => {
+    const k = `${kind}/${outcome}`;
+    let c = counters.get(k);
+    if (!c) counters.set(k, (c = metrics.messages.labels(kind, outcome)));
+    return c;
+  };
+
   function reject(p: DevicePublisher, kind: string, r: Rejection | { kind: string; reason: string }, topic: string) {
     metrics.rejected.inc({ kind: r.kind });
-    metrics.messages.inc({ kind, outcome: "rejected" });
+    messageCounter(kind, "rejected").inc();
     const written = activity.recordError(p, r.kind, r.reason, topic);
     log.debug({ deviceId: p.deviceId, topic, kind: r.kind, reason: r.reason }, "message rejected");
     if (written) {
@@ -163,7 +219,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   }
 
   async function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string) {
-    metrics.messages.inc({ kind, outcome: "accepted" });
+    messageCounter(kind, "accepted").inc();
     const done = batcher.add(item).then((r) => {
       if (!r.ok) reject(p, kind, { kind: "storage", reason: `the database refused the message: ${r.reason}` }, topic);
     });
@@ -175,6 +231,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   const emptyItem = (p: DevicePublisher, bytes: number): IngestItem => ({
     tenantId: p.tenantId,
     deviceId: p.deviceId,
+    client: p.client,
     bytes,
     telemetry: [],
     latest: {},

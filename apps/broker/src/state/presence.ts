@@ -1,6 +1,6 @@
 import { deviceTopicPrefix, parseInternalTopic } from "@aspen/core";
 import type { Database } from "@aspen/db";
-import { brokersWithOpenConnections, closeBrokerConnections, closeDeviceConnection, openDeviceConnection } from "@aspen/db/broker";
+import { closeBrokerConnections, closeDeviceConnection, openDeviceConnection } from "@aspen/db/broker";
 import type { Aedes, Client, Subscription } from "aedes";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -106,7 +106,7 @@ export function attachPresence(deps: {
     s.bucket.close();
     const graceful = (client as unknown as { _disconnected?: boolean })._disconnected === true;
     const reason = s.closeReason ?? (graceful ? "client disconnected" : "connection lost");
-    log.info({ deviceId: s.deviceId, device: `${s.tenantSlug}/${s.deviceName}`, reason }, "device disconnected");
+    log.debug({ deviceId: s.deviceId, device: `${s.tenantSlug}/${s.deviceName}`, reason }, "device disconnected");
     track(
       (async () => {
         const conn = await s.connection;
@@ -119,16 +119,23 @@ export function attachPresence(deps: {
 
   // Liveness of this broker, and clean-up after peers that died.
   const ttl = deps.aliveTtlSeconds ?? 30;
-  const beat = () => redis.set(keys.brokerAlive(brokerId), String(Date.now()), "EX", ttl).catch(() => {});
+  const beat = () =>
+    redis
+      .multi()
+      .set(keys.brokerAlive(brokerId), String(Date.now()), "EX", ttl)
+      .sadd(keys.brokers, brokerId)
+      .exec()
+      .catch(() => {});
   void beat();
   const beatTimer = setInterval(beat, (ttl * 1000) / 3);
   beatTimer.unref();
   const reapTimer = setInterval(async () => {
     try {
-      for (const other of await brokersWithOpenConnections(db)) {
+      for (const other of await redis.smembers(keys.brokers)) {
         if (other === brokerId || (await redis.exists(keys.brokerAlive(other)))) continue;
         const closed = await closeBrokerConnections(db, other, "broker stopped responding");
-        log.warn({ broker: other, devices: closed.length }, "closed the connections of a dead broker");
+        await redis.srem(keys.brokers, other);
+        if (closed.length > 0) log.warn({ broker: other, devices: closed.length }, "closed the connections of a dead broker");
       }
     } catch (err) {
       log.error({ err }, "dead broker sweep failed");

@@ -79,11 +79,3 @@ export async function closeBrokerConnections(
     returning tenant_id, id`);
   return rows.map((r) => ({ tenantId: r.tenant_id, deviceId: r.id }));
 }
-
-/** Brokers that have connections still open, so a live broker can close those of dead peers. */
-export async function brokersWithOpenConnections(tx: Tx): Promise<string[]> {
-  const rows = await tx.execute<{ broker_id: string }>(
-    sql`select distinct broker_id from device_connections where disconnected_at is null`,
-  );
-  return rows.map((r) => r.broker_id);
-}
