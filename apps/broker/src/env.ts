@@ -41,7 +41,7 @@ export const brokerEnvSchema = z.object({
   /** Rows waiting for the database beyond which publishers are paused (back-pressure). */
   BATCH_HIGH_WATER_ROWS: z.coerce.number().int().min(100).default(20_000),
   /** Rows one device may have waiting before its own QoS 0 publishers are paused. */
-  BATCH_DEVICE_HIGH_WATER_ROWS: z.coerce.number().int().min(10).default(2000),
+  BATCH_DEVICE_HIGH_WATER_ROWS: z.coerce.number().int().min(10).default(500),
   /** Per-connection publish rate (messages per second) and burst; over it the socket is read more slowly. */
   CLIENT_MSGS_PER_SEC: z.coerce.number().min(1).default(100),
   CLIENT_BURST: z.coerce.number().int().min(1).default(200),

@@ -55,30 +55,43 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
     return { publisher, deviceTopic: topic };
   }
 
+  function authorize(resolved: { publisher: DevicePublisher; deviceTopic: string } | string, packet: PublishPacket, done: (err?: Error | null) => void) {
+    if (typeof resolved === "string") {
+      log.warn({ topic: packet.topic, reason: resolved }, "publish refused");
+      return done(new Error(`publish to "${packet.topic}" refused: ${resolved}`));
+    }
+    const { publisher, deviceTopic } = resolved;
+    const t = parseDeviceTopic(deviceTopic);
+    if (!t || !canPublish(t)) {
+      const reason = `publishing to "${deviceTopic.slice(0, 200)}" is not allowed: use the v1/devices/me/... topics (telemetry, attributes, attributes/request/<id>, rpc/response/<id>, events/<event>)`;
+      deps.activity.recordError(publisher, "acl", reason, deviceTopic.slice(0, 300));
+      log.warn({ deviceId: publisher.deviceId, topic: deviceTopic.slice(0, 200) }, "publish refused: topic not allowed; closing the connection");
+      return done(new Error(reason));
+    }
+    deps.consume(packet);
+    const ingestNow = () =>
+      ingest.handle(publisher, t, packet).then(
+        () => done(null),
+        (err: unknown) => {
+          log.error({ err, topic: packet.topic }, "publish failed on an internal error; closing the connection without acknowledging");
+          done(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
+    // A throttled message waits here, cheaply, before anything is decoded.
+    const wait = publisher.bucket?.take();
+    if (wait) void wait.then(ingestNow);
+    else void ingestNow();
+  }
+
   return (client: Client | null, packet: PublishPacket, done: (err?: Error | null) => void) => {
-    Promise.resolve(resolvePublisher(client, packet.topic))
-      .then(async (resolved) => {
-        if (typeof resolved === "string") {
-          log.warn({ topic: packet.topic, reason: resolved }, "publish refused");
-          return done(new Error(`publish to "${packet.topic}" refused: ${resolved}`));
-        }
-        const { publisher, deviceTopic } = resolved;
-        const t = parseDeviceTopic(deviceTopic);
-        if (!t || !canPublish(t)) {
-          const reason = `publishing to "${deviceTopic.slice(0, 200)}" is not allowed: use the v1/devices/me/... topics (telemetry, attributes, attributes/request/<id>, rpc/response/<id>, events/<event>)`;
-          deps.activity.recordError(publisher, "acl", reason, deviceTopic.slice(0, 300));
-          log.warn({ deviceId: publisher.deviceId, topic: deviceTopic.slice(0, 200) }, "publish refused: topic not allowed; closing the connection");
-          return done(new Error(reason));
-        }
-        deps.consume(packet);
-        const wait = publisher.bucket?.take();
-        if (wait) await wait;
-        await ingest.handle(publisher, t, packet);
-        done(null);
-      })
-      .catch((err: unknown) => {
-        log.error({ err, topic: packet.topic }, "publish failed on an internal error; closing the connection without acknowledging");
-        done(err instanceof Error ? err : new Error(String(err)));
-      });
+    const resolved = resolvePublisher(client, packet.topic);
+    if (resolved instanceof Promise) {
+      resolved.then(
+        (r) => authorize(r, packet, done),
+        (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
+      );
+    } else {
+      authorize(resolved, packet, done);
+    }
   };
 }

@@ -13,6 +13,7 @@ function setup(over: Partial<BatcherOptions<Item>> = {}) {
     concurrency: 1,
     highWaterRows: 100,
     keyHighWaterRows: 10,
+    expressMaxKeyRows: 0,
     rowsOf: () => 1,
     keyOf: (i) => i.key,
     isDataError: (e) => (e as { code?: string }).code === "22021",
@@ -45,6 +46,7 @@ describe("createBatcher", () => {
     const good = b.add({ key: "good", n: 100 });
     await Promise.all([...flood, good]);
     const batchOfGood = batches.findIndex((x) => x.some((i) => i.key === "good"));
+    expect(batches.length).toBeGreaterThanOrEqual(4);
     expect(batchOfGood).toBeLessThanOrEqual(1);
   });
 
@@ -73,5 +75,34 @@ describe("createBatcher", () => {
     expect(b.space("good")).toBeNull();
     await b.drain(1000);
     expect(b.space("flood")).toBeNull();
+  });
+});
+
+describe("express lane", () => {
+  it("writes a light device's item at once while every slot is busy with a backlog", async () => {
+    const order: string[] = [];
+    const b = createBatcher<Item>({
+      maxRows: 10,
+      maxMs: 1,
+      concurrency: 1,
+      highWaterRows: 10_000,
+      keyHighWaterRows: 10_000,
+      expressMaxKeyRows: 5,
+      rowsOf: () => 1,
+      keyOf: (i) => i.key,
+      isDataError: () => false,
+      async write(items) {
+        order.push(items.map((i) => i.key).join(","));
+        await new Promise((r) => setTimeout(r, items[0]!.key === "flood" ? 50 : 1));
+      },
+      log: pino({ level: "silent" }),
+    });
+    const flood = Array.from({ length: 100 }, (_, n) => b.add({ key: "flood", n }));
+    await new Promise((r) => setTimeout(r, 10));
+    const t0 = performance.now();
+    await b.add({ key: "good", n: 0 });
+    expect(performance.now() - t0).toBeLessThan(40);
+    await Promise.all(flood);
+    expect(order.filter((o) => o === "good")).toHaveLength(1);
   });
 });

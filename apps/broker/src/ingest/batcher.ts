@@ -12,6 +12,12 @@ export interface BatcherOptions<T> {
   highWaterRows: number;
   /** Rows one key (device) may have queued before its own publishers wait. */
   keyHighWaterRows: number;
+  /**
+   * Keys with at most this many rows pending (queued or being written) are "light" (a device within
+   * its fair share): when every regular slot is busy with backlog, one extra express batch of light
+   * keys only goes at once.
+   */
+  expressMaxKeyRows?: number;
   rowsOf(item: T): number;
   /** Fairness key: batches take items round-robin across keys, so one flooding device cannot delay the others. */
   keyOf(item: T): string;
@@ -59,6 +65,16 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
   const queues = new Map<string, Entry<T>[]>();
   const queuedRowsByKey = new Map<string, number>();
   let queuedRows = 0;
+  const expressLimit = o.expressMaxKeyRows ?? 20;
+  /** Rows per key queued or in flight. */
+  const pendingByKey = new Map<string, number>();
+  /** Keys with something queued and few rows pending (see expressMaxKeyRows). */
+  const light = new Set<string>();
+  const updateLight = (key: string) => {
+    if (queues.has(key) && (pendingByKey.get(key) ?? 0) <= expressLimit) light.add(key);
+    else light.delete(key);
+  };
+  let expressInflight = false;
   let due = false;
   let timer: NodeJS.Timeout | null = null;
   let inflight = 0;
@@ -78,15 +94,37 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
         batch.push(e);
         rows += e.rows;
         queuedRows -= e.rows;
-        const left = queuedRowsByKey.get(key)! - e.rows;
-        if (q.length === 0) {
-          queues.delete(key);
-          queuedRowsByKey.delete(key);
-        } else {
-          queuedRowsByKey.set(key, left);
-        }
+        dequeued(key, q, e.rows);
         if (rows >= o.maxRows) break;
       }
+    }
+    return batch;
+  }
+
+  function dequeued(key: string, q: Entry<T>[], rows: number) {
+    if (q.length === 0) {
+      queues.delete(key);
+      queuedRowsByKey.delete(key);
+      light.delete(key);
+    } else {
+      queuedRowsByKey.set(key, queuedRowsByKey.get(key)! - rows);
+    }
+  }
+
+  /** Everything queued by light keys (a few rows each), up to maxRows. */
+  function takeExpress(): Entry<T>[] {
+    const batch: Entry<T>[] = [];
+    let rows = 0;
+    for (const key of light) {
+      const q = queues.get(key)!;
+      while (q.length > 0 && rows < o.maxRows) {
+        const e = q.shift()!;
+        batch.push(e);
+        rows += e.rows;
+        queuedRows -= e.rows;
+        dequeued(key, q, e.rows);
+      }
+      if (rows >= o.maxRows) break;
     }
     return batch;
   }
@@ -94,6 +132,11 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
   function pump() {
     while (inflight < o.concurrency && queuedRows > 0 && (due || queuedRows >= o.maxRows)) {
       void run(takeBatch());
+    }
+    // Every regular slot busy (a backlog): light devices do not wait behind it.
+    if (inflight >= o.concurrency && !expressInflight && light.size > 0) {
+      expressInflight = true;
+      void run(takeExpress(), true);
     }
     if (queuedRows === 0) due = false;
     if (queuedRows > 0 && !timer && !due) {
@@ -131,8 +174,8 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     spaceWaiters = still;
   }
 
-  async function run(batch: Entry<T>[]) {
-    inflight++;
+  async function run(batch: Entry<T>[], express = false) {
+    if (!express) inflight++;
     const items = batch.map((e) => e.item);
     const rows = batch.reduce((n, e) => n + e.rows, 0);
     let done!: () => void;
@@ -171,7 +214,14 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
       }
     }
     pending -= rows;
-    inflight--;
+    for (const e of batch) {
+      const left = pendingByKey.get(e.key)! - e.rows;
+      if (left <= 0) pendingByKey.delete(e.key);
+      else pendingByKey.set(e.key, left);
+      updateLight(e.key);
+    }
+    if (express) expressInflight = false;
+    else inflight--;
     done();
     wakeSpaceWaiters();
     if (pending === 0 && idleWaiters.length > 0) {
@@ -195,6 +245,8 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
         if (q) q.push(entry);
         else queues.set(key, [entry]);
         queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
+        pendingByKey.set(key, (pendingByKey.get(key) ?? 0) + rows);
+        updateLight(key);
         queuedRows += rows;
         pump();
       });
