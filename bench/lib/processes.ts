@@ -6,6 +6,9 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(here, "../..");
 
+/** Brokers in benches can be asked to collect garbage (SIGUSR2) before their memory is read. */
+const gcFlags = ["--expose-gc", "--import", "tsx", "--import", join(here, "gc-on-signal.ts")];
+
 export interface Proc {
   child: ChildProcess;
   port: number;
@@ -13,6 +16,8 @@ export interface Proc {
   exited: Promise<number | null>;
   /** Resident memory in MB (from /proc). */
   rssMb(): number;
+  /** Full GC in the child, then its resident memory. */
+  liveRssMb(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +56,11 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
         return 0;
       }
     },
+    async liveRssMb() {
+      child.kill("SIGUSR2");
+      await new Promise((r) => setTimeout(r, 1500));
+      return proc.rssMb();
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
@@ -78,12 +88,12 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
 
 /** Aspen's broker (apps/broker) in a child process. */
 export function startAspen(env: Record<string, string>, port: number): Promise<Proc> {
-  return start([...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/aspen-prof"] : []), "--import", "tsx", join(repoRoot, "apps/broker/src/index.ts")], { LOG_LEVEL: "info", ...env, MQTT_PORT: String(port), HOST: "127.0.0.1" }, '"broker listening"', port).then(
+  return start([...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/aspen-prof"] : []), ...gcFlags, join(repoRoot, "apps/broker/src/index.ts")], { LOG_LEVEL: "info", ...env, MQTT_PORT: String(port), HOST: "127.0.0.1" }, '"broker listening"', port).then(
     (p) => p,
   );
 }
 
 /** A bare aedes 1.2 (defaults, in-memory) in a child process. */
 export function startBareAedes(port: number, opts: { noDelay?: boolean } = {}): Promise<Proc> {
-  return start(["--import", "tsx", join(here, "bare-aedes.ts"), String(port), opts.noDelay ? "nodelay" : ""], {}, "bare aedes listening", port);
+  return start([...gcFlags, join(here, "bare-aedes.ts"), String(port), opts.noDelay ? "nodelay" : ""], {}, "bare aedes listening", port);
 }

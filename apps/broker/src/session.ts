@@ -16,7 +16,8 @@ export interface DeviceSession {
   clientId: string;
   protocol: Protocol;
   ip: string | null;
-  bucket: RateBucket;
+  /** The connection's rate limit, created on its first publish (idle connections stay small). */
+  bucket: () => RateBucket;
   /** The device_connections row, once written. */
   connection?: Promise<{ id: string; connectedAt: string } | undefined>;
   /** Why the broker closed the connection, when it did (takeover, revocation, shutdown…). */

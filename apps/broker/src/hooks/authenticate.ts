@@ -3,7 +3,7 @@ import type { DeviceCredentials } from "@aspen/db/broker";
 import type { Aedes, AuthenticateError, Client } from "aedes";
 import type { Logger } from "pino";
 import type { CredentialStore } from "../auth/credential-store";
-import { createRateBucket } from "../ingest/rate-limit";
+import { createRateBucket, type RateBucket } from "../ingest/rate-limit";
 import type { Metrics } from "../metrics";
 import { bindSession, connectionInfo, localClient, sessionOf } from "../session";
 import type { DeviceActivity } from "../state/device-activity";
@@ -17,6 +17,11 @@ export const ReturnCode = {
 } as const;
 
 const maxClientIdLength = 256;
+
+function lazyBucket(perSec: number, burst: number, onThrottle: () => void) {
+  let bucket: RateBucket | undefined;
+  return () => (bucket ??= createRateBucket(perSec, burst, onThrottle));
+}
 
 export interface AuthenticateDeps {
   credentials: CredentialStore;
@@ -100,7 +105,7 @@ export function createAuthenticate(deps: AuthenticateDeps) {
           clientId,
           protocol: info.protocol,
           ip: info.ip,
-          bucket: createRateBucket(deps.rate.perSec, deps.rate.burst, () => metrics.throttled.inc()),
+          bucket: lazyBucket(deps.rate.perSec, deps.rate.burst, () => metrics.throttled.inc()),
         });
         metrics.connects.inc({ result: "accepted" });
         log.debug({ device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol }, "device connected");

@@ -45,7 +45,13 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
   ): { publisher: DevicePublisher; deviceTopic: string } | string | Promise<{ publisher: DevicePublisher; deviceTopic: string } | string> {
     const session = sessionOf(client);
     if (!session) return resolveDeadPublisher(topic);
-    const publisher: DevicePublisher = session.publisher ??= { ...session, client };
+    const publisher: DevicePublisher = (session.publisher ??= {
+      tenantId: session.tenantId,
+      deviceId: session.deviceId,
+      productId: session.productId,
+      client,
+      bucket: session.bucket(),
+    });
     if (topic.startsWith("t/")) {
       // The device's Last Will, rewritten to its internal topic at CONNECT.
       const internal = parseInternalTopic(topic);

@@ -103,7 +103,7 @@ export function attachPresence(deps: {
     const s = sessionOf(client);
     if (!s) return;
     metrics.connections.dec();
-    s.bucket.close();
+    s.publisher?.bucket?.close();
     const graceful = (client as unknown as { _disconnected?: boolean })._disconnected === true;
     const reason = s.closeReason ?? (graceful ? "client disconnected" : "connection lost");
     log.debug({ deviceId: s.deviceId, device: `${s.tenantSlug}/${s.deviceName}`, reason }, "device disconnected");

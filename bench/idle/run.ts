@@ -1,0 +1,66 @@
+// Idle connections: N devices connect and stay idle; resident memory per 1,000 connections and
+// connects/s, Aspen vs a bare aedes 1.2, one after the other.
+//   npx tsx bench/idle/run.ts [--connections 5000] [--parallel 200]
+import { parseArgs } from "node:util";
+import { benchEnv } from "../lib/env";
+import { createBenchFleet } from "../lib/fixtures";
+import { startAspen, startBareAedes, type Proc } from "../lib/processes";
+import { RawClient } from "../lib/raw-mqtt";
+import { sleep, writeResults } from "../lib/stats";
+
+const { values: a } = parseArgs({ options: { connections: { type: "string" }, parallel: { type: "string" }, port: { type: "string" } } });
+const n = Number(a.connections ?? 5000);
+const parallel = Number(a.parallel ?? 200);
+const port = Number(a.port ?? 18895);
+const env = benchEnv();
+
+async function settleRss(proc: Proc, ms = 3000): Promise<number> {
+  await sleep(ms);
+  return proc.liveRssMb();
+}
+
+async function measure(proc: Proc, creds: { username?: string; password?: string; clientId: string }[]) {
+  const before = await settleRss(proc, 2000);
+  const clients: RawClient[] = [];
+  let failed = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < creds.length; i += parallel) {
+    const batch = await Promise.allSettled(creds.slice(i, i + parallel).map((c) => RawClient.connect(proc.port, { ...c, keepalive: 600 })));
+    for (const r of batch) {
+      if (r.status === "fulfilled") clients.push(r.value);
+      else failed++;
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const connected = await settleRss(proc);
+  for (const c of clients) c.close();
+  const after = await settleRss(proc);
+  const alive = proc.child.exitCode === null;
+  await proc.stop();
+  return {
+    connected: clients.length,
+    failed,
+    connectsPerSec: Math.round(clients.length / seconds),
+    rssMb: { idle: Math.round(before), connected: Math.round(connected), afterDisconnect: Math.round(after) },
+    rssMbPer1k: Math.round(((connected - before) / (clients.length / 1000)) * 10) / 10,
+    alive,
+  };
+}
+
+const fleet = await createBenchFleet(env.DATABASE_URL, n);
+const results: Record<string, unknown> = { config: { connections: n, parallel, keepaliveSeconds: 600 } };
+try {
+  const bare = await measure(await startBareAedes(port, { noDelay: true }), Array.from({ length: n }, (_, i) => ({ clientId: `idle-${i}` })));
+  results.bareAedes = bare;
+  console.log("bare aedes", JSON.stringify(bare));
+  const aspen = await measure(
+    await startAspen({ ...env, REDIS_PREFIX: `bench-idle-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "9192", BROKER_ID: "bench-idle", ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}) }, port),
+    fleet.devices.map((d, i) => ({ username: d.username, password: d.secret, clientId: `idle-${i}` })),
+  );
+  results.aspen = aspen;
+  console.log("aspen", JSON.stringify(aspen));
+  console.log(`written to ${writeResults("idle", results)}`);
+} finally {
+  await fleet.cleanup();
+}
+process.exit(0);
