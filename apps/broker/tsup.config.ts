@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 // One ESM file; workspace packages (TypeScript source) are bundled, npm dependencies stay external.
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/supervisor.ts"],
   format: ["esm"],
   platform: "node",
   target: "node20",

@@ -86,3 +86,32 @@ describe("durability", () => {
     console.log(`durability: ${ackedTotal} acknowledged QoS 1 messages before SIGKILL, all present after restart`);
   });
 });
+
+describe("supervisor", () => {
+  it("restarts a broker that died", async () => {
+    const { spawn } = await import("node:child_process");
+    const { join, dirname } = await import("node:path");
+    const { fileURLToPath } = await import("node:url");
+    const vars = await brokerEnvVars();
+    const here = dirname(fileURLToPath(import.meta.url));
+    const sup = spawn(process.execPath, ["--import", "tsx", join(here, "supervisor.ts")], {
+      env: { PATH: process.env.PATH, ...vars, LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    sup.stdout!.on("data", (d: Buffer) => (out += d));
+    sup.stderr!.on("data", (d: Buffer) => (out += d));
+    const pids = () => [...out.matchAll(/"msg":"broker started"[^\n]*"pid":(\d+)/g)].map((m) => Number(m[1]));
+    const listening = () => (out.match(/"broker listening"/g) ?? []).length;
+    try {
+      await waitFor(async () => listening() === 1, 30_000);
+      process.kill(pids()[0]!, "SIGKILL");
+      await waitFor(async () => listening() === 2, 30_000);
+      expect(pids()).toHaveLength(2);
+      expect(out).toContain("broker exited; restarting");
+    } finally {
+      sup.kill("SIGTERM");
+      await new Promise((r) => sup.once("exit", r));
+    }
+  });
+});
