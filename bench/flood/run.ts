@@ -110,7 +110,7 @@ try {
   });
   results.aspen = aspen;
   console.log("aspen", JSON.stringify(aspen));
-  console.log(`written to ${writeResults("flood", results)}`);
+  console.log(`written to ${writeResults(`flood-${clientKind}`, results)}`);
 } finally {
   await fleet.cleanup();
 }
