@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["packages/*/src/**/*.test.{ts,tsx}", "apps/*/src/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.{ts,tsx}", "**/node_modules/**"],
           server: { deps: { inline: ["next-auth"] } },
@@ -16,6 +17,8 @@ export default defineConfig({
       {
         test: {
           name: "integration",
+          // Runs after the unit project, with its own worker limit (the services are shared).
+          sequence: { groupOrder: 1 },
           include: ["packages/*/src/**/*.int.test.{ts,tsx}", "apps/*/src/**/*.int.test.{ts,tsx}"],
           exclude: ["**/node_modules/**"],
           testTimeout: 60_000,
