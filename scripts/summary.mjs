@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 // Adds up the JSON reports of every suite and prints one `N passed, N failed, N skipped` line.
 // A suite whose report is missing (it crashed before reporting) counts as one failure.
-// Usage: node scripts/summary.mjs vitest:<file> playwright:<file> ...
+// A suite that exited non-zero (its exit code is given after a second colon) or whose report says it did not
+// succeed, without any failed test counted, also counts as one failure: a crashed run never reads as green.
+// Usage: node scripts/summary.mjs vitest:<file>:<exit code> playwright:<file>:<exit code> ...
 import { existsSync, readFileSync } from "node:fs";
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const arg of process.argv.slice(2)) {
-  const [kind, file] = arg.split(/:(.*)/s);
+  const [kind, rest = ""] = arg.split(/:(.*)/s);
+  const m = /^(.*?)(?::(\d+))?$/s.exec(rest);
+  const file = m?.[1];
+  const exitCode = Number(m?.[2] ?? 0);
   if (!file || !existsSync(file)) {
     console.log(`${kind}: no report at ${file} (suite did not run to the end) — counted as 1 failure`);
     failed += 1;
@@ -25,7 +30,11 @@ for (const arg of process.argv.slice(2)) {
     f = (report.stats?.unexpected ?? 0) + (report.errors?.length ?? 0);
     s = report.stats?.skipped ?? 0;
   }
-  console.log(`${kind}: ${p} passed, ${f} failed, ${s} skipped`);
+  if (f === 0 && (exitCode !== 0 || report.success === false || p + s === 0)) {
+    console.log(`${kind}: exited ${exitCode}${p + s === 0 ? " with no test run" : ""} — counted as 1 failure`);
+    f = 1;
+  }
+  console.log(`${kind} suite: ${p} passed / ${f} failed / ${s} skipped`);
   passed += p;
   failed += f;
   skipped += s;

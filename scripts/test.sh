@@ -31,10 +31,12 @@ npx turbo run build --output-logs=errors-only || die "build failed"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 step "unit + integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json"
+vitest_rc=$?
 
 step "browser tests (Playwright + Chromium)"
 rm -f e2e/artifacts/results.json
 npm run -s test -w @aspen/e2e
+e2e_rc=$?
 
 step "summary"
-node scripts/summary.mjs "vitest:$RESULTS/vitest.json" "playwright:$ROOT/e2e/artifacts/results.json"
+node scripts/summary.mjs "vitest:$RESULTS/vitest.json:$vitest_rc" "playwright:$ROOT/e2e/artifacts/results.json:$e2e_rc"
