@@ -13,18 +13,24 @@ const cache = new Map<string, { at: number; version: number; disabled: boolean }
  */
 export async function isSessionCurrent(userId: string, sessionVersion: number): Promise<boolean> {
   const now = Date.now();
-  let entry = cache.get(userId);
-  if (!entry || now - entry.at > CACHE_MS) {
-    const state = await getSessionState(getSystemDb(), userId);
-    if (!state) {
-      cache.delete(userId);
-      return false;
-    }
-    entry = { at: now, version: state.sessionVersion, disabled: state.disabled };
-    if (cache.size > 10_000) cache.clear();
-    cache.set(userId, entry);
+  const cached = cache.get(userId);
+  // A version mismatch against a cached entry is re-read: the token may be newer than the cache
+  // (signed in again right after a sign-out handled by another process or bundle).
+  const entry =
+    cached && now - cached.at <= CACHE_MS && cached.version === sessionVersion ? cached : await load(userId, now);
+  return entry !== null && !entry.disabled && entry.version === sessionVersion;
+}
+
+async function load(userId: string, now: number) {
+  const state = await getSessionState(getSystemDb(), userId);
+  if (!state) {
+    cache.delete(userId);
+    return null;
   }
-  return !entry.disabled && entry.version === sessionVersion;
+  const entry = { at: now, version: state.sessionVersion, disabled: state.disabled };
+  if (cache.size > 10_000) cache.clear();
+  cache.set(userId, entry);
+  return entry;
 }
 
 /** Drops the cached state after this process changed it (sign-out, password change, disable). */
