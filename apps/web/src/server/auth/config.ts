@@ -8,7 +8,7 @@ import { getSystemDb } from "../db";
 import { logger } from "../logger";
 import { requestMeta, type RequestMeta } from "../request-meta";
 import { authenticate } from "./credentials";
-import { forgetSessionState, isSessionCurrent } from "./session-state";
+import { isSessionCurrent } from "./session-state";
 
 /** Thrown to Auth.js for wrong credentials; `code` reaches the sign-in page as `?code=`. */
 export class InvalidCredentials extends CredentialsSignin {
@@ -112,7 +112,6 @@ export function authConfig(): NextAuthConfig {
         if (!token?.uid) return;
         // Signing out ends every session of the user, everywhere.
         await bumpSessionVersion(getSystemDb(), token.uid);
-        forgetSessionState(token.uid);
         await recordAudit(
           { meta: await currentRequestMeta() },
           { action: "user.logout", tenantId: null, actor: { id: token.uid, email: token.email ?? null } },

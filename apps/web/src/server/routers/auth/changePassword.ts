@@ -3,7 +3,6 @@ import { findUserById, updatePassword } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { forgetSessionState } from "../../auth/session-state";
 import { appError } from "../../errors";
 import { authedProcedure } from "../../trpc";
 
@@ -19,7 +18,6 @@ export const changePassword = authedProcedure
       ]);
     }
     await updatePassword(ctx.systemDb, user.id, await hashPassword(input.next));
-    forgetSessionState(user.id);
     await recordAudit({ user: ctx.user, meta: ctx.meta }, { action: "user.password_changed", tenantId: null });
     return { signedOut: true as const };
   });
