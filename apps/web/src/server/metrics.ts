@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 interface Metrics {
   registry: Registry;
@@ -6,6 +6,7 @@ interface Metrics {
   trpcDuration: Histogram<"path" | "type">;
   logins: Counter<"result">;
   auditWriteFailures: Counter;
+  liveStreams: Gauge;
 }
 
 const g = globalThis as unknown as { __aspenMetrics?: Metrics };
@@ -38,6 +39,11 @@ function create(): Metrics {
     auditWriteFailures: new Counter({
       name: "aspen_audit_write_failures_total",
       help: "Audit rows that could not be written (the request still succeeded)",
+      registers: [registry],
+    }),
+    liveStreams: new Gauge({
+      name: "aspen_live_streams",
+      help: "Open live-update streams (server-sent events) to browsers",
       registers: [registry],
     }),
   };

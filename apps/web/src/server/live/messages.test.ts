@@ -1,0 +1,39 @@
+import { publicId } from "@aspen/core";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { decodeChannelPayload } from "./messages";
+
+const a = randomUUID();
+const b = randomUUID();
+
+describe("decodeChannelPayload", () => {
+  it("keeps valid elements, drops unknown or malformed ones, and uses public ids", () => {
+    const cmd = randomUUID();
+    const payload = JSON.stringify([
+      { type: "telemetry", deviceId: a, ts: 1, values: { t: 1.5, on: true, mode: "eco" } },
+      { type: "command", deviceId: a, commandId: cmd, status: "sent" },
+      { type: "telemetry", deviceId: "not-a-uuid", ts: 1, values: {} },
+      { type: "future", deviceId: a },
+      "garbage",
+    ]);
+    expect(decodeChannelPayload(payload, {})).toEqual([
+      { type: "telemetry", deviceId: publicId("dev", a), ts: 1, values: { t: 1.5, on: true, mode: "eco" } },
+      { type: "command", deviceId: publicId("dev", a), commandId: publicId("cmd", cmd), status: "sent" },
+    ]);
+  });
+
+  it("filters by device and type", () => {
+    const payload = JSON.stringify([
+      { type: "presence", deviceId: a, online: true, at: 1 },
+      { type: "presence", deviceId: b, online: false, at: 2, reason: "keepalive timeout" },
+      { type: "error", deviceId: b, kind: "payload", reason: "bad json", at: 3 },
+    ]);
+    expect(decodeChannelPayload(payload, { deviceId: b }).map((m) => m.type)).toEqual(["presence", "error"]);
+    expect(decodeChannelPayload(payload, { types: new Set(["presence"]) }).map((m) => m.deviceId)).toEqual([publicId("dev", a), publicId("dev", b)]);
+  });
+
+  it("never throws on junk", () => {
+    expect(decodeChannelPayload("{not json", {})).toEqual([]);
+    expect(decodeChannelPayload('{"type":"presence"}', {})).toEqual([]);
+  });
+});
