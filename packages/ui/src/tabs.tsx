@@ -16,17 +16,20 @@ export function Tabs<K extends string>({
   onChange,
   children,
   className,
+  listClassName,
 }: {
   items: readonly TabItem<K>[];
   value: K;
   onChange: (key: K) => void;
   children: ReactNode;
   className?: string;
+  /** e.g. `lg:hidden` for tabs that only narrow screens need (see ResponsiveSections in the console). */
+  listClassName?: string;
 }) {
   const id = useId();
   return (
     <div className={className}>
-      <div role="tablist" className="flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+      <div role="tablist" className={cn("flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800", listClassName)}>
         {items.map((item) => {
           const selected = item.key === value;
           return (

@@ -29,6 +29,8 @@ import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { NewDeviceDialog } from "./new-device-dialog";
 import { DeviceStatusBadge, LabelChips } from "./status-badge";
+import { LiveIndicator } from "@/components/live/live-indicator";
+import { useDeviceListLive } from "./use-device-list-live";
 import { useProductOptions } from "./use-product-options";
 
 const statuses = ["online", "offline", "disabled"] as const;
@@ -98,6 +100,7 @@ export function DeviceList() {
     placeholderData: keepPreviousData,
   });
   const filtered = !!(filters.q || filters.product || filters.status || filters.label);
+  const live = useDeviceListLive(!!filters.status);
 
   const actions = (where: "header" | "empty") =>
     canWrite ? (
@@ -117,7 +120,16 @@ export function DeviceList() {
 
   return (
     <>
-      <PageHeader title={t.devices.title} description={t.devices.subtitle} actions={actions("header")} />
+      <PageHeader
+        title={t.devices.title}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            {t.devices.subtitle}
+            <LiveIndicator status={live} />
+          </span>
+        }
+        actions={actions("header")}
+      />
       <Card>
         <div className="grid grid-cols-2 gap-2 border-b border-zinc-200 p-3 md:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] dark:border-zinc-800">
           <Input

@@ -26,3 +26,10 @@ export function formatRelative(value: Date | string | null | undefined, locale: 
   if (abs < 7 * 86_400) return rtf.format(Math.round(seconds / 86_400), "day");
   return formatDate(d, locale);
 }
+
+/** A moment to the second, e.g. "3/5/26, 14:02:31": for live data where seconds matter. */
+export function formatTimestamp(value: Date | string | number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const d = value instanceof Date ? value : new Date(value);
+  return new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" }).format(d);
+}

@@ -7,6 +7,7 @@ import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
+import { LiveOverview } from "./live-overview";
 import { RecentActivity } from "./recent-activity";
 import { TenantSettings } from "./tenant-settings";
 import { useCan, useTenant } from "./tenant-context";
@@ -41,6 +42,7 @@ export function Overview() {
   const canWriteProducts = useCan("product.write");
   const canReadAudit = useCan("audit.read");
   const canUpdateTenant = useCan("tenant.update");
+  const canReadDevices = useCan("device.read");
   const overview = useQuery(trpc.tenant.overview.queryOptions({ tenantSlug: tenant.slug }));
   const base = `/t/${tenant.slug}`;
   const d = overview.data;
@@ -60,6 +62,11 @@ export function Overview() {
           <Stat label={t.overview.members} value={d?.members} href={`${base}/members`} testId="stat-members" />
         </div>
       )}
+      {canReadDevices ? (
+        <div className="mt-6">
+          <LiveOverview />
+        </div>
+      ) : null}
       {d && d.products === 0 && canWriteProducts ? (
         <Card className="mt-6" data-testid="getting-started">
           <CardHeader title={t.overview.gettingStarted} />

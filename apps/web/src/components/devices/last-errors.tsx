@@ -1,0 +1,36 @@
+"use client";
+
+import { Badge } from "@aspen/ui";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { formatTimestamp } from "@/components/format/dates";
+import { useTenant } from "@/components/tenant/tenant-context";
+import { useI18n } from "@/i18n/provider";
+import { useTRPC } from "@/trpc/react";
+import { PagedTableCard, usePager } from "./paged-table-card";
+
+/** Input the platform refused from this device (bad payloads, refused connections…), newest first. */
+export function LastErrors({ deviceId }: { deviceId: string }) {
+  const { t, locale } = useI18n();
+  const tenant = useTenant();
+  const trpc = useTRPC();
+  const pager = usePager();
+  const query = useQuery({
+    ...trpc.deviceActivity.errors.queryOptions({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <PagedTableCard
+      title={t.deviceData.errorsTitle}
+      testId="device-errors"
+      query={query}
+      pager={pager}
+      empty={{ title: t.deviceData.noErrors, hint: t.deviceData.noErrorsHint }}
+      columns={[
+        { header: t.deviceData.at, className: "whitespace-nowrap", cell: (e) => formatTimestamp(e.at, locale) },
+        { header: t.deviceData.kind, cell: (e) => <Badge tone="red">{e.kind}</Badge> },
+        { header: t.deviceData.reason, cell: (e) => <span className="break-words">{e.reason}</span> },
+        { header: t.deviceData.topic, className: "hidden md:table-cell font-mono text-xs", cell: (e) => e.topic ?? "—" },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import type { Property } from "@aspen/core/browser";
+import { Card, CardBody, CardHeader, EmptyState, Skeleton, TimeSeriesChart } from "@aspen/ui";
+import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { QueryError } from "@/components/shell/error-state";
+import { useTenant } from "@/components/tenant/tenant-context";
+import { useI18n } from "@/i18n/provider";
+import { useTRPC } from "@/trpc/react";
+import { displayValue } from "./typed-value";
+import { useNow } from "./use-now";
+
+const hourMs = 3_600_000;
+/** The queried window starts on a 10-minute boundary and spans 2 h, so live points land inside it and refetches return them. */
+const stepMs = 600_000;
+const bucketSeconds = 10;
+/** Charts drawn at most (one query each). */
+const maxCharts = 12;
+
+/** The numeric properties of the thing model, charted over the last hour: stored points first, then live ones. */
+export function TelemetryCharts({ deviceId, properties }: { deviceId: string; properties: readonly Property[] }) {
+  const { t, locale } = useI18n();
+  const tenant = useTenant();
+  const trpc = useTRPC();
+  const now = useNow(15_000);
+  const numeric = properties.filter((p) => p.type === "int" || p.type === "float").slice(0, maxCharts);
+  const from = Math.floor((now - hourMs) / stepMs) * stepMs;
+  const queries = useQueries({
+    queries: numeric.map((p) => ({
+      ...trpc.telemetry.series.queryOptions({ tenantSlug: tenant.slug, deviceId, key: p.identifier, from: new Date(from), to: new Date(from + 2 * hourMs), bucketSeconds }),
+      placeholderData: keepPreviousData,
+    })),
+  });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+
+  return (
+    <Card data-testid="telemetry-charts">
+      <CardHeader title={t.deviceData.chartsTitle} description={t.deviceData.chartsHint} />
+      <CardBody>
+        {numeric.length === 0 ? (
+          <EmptyState title={t.deviceData.noNumeric} testId="telemetry-charts-empty" />
+        ) : (
+          <div className="grid gap-6 md:grid-cols-2">
+            {numeric.map((p, i) => {
+              const q = queries[i]!;
+              const points = (q.data?.points ?? []).filter((pt) => pt.ts >= now - hourMs).map((pt) => ({ ts: pt.ts, value: pt.avg }));
+              const last = points.at(-1);
+              return (
+                <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""}>
+                  <div className="mb-1 flex items-baseline justify-between gap-2">
+                    <h3 className="truncate text-sm font-medium">
+                      {p.name} <span className="font-mono text-xs font-normal text-zinc-500">{p.identifier}</span>
+                    </h3>
+                    <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">{last ? displayValue(last.value, p.unit) : ""}</span>
+                  </div>
+                  {q.isPending ? (
+                    <Skeleton className="h-44" />
+                  ) : q.error ? (
+                    <QueryError error={q.error} onRetry={() => void q.refetch()} />
+                  ) : (
+                    <TimeSeriesChart
+                      height={176}
+                      series={[{ key: p.identifier, label: p.name, unit: p.unit, points }]}
+                      formatTime={(ts) => time.format(ts)}
+                      emptyLabel={t.deviceData.noChartData}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { ConsoleLiveMessage, LiveType } from "@/server/live/messages";
+
+export type { ConsoleLiveMessage, LiveType };
+
+/** `open`: subscribed; `connecting`: first attempt; `reconnecting`: lost, retrying; `closed`: refused or revoked. */
+export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
+
+export interface LiveStreamOptions {
+  tenantSlug: string;
+  /** Only this device's messages (`dev_…`). */
+  deviceId?: string;
+  /** Only these kinds of message. */
+  types?: readonly LiveType[];
+  /** Called with the messages of the last `flushMs` (never per message). */
+  onMessages: (messages: ConsoleLiveMessage[]) => void;
+  /** Called after a reconnect: updates may have been missed, reload what is shown. */
+  onResync: () => void;
+  flushMs?: number;
+}
+
+const maxBackoffMs = 30_000;
+
+/**
+ * Subscribes to the tenant's live stream (`/api/live/<tenant>`) while the component is mounted.
+ * EventSource retries dropped connections itself; when it gives up (an HTTP error, e.g. the server
+ * restarted mid-deploy) this hook reconnects with exponential backoff. Messages are buffered and
+ * handed over in batches.
+ */
+export function useLiveStream(opts: LiveStreamOptions): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const handlers = useRef(opts);
+  handlers.current = opts;
+  const flushMs = opts.flushMs ?? 200;
+  const query = new URLSearchParams();
+  if (opts.deviceId) query.set("device", opts.deviceId);
+  if (opts.types?.length) query.set("types", opts.types.join(","));
+  const url = `/api/live/${encodeURIComponent(opts.tenantSlug)}${query.size ? `?${query}` : ""}`;
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let flush: ReturnType<typeof setTimeout> | undefined;
+    let buffer: ConsoleLiveMessage[] = [];
+    let attempts = 0;
+    let everOpen = false;
+    let disposed = false;
+
+    const deliver = () => {
+      flush = undefined;
+      const batch = buffer;
+      buffer = [];
+      if (batch.length > 0 && !disposed) handlers.current.onMessages(batch);
+    };
+
+    const connect = () => {
+      source = new EventSource(url);
+      source.onmessage = (e: MessageEvent<string>) => {
+        try {
+          const msgs = JSON.parse(e.data) as ConsoleLiveMessage[];
+          if (Array.isArray(msgs)) buffer.push(...msgs);
+        } catch {
+          return;
+        }
+        flush ??= setTimeout(deliver, flushMs);
+      };
+      source.addEventListener("ready", () => {
+        attempts = 0;
+        setStatus("open");
+        if (everOpen) handlers.current.onResync();
+        everOpen = true;
+      });
+      source.addEventListener("resync", () => handlers.current.onResync());
+      source.addEventListener("revoked", () => {
+        source?.close();
+        setStatus("closed");
+      });
+      source.onerror = () => {
+        if (disposed || !source) return;
+        if (source.readyState === EventSource.CONNECTING) {
+          setStatus("reconnecting");
+          return;
+        }
+        // Closed for good by the browser (HTTP error or wrong content type): retry ourselves.
+        source.close();
+        setStatus("reconnecting");
+        const delay = Math.min(maxBackoffMs, 1000 * 2 ** attempts) * (0.75 + Math.random() * 0.5);
+        attempts++;
+        retry = setTimeout(connect, delay);
+      };
+    };
+
+    connect();
+    return () => {
+      disposed = true;
+      if (retry) clearTimeout(retry);
+      if (flush) clearTimeout(flush);
+      source?.close();
+    };
+  }, [url, flushMs]);
+
+  return status;
+}
