@@ -19,4 +19,8 @@ export default function globalSetup(): void {
   if (!existsSync(build)) {
     throw new Error("e2e: the web app is not built. Run `npm run build -w @aspen/web` first.");
   }
+  const broker = path.join(here, "..", "apps", "broker", "dist", "index.js");
+  if (!existsSync(broker)) {
+    throw new Error("e2e: the broker is not built. Run `npm run build -w @aspen/broker` first.");
+  }
 }

@@ -1,11 +1,13 @@
 import { defineConfig } from "@playwright/test";
+import { stack } from "./stack";
 
 /**
- * Browser tests in Debian's Chromium against the BUILT web app
- * (`npm run build -w @aspen/web` first). The web server gets the database,
- * Redis and auth secret from the environment, like in production.
+ * Browser tests in Debian's Chromium against the BUILT web app and MQTT broker
+ * (`npm run build -w @aspen/web` and `npm run build -w @aspen/broker` first, or `npx turbo run build`).
+ * Both get the database, Redis and auth secret from the environment, like in production; the broker
+ * listens on loopback ports of its own (see stack.ts) so tests publish as real MQTT devices.
  */
-const port = Number(process.env.E2E_WEB_PORT ?? 3210);
+const port = stack.webPort;
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -49,25 +51,49 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
-  webServer: {
-    command: "npm run start -w @aspen/web",
-    cwd: "..",
-    url: `${baseURL}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: required("DATABASE_URL"),
-      REDIS_URL: required("REDIS_URL"),
-      AUTH_SECRET: required("AUTH_SECRET"),
-      APP_URL: process.env.E2E_APP_URL ?? baseURL,
-      WEB_PORT: String(port),
-      WEB_HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-      ...(process.env.REDIS_PREFIX ? { REDIS_PREFIX: process.env.REDIS_PREFIX } : {}),
+  webServer: [
+    {
+      command: "npm run start -w @aspen/web",
+      cwd: "..",
+      url: `${baseURL}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: required("DATABASE_URL"),
+        REDIS_URL: required("REDIS_URL"),
+        AUTH_SECRET: required("AUTH_SECRET"),
+        APP_URL: process.env.E2E_APP_URL ?? baseURL,
+        WEB_PORT: String(port),
+        WEB_HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+        ...(process.env.REDIS_PREFIX ? { REDIS_PREFIX: process.env.REDIS_PREFIX } : {}),
+      },
     },
-  },
+    {
+      // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).
+      command: "npm run start:once -w @aspen/broker",
+      cwd: "..",
+      url: `http://127.0.0.1:${stack.brokerHttpPort}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: required("DATABASE_URL"),
+        REDIS_URL: required("REDIS_URL"),
+        REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
+        BROKER_ID: `e2e-${stack.mqttPort}`,
+        HOST: "127.0.0.1",
+        MQTT_PORT: String(stack.mqttPort),
+        MQTT_WS_PORT: String(stack.mqttWsPort),
+        HTTP_PORT: String(stack.brokerHttpPort),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      },
+    },
+  ],
 });

@@ -1,0 +1,14 @@
+/**
+ * Where the browser tests' stack listens: the built web app and the built MQTT broker, on loopback
+ * ports that do not collide with `npm start` (override them to run several stacks side by side).
+ */
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+export const stack = {
+  webPort: port("E2E_WEB_PORT", 3210),
+  mqttPort: port("E2E_MQTT_PORT", 18830),
+  mqttWsPort: port("E2E_MQTT_WS_PORT", 18930),
+  brokerHttpPort: port("E2E_BROKER_HTTP_PORT", 19190),
+};
+
+export const mqttUrl = `mqtt://127.0.0.1:${stack.mqttPort}`;
