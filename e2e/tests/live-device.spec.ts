@@ -1,7 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { MqttClient } from "mqtt";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { connectDevice, createThermostat, nextMessage, type TestDevice } from "./device-client";
 import { createTenant, newAccount, signUp } from "./support";
+
+const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
 
 /** A fresh owner, tenant and thermostat; the device page open with its live stream subscribed. */
 async function openDevicePage(page: Page, baseURL: string, label: string): Promise<{ slug: string; device: TestDevice }> {
@@ -86,6 +90,7 @@ test("command round trip: sent from the panel, answered by the device, history s
   await expect(row.getByTestId("command-result")).toHaveText('{"target":22.5}');
   // Created, sent and completed times are all filled in.
   await expect(row.locator("td").filter({ hasText: "—" })).toHaveCount(0);
+  await page.screenshot({ path: path.join(artifacts, "device-1280.png"), fullPage: true });
 });
 
 test("desired attributes: validated per field, conflict-safe, and pushed to the device on v1/devices/me/attributes", async ({ page, baseURL }) => {

@@ -18,11 +18,14 @@ export function TimeSeriesChart({
   height = 260,
   formatTime = (ts) => new Date(ts).toLocaleTimeString(),
   emptyLabel = "No data",
+  timeDomain,
 }: {
   series: readonly TimeSeries[];
   height?: number;
   formatTime?: (ts: number) => string;
   emptyLabel?: string;
+  /** A fixed time axis (ms), e.g. the last hour; by default the axis spans the data. */
+  timeDomain?: readonly [number, number];
 }) {
   // recharts wants one row per x value with a column per series.
   const rows = new Map<number, Record<string, number | null>>();
@@ -51,13 +54,18 @@ export function TimeSeriesChart({
             dataKey="ts"
             type="number"
             scale="time"
-            domain={["dataMin", "dataMax"]}
+            domain={timeDomain ? [timeDomain[0], timeDomain[1]] : ["dataMin", "dataMax"]}
+            allowDataOverflow={!!timeDomain}
             tickFormatter={(v: number) => formatTime(v)}
             stroke="currentColor"
             strokeOpacity={0.5}
           />
           <YAxis stroke="currentColor" strokeOpacity={0.5} width={48} />
-          <Tooltip labelFormatter={(v) => formatTime(Number(v))} />
+          {/* System colours follow the page's color-scheme, so the tooltip is readable in dark mode too. */}
+          <Tooltip
+            labelFormatter={(v) => formatTime(Number(v))}
+            contentStyle={{ backgroundColor: "Canvas", color: "CanvasText", borderColor: "GrayText", borderRadius: 6 }}
+          />
           {series.length > 1 ? <Legend /> : null}
           {series.map((s, i) => (
             <Line

@@ -45,6 +45,8 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
               const q = queries[i]!;
               const points = (q.data?.points ?? []).filter((pt) => pt.ts >= now - hourMs).map((pt) => ({ ts: pt.ts, value: pt.avg }));
               const last = points.at(-1);
+              // `now` ticks every 15 s; a point that arrived since then still belongs on the axis.
+              const domain = [now - hourMs, Math.max(now, last?.ts ?? 0)] as const;
               return (
                 <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""}>
                   <div className="mb-1 flex items-baseline justify-between gap-2">
@@ -62,6 +64,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
                       height={176}
                       series={[{ key: p.identifier, label: p.name, unit: p.unit, points }]}
                       formatTime={(ts) => time.format(ts)}
+                      timeDomain={domain}
                       emptyLabel={t.deviceData.noChartData}
                     />
                   )}
