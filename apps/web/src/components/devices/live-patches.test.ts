@@ -18,11 +18,11 @@ const tel = (ts: number, values: Record<string, number | boolean | string>) => (
 
 describe("applyTelemetryToLatest", () => {
   it("replaces older values, keeps newer ones, adds undeclared keys and moves last seen", () => {
-    const next = applyTelemetryToLatest(latest, [tel(3000, { temperature: 22, humidity: 40 }), tel(2000, { temperature: 21, extra: "x" })]);
+    const next = applyTelemetryToLatest(latest, [tel(3000, { temperature: 22, humidity: 40 }), tel(2000, { temperature: 21, extra: "x" })], 3500);
     expect(next.values.find((v) => v.key === "temperature")).toMatchObject({ ts: 3000, value: 22 });
     expect(next.values.find((v) => v.key === "humidity")).toMatchObject({ ts: 3000, value: 40 });
     expect(next.values.find((v) => v.key === "extra")).toMatchObject({ declared: false, value: "x", ts: 2000 });
-    expect(next.lastSeenAt).toEqual(new Date(3000));
+    expect(next.lastSeenAt).toEqual(new Date(3500));
     expect(latest.values[0]!.value).toBe(20);
   });
 });
@@ -71,7 +71,7 @@ describe("presence and commands", () => {
 
 describe("mergeLatest", () => {
   it("keeps values that live updates made newer than the refetched row", () => {
-    const shown = applyTelemetryToLatest(latest, [tel(5000, { temperature: 25, extra: 1 })]);
+    const shown = applyTelemetryToLatest(latest, [tel(5000, { temperature: 25, extra: 1 })], 5000);
     const fetched = { ...latest, lastSeenAt: new Date(4000), values: latest.values.map((v) => (v.key === "humidity" ? { ...v, ts: 4000, value: 50 } : v)) };
     const merged = mergeLatest(shown, fetched);
     expect(merged.values.find((v) => v.key === "temperature")).toMatchObject({ ts: 5000, value: 25 });

@@ -11,20 +11,22 @@ type Presence = Extract<ConsoleLiveMessage, { type: "presence" }>;
 /** Most points one chart keeps in memory (live points beyond are dropped oldest first). */
 export const maxSeriesPoints = 5000;
 
-/** Latest values with live telemetry applied: newer values replace older ones; unknown keys are added. */
-export function applyTelemetryToLatest(latest: Latest, msgs: readonly Telemetry[]): Latest {
+/**
+ * Latest values with live telemetry applied: newer values replace older ones; unknown keys are added.
+ * Last seen becomes `receivedAt` (message timestamps are the device's, which may be old or ahead).
+ */
+export function applyTelemetryToLatest(latest: Latest, msgs: readonly Telemetry[], receivedAt: number): Latest {
   if (msgs.length === 0) return latest;
   const values = latest.values.map((v) => ({ ...v }));
-  let lastSeen = latest.lastSeenAt?.getTime() ?? 0;
+  const lastSeen = Math.max(latest.lastSeenAt?.getTime() ?? 0, receivedAt);
   for (const m of msgs) {
-    lastSeen = Math.max(lastSeen, m.ts);
     for (const [key, value] of Object.entries(m.values)) {
       const row = values.find((v) => v.key === key);
       if (!row) values.push({ key, name: key, type: null, unit: null, declared: false, ts: m.ts, value });
       else if (row.ts === null || row.ts <= m.ts) Object.assign(row, { ts: m.ts, value });
     }
   }
-  return { ...latest, values, lastSeenAt: lastSeen ? new Date(lastSeen) : null };
+  return { ...latest, values, lastSeenAt: new Date(lastSeen) };
 }
 
 /** A chart's points with live values of its key appended (inside the query's window, in time order). */

@@ -38,7 +38,7 @@ export function useDeviceLive(deviceId: string): LiveStatus {
     onMessages: (msgs) => {
       const telemetry = msgs.filter((m): m is Telemetry => m.type === "telemetry");
       if (telemetry.length > 0) {
-        queryClient.setQueryData(keys.latest, (old) => (old ? applyTelemetryToLatest(old, telemetry) : old));
+        queryClient.setQueryData(keys.latest, (old) => (old ? applyTelemetryToLatest(old, telemetry, Date.now()) : old));
         for (const [key, data] of queryClient.getQueriesData({ queryKey: keys.series })) {
           if (data) queryClient.setQueryData(key, appendToSeries(data as Parameters<typeof appendToSeries>[0], telemetry));
         }

@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../../db";
+import { brokerKeys } from "../../device-api/broker-keys";
 import { createDeviceWorld, createTestDevice, refusal, waitFor, type Caller, type DeviceWorld } from "../../device-api/testing";
 import { callerAs, ensureTestEnv } from "../../testing";
 
@@ -61,6 +62,22 @@ describe("telemetry", () => {
     expect(r.values[0]).toMatchObject({ key: "temperature", name: "Temperature", unit: "°C", ts: t, value: 21.5, declared: true });
     expect(r.values[1]).toMatchObject({ key: "humidity", ts: null, value: null });
     expect(r.values[5]).toMatchObject({ key: "extra", declared: false, value: "x" });
+  });
+
+  it("latest prefers values the broker cached in Redis when they are newer than the device row", async () => {
+    const d = await createTestDevice(w);
+    const t = Date.now() - 5000;
+    await withSystem(getSystemDb(), (tx) =>
+      tx.execute(sql`update devices set latest = ${JSON.stringify({ temperature: { ts: t, value: 20 }, humidity: { ts: t, value: 40 } })}::jsonb where id = ${d.uuid}`),
+    );
+    const key = brokerKeys(prefix).latest(d.uuid);
+    const redis = new Redis(process.env.REDIS_URL!);
+    await redis.hset(key, "temperature", JSON.stringify({ ts: t + 1000, value: 22.5 }), "humidity", JSON.stringify({ ts: t - 1000, value: 10 }), "junk", "{");
+    await redis.quit();
+    const r = await viewer.telemetry.latest({ tenantSlug: w.slug, deviceId: d.id });
+    expect(r.values.find((v) => v.key === "temperature")).toMatchObject({ ts: t + 1000, value: 22.5 });
+    expect(r.values.find((v) => v.key === "humidity")).toMatchObject({ ts: t, value: 40 });
+    expect(r.values.some((v) => v.key === "junk")).toBe(false);
   });
 
   it("series aggregates stored rows with date_bin (avg/min/max/count per bucket) and returns raw points for short ranges", async () => {

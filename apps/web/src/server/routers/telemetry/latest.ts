@@ -1,5 +1,6 @@
 import { publicId } from "@aspen/core";
 import { z } from "zod";
+import { newestLatest, readCachedLatest } from "../../device-api/latest-cache";
 import { requirePermission, tenantProcedure } from "../../trpc";
 import { deviceInput, requireDeviceModel } from "./_device";
 
@@ -8,13 +9,15 @@ type Value = number | boolean | string;
 /**
  * A device's latest value per key (from the device row, kept by the ingest path), every declared
  * property first (in thing-model order, `ts`/`value` null until reported), then undeclared keys
- * (products that keep unknown keys); plus online state and last seen.
+ * (products that keep unknown keys); plus online state and last seen. Values newer in the Redis cache
+ * (written right after each commit) win over the device row (written about a second later).
  */
 export const latest = tenantProcedure
   .use(requirePermission("device.read"))
   .input(z.object(deviceInput))
   .query(async ({ ctx, input }) => {
     const { device, product } = await ctx.withTenant((tx) => requireDeviceModel(tx, ctx.tenant.id, input.deviceId));
+    const latest = newestLatest(device.latest, await readCachedLatest(device.id));
     const declared = new Set(product.model.properties.map((p) => p.identifier));
     const values: {
       key: string;
@@ -30,12 +33,12 @@ export const latest = tenantProcedure
       type: p.type,
       unit: p.unit ?? null,
       declared: true,
-      ts: device.latest[p.identifier]?.ts ?? null,
-      value: device.latest[p.identifier]?.value ?? null,
+      ts: latest[p.identifier]?.ts ?? null,
+      value: latest[p.identifier]?.value ?? null,
     }));
-    for (const key of Object.keys(device.latest).sort()) {
+    for (const key of Object.keys(latest).sort()) {
       if (declared.has(key)) continue;
-      const v = device.latest[key]!;
+      const v = latest[key]!;
       values.push({ key, name: key, type: null, unit: null, declared: false, ts: v.ts, value: v.value });
     }
     return {
