@@ -19,6 +19,19 @@ function required(name: string): string {
   return value;
 }
 
+/** A process of the stack, run from the repository root with the shared database and Redis. */
+function server(opts: { command: string; url: string; timeout: number; env: Record<string, string> }) {
+  return {
+    ...opts,
+    cwd: "..",
+    reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { DATABASE_URL: required("DATABASE_URL"), REDIS_URL: required("REDIS_URL"), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...opts.env },
+  };
+}
+
 export default defineConfig({
   testDir: "./tests",
   outputDir: "./artifacts/test-output",
@@ -52,48 +65,32 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 800 } } }],
   webServer: [
-    {
+    server({
       command: "npm run start -w @aspen/web",
-      cwd: "..",
       url: `${baseURL}/healthz`,
       timeout: 120_000,
-      reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      stdout: "pipe",
-      stderr: "pipe",
       env: {
-        DATABASE_URL: required("DATABASE_URL"),
-        REDIS_URL: required("REDIS_URL"),
         AUTH_SECRET: required("AUTH_SECRET"),
         APP_URL: process.env.E2E_APP_URL ?? baseURL,
         WEB_PORT: String(port),
         WEB_HOST: "127.0.0.1",
         NODE_ENV: "production",
-        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
         ...(process.env.REDIS_PREFIX ? { REDIS_PREFIX: process.env.REDIS_PREFIX } : {}),
       },
-    },
-    {
-      // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).
+    }),
+    // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).
+    server({
       command: "npm run start:once -w @aspen/broker",
-      cwd: "..",
       url: `http://127.0.0.1:${stack.brokerHttpPort}/healthz`,
       timeout: 60_000,
-      reuseExistingServer: !process.env.CI && process.env.E2E_REUSE_SERVER === "1",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-      stdout: "pipe",
-      stderr: "pipe",
       env: {
-        DATABASE_URL: required("DATABASE_URL"),
-        REDIS_URL: required("REDIS_URL"),
         REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
         BROKER_ID: `e2e-${stack.mqttPort}`,
         HOST: "127.0.0.1",
         MQTT_PORT: String(stack.mqttPort),
         MQTT_WS_PORT: String(stack.mqttWsPort),
         HTTP_PORT: String(stack.brokerHttpPort),
-        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       },
-    },
+    }),
   ],
 });

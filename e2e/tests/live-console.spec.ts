@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { connectDevice, createThermostat } from "./device-client";
-import { createTenant, expectNoHorizontalOverflow, newAccount, signUp, trpcMutation } from "./support";
+import { acceptInvitationAsNewUser, createTenant, expectNoHorizontalOverflow, newAccount, signUp, trpcMutation } from "./support";
 
 const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
 
@@ -48,14 +48,7 @@ test("a viewer sees the live device page but can neither send commands nor edit 
   const context = await browser.newContext({ baseURL });
   const other = await context.newPage();
   try {
-    await other.goto(new URL(inviteUrl).pathname);
-    await other.getByTestId("invite-signup").click();
-    await other.getByTestId("signup-name").fill(viewer.name);
-    await other.getByTestId("signup-password").fill(viewer.password);
-    await other.getByTestId("signup-submit").click();
-    await other.waitForURL(/\/invite\//);
-    await other.getByTestId("accept-invitation").click();
-    await other.waitForURL(new RegExp(`/t/${slug}$`));
+    await acceptInvitationAsNewUser(other, inviteUrl, viewer, slug);
 
     await other.goto(`/t/${slug}/devices/${device.id}`);
     await expect(other.getByTestId("live-indicator")).toHaveAttribute("data-state", "open");

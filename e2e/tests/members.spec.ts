@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTenant, newAccount, signUp } from "./support";
+import { acceptInvitationAsNewUser, createTenant, newAccount, signUp } from "./support";
 
 test("members: revoke an invitation, change a role and remove a member, each after confirming", async ({ page, browser, baseURL }) => {
   const owner = newAccount("mowner");
@@ -36,14 +36,7 @@ test("members: revoke an invitation, change a role and remove a member, each aft
   const context = await browser.newContext({ baseURL });
   const other = await context.newPage();
   try {
-    await other.goto(new URL(link).pathname);
-    await other.getByTestId("invite-signup").click();
-    await other.getByTestId("signup-name").fill(dev.name);
-    await other.getByTestId("signup-password").fill(dev.password);
-    await other.getByTestId("signup-submit").click();
-    await other.waitForURL(/\/invite\//);
-    await other.getByTestId("accept-invitation").click();
-    await other.waitForURL(new RegExp(`/t/${slug}$`));
+    await acceptInvitationAsNewUser(other, link, dev, slug);
     // Developers build: they may create devices but not manage members or read the audit log.
     await other.getByTestId("nav-devices").click();
     await expect(other.getByTestId("new-device")).toBeVisible();

@@ -69,3 +69,15 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`).toBeLessThanOrEqual(innerWidth);
 }
+
+/** Opens an invitation link signed out, creates the invited account there and accepts; ends on the tenant's overview. */
+export async function acceptInvitationAsNewUser(page: Page, inviteUrl: string, account: Account, slug: string): Promise<void> {
+  await page.goto(new URL(inviteUrl).pathname);
+  await page.getByTestId("invite-signup").click();
+  await page.getByTestId("signup-name").fill(account.name);
+  await page.getByTestId("signup-password").fill(account.password);
+  await page.getByTestId("signup-submit").click();
+  await page.waitForURL(/\/invite\//);
+  await page.getByTestId("accept-invitation").click();
+  await page.waitForURL(new RegExp(`/t/${slug}$`));
+}

@@ -1,13 +1,11 @@
 "use client";
 
 import { Badge, type BadgeTone } from "@aspen/ui";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatTimestamp } from "@/components/format/dates";
-import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
-import { PagedTableCard, usePager } from "./paged-table-card";
+import { PagedTableCard, useDevicePage } from "./paged-table-card";
 
 type CommandItem = RouterOutputs["command"]["list"]["items"][number];
 export type CommandStatus = CommandItem["status"];
@@ -43,13 +41,8 @@ function Result({ c }: { c: CommandItem }) {
 /** Commands sent to the device, newest first, with each state's time; statuses change live. */
 export function CommandHistory({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
-  const tenant = useTenant();
   const trpc = useTRPC();
-  const pager = usePager();
-  const query = useQuery({
-    ...trpc.command.list.queryOptions({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const { query, pager } = useDevicePage(deviceId, (input) => trpc.command.list.queryOptions(input));
   const time = (d: Date | null) => <span className="whitespace-nowrap tabular-nums">{formatTimestamp(d, locale)}</span>;
   return (
     <PagedTableCard

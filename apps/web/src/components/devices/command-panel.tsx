@@ -50,7 +50,7 @@ export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: 
     return (
       <form
         noValidate
-        className="space-y-4"
+        className="max-w-3xl space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
           const parsed = parseFields(fields, raw);

@@ -1,25 +1,18 @@
 "use client";
 
 import { Badge } from "@aspen/ui";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatTimestamp } from "@/components/format/dates";
-import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { PagedTableCard, usePager } from "./paged-table-card";
+import { PagedTableCard, useDevicePage } from "./paged-table-card";
 
 const mqttVersions: Record<number, string> = { 3: "3.1", 4: "3.1.1", 5: "5" };
 
 /** When and from where the device connected, over what, and when and why it went away. */
 export function ConnectionHistory({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
-  const tenant = useTenant();
   const trpc = useTRPC();
-  const pager = usePager();
-  const query = useQuery({
-    ...trpc.deviceActivity.connections.queryOptions({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const { query, pager } = useDevicePage(deviceId, (input) => trpc.deviceActivity.connections.queryOptions(input));
   return (
     <PagedTableCard
       title={t.deviceData.connectionsTitle}

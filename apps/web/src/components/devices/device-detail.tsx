@@ -126,11 +126,9 @@ export function DeviceDetail({ id }: { id: string }) {
             key: "commands",
             label: t.commands.title,
             content: (
-              <div className="grid gap-6 lg:grid-cols-5">
-                <div className="min-w-0 lg:col-span-2">{withModel((m) => <CommandPanel deviceId={d.id} commands={m.commands} deviceEnabled={d.enabled} />)}</div>
-                <div className="min-w-0 lg:col-span-3">
-                  <CommandHistory deviceId={d.id} />
-                </div>
+              <div className="space-y-6">
+                {withModel((m) => <CommandPanel deviceId={d.id} commands={m.commands} deviceEnabled={d.enabled} />)}
+                <CommandHistory deviceId={d.id} />
               </div>
             ),
           },

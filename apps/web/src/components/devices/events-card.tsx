@@ -1,25 +1,18 @@
 "use client";
 
 import { Badge, type BadgeTone } from "@aspen/ui";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatTimestamp } from "@/components/format/dates";
-import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { PagedTableCard, usePager } from "./paged-table-card";
+import { PagedTableCard, useDevicePage } from "./paged-table-card";
 
 const levelTone: Record<string, BadgeTone> = { info: "blue", warning: "amber", fault: "red" };
 
 /** The device's thing-model events, newest first; new ones arrive live. */
 export function EventsCard({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
-  const tenant = useTenant();
   const trpc = useTRPC();
-  const pager = usePager();
-  const query = useQuery({
-    ...trpc.telemetry.events.queryOptions({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const { query, pager } = useDevicePage(deviceId, (input) => trpc.telemetry.events.queryOptions(input));
   return (
     <PagedTableCard
       title={t.deviceData.eventsTitle}

@@ -1,23 +1,16 @@
 "use client";
 
 import { Badge } from "@aspen/ui";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { formatTimestamp } from "@/components/format/dates";
-import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { PagedTableCard, usePager } from "./paged-table-card";
+import { PagedTableCard, useDevicePage } from "./paged-table-card";
 
 /** Input the platform refused from this device (bad payloads, refused connections…), newest first. */
 export function LastErrors({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
-  const tenant = useTenant();
   const trpc = useTRPC();
-  const pager = usePager();
-  const query = useQuery({
-    ...trpc.deviceActivity.errors.queryOptions({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }),
-    placeholderData: keepPreviousData,
-  });
+  const { query, pager } = useDevicePage(deviceId, (input) => trpc.deviceActivity.errors.queryOptions(input));
   return (
     <PagedTableCard
       title={t.deviceData.errorsTitle}

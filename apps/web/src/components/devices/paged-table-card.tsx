@@ -1,10 +1,11 @@
 "use client";
 
 import { Card, CardHeader, Pagination, Table, TBody, TD, TH, THead, TR } from "@aspen/ui";
-import type { UseQueryResult } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, type QueryKey, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { QueryBody } from "@/components/shell/query-body";
 import { usePaginationLabels } from "@/components/shell/pagination-labels";
+import { useTenant } from "@/components/tenant/tenant-context";
 
 export interface Column<T> {
   header: ReactNode;
@@ -26,6 +27,25 @@ export function usePager() {
   return { page, pageSize, setPage, setPageSize };
 }
 export type Pager = ReturnType<typeof usePager>;
+
+/** What every paginated device-data procedure takes. */
+export interface DevicePageInput {
+  tenantSlug: string;
+  deviceId: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of a device-data list: `options` turns the input into the procedure's query options
+ * (e.g. `(i) => trpc.telemetry.events.queryOptions(i)`); the previous page stays shown while the next loads.
+ */
+export function useDevicePage<TData, TError, TKey extends QueryKey>(deviceId: string, options: (input: DevicePageInput) => UseQueryOptions<TData, TError, TData, TKey>) {
+  const tenant = useTenant();
+  const pager = usePager();
+  const query = useQuery({ ...options({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }), placeholderData: keepPreviousData });
+  return { query, pager };
+}
 
 /**
  * A card with a paginated table of one device-data list (events, commands, connections, errors),
