@@ -39,8 +39,8 @@ export function DeviceDetail({ id }: { id: string }) {
   const tenant = useTenant();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const live = useDeviceLive(id);
   const device = useQuery(trpc.device.byId.queryOptions({ tenantSlug: tenant.slug, id }));
+  const live = useDeviceLive(id, device.data !== undefined);
   const product = useQuery(trpc.product.byId.queryOptions(device.data ? { tenantSlug: tenant.slug, id: device.data.productId } : skipToken));
   const refreshLists = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.device.list.queryKey() });

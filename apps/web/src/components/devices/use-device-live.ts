@@ -15,7 +15,7 @@ type Telemetry = Extract<ConsoleLiveMessage, { type: "telemetry" }>;
  * server-side data (events, commands' timestamps, connections, errors, the shadow) are refetched,
  * at most once a second each.
  */
-export function useDeviceLive(deviceId: string): LiveStatus {
+export function useDeviceLive(deviceId: string, enabled: boolean): LiveStatus {
   const tenant = useTenant();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -35,6 +35,7 @@ export function useDeviceLive(deviceId: string): LiveStatus {
   return useLiveStream({
     tenantSlug: tenant.slug,
     deviceId,
+    enabled,
     onMessages: (msgs) => {
       const telemetry = msgs.filter((m): m is Telemetry => m.type === "telemetry");
       if (telemetry.length > 0) {

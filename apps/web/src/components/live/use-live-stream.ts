@@ -19,6 +19,8 @@ export interface LiveStreamOptions {
   /** Called after a reconnect: updates may have been missed, reload what is shown. */
   onResync: () => void;
   flushMs?: number;
+  /** False: no connection (e.g. until the page knows the device exists). Default true. */
+  enabled?: boolean;
 }
 
 const maxBackoffMs = 30_000;
@@ -32,14 +34,18 @@ const maxBackoffMs = 30_000;
 export function useLiveStream(opts: LiveStreamOptions): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const handlers = useRef(opts);
-  handlers.current = opts;
+  useEffect(() => {
+    handlers.current = opts;
+  });
   const flushMs = opts.flushMs ?? 200;
+  const enabled = opts.enabled ?? true;
   const query = new URLSearchParams();
   if (opts.deviceId) query.set("device", opts.deviceId);
   if (opts.types?.length) query.set("types", opts.types.join(","));
   const url = `/api/live/${encodeURIComponent(opts.tenantSlug)}${query.size ? `?${query}` : ""}`;
 
   useEffect(() => {
+    if (!enabled) return;
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let flush: ReturnType<typeof setTimeout> | undefined;
@@ -99,7 +105,7 @@ export function useLiveStream(opts: LiveStreamOptions): LiveStatus {
       if (flush) clearTimeout(flush);
       source?.close();
     };
-  }, [url, flushMs]);
+  }, [url, flushMs, enabled]);
 
   return status;
 }
