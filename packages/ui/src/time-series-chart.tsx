@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { timeTicks } from "./time-ticks";
 
 export interface TimeSeries {
   key: string;
@@ -56,6 +57,7 @@ export function TimeSeriesChart({
             scale="time"
             domain={timeDomain ? [timeDomain[0], timeDomain[1]] : ["dataMin", "dataMax"]}
             allowDataOverflow={!!timeDomain}
+            ticks={timeDomain ? timeTicks(timeDomain) : undefined}
             tickFormatter={(v: number) => formatTime(v)}
             stroke="currentColor"
             strokeOpacity={0.5}
