@@ -11,7 +11,7 @@ import { sleep, writeResults } from "../lib/stats";
 const { values: a } = parseArgs({ options: { connections: { type: "string" }, parallel: { type: "string" }, port: { type: "string" } } });
 const n = Number(a.connections ?? 5000);
 const parallel = Number(a.parallel ?? 200);
-const port = Number(a.port ?? 18895);
+const port = Number(a.port ?? 28895);
 const env = benchEnv();
 
 async function settleRss(proc: Proc, ms = 3000): Promise<number> {
@@ -54,7 +54,7 @@ try {
   results.bareAedes = bare;
   console.log("bare aedes", JSON.stringify(bare));
   const aspen = await measure(
-    await startAspen({ ...env, REDIS_PREFIX: `bench-idle-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "9192", BROKER_ID: "bench-idle", ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}) }, port),
+    await startAspen({ ...env, REDIS_PREFIX: `bench-idle-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29192", BROKER_ID: "bench-idle", ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}) }, port),
     fleet.devices.map((d, i) => ({ username: d.username, password: d.secret, clientId: `idle-${i}` })),
   );
   results.aspen = aspen;

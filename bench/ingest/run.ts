@@ -1,6 +1,6 @@
 // Durable ingest, side by side: Aspen's broker (QoS 1 through auth, validation, batched Postgres
 // write, counters, PUBACK after commit) vs a bare aedes relaying the same QoS 1 load vs a raw COPY.
-//   npx tsx bench/ingest/run.ts [--devices 50] [--window 10] [--seconds 10] [--rate 5000]
+//   npx tsx bench/ingest/run.ts [--devices 50] [--window 10] [--seconds 10] [--rate 5000] [--aspen-only]
 import { parseArgs } from "node:util";
 import { benchEnv } from "../lib/env";
 import { createBenchFleet } from "../lib/fixtures";
@@ -12,13 +12,13 @@ import { copyRows, countTelemetryRows } from "./copy";
 import { closedLoop, openLoop, type Publisher } from "./load";
 
 const { values: a } = parseArgs({
-  options: { devices: { type: "string" }, window: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, port: { type: "string" } },
+  options: { devices: { type: "string" }, window: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, port: { type: "string" }, "aspen-only": { type: "boolean" } },
 });
 const devicesN = Number(a.devices ?? 50);
 const window = Number(a.window ?? 10);
 const seconds = Number(a.seconds ?? 10);
 const rate = Number(a.rate ?? 5000);
-const port = Number(a.port ?? 18890);
+const port = Number(a.port ?? 28890);
 const env = benchEnv();
 
 const fleet = await createBenchFleet(env.DATABASE_URL, devicesN + 20);
@@ -40,25 +40,25 @@ const results: Record<string, unknown> = { config: { devices: devicesN, window, 
 try {
   // 1. Aspen: closed loop (max throughput), then open loop at a fixed rate (latency).
   const aspen = await startAspen(
-    { ...env, REDIS_PREFIX: `bench-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "9190", BROKER_ID: "bench-aspen", CLIENT_MSGS_PER_SEC: "1000000", CLIENT_BURST: "1000000" },
+    { ...env, REDIS_PREFIX: `bench-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29190", BROKER_ID: "bench-aspen", CLIENT_MSGS_PER_SEC: "1000000", CLIENT_BURST: "1000000", ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}) },
     port,
   );
   const devs = fleet.devices.slice(0, devicesN);
   const clients = await Promise.all(devs.map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `b${i}` })));
   const pubs: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: payloadFor(i) }));
   await closedLoop(pubs, 2, 2); // warm-up (JIT, caches, pools)
-  const m0 = await scrape(9190);
+  const m0 = await scrape(29190);
   const closed = await closedLoop(pubs, window, seconds);
-  const m1 = await scrape(9190);
+  const m1 = await scrape(29190);
   const aspenRss = aspen.rssMb();
   // fixed rate, fresh timestamps so nothing is skipped as a duplicate
   const pubs2: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: (seq) => payloadFor(i)(seq + 5_000_000) }));
   const open = await openLoop(pubs2, rate, seconds);
-  const m2 = await scrape(9190);
+  const m2 = await scrape(29190);
   // rows-heavy: 10 points × 2 keys per message, so that the database path, not MQTT, is the limit
   const pubs3: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: batchPayloadFor(i, 10) }));
   const heavy = await closedLoop(pubs3, Math.max(1, Math.floor(window / 2)), seconds);
-  const m3 = await scrape(9190);
+  const m3 = await scrape(29190);
   for (const c of clients) c.close();
   await sleep(1500);
   const rowsStored = await countTelemetryRows(env.DATABASE_URL, fleet.tenantId);
@@ -89,6 +89,11 @@ try {
     rssMb: Math.round(aspenRss),
   };
   console.log("aspen", JSON.stringify(results.aspen));
+  // For tuning runs: Aspen alone, nothing recorded (figures are only comparable within one full run).
+  if (a["aspen-only"]) {
+    await fleet.cleanup();
+    process.exit(0);
+  }
 
   // 2. Bare aedes: the same publishers' load, relayed to one QoS 1 subscriber; and with nobody subscribed.
   for (const variant of ["relay", "noSubscriber"] as const) {

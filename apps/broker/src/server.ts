@@ -92,6 +92,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
       maxRows: env.BATCH_MAX_ROWS,
       maxMs: env.BATCH_MAX_MS,
       concurrency: env.BATCH_CONCURRENCY,
+      eagerWriters: env.BATCH_EAGER_WRITERS,
       highWaterRows: env.BATCH_HIGH_WATER_ROWS,
       keyHighWaterRows: env.BATCH_DEVICE_HIGH_WATER_ROWS,
     },

@@ -1,6 +1,6 @@
 import type { DeviceTopic, PrimitiveValue } from "@aspen/core";
 import type { Database } from "@aspen/db";
-import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, type DeviceEventRow, type TelemetryRow } from "@aspen/db/broker";
+import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, writeTelemetryBatch, type DeviceEventRow, type TelemetryRow } from "@aspen/db/broker";
 import type { Client, PublishPacket } from "aedes";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -57,7 +57,7 @@ export interface IngestDeps {
   log: Logger;
   replies: Replies;
   maxPayloadBytes: number;
-  batch: { maxRows: number; maxMs: number; concurrency: number; highWaterRows: number; keyHighWaterRows: number };
+  batch: { maxRows: number; maxMs: number; concurrency: number; eagerWriters?: number; highWaterRows: number; keyHighWaterRows: number };
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10).replaceAll("-", "");
@@ -83,7 +83,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     for (const i of items) if (i.reported) patches.set(i.deviceId, { ...patches.get(i.deviceId), ...i.reported });
     if (events.length === 0 && patches.size === 0) {
       // One statement is atomic by itself: no BEGIN/COMMIT round trips on the hot path.
-      await insertTelemetryRows(db, telemetry);
+      await writeTelemetryBatch(db, telemetry);
       return;
     }
     await db.transaction(async (tx) => {
