@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { benchEnv } from "../lib/env";
 import { createBenchFleet } from "../lib/fixtures";
 import { startAspen, startBareAedes } from "../lib/processes";
+import { cpuMeter, cpuSeconds } from "../lib/cpu";
 import { batchStats, scrape } from "../lib/metrics";
 import { RawClient } from "../lib/raw-mqtt";
 import { sleep, summarize, writeResults } from "../lib/stats";
@@ -47,18 +48,29 @@ try {
   const clients = await Promise.all(devs.map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `b${i}` })));
   const pubs: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: payloadFor(i) }));
   await closedLoop(pubs, 2, 2); // warm-up (JIT, caches, pools)
+  const cpu = cpuMeter(env.DATABASE_URL, aspen.child.pid!, "aspen-broker bench-aspen");
   const m0 = await scrape(29190);
+  const c0 = await cpu.sample();
   const closed = await closedLoop(pubs, window, seconds);
   const m1 = await scrape(29190);
+  const c1 = await cpu.sample();
   const aspenRss = aspen.rssMb();
   // fixed rate, fresh timestamps so nothing is skipped as a duplicate
   const pubs2: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: (seq) => payloadFor(i)(seq + 5_000_000) }));
   const open = await openLoop(pubs2, rate, seconds);
   const m2 = await scrape(29190);
+  const c2 = await cpu.sample();
   // rows-heavy: 10 points × 2 keys per message, so that the database path, not MQTT, is the limit
   const pubs3: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: batchPayloadFor(i, 10) }));
   const heavy = await closedLoop(pubs3, Math.max(1, Math.floor(window / 2)), seconds);
   const m3 = await scrape(29190);
+  const c3 = await cpu.sample();
+  await cpu.close();
+  /** CPU microseconds per message in the broker process and per row in its Postgres backends. */
+  const cpuCost = (a: typeof c0, b: typeof c0, messages: number, rows: number) => {
+    const used = cpu.between(a, b);
+    return { brokerUsPerMsg: Math.round((used.process * 1e6) / messages), postgresUsPerRow: Math.round((used.postgres * 1e7) / rows) / 10 };
+  };
   for (const c of clients) c.close();
   await sleep(1500);
   const rowsStored = await countTelemetryRows(env.DATABASE_URL, fleet.tenantId);
@@ -69,6 +81,7 @@ try {
       rowsPerSec: Math.round((2 * closed.acked) / closed.seconds),
       ackLatencyMs: summarize(closed.latenciesMs),
       batches: batchStats(m0, m1),
+      cpu: cpuCost(c0, c1, closed.acked, 2 * closed.acked),
     },
     openLoop: {
       targetMsgsPerSec: rate,
@@ -77,6 +90,7 @@ try {
       acked: open.acked,
       ackLatencyMs: summarize(open.latenciesMs),
       batches: batchStats(m1, m2),
+      cpu: cpuCost(c1, c2, open.acked, 2 * open.acked),
     },
     rowsHeavy: {
       rowsPerMessage: 20,
@@ -84,6 +98,7 @@ try {
       rowsPerSec: Math.round((20 * heavy.acked) / heavy.seconds),
       ackLatencyMs: summarize(heavy.latenciesMs),
       batches: batchStats(m2, m3),
+      cpu: cpuCost(c2, c3, heavy.acked, 20 * heavy.acked),
     },
     rowsStored,
     rssMb: Math.round(aspenRss),
@@ -108,14 +123,26 @@ try {
     const bclients = await Promise.all(devs.map((_, i) => RawClient.connect(port + 1, { clientId: `p${i}` })));
     const bpubs: Publisher[] = bclients.map((client, i) => ({ client, topic: `bench/${i}`, payload: payloadFor(i) }));
     await closedLoop(bpubs, 2, 2);
+    const b0 = cpuSeconds(bare.child.pid!);
     const bclosed = await closedLoop(bpubs, window, seconds);
+    const b1 = cpuSeconds(bare.child.pid!);
     const bopen = await openLoop(bpubs, rate, seconds);
+    const b2 = cpuSeconds(bare.child.pid!);
     for (const c of bclients) c.close();
     const crashed = bare.child.exitCode !== null;
     await bare.stop();
     results[`bareAedes_${variant}`] = {
-      closedLoop: { msgsPerSec: Math.round(bclosed.acked / bclosed.seconds), ackLatencyMs: summarize(bclosed.latenciesMs) },
-      openLoop: { targetMsgsPerSec: rate, achievedMsgsPerSec: Math.round(bopen.acked / bopen.seconds), ackLatencyMs: summarize(bopen.latenciesMs) },
+      closedLoop: {
+        msgsPerSec: Math.round(bclosed.acked / bclosed.seconds),
+        ackLatencyMs: summarize(bclosed.latenciesMs),
+        cpu: { brokerUsPerMsg: Math.round(((b1 - b0) * 1e6) / bclosed.acked) },
+      },
+      openLoop: {
+        targetMsgsPerSec: rate,
+        achievedMsgsPerSec: Math.round(bopen.acked / bopen.seconds),
+        ackLatencyMs: summarize(bopen.latenciesMs),
+        cpu: { brokerUsPerMsg: Math.round(((b2 - b1) * 1e6) / bopen.acked) },
+      },
       ...(variant === "relay" ? { relayedToSubscriber: relayed } : {}),
       crashed,
     };
@@ -125,7 +152,11 @@ try {
   // 3. Raw COPY of as many rows as Aspen wrote in its closed loop, into the same table.
   const copyN = 200_000;
   const copy = await copyRows(env.DATABASE_URL, fleet.tenantId, fleet.devices.slice(devicesN).map((d) => d.id), copyN, base + 3_000_000_000);
-  results.rawCopy = { rows: copy.rows, rowsPerSec: Math.round(copy.rows / copy.seconds) };
+  results.rawCopy = {
+    rows: copy.rows,
+    rowsPerSec: Math.round(copy.rows / copy.seconds),
+    cpu: { postgresUsPerRow: Math.round(((copy.postgresCpuSeconds * 1e6) / copy.rows) * 10) / 10 },
+  };
   console.log("raw COPY", JSON.stringify(results.rawCopy));
 
   const aspenRes = results.aspen as {
