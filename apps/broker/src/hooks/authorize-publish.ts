@@ -4,6 +4,7 @@ import { findDeviceIdentity } from "@aspen/db/broker";
 import type { Client, PublishPacket } from "aedes";
 import type { Logger } from "pino";
 import type { DevicePublisher, Ingest } from "../ingest/pipeline";
+import { createRateBucket } from "../ingest/rate-limit";
 import { sessionOf } from "../session";
 import type { DeviceActivity } from "../state/device-activity";
 
@@ -50,7 +51,7 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
       deviceId: session.deviceId,
       productId: session.productId,
       client,
-      bucket: session.bucket(),
+      bucket: createRateBucket(session.rate.perSec, session.rate.burst, session.rate.onThrottle),
     });
     if (topic.startsWith("t/")) {
       // The device's Last Will, rewritten to its internal topic at CONNECT.
