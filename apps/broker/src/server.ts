@@ -105,7 +105,9 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
 
   // Device publishes are consumed by the ingest path and never routed through aedes' emitter:
   // nobody subscribes to them, and a QoS 0 flood through mqemitter is what crashes a bare aedes.
-  const consumed = new WeakSet<object>();
+  // (A mark on the packet: a WeakSet entry per message cost more, in the set and in GC.)
+  const consumed = Symbol("consumedByIngest");
+  type Marked = { [consumed]?: true };
   const { MQEmitterRedisPrefix } = mqemitterRedis as unknown as { MQEmitterRedisPrefix: MQEmitterRedisPrefixCtor };
   aedes = await Aedes.createBroker({
     id: brokerId,
@@ -114,13 +116,13 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     connectTimeout: env.CONNECT_TIMEOUT_MS,
     preConnect: createPreConnect(),
     authenticate: createAuthenticate({ credentials, activity, log, metrics, broker, rate: { perSec: env.CLIENT_MSGS_PER_SEC, burst: env.CLIENT_BURST } }),
-    authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => consumed.add(p) }),
+    authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => ((p as Marked)[consumed] = true) }),
     authorizeSubscribe: createAuthorizeSubscribe({ activity, log }),
     authorizeForward: createAuthorizeForward(),
   });
   const routedPublish = aedes.publish.bind(aedes) as (packet: object, client: unknown, done?: (err?: Error) => void) => void;
   (aedes as unknown as { publish: typeof routedPublish }).publish = (packet, client, done) => {
-    if (consumed.has(packet)) {
+    if ((packet as Marked)[consumed]) {
       const cb = typeof client === "function" ? (client as () => void) : done;
       return cb?.();
     }

@@ -50,6 +50,8 @@ interface Entry<T> {
 export interface Batcher<T> {
   /** Queues an item; resolves once it is committed (or refused). */
   add(item: T): Promise<WriteResult>;
+  /** The same with a callback (no promise per item on the publish path). */
+  submit(item: T, onResult: (r: WriteResult) => void): void;
   /** null when there is room for this key; otherwise resolves once there is. */
   space(key: string): Promise<void> | null;
   pendingRows(): number;
@@ -251,25 +253,28 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     pump();
   }
 
+  function submit(item: T, resolve: (r: WriteResult) => void) {
+    const rows = Math.max(1, o.rowsOf(item));
+    const key = o.keyOf(item);
+    pending += rows;
+    const q = queues.get(key);
+    const entry = { item, key, rows, resolve };
+    if (q) q.push(entry);
+    else queues.set(key, [entry]);
+    queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
+    pendingByKey.set(key, (pendingByKey.get(key) ?? 0) + rows);
+    updateLight(key);
+    queuedRows += rows;
+    schedulePump();
+  }
+
   const hasSpace = (key: string) => pending < o.highWaterRows && (queuedRowsByKey.get(key) ?? 0) < o.keyHighWaterRows;
 
   return {
     add(item) {
-      const rows = Math.max(1, o.rowsOf(item));
-      const key = o.keyOf(item);
-      pending += rows;
-      return new Promise<WriteResult>((resolve) => {
-        const q = queues.get(key);
-        const entry = { item, key, rows, resolve };
-        if (q) q.push(entry);
-        else queues.set(key, [entry]);
-        queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
-        pendingByKey.set(key, (pendingByKey.get(key) ?? 0) + rows);
-        updateLight(key);
-        queuedRows += rows;
-        schedulePump();
-      });
+      return new Promise<WriteResult>((resolve) => submit(item, resolve));
     },
+    submit,
     space(key) {
       if (hasSpace(key)) return null;
       return new Promise<void>((resolve) => spaceWaiters.push({ key, resolve }));

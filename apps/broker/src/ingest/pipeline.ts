@@ -10,7 +10,7 @@ import type { DeviceActivity } from "../state/device-activity";
 import { createBatcher, type Batcher } from "./batcher";
 import { decodeEvent, decodeJson, decodeReported, decodeTelemetry, type Rejection } from "./decode";
 import type { RateBucket } from "./rate-limit";
-import type { ThingModels } from "./thing-models";
+import type { ProductModel, ThingModels } from "./thing-models";
 
 /** Who published: the authenticated device (or, for a Last Will of a dead broker's client, the device it named). */
 export interface DevicePublisher {
@@ -40,9 +40,15 @@ export interface Replies {
   rpcResponse(publisher: DevicePublisher, requestId: string, json: unknown): Promise<void>;
 }
 
+/**
+ * aedes' callback for one message: null when it may be acknowledged (it then writes the PUBACK), an
+ * error when the connection must close unacknowledged.
+ */
+export type Ack = (err: Error | null) => void;
+
 export interface Ingest {
-  /** Handles one accepted publish; resolves when it may be acknowledged. */
-  handle(publisher: DevicePublisher, topic: DeviceTopic, packet: PublishPacket): Promise<void>;
+  /** Handles one accepted publish; calls `ack` when it may be acknowledged. */
+  handle(publisher: DevicePublisher, topic: DeviceTopic, packet: PublishPacket, ack: Ack): void;
   drain(deadlineMs: number): Promise<void>;
   pendingRows(): number;
 }
@@ -218,14 +224,19 @@ export function createIngest(deps: IngestDeps): Ingest {
     }
   }
 
-  async function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string) {
+  /** Queues an accepted item; `ack` runs once it is durable (QoS 1) or accepted into the batch (QoS 0). */
+  function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string, ack: Ack) {
     messageCounter(kind, "accepted").inc();
-    const done = batcher.add(item).then((r) => {
+    const qos = packet.qos;
+    // A callback, not a promise chain: this runs for every message.
+    batcher.submit(item, (r) => {
       if (!r.ok) reject(p, kind, { kind: "storage", reason: `the database refused the message: ${r.reason}` }, topic);
+      if (qos > 0) ack(null);
     });
-    if (packet.qos > 0) return done;
+    if (qos > 0) return;
     const space = batcher.space(p.deviceId);
-    if (space) await space;
+    if (space) space.then(() => ack(null), fail(packet, ack));
+    else ack(null);
   }
 
   const emptyItem = (p: DevicePublisher, bytes: number): IngestItem => ({
@@ -240,43 +251,81 @@ export function createIngest(deps: IngestDeps): Ingest {
     reported: null,
   });
 
+  /** Decodes and validates a data message (telemetry, attributes, event); null when nothing of it is kept. */
+  function itemOf(p: DevicePublisher, t: DeviceTopic, model: ProductModel, json: unknown, bytes: number, topic: string): IngestItem | null {
+    const now = Date.now();
+    const item = emptyItem(p, bytes);
+    if (t.kind === "telemetry") {
+      const decoded = decodeTelemetry(p, model, json, now);
+      if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
+      if (decoded.rows.length === 0) return null;
+      item.telemetry = decoded.rows;
+      item.latest = decoded.latest;
+      item.points = decoded.points;
+    } else if (t.kind === "attributes") {
+      const decoded = decodeReported(model, json);
+      if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
+      if (Object.keys(decoded.values).length === 0) return null;
+      item.reported = decoded.values;
+    } else if (t.kind === "event") {
+      const decoded = decodeEvent(p, model, t.event, json, now);
+      if (decoded.rejection || !decoded.row) {
+        reject(p, t.kind, decoded.rejection ?? { kind: "validation", reason: "invalid event" }, topic);
+        return null;
+      }
+      item.event = decoded.row;
+    } else {
+      return null;
+    }
+    return item;
+  }
+
+  function ingestWith(p: DevicePublisher, t: DeviceTopic, packet: PublishPacket, model: ProductModel | undefined, json: unknown, bytes: number, ack: Ack) {
+    let item: IngestItem | null;
+    try {
+      if (!model) reject(p, t.kind, { kind: "validation", reason: "the device's product no longer exists" }, packet.topic);
+      item = model ? itemOf(p, t, model, json, bytes, packet.topic) : null;
+    } catch (err) {
+      return fail(packet, ack)(err);
+    }
+    // outside the try: an exception thrown by aedes' callback must not make it run twice
+    if (item) enqueue(p, t.kind, item, packet, packet.topic, ack);
+    else ack(null);
+  }
+
+  /** An internal error (not the device's fault): logged, and the connection closes unacknowledged. */
+  const fail = (packet: PublishPacket, ack: Ack) => (err: unknown) => {
+    log.error({ err, topic: packet.topic }, "publish failed on an internal error; closing the connection without acknowledging");
+    ack(err instanceof Error ? err : new Error(String(err)));
+  };
+  const settle = (promise: Promise<unknown>, packet: PublishPacket, ack: Ack) => promise.then(() => ack(null), fail(packet, ack));
+
   return {
     pendingRows: () => batcher.pendingRows(),
     drain: (deadlineMs) => batcher.drain(deadlineMs),
-    async handle(p, t, packet) {
+    handle(p, t, packet, ack) {
       const topic = packet.topic;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      if (payload.length > deps.maxPayloadBytes) {
-        return reject(p, t.kind, { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` }, topic);
+      let json: ReturnType<typeof decodeJson> | null = null;
+      try {
+        if (payload.length > deps.maxPayloadBytes) {
+          reject(p, t.kind, { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` }, topic);
+        } else {
+          json = decodeJson(payload);
+          if (t.kind === "attributesRequest") return void settle(deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {}), packet, ack);
+          if (!json.ok) reject(p, t.kind, { kind: "payload", reason: json.reason }, topic);
+          else if (t.kind === "rpcResponse") return void settle(deps.replies.rpcResponse(p, t.requestId, json.value), packet, ack);
+        }
+      } catch (err) {
+        return fail(packet, ack)(err);
       }
-      const json = decodeJson(payload);
-      if (t.kind === "attributesRequest") return deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {});
-      if (!json.ok) return reject(p, t.kind, { kind: "payload", reason: json.reason }, topic);
-      if (t.kind === "rpcResponse") return deps.replies.rpcResponse(p, t.requestId, json.value);
-      const model = await models.get(p.productId);
-      if (!model) return reject(p, t.kind, { kind: "validation", reason: "the device's product no longer exists" }, topic);
-      const now = Date.now();
-      const item = emptyItem(p, payload.length);
-      if (t.kind === "telemetry") {
-        const decoded = decodeTelemetry(p, model, json.value, now);
-        if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
-        if (decoded.rows.length === 0) return;
-        item.telemetry = decoded.rows;
-        item.latest = decoded.latest;
-        item.points = decoded.points;
-      } else if (t.kind === "attributes") {
-        const decoded = decodeReported(model, json.value);
-        if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
-        if (Object.keys(decoded.values).length === 0) return;
-        item.reported = decoded.values;
-      } else if (t.kind === "event") {
-        const decoded = decodeEvent(p, model, t.event, json.value, now);
-        if (decoded.rejection || !decoded.row) return reject(p, t.kind, decoded.rejection ?? { kind: "validation", reason: "invalid event" }, topic);
-        item.event = decoded.row;
-      } else {
-        return;
-      }
-      return enqueue(p, t.kind, item, packet, topic);
+      // refused (and recorded): acknowledged all the same, the connection stays
+      if (!json?.ok) return ack(null);
+      const value = json.value;
+      const model = models.peek(p.productId);
+      if (model) return ingestWith(p, t, packet, model, value, payload.length, ack);
+      // first message of a product (or its cache expired): load the thing model, then go on
+      models.get(p.productId).then((loaded) => ingestWith(p, t, packet, loaded, value, payload.length, ack), fail(packet, ack));
     },
   };
 }
