@@ -4,12 +4,13 @@ import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, write
 import type { Client, PublishPacket } from "aedes";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { LiveMessage, RedisKeys } from "../keys";
+import type { RedisKeys } from "../keys";
 import type { Metrics } from "../metrics";
 import type { DeviceActivity } from "../state/device-activity";
 import { createBatcher, type Batcher } from "./batcher";
 import { decodeEvent, decodeJson, decodeReported, decodeTelemetry, type Rejection } from "./decode";
 import type { RateBucket } from "./rate-limit";
+import { createRedisUpdates } from "./redis-updates";
 import type { ProductModel, ThingModels } from "./thing-models";
 
 /** Who published: the authenticated device (or, for a Last Will of a dead broker's client, the device it named). */
@@ -66,7 +67,6 @@ export interface IngestDeps {
   batch: { maxRows: number; maxMs: number; concurrency: number; eagerWriters?: number; highWaterRows: number; keyHighWaterRows: number };
 }
 
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10).replaceAll("-", "");
 
 function isDataError(err: unknown): boolean {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
@@ -81,6 +81,7 @@ function isDataError(err: unknown): boolean {
  */
 export function createIngest(deps: IngestDeps): Ingest {
   const { db, redis, keys, models, activity, metrics, log } = deps;
+  const updates = createRedisUpdates({ redis, keys, log });
 
   async function write(items: IngestItem[]) {
     const telemetry = items.flatMap((i) => i.telemetry);
@@ -103,14 +104,6 @@ export function createIngest(deps: IngestDeps): Ingest {
     });
   }
 
-  // Telemetry for the live view is only serialised for tenants someone is watching: PUBLISH says how
-  // many subscribers got the last message; with none, skip (re-checking every 2 s).
-  const audience = new Map<string, { receivers: number; at: number }>();
-  const watched = (tenantId: string, now: number) => {
-    const a = audience.get(tenantId);
-    return !a || a.receivers > 0 || now - a.at > 2000;
-  };
-
   /**
    * The PUBACKs of a committed batch are written in the microtasks that follow; corking each socket
    * until the next macrotask sends all of one connection's acks in a single write.
@@ -130,62 +123,25 @@ export function createIngest(deps: IngestDeps): Ingest {
   function afterCommit(items: IngestItem[]) {
     coalesceAcks(items);
     const now = Date.now();
-    const day = utcDay(now);
-    const pipeline = redis.pipeline();
-    const usage = new Map<string, { messages: number; points: number; bytes: number }>();
-    const live = new Map<string, LiveMessage[]>();
-    const perDevice = new Map<string, { messages: number; latest: IngestItem["latest"] }>();
     let rows = 0;
     for (const item of items) {
+      const { tenantId, deviceId } = item;
       rows += item.telemetry.length;
-      const u = usage.get(item.tenantId) ?? { messages: 0, points: 0, bytes: 0 };
-      u.messages++;
-      u.points += item.telemetry.length;
-      u.bytes += item.bytes;
-      usage.set(item.tenantId, u);
-      const d = perDevice.get(item.deviceId) ?? { messages: 0, latest: {} };
-      d.messages++;
-      Object.assign(d.latest, item.latest);
-      perDevice.set(item.deviceId, d);
-      const msgs = live.get(item.tenantId) ?? [];
-      if (watched(item.tenantId, now)) {
-        for (const p of item.points) msgs.push({ type: "telemetry", deviceId: item.deviceId, ts: p.ts, values: p.values });
+      updates.usage(tenantId, now, item.telemetry.length, item.bytes);
+      updates.latest(deviceId, item.latest);
+      activity.recordMessages(deviceId, 1, item.latest, now);
+      if (item.points.length > 0 && updates.watched(tenantId, now)) {
+        for (const p of item.points) updates.live(tenantId, { type: "telemetry", deviceId, ts: p.ts, values: p.values });
       }
       if (item.event) {
         const e = item.event;
-        msgs.push({ type: "event", deviceId: item.deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
+        updates.live(tenantId, { type: "event", deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
       }
       if (item.reported && item.shadowVersion !== undefined) {
-        msgs.push({ type: "shadow", deviceId: item.deviceId, reported: item.reported, version: item.shadowVersion });
+        updates.live(tenantId, { type: "shadow", deviceId, reported: item.reported, version: item.shadowVersion });
       }
-      live.set(item.tenantId, msgs);
     }
     metrics.rows.inc(rows);
-    for (const [deviceId, d] of perDevice) {
-      activity.recordMessages(deviceId, d.messages, d.latest, now);
-      const fields = Object.entries(d.latest).flatMap(([k, v]) => [k, JSON.stringify(v)]);
-      if (fields.length > 0) pipeline.hset(keys.latest(deviceId), ...fields);
-    }
-    for (const [tenantId, u] of usage) {
-      const key = keys.usage(tenantId, day);
-      pipeline.hincrby(key, "messages", u.messages).hincrby(key, "points", u.points).hincrby(key, "bytes", u.bytes);
-      pipeline.expire(key, 40 * 86_400).sadd(keys.usageTenants(day), tenantId).expire(keys.usageTenants(day), 40 * 86_400);
-    }
-    const published: [string, number][] = [];
-    for (const [tenantId, msgs] of live) {
-      if (msgs.length === 0) continue;
-      published.push([tenantId, pipeline.length]);
-      pipeline.publish(keys.live(tenantId), JSON.stringify(msgs));
-    }
-    pipeline
-      .exec()
-      .then((results) => {
-        for (const [tenantId, index] of published) {
-          const receivers = results?.[index]?.[1];
-          if (typeof receivers === "number") audience.set(tenantId, { receivers, at: now });
-        }
-      })
-      .catch((err: unknown) => log.error({ err }, "could not update latest values / usage counters in Redis"));
   }
 
   const batcher: Batcher<IngestItem> = createBatcher<IngestItem>({
@@ -219,8 +175,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     const written = activity.recordError(p, r.kind, r.reason, topic);
     log.debug({ deviceId: p.deviceId, topic, kind: r.kind, reason: r.reason }, "message rejected");
     if (written) {
-      const msg: LiveMessage = { type: "error", deviceId: p.deviceId, kind: r.kind, reason: r.reason, at: Date.now() };
-      redis.publish(keys.live(p.tenantId), JSON.stringify([msg])).catch(() => {});
+      updates.live(p.tenantId, { type: "error", deviceId: p.deviceId, kind: r.kind, reason: r.reason, at: Date.now() });
     }
   }
 
@@ -302,7 +257,10 @@ export function createIngest(deps: IngestDeps): Ingest {
 
   return {
     pendingRows: () => batcher.pendingRows(),
-    drain: (deadlineMs) => batcher.drain(deadlineMs),
+    async drain(deadlineMs) {
+      await batcher.drain(deadlineMs);
+      await updates.flush();
+    },
     handle(p, t, packet, ack) {
       const topic = packet.topic;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
