@@ -1,6 +1,5 @@
-import type { Client } from "aedes";
+import type { Client, ConnectPacket } from "aedes";
 import type { DevicePublisher } from "./ingest/pipeline";
-import type { ConnectPacket } from "aedes";
 
 /** Which listener a connection came through. */
 export type Protocol = "mqtt" | "mqtts" | "ws";

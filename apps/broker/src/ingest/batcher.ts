@@ -64,8 +64,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Collects items into batches with bounded concurrency: written at once while fewer than
  * `eagerWriters` batches are in flight (group commit: a batch holds what arrived during the previous
- * write), otherwise when `maxRows` are queued or the oldest has waited `maxMs`. Each batch takes items round-robin across keys (devices), so a device
- * with a backlog of thousands of rows delays another device's message by at most about one batch.
+ * write), otherwise when `maxRows` are queued or the oldest has waited `maxMs`. Each batch takes items
+ * round-robin across keys (devices), so a device with a backlog of thousands of rows delays another
+ * device's message by at most about one batch.
  * A connection failure retries the whole batch with backoff — the publishers keep waiting, so
  * nothing is acknowledged that is not in the database; a data error splits the batch and refuses
  * only the item that caused it.

@@ -67,7 +67,6 @@ export interface IngestDeps {
   batch: { maxRows: number; maxMs: number; concurrency: number; eagerWriters?: number; highWaterRows: number; keyHighWaterRows: number };
 }
 
-
 function isDataError(err: unknown): boolean {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
     if (typeof e.code === "string" && /^2[23]/.test(e.code)) return true;
@@ -128,7 +127,7 @@ export function createIngest(deps: IngestDeps): Ingest {
       const { tenantId, deviceId } = item;
       rows += item.telemetry.length;
       updates.usage(tenantId, now, item.telemetry.length, item.bytes);
-      updates.latest(deviceId, item.latest);
+      if (item.telemetry.length > 0) updates.latest(deviceId, item.latest);
       activity.recordMessages(deviceId, 1, item.latest, now);
       if (item.points.length > 0 && updates.watched(tenantId, now)) {
         for (const p of item.points) updates.live(tenantId, { type: "telemetry", deviceId, ts: p.ts, values: p.values });
