@@ -61,6 +61,11 @@ CONF
     (cd / && "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null)
   fi
   psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+  # Write-heavy ingest: with the default 1 GB of WAL between checkpoints a telemetry load forced one
+  # every 15-20 s, and every page first written after a checkpoint goes into the WAL whole. Durability
+  # is unchanged (fsync and synchronous_commit stay on); recovery after a crash replays more WAL.
+  # Applied to a running cluster too (ALTER SYSTEM is idempotent; these need only a reload).
+  psql_admin -d postgres -c "ALTER SYSTEM SET max_wal_size = '4GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '15min'" -c "SELECT pg_reload_conf()" >/dev/null
   # The app role is not a superuser, so row-level security applies to it.
   psql_admin -d postgres -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen') THEN CREATE ROLE aspen LOGIN PASSWORD 'aspen' CREATEDB; END IF; END\$\$;"
   if [ -z "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname='$DB_NAME'")" ]; then

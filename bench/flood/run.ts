@@ -18,7 +18,7 @@ const { values: a } = parseArgs({
 const clientKind = a.client === "mqttjs" ? "mqttjs" : "raw";
 const publishers = Number(a.publishers ?? 50);
 const seconds = Number(a.seconds ?? 15);
-const port = Number(a.port ?? 18892);
+const port = Number(a.port ?? 28892);
 const env = benchEnv();
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -102,7 +102,7 @@ try {
   const aspen = await runOne({
     name: "aspen",
     start: () =>
-      startAspen({ ...env, REDIS_PREFIX: `bench-flood-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "9191", BROKER_ID: "bench-flood" }, port),
+      startAspen({ ...env, REDIS_PREFIX: `bench-flood-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29191", BROKER_ID: "bench-flood" }, port),
     floodCreds: fleet.devices.slice(1).map((d, i) => ({ username: d.username, password: d.secret, clientId: `f${i}` })),
     good: { username: fleet.devices[0]!.username, password: fleet.devices[0]!.secret, clientId: "good" },
     floodTopic: "v1/devices/me/telemetry",

@@ -1,13 +1,20 @@
 import postgres from "postgres";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { cpuSeconds } from "../lib/cpu";
 
 /**
  * Raw Postgres COPY of the same kind of rows: the ceiling the broker's batched writes are compared
  * with. COPY FROM is refused on tables with row-level security (telemetry has it, forced), so the
  * rows go into a twin of telemetry — same columns and unique index, no RLS — dropped afterwards.
  */
-export async function copyRows(databaseUrl: string, tenantId: string, deviceIds: string[], rows: number, baseTs: number): Promise<{ rows: number; seconds: number }> {
+export async function copyRows(
+  databaseUrl: string,
+  tenantId: string,
+  deviceIds: string[],
+  rows: number,
+  baseTs: number,
+): Promise<{ rows: number; seconds: number; postgresCpuSeconds: number }> {
   const sql = postgres(databaseUrl, { max: 1, connection: { "app.bypass_rls": "on", application_name: "aspen-bench-copy" }, onnotice: () => {} });
   let i = 0;
   const source = new Readable({
@@ -26,11 +33,14 @@ export async function copyRows(databaseUrl: string, tenantId: string, deviceIds:
   const table = `bench_copy_${Date.now()}`;
   await sql.unsafe(`create table ${table} (like telemetry including defaults including indexes)`);
   try {
+    // one connection (max: 1): the backend that runs the COPY
+    const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const cpu0 = cpuSeconds(backend!.pid);
     const t0 = performance.now();
     const writable = await sql.unsafe(`copy ${table} (tenant_id, device_id, key, ts, value_num, value_bool, value_str) from stdin`).writable();
     await pipeline(source, writable);
     const seconds = (performance.now() - t0) / 1000;
-    return { rows, seconds };
+    return { rows, seconds, postgresCpuSeconds: cpuSeconds(backend!.pid) - cpu0 };
   } finally {
     await sql.unsafe(`drop table if exists ${table}`);
     await sql.end({ timeout: 5 });

@@ -16,8 +16,8 @@ export interface Proc {
   exited: Promise<number | null>;
   /** Resident memory in MB (from /proc). */
   rssMb(): number;
-  /** Full GC in the child, then its resident memory. */
-  liveRssMb(): Promise<number>;
+  /** Full GC in the child, then its resident memory (MB); `compacted`: after a compacting GC as well. */
+  liveRssMb(): Promise<{ gc: number; compacted: number }>;
   stop(): Promise<void>;
 }
 
@@ -57,9 +57,11 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
       }
     },
     async liveRssMb() {
+      const before = out.length;
       child.kill("SIGUSR2");
       await new Promise((r) => setTimeout(r, 1500));
-      return proc.rssMb();
+      const rss = (kind: string) => Number(new RegExp(`MEM \\{"kind":"${kind}","rss":([\\d.]+)`).exec(out.slice(before))?.[1] ?? Number.NaN);
+      return { gc: rss("gc"), compacted: rss("compacted") };
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

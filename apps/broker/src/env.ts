@@ -38,6 +38,8 @@ export const brokerEnvSchema = z.object({
   BATCH_MAX_MS: ms.default(10),
   /** Batches written at the same time (each on its own connection). */
   BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(4),
+  /** Of those, how many write whatever is queued at once instead of waiting for BATCH_MAX_MS / BATCH_MAX_ROWS (latency). */
+  BATCH_EAGER_WRITERS: z.coerce.number().int().min(0).max(8).default(1),
   /** Rows waiting for the database beyond which publishers are paused (back-pressure). */
   BATCH_HIGH_WATER_ROWS: z.coerce.number().int().min(100).default(20_000),
   /** Rows one device may have waiting before its own QoS 0 publishers are paused. */

@@ -62,11 +62,16 @@ describe("telemetry", () => {
     ]);
     await c.publishAsync("v1/devices/me/telemetry", payload, { qos: 1 });
     await c.publishAsync("v1/devices/me/telemetry", payload, { qos: 1 });
+    // a stored point next to a new one in the same message: the new one is kept, the old one skipped
+    await c.publishAsync("v1/devices/me/telemetry", JSON.stringify([{ ts: t0, values: { temperature: 99 } }, { ts: t0 + 2000, values: { temperature: 21 } }]), {
+      qos: 1,
+    });
     const rows = await rowsOf(d.id);
     expect(rows.map((r) => [r.ts.getTime() - t0, r.key, r.valueNum])).toEqual([
       [0, "temperature", 20],
       [1000, "humidity", 41],
       [1000, "temperature", 20.5],
+      [2000, "temperature", 21],
     ]);
   });
 

@@ -1,6 +1,5 @@
-import type { Client } from "aedes";
+import type { Client, ConnectPacket } from "aedes";
 import type { DevicePublisher } from "./ingest/pipeline";
-import type { RateBucket } from "./ingest/rate-limit";
 
 /** Which listener a connection came through. */
 export type Protocol = "mqtt" | "mqtts" | "ws";
@@ -16,8 +15,8 @@ export interface DeviceSession {
   clientId: string;
   protocol: Protocol;
   ip: string | null;
-  /** The connection's rate limit, created on its first publish (idle connections stay small). */
-  bucket: () => RateBucket;
+  /** The connection's publish rate limit (one object shared by all connections). */
+  rate: RateLimit;
   /** The device_connections row, once written. */
   connection?: Promise<{ id: string; connectedAt: string } | undefined>;
   /** Why the broker closed the connection, when it did (takeover, revocation, shutdown…). */
@@ -26,12 +25,21 @@ export interface DeviceSession {
   publisher?: DevicePublisher;
 }
 
-/** What the listener knows about a connection before MQTT starts. */
+/** Publishes per second and burst per connection; a connection's bucket is made on its first publish. */
+export interface RateLimit {
+  perSec: number;
+  burst: number;
+  onThrottle(): void;
+}
+
+/** What the listener knows about a connection before MQTT starts (dropped once it is authenticated). */
 export interface ConnectionInfo {
   protocol: Protocol;
   ip: string | null;
   /** The client id from CONNECT, before aedes may replace an empty one. */
   clientId?: string;
+  /** The CONNECT packet, so that its credentials can be dropped once checked. */
+  packet?: ConnectPacket;
 }
 
 const sessions = new WeakMap<Client, DeviceSession>();
@@ -51,6 +59,29 @@ export function connectionInfo(conn: object): ConnectionInfo | undefined {
 
 export function setConnectionInfo(conn: object, info: ConnectionInfo): void {
   connections.set(conn, info);
+}
+
+/** The authenticated session has what the listener knew: forget it. */
+export function dropConnectionInfo(conn: object): void {
+  connections.delete(conn);
+}
+
+/** The peer address of a connection, before or after authentication. */
+export function remoteIp(conn: object & { client?: Client }): string | null {
+  return connectionInfo(conn)?.ip ?? sessionOf(conn.client)?.ip ?? null;
+}
+
+const interned = new Map<string, string>();
+/**
+ * One copy of strings many connections share (tenant and product ids, tenant slugs, addresses):
+ * each connection's credentials are parsed from JSON into fresh strings otherwise.
+ */
+export function intern<T extends string | null>(s: T): T {
+  if (s === null) return s;
+  const known = interned.get(s);
+  if (known !== undefined) return known as T;
+  if (interned.size < 100_000) interned.set(s, s);
+  return s;
 }
 
 /** The connection of a device on this broker, if it has one (aedes keys clients by id = device id). */

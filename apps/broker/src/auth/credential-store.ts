@@ -1,7 +1,8 @@
 import type { Database } from "@aspen/db";
-import { findDeviceCredentialsByName, findDeviceCredentialsBySecretHash, type DeviceCredentials } from "@aspen/db/broker";
+import { findDeviceCredentialsByNames, findDeviceCredentialsBySecretHashes, type DeviceCredentials } from "@aspen/db/broker";
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import { coalesce } from "../coalesce";
 import type { RedisKeys } from "../keys";
 
 const cachedCredentials = z.object({
@@ -49,13 +50,18 @@ export function createCredentialStore(deps: { db: Database; redis: Redis; keys: 
   const { db, redis, keys } = deps;
   const ttl = deps.ttlSeconds ?? 300;
 
+  // Cache misses of one event-loop turn (a reconnect storm) share one query.
+  const loadByName = coalesce((names: { tenantSlug: string; deviceName: string }[]) => findDeviceCredentialsByNames(db, names));
+  const loadByHash = coalesce((hashes: string[]) => findDeviceCredentialsBySecretHashes(db, hashes));
+
   async function cached(key: string, load: () => Promise<DeviceCredentials | undefined>) {
-    const hit = await redis.get(key);
+    // the epoch is read with the entry: a revocation after this point keeps the lookup from caching
+    const [hit, epochNow] = await redis.mget(key, keys.authEpoch);
     if (hit) {
       const parsed = cachedCredentials.safeParse(JSON.parse(hit));
       if (parsed.success) return parsed.data;
     }
-    const epoch = (await redis.get(keys.authEpoch)) ?? "0";
+    const epoch = epochNow ?? "0";
     const creds = await load();
     if (creds) {
       await redis.eval(
@@ -75,8 +81,8 @@ export function createCredentialStore(deps: { db: Database; redis: Redis; keys: 
   }
 
   return {
-    byName: (slug, name) => cached(keys.authByName(slug, name), () => findDeviceCredentialsByName(db, slug, name)),
-    bySecretHash: (hash) => cached(keys.authByHash(hash), () => findDeviceCredentialsBySecretHash(db, hash)),
+    byName: (slug, name) => cached(keys.authByName(slug, name), () => loadByName({ tenantSlug: slug, deviceName: name })),
+    bySecretHash: (hash) => cached(keys.authByHash(hash), () => loadByHash(hash)),
     async forgetDevice(deviceId) {
       await redis.eval(CACHE_DROP, 2, keys.authEpoch, keys.authDeviceSet(deviceId));
     },

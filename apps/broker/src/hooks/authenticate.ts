@@ -3,9 +3,8 @@ import type { DeviceCredentials } from "@aspen/db/broker";
 import type { Aedes, AuthenticateError, Client } from "aedes";
 import type { Logger } from "pino";
 import type { CredentialStore } from "../auth/credential-store";
-import { createRateBucket, type RateBucket } from "../ingest/rate-limit";
 import type { Metrics } from "../metrics";
-import { bindSession, connectionInfo, localClient, sessionOf } from "../session";
+import { bindSession, connectionInfo, dropConnectionInfo, intern, localClient, sessionOf, type RateLimit } from "../session";
 import type { DeviceActivity } from "../state/device-activity";
 
 /** MQTT 3.1.1 CONNACK return codes the broker refuses with. */
@@ -17,11 +16,6 @@ export const ReturnCode = {
 } as const;
 
 const maxClientIdLength = 256;
-
-function lazyBucket(perSec: number, burst: number, onThrottle: () => void) {
-  let bucket: RateBucket | undefined;
-  return () => (bucket ??= createRateBucket(perSec, burst, onThrottle));
-}
 
 export interface AuthenticateDeps {
   credentials: CredentialStore;
@@ -52,6 +46,9 @@ class Refusal extends Error {
  */
 export function createAuthenticate(deps: AuthenticateDeps) {
   const { credentials, log, metrics } = deps;
+  // One object for all connections. (A closure made inside the callback below would keep that
+  // callback's whole scope, aedes' CONNECT state among it, alive as long as the connection.)
+  const rate: RateLimit = { perSec: deps.rate.perSec, burst: deps.rate.burst, onThrottle: () => metrics.throttled.inc() };
 
   async function identify(username: string | undefined, password: Buffer | undefined): Promise<DeviceCredentials> {
     if (!username) throw new Refusal(ReturnCode.badUsernameOrPassword, "no username: use <tenant>/<device> with the device secret as password, or the secret as username");
@@ -74,6 +71,12 @@ export function createAuthenticate(deps: AuthenticateDeps) {
   return (client: Client, username: string | undefined, password: Buffer | undefined, done: Done) => {
     const info = connectionInfo(client.conn) ?? { protocol: "mqtt" as const, ip: null };
     const clientId = info.clientId ?? client.id;
+    // aedes keeps the CONNECT packet for the life of the connection: the secret need not stay with it.
+    if (info.packet) {
+      info.packet.password = undefined;
+      info.packet.username = undefined;
+      info.packet = undefined;
+    }
     identify(username, password)
       .then((creds) => {
         if (creds.tenantStatus !== "active") throw new Refusal(ReturnCode.notAuthorized, "tenant suspended", creds);
@@ -97,16 +100,17 @@ export function createAuthenticate(deps: AuthenticateDeps) {
         if (prevSession) prevSession.closeReason = "taken over by a new connection of the same device";
         (client as { id: string }).id = creds.deviceId;
         bindSession(client, {
-          tenantId: creds.tenantId,
-          tenantSlug: creds.tenantSlug,
+          tenantId: intern(creds.tenantId),
+          tenantSlug: intern(creds.tenantSlug),
           deviceId: creds.deviceId,
           deviceName: creds.deviceName,
-          productId: creds.productId,
+          productId: intern(creds.productId),
           clientId,
           protocol: info.protocol,
-          ip: info.ip,
-          bucket: lazyBucket(deps.rate.perSec, deps.rate.burst, () => metrics.throttled.inc()),
+          ip: intern(info.ip),
+          rate,
         });
+        dropConnectionInfo(client.conn);
         metrics.connects.inc({ result: "accepted" });
         log.debug({ device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol }, "device connected");
         done(null, true);

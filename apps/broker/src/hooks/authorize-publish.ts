@@ -1,9 +1,10 @@
-import { canPublish, parseDeviceTopic, parseInternalTopic } from "@aspen/core";
+import { canPublish, deviceTopicPrefix, parseDeviceTopic, parseInternalTopic } from "@aspen/core";
 import type { Database } from "@aspen/db";
 import { findDeviceIdentity } from "@aspen/db/broker";
 import type { Client, PublishPacket } from "aedes";
 import type { Logger } from "pino";
 import type { DevicePublisher, Ingest } from "../ingest/pipeline";
+import { createRateBucket } from "../ingest/rate-limit";
 import { sessionOf } from "../session";
 import type { DeviceActivity } from "../state/device-activity";
 
@@ -23,6 +24,10 @@ export interface AuthorizePublishDeps {
  * durable in Postgres (QoS 1) or accepted into the batch (QoS 0). Holding it also stops aedes from
  * reading more of this socket, which is the back-pressure.
  */
+const telemetryTopic = `${deviceTopicPrefix}telemetry`;
+/** The topic of nearly every publish, parsed once. */
+const telemetry = parseDeviceTopic(telemetryTopic)!;
+
 export function createAuthorizePublish(deps: AuthorizePublishDeps) {
   const { ingest, log } = deps;
 
@@ -50,7 +55,7 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
       deviceId: session.deviceId,
       productId: session.productId,
       client,
-      bucket: session.bucket(),
+      bucket: createRateBucket(session.rate.perSec, session.rate.burst, session.rate.onThrottle),
     });
     if (topic.startsWith("t/")) {
       // The device's Last Will, rewritten to its internal topic at CONNECT.
@@ -67,7 +72,7 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
       return done(new Error(`publish to "${packet.topic}" refused: ${resolved}`));
     }
     const { publisher, deviceTopic } = resolved;
-    const t = parseDeviceTopic(deviceTopic);
+    const t = deviceTopic === telemetryTopic ? telemetry : parseDeviceTopic(deviceTopic);
     if (!t || !canPublish(t)) {
       const reason = `publishing to "${deviceTopic.slice(0, 200)}" is not allowed: use the v1/devices/me/... topics (telemetry, attributes, attributes/request/<id>, rpc/response/<id>, events/<event>)`;
       deps.activity.recordError(publisher, "acl", reason, deviceTopic.slice(0, 300));
@@ -75,18 +80,10 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
       return done(new Error(reason));
     }
     deps.consume(packet);
-    const ingestNow = () =>
-      ingest.handle(publisher, t, packet).then(
-        () => done(null),
-        (err: unknown) => {
-          log.error({ err, topic: packet.topic }, "publish failed on an internal error; closing the connection without acknowledging");
-          done(err instanceof Error ? err : new Error(String(err)));
-        },
-      );
     // A throttled message waits here, cheaply, before anything is decoded.
     const wait = publisher.bucket?.take();
-    if (wait) void wait.then(ingestNow);
-    else void ingestNow();
+    if (wait) void wait.then(() => ingest.handle(publisher, t, packet, done));
+    else ingest.handle(publisher, t, packet, done);
   }
 
   return (client: Client | null, packet: PublishPacket, done: (err?: Error | null) => void) => {

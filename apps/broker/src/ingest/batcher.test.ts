@@ -68,6 +68,18 @@ describe("createBatcher", () => {
     expect(batches.flat().map((i) => i.n)).toEqual([1]);
   });
 
+  it("writes at once while no batch is in flight, and what arrives meanwhile as the next batch", async () => {
+    const { b, batches } = setup({ maxMs: 10_000, maxRows: 100 });
+    const t0 = performance.now();
+    await b.add({ key: "a", n: 1 });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    const first = b.add({ key: "a", n: 2 });
+    await new Promise((r) => setTimeout(r, 1));
+    const rest = [3, 4, 5].map((n) => b.add({ key: "b", n }));
+    await Promise.all([first, ...rest]);
+    expect(batches.map((x) => x.map((i) => i.n))).toEqual([[1], [2], [3, 4, 5]]);
+  });
+
   it("makes a device with too much queued wait for space, but not the others", async () => {
     const { b } = setup({ keyHighWaterRows: 3, concurrency: 1, maxMs: 50 });
     for (let n = 0; n < 3; n++) void b.add({ key: "flood", n });

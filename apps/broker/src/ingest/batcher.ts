@@ -8,6 +8,12 @@ export interface BatcherOptions<T> {
   maxMs: number;
   /** Batches written at the same time. */
   concurrency: number;
+  /**
+   * While fewer than this many batches are being written, whatever is queued goes at once (at the
+   * end of the current event-loop turn) instead of waiting for `maxMs` or `maxRows`: at moderate
+   * rates a message waits for about one write, not for a timer. Default 1.
+   */
+  eagerWriters?: number;
   /** Rows pending in total beyond which `space()` makes publishers wait. */
   highWaterRows: number;
   /** Rows one key (device) may have queued before its own publishers wait. */
@@ -44,6 +50,8 @@ interface Entry<T> {
 export interface Batcher<T> {
   /** Queues an item; resolves once it is committed (or refused). */
   add(item: T): Promise<WriteResult>;
+  /** The same with a callback (no promise per item on the publish path). */
+  submit(item: T, onResult: (r: WriteResult) => void): void;
   /** null when there is room for this key; otherwise resolves once there is. */
   space(key: string): Promise<void> | null;
   pendingRows(): number;
@@ -54,9 +62,11 @@ export interface Batcher<T> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Collects items into batches (written when `maxRows` are queued or the oldest has waited `maxMs`)
- * with bounded concurrency. Each batch takes items round-robin across keys (devices), so a device
- * with a backlog of thousands of rows delays another device's message by at most about one batch.
+ * Collects items into batches with bounded concurrency: written at once while fewer than
+ * `eagerWriters` batches are in flight (group commit: a batch holds what arrived during the previous
+ * write), otherwise when `maxRows` are queued or the oldest has waited `maxMs`. Each batch takes items
+ * round-robin across keys (devices), so a device with a backlog of thousands of rows delays another
+ * device's message by at most about one batch.
  * A connection failure retries the whole batch with backoff — the publishers keep waiting, so
  * nothing is acknowledged that is not in the database; a data error splits the batch and refuses
  * only the item that caused it.
@@ -75,6 +85,8 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     else light.delete(key);
   };
   let expressInflight = false;
+  const eager = Math.min(o.eagerWriters ?? 1, o.concurrency);
+  let pumpScheduled = false;
   let due = false;
   let timer: NodeJS.Timeout | null = null;
   let inflight = 0;
@@ -129,8 +141,18 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     return batch;
   }
 
+  /** Pumps once at the end of this event-loop turn, so that the messages read in it share a batch. */
+  function schedulePump() {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      pump();
+    });
+  }
+
   function pump() {
-    while (inflight < o.concurrency && queuedRows > 0 && (due || queuedRows >= o.maxRows)) {
+    while (inflight < o.concurrency && queuedRows > 0 && (due || queuedRows >= o.maxRows || inflight < eager)) {
       void run(takeBatch());
     }
     // Every regular slot busy (a backlog): light devices do not wait behind it.
@@ -232,25 +254,28 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
     pump();
   }
 
+  function submit(item: T, resolve: (r: WriteResult) => void) {
+    const rows = Math.max(1, o.rowsOf(item));
+    const key = o.keyOf(item);
+    pending += rows;
+    const q = queues.get(key);
+    const entry = { item, key, rows, resolve };
+    if (q) q.push(entry);
+    else queues.set(key, [entry]);
+    queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
+    pendingByKey.set(key, (pendingByKey.get(key) ?? 0) + rows);
+    updateLight(key);
+    queuedRows += rows;
+    schedulePump();
+  }
+
   const hasSpace = (key: string) => pending < o.highWaterRows && (queuedRowsByKey.get(key) ?? 0) < o.keyHighWaterRows;
 
   return {
     add(item) {
-      const rows = Math.max(1, o.rowsOf(item));
-      const key = o.keyOf(item);
-      pending += rows;
-      return new Promise<WriteResult>((resolve) => {
-        const q = queues.get(key);
-        const entry = { item, key, rows, resolve };
-        if (q) q.push(entry);
-        else queues.set(key, [entry]);
-        queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
-        pendingByKey.set(key, (pendingByKey.get(key) ?? 0) + rows);
-        updateLight(key);
-        queuedRows += rows;
-        pump();
-      });
+      return new Promise<WriteResult>((resolve) => submit(item, resolve));
     },
+    submit,
     space(key) {
       if (hasSpace(key)) return null;
       return new Promise<void>((resolve) => spaceWaiters.push({ key, resolve }));

@@ -73,7 +73,18 @@ export function decodeTelemetry(ids: DeviceIds, model: ProductModel, json: unkno
     out.points.push({ ts: point.ts, values: valid });
     for (const key of keys) {
       const value = valid[key]!;
-      out.rows.push({ ...ids, key, ts: point.ts, ...valueColumns(value) });
+      // Built field by field: `{ ...ids, ...valueColumns(v) }` cost ~4 µs per row here (V8 gives
+      // the double spread a slow object shape), more than the whole rest of the publish path.
+      const cols = valueColumns(value);
+      out.rows.push({
+        tenantId: ids.tenantId,
+        deviceId: ids.deviceId,
+        key,
+        ts: point.ts,
+        valueNum: cols.valueNum,
+        valueBool: cols.valueBool,
+        valueStr: cols.valueStr,
+      });
       const prev = out.latest[key];
       if (!prev || point.ts >= prev.ts) out.latest[key] = { ts: point.ts, value };
     }

@@ -1,16 +1,17 @@
 import type { DeviceTopic, PrimitiveValue } from "@aspen/core";
 import type { Database } from "@aspen/db";
-import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, type DeviceEventRow, type TelemetryRow } from "@aspen/db/broker";
+import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, writeTelemetryBatch, type DeviceEventRow, type TelemetryRow } from "@aspen/db/broker";
 import type { Client, PublishPacket } from "aedes";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { LiveMessage, RedisKeys } from "../keys";
+import type { RedisKeys } from "../keys";
 import type { Metrics } from "../metrics";
 import type { DeviceActivity } from "../state/device-activity";
 import { createBatcher, type Batcher } from "./batcher";
 import { decodeEvent, decodeJson, decodeReported, decodeTelemetry, type Rejection } from "./decode";
 import type { RateBucket } from "./rate-limit";
-import type { ThingModels } from "./thing-models";
+import { createRedisUpdates } from "./redis-updates";
+import type { ProductModel, ThingModels } from "./thing-models";
 
 /** Who published: the authenticated device (or, for a Last Will of a dead broker's client, the device it named). */
 export interface DevicePublisher {
@@ -40,9 +41,15 @@ export interface Replies {
   rpcResponse(publisher: DevicePublisher, requestId: string, json: unknown): Promise<void>;
 }
 
+/**
+ * aedes' callback for one message: null when it may be acknowledged (it then writes the PUBACK), an
+ * error when the connection must close unacknowledged.
+ */
+export type Ack = (err: Error | null) => void;
+
 export interface Ingest {
-  /** Handles one accepted publish; resolves when it may be acknowledged. */
-  handle(publisher: DevicePublisher, topic: DeviceTopic, packet: PublishPacket): Promise<void>;
+  /** Handles one accepted publish; calls `ack` when it may be acknowledged. */
+  handle(publisher: DevicePublisher, topic: DeviceTopic, packet: PublishPacket, ack: Ack): void;
   drain(deadlineMs: number): Promise<void>;
   pendingRows(): number;
 }
@@ -57,10 +64,8 @@ export interface IngestDeps {
   log: Logger;
   replies: Replies;
   maxPayloadBytes: number;
-  batch: { maxRows: number; maxMs: number; concurrency: number; highWaterRows: number; keyHighWaterRows: number };
+  batch: { maxRows: number; maxMs: number; concurrency: number; eagerWriters?: number; highWaterRows: number; keyHighWaterRows: number };
 }
-
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10).replaceAll("-", "");
 
 function isDataError(err: unknown): boolean {
   for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
@@ -75,6 +80,7 @@ function isDataError(err: unknown): boolean {
  */
 export function createIngest(deps: IngestDeps): Ingest {
   const { db, redis, keys, models, activity, metrics, log } = deps;
+  const updates = createRedisUpdates({ redis, keys, log });
 
   async function write(items: IngestItem[]) {
     const telemetry = items.flatMap((i) => i.telemetry);
@@ -83,7 +89,7 @@ export function createIngest(deps: IngestDeps): Ingest {
     for (const i of items) if (i.reported) patches.set(i.deviceId, { ...patches.get(i.deviceId), ...i.reported });
     if (events.length === 0 && patches.size === 0) {
       // One statement is atomic by itself: no BEGIN/COMMIT round trips on the hot path.
-      await insertTelemetryRows(db, telemetry);
+      await writeTelemetryBatch(db, telemetry);
       return;
     }
     await db.transaction(async (tx) => {
@@ -96,14 +102,6 @@ export function createIngest(deps: IngestDeps): Ingest {
       }
     });
   }
-
-  // Telemetry for the live view is only serialised for tenants someone is watching: PUBLISH says how
-  // many subscribers got the last message; with none, skip (re-checking every 2 s).
-  const audience = new Map<string, { receivers: number; at: number }>();
-  const watched = (tenantId: string, now: number) => {
-    const a = audience.get(tenantId);
-    return !a || a.receivers > 0 || now - a.at > 2000;
-  };
 
   /**
    * The PUBACKs of a committed batch are written in the microtasks that follow; corking each socket
@@ -124,62 +122,25 @@ export function createIngest(deps: IngestDeps): Ingest {
   function afterCommit(items: IngestItem[]) {
     coalesceAcks(items);
     const now = Date.now();
-    const day = utcDay(now);
-    const pipeline = redis.pipeline();
-    const usage = new Map<string, { messages: number; points: number; bytes: number }>();
-    const live = new Map<string, LiveMessage[]>();
-    const perDevice = new Map<string, { messages: number; latest: IngestItem["latest"] }>();
     let rows = 0;
     for (const item of items) {
+      const { tenantId, deviceId } = item;
       rows += item.telemetry.length;
-      const u = usage.get(item.tenantId) ?? { messages: 0, points: 0, bytes: 0 };
-      u.messages++;
-      u.points += item.telemetry.length;
-      u.bytes += item.bytes;
-      usage.set(item.tenantId, u);
-      const d = perDevice.get(item.deviceId) ?? { messages: 0, latest: {} };
-      d.messages++;
-      Object.assign(d.latest, item.latest);
-      perDevice.set(item.deviceId, d);
-      const msgs = live.get(item.tenantId) ?? [];
-      if (watched(item.tenantId, now)) {
-        for (const p of item.points) msgs.push({ type: "telemetry", deviceId: item.deviceId, ts: p.ts, values: p.values });
+      updates.usage(tenantId, now, item.telemetry.length, item.bytes);
+      if (item.telemetry.length > 0) updates.latest(deviceId, item.latest);
+      activity.recordMessages(deviceId, 1, item.latest, now);
+      if (item.points.length > 0 && updates.watched(tenantId, now)) {
+        for (const p of item.points) updates.live(tenantId, { type: "telemetry", deviceId, ts: p.ts, values: p.values });
       }
       if (item.event) {
         const e = item.event;
-        msgs.push({ type: "event", deviceId: item.deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
+        updates.live(tenantId, { type: "event", deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
       }
       if (item.reported && item.shadowVersion !== undefined) {
-        msgs.push({ type: "shadow", deviceId: item.deviceId, reported: item.reported, version: item.shadowVersion });
+        updates.live(tenantId, { type: "shadow", deviceId, reported: item.reported, version: item.shadowVersion });
       }
-      live.set(item.tenantId, msgs);
     }
     metrics.rows.inc(rows);
-    for (const [deviceId, d] of perDevice) {
-      activity.recordMessages(deviceId, d.messages, d.latest, now);
-      const fields = Object.entries(d.latest).flatMap(([k, v]) => [k, JSON.stringify(v)]);
-      if (fields.length > 0) pipeline.hset(keys.latest(deviceId), ...fields);
-    }
-    for (const [tenantId, u] of usage) {
-      const key = keys.usage(tenantId, day);
-      pipeline.hincrby(key, "messages", u.messages).hincrby(key, "points", u.points).hincrby(key, "bytes", u.bytes);
-      pipeline.expire(key, 40 * 86_400).sadd(keys.usageTenants(day), tenantId).expire(keys.usageTenants(day), 40 * 86_400);
-    }
-    const published: [string, number][] = [];
-    for (const [tenantId, msgs] of live) {
-      if (msgs.length === 0) continue;
-      published.push([tenantId, pipeline.length]);
-      pipeline.publish(keys.live(tenantId), JSON.stringify(msgs));
-    }
-    pipeline
-      .exec()
-      .then((results) => {
-        for (const [tenantId, index] of published) {
-          const receivers = results?.[index]?.[1];
-          if (typeof receivers === "number") audience.set(tenantId, { receivers, at: now });
-        }
-      })
-      .catch((err: unknown) => log.error({ err }, "could not update latest values / usage counters in Redis"));
   }
 
   const batcher: Batcher<IngestItem> = createBatcher<IngestItem>({
@@ -213,19 +174,23 @@ export function createIngest(deps: IngestDeps): Ingest {
     const written = activity.recordError(p, r.kind, r.reason, topic);
     log.debug({ deviceId: p.deviceId, topic, kind: r.kind, reason: r.reason }, "message rejected");
     if (written) {
-      const msg: LiveMessage = { type: "error", deviceId: p.deviceId, kind: r.kind, reason: r.reason, at: Date.now() };
-      redis.publish(keys.live(p.tenantId), JSON.stringify([msg])).catch(() => {});
+      updates.live(p.tenantId, { type: "error", deviceId: p.deviceId, kind: r.kind, reason: r.reason, at: Date.now() });
     }
   }
 
-  async function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string) {
+  /** Queues an accepted item; `ack` runs once it is durable (QoS 1) or accepted into the batch (QoS 0). */
+  function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string, ack: Ack) {
     messageCounter(kind, "accepted").inc();
-    const done = batcher.add(item).then((r) => {
+    const qos = packet.qos;
+    // A callback, not a promise chain: this runs for every message.
+    batcher.submit(item, (r) => {
       if (!r.ok) reject(p, kind, { kind: "storage", reason: `the database refused the message: ${r.reason}` }, topic);
+      if (qos > 0) ack(null);
     });
-    if (packet.qos > 0) return done;
+    if (qos > 0) return;
     const space = batcher.space(p.deviceId);
-    if (space) await space;
+    if (space) space.then(() => ack(null), fail(packet, ack));
+    else ack(null);
   }
 
   const emptyItem = (p: DevicePublisher, bytes: number): IngestItem => ({
@@ -240,43 +205,84 @@ export function createIngest(deps: IngestDeps): Ingest {
     reported: null,
   });
 
+  /** Decodes and validates a data message (telemetry, attributes, event); null when nothing of it is kept. */
+  function itemOf(p: DevicePublisher, t: DeviceTopic, model: ProductModel, json: unknown, bytes: number, topic: string): IngestItem | null {
+    const now = Date.now();
+    const item = emptyItem(p, bytes);
+    if (t.kind === "telemetry") {
+      const decoded = decodeTelemetry(p, model, json, now);
+      if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
+      if (decoded.rows.length === 0) return null;
+      item.telemetry = decoded.rows;
+      item.latest = decoded.latest;
+      item.points = decoded.points;
+    } else if (t.kind === "attributes") {
+      const decoded = decodeReported(model, json);
+      if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
+      if (Object.keys(decoded.values).length === 0) return null;
+      item.reported = decoded.values;
+    } else if (t.kind === "event") {
+      const decoded = decodeEvent(p, model, t.event, json, now);
+      if (decoded.rejection || !decoded.row) {
+        reject(p, t.kind, decoded.rejection ?? { kind: "validation", reason: "invalid event" }, topic);
+        return null;
+      }
+      item.event = decoded.row;
+    } else {
+      return null;
+    }
+    return item;
+  }
+
+  function ingestWith(p: DevicePublisher, t: DeviceTopic, packet: PublishPacket, model: ProductModel | undefined, json: unknown, bytes: number, ack: Ack) {
+    let item: IngestItem | null;
+    try {
+      if (!model) reject(p, t.kind, { kind: "validation", reason: "the device's product no longer exists" }, packet.topic);
+      item = model ? itemOf(p, t, model, json, bytes, packet.topic) : null;
+    } catch (err) {
+      return fail(packet, ack)(err);
+    }
+    // outside the try: an exception thrown by aedes' callback must not make it run twice
+    if (item) enqueue(p, t.kind, item, packet, packet.topic, ack);
+    else ack(null);
+  }
+
+  /** An internal error (not the device's fault): logged, and the connection closes unacknowledged. */
+  const fail = (packet: PublishPacket, ack: Ack) => (err: unknown) => {
+    log.error({ err, topic: packet.topic }, "publish failed on an internal error; closing the connection without acknowledging");
+    ack(err instanceof Error ? err : new Error(String(err)));
+  };
+  const settle = (promise: Promise<unknown>, packet: PublishPacket, ack: Ack) => promise.then(() => ack(null), fail(packet, ack));
+
   return {
     pendingRows: () => batcher.pendingRows(),
-    drain: (deadlineMs) => batcher.drain(deadlineMs),
-    async handle(p, t, packet) {
+    async drain(deadlineMs) {
+      await batcher.drain(deadlineMs);
+      await updates.flush();
+    },
+    handle(p, t, packet, ack) {
       const topic = packet.topic;
       const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-      if (payload.length > deps.maxPayloadBytes) {
-        return reject(p, t.kind, { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` }, topic);
+      let json: ReturnType<typeof decodeJson> | null = null;
+      try {
+        if (payload.length > deps.maxPayloadBytes) {
+          reject(p, t.kind, { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` }, topic);
+        } else {
+          json = decodeJson(payload);
+          if (t.kind === "attributesRequest") return void settle(deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {}), packet, ack);
+          if (!json.ok) reject(p, t.kind, { kind: "payload", reason: json.reason }, topic);
+          else if (t.kind === "rpcResponse") return void settle(deps.replies.rpcResponse(p, t.requestId, json.value), packet, ack);
+        }
+      } catch (err) {
+        return fail(packet, ack)(err);
       }
-      const json = decodeJson(payload);
-      if (t.kind === "attributesRequest") return deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {});
-      if (!json.ok) return reject(p, t.kind, { kind: "payload", reason: json.reason }, topic);
-      if (t.kind === "rpcResponse") return deps.replies.rpcResponse(p, t.requestId, json.value);
-      const model = await models.get(p.productId);
-      if (!model) return reject(p, t.kind, { kind: "validation", reason: "the device's product no longer exists" }, topic);
-      const now = Date.now();
-      const item = emptyItem(p, payload.length);
-      if (t.kind === "telemetry") {
-        const decoded = decodeTelemetry(p, model, json.value, now);
-        if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
-        if (decoded.rows.length === 0) return;
-        item.telemetry = decoded.rows;
-        item.latest = decoded.latest;
-        item.points = decoded.points;
-      } else if (t.kind === "attributes") {
-        const decoded = decodeReported(model, json.value);
-        if (decoded.rejection) reject(p, t.kind, decoded.rejection, topic);
-        if (Object.keys(decoded.values).length === 0) return;
-        item.reported = decoded.values;
-      } else if (t.kind === "event") {
-        const decoded = decodeEvent(p, model, t.event, json.value, now);
-        if (decoded.rejection || !decoded.row) return reject(p, t.kind, decoded.rejection ?? { kind: "validation", reason: "invalid event" }, topic);
-        item.event = decoded.row;
-      } else {
-        return;
-      }
-      return enqueue(p, t.kind, item, packet, topic);
+      // refused (and recorded): acknowledged all the same, the connection stays
+      if (!json?.ok) return ack(null);
+      const value = json.value;
+      const model = models.peek(p.productId);
+      if (model) return ingestWith(p, t, packet, model, value, payload.length, ack);
+      // first message of a product (or its cache expired): load the thing model, then go on
+      models.get(p.productId).then((loaded) => ingestWith(p, t, packet, loaded, value, payload.length, ack), fail(packet, ack));
     },
   };
 }

@@ -14,13 +14,15 @@ export interface ProductModel {
 export interface ThingModels {
   /** The compiled model of a product; undefined if the product is gone. Compiled once, then cached. */
   get(productId: string): Promise<ProductModel | undefined>;
+  /** The model if it is loaded and fresh, without waiting (the publish path's common case). */
+  peek(productId: string): ProductModel | undefined;
   invalidate(productId: string): void;
 }
 
 /** Per-product compiled validators, cached until the product changes (or `ttlMs`, as a safety net). */
 export function createThingModels(deps: { db: Database; log: Logger; ttlMs?: number }): ThingModels {
   const ttl = deps.ttlMs ?? 10 * 60_000;
-  const cache = new Map<string, { at: number; model: Promise<ProductModel | undefined> }>();
+  const cache = new Map<string, { at: number; model: Promise<ProductModel | undefined>; loaded?: ProductModel }>();
 
   async function load(productId: string): Promise<ProductModel | undefined> {
     const product = await findProductForIngest(deps.db, productId);
@@ -44,10 +46,16 @@ export function createThingModels(deps: { db: Database; log: Logger; ttlMs?: num
       const hit = cache.get(productId);
       if (hit && Date.now() - hit.at < ttl) return hit.model;
       const model = load(productId);
-      cache.set(productId, { at: Date.now(), model });
+      const entry: { at: number; model: Promise<ProductModel | undefined>; loaded?: ProductModel } = { at: Date.now(), model };
+      cache.set(productId, entry);
+      model.then((m) => (entry.loaded = m), () => {});
       // A failed load (database away) must not stay cached.
       model.catch(() => cache.delete(productId));
       return model;
+    },
+    peek(productId) {
+      const hit = cache.get(productId);
+      return hit && Date.now() - hit.at < ttl ? hit.loaded : undefined;
     },
     invalidate(productId) {
       cache.delete(productId);

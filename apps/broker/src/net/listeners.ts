@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from "node:http";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
-import type { Duplex } from "node:stream";
+import { Readable, type Duplex } from "node:stream";
 import { createServer as createTlsServer } from "node:tls";
 import type { Logger } from "pino";
 import { createWebSocketStream, WebSocketServer } from "ws";
-import { setConnectionInfo, type Protocol } from "../session";
+import { remoteIp, setConnectionInfo, type Protocol } from "../session";
 import { PacketGuard } from "./packet-guard";
 
 export interface ListenerOptions {
@@ -19,36 +19,46 @@ export interface ListenerOptions {
 
 type Closable = { close(cb?: (err?: Error) => void): unknown };
 
+const kGuard = Symbol("packetGuard");
+type Guarded = Duplex & { [kGuard]?: PacketGuard };
+const readablePush = Readable.prototype.push;
+const ignore = () => {};
+
 /**
- * Wraps the stream's `push` so every chunk read from the network passes the packet guard before
- * aedes sees it; no extra stream object per connection (idle connections stay small).
+ * Every chunk read from the network passes the connection's packet guard before aedes sees it:
+ * the stream's `push` is replaced by one function shared by all connections (the guard hangs off
+ * the stream), so an idle connection carries no extra stream, closure or bound function.
  */
-function guard(stream: Duplex, opts: ListenerOptions, ip: string | null): void {
-  const packets = new PacketGuard(opts.maxPacketBytes);
-  const push = stream.push.bind(stream);
-  stream.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (chunk !== null && chunk !== undefined && !stream.destroyed) {
+function createGuard(opts: ListenerOptions) {
+  function guardedPush(this: Guarded, chunk: unknown, encoding?: BufferEncoding): boolean {
+    const packets = this[kGuard];
+    if (packets && chunk !== null && chunk !== undefined && !this.destroyed) {
       const reason = packets.check(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Uint8Array));
       if (reason) {
-        opts.log.warn({ ip, reason }, "connection refused by the packet guard");
+        opts.log.warn({ ip: remoteIp(this), reason }, "connection refused by the packet guard");
         opts.onRefused(reason);
-        stream.destroy();
+        this.destroy();
         return false;
       }
     }
-    return push(chunk, encoding);
+    return readablePush.call(this, chunk, encoding);
+  }
+  return (stream: Duplex) => {
+    // Streams here (net, tls, ws) push through Readable's own push; anything else is not guarded twice.
+    if (stream.push !== readablePush) throw new Error("packet guard: unexpected stream type");
+    (stream as Guarded)[kGuard] = new PacketGuard(opts.maxPacketBytes);
+    stream.push = guardedPush;
   };
 }
 
-function accept(stream: Duplex, socket: Socket, protocol: Protocol, opts: ListenerOptions, req?: IncomingMessage) {
+function accept(stream: Duplex, socket: Socket, protocol: Protocol, opts: ListenerOptions, guard: (stream: Duplex) => void, req?: IncomingMessage) {
   // Nagle off: small PUBACKs and commands go out at once (p99 ~38 ms → ~5 ms here).
   socket.setNoDelay(true);
   // Detects half-open connections of devices that set no MQTT keepalive.
   socket.setKeepAlive(true, 60_000);
-  const ip = socket.remoteAddress ?? null;
-  setConnectionInfo(stream, { protocol, ip });
-  guard(stream, opts, ip);
-  stream.on("error", () => {}); // aedes reports stream errors; never let one crash the process
+  setConnectionInfo(stream, { protocol, ip: socket.remoteAddress ?? null });
+  guard(stream);
+  stream.on("error", ignore); // aedes reports stream errors; never let one crash the process
   opts.handle(stream, req);
 }
 
@@ -79,15 +89,16 @@ export async function startListeners(
   },
 ): Promise<Listeners> {
   const servers: Closable[] = [];
+  const guard = createGuard(opts);
 
-  const tcp = createNetServer((socket) => accept(socket, socket, "mqtt", opts));
+  const tcp = createNetServer((socket) => accept(socket, socket, "mqtt", opts, guard));
   const tcpPort = await listen(tcp, opts.tcpPort, opts.host);
   servers.push(tcp);
 
   let tlsPort: number | null = null;
   if (opts.tls) {
     const tls = createTlsServer({ cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) }, (socket) =>
-      accept(socket, socket, "mqtts", opts),
+      accept(socket, socket, "mqtts", opts, guard),
     );
     tlsPort = await listen(tls as unknown as Server, opts.tls.port, opts.host);
     servers.push(tls);
@@ -100,7 +111,7 @@ export async function startListeners(
     const wss = new WebSocketServer({ server: http, maxPayload: opts.maxPacketBytes + 1024, perMessageDeflate: false });
     wss.on("connection", (ws, req) => {
       const stream = createWebSocketStream(ws);
-      accept(stream, req.socket, "ws", opts, req);
+      accept(stream, req.socket, "ws", opts, guard, req);
     });
     wss.on("error", (err) => opts.log.warn({ err }, "WebSocket server error"));
     wsPort = await listen(http, opts.wsPort, opts.host);

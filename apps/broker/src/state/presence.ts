@@ -1,9 +1,10 @@
 import { deviceTopicPrefix, parseInternalTopic } from "@aspen/core";
 import type { Database } from "@aspen/db";
-import { closeBrokerConnections, closeDeviceConnection, openDeviceConnection } from "@aspen/db/broker";
+import { closeBrokerConnections, closeDeviceConnection, openDeviceConnections, type OpenConnection } from "@aspen/db/broker";
 import type { Aedes, Client, Subscription } from "aedes";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
+import { coalesce } from "../coalesce";
 import type { Commands } from "../commands/commands";
 import type { LiveMessage, RedisKeys } from "../keys";
 import type { Metrics } from "../metrics";
@@ -47,6 +48,8 @@ export function attachPresence(deps: {
     const msg: LiveMessage = { type: "presence", deviceId: s.deviceId, online, at: Date.now(), ...(reason ? { reason } : {}) };
     redis.publish(keys.live(s.tenantId), JSON.stringify([msg])).catch(() => {});
   };
+  // The connection rows of one event-loop turn (a reconnect storm) are written in one statement.
+  const openDeviceConnection = coalesce((conns: OpenConnection[]) => openDeviceConnections(db, conns));
   const fail = (what: string, s: DeviceSession) => (err: unknown) => log.error({ err, deviceId: s.deviceId }, what);
 
   function onListening(client: Client, s: DeviceSession, topics: string[]) {
@@ -63,7 +66,7 @@ export function attachPresence(deps: {
     if (!s) return;
     metrics.connections.inc();
     s.connection = track(
-      openDeviceConnection(db, {
+      openDeviceConnection({
         tenantId: s.tenantId,
         deviceId: s.deviceId,
         brokerId,

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../../client";
 import { devices, tenants } from "../../schema";
+import { textArray } from "./pg-array";
 
 /** What the broker needs to authenticate a device and scope everything it does. */
 export interface DeviceCredentials {
@@ -25,30 +26,48 @@ const columns = {
   enabled: devices.enabled,
 };
 
-/** A device by `<tenant-slug>/<device-name>` (the MQTT username), across tenants: system connections only. */
-export async function findDeviceCredentialsByName(
+const nameKey = (tenantSlug: string, deviceName: string) => `${tenantSlug}\u0000${deviceName}`;
+
+/**
+ * Devices by `<tenant-slug>/<device-name>` (MQTT usernames), across tenants, in one query: the
+ * result is aligned with `names` (undefined where there is no such device). System connections only.
+ */
+export async function findDeviceCredentialsByNames(
   tx: Tx,
-  tenantSlug: string,
-  deviceName: string,
-): Promise<DeviceCredentials | undefined> {
-  const [row] = await tx
+  names: readonly { tenantSlug: string; deviceName: string }[],
+): Promise<(DeviceCredentials | undefined)[]> {
+  if (names.length === 0) return [];
+  const rows = await tx
     .select(columns)
     .from(devices)
     .innerJoin(tenants, eq(tenants.id, devices.tenantId))
-    .where(and(eq(tenants.slug, tenantSlug), eq(devices.name, deviceName)))
-    .limit(1);
-  return row;
+    .where(
+      sql`(${tenants.slug}, ${devices.name}) in (select * from unnest(${textArray(names.map((n) => n.tenantSlug))}::text[], ${textArray(names.map((n) => n.deviceName))}::text[]))`,
+    );
+  const found = new Map(rows.map((r) => [nameKey(r.tenantSlug, r.deviceName), r]));
+  return names.map((n) => found.get(nameKey(n.tenantSlug, n.deviceName)));
+}
+
+/** A device by `<tenant-slug>/<device-name>` (the MQTT username), across tenants: system connections only. */
+export async function findDeviceCredentialsByName(tx: Tx, tenantSlug: string, deviceName: string): Promise<DeviceCredentials | undefined> {
+  return (await findDeviceCredentialsByNames(tx, [{ tenantSlug, deviceName }]))[0];
+}
+
+/** Devices by the SHA-256 of their secrets (ThingsBoard-style access tokens), in one query, aligned with `secretHashes`. */
+export async function findDeviceCredentialsBySecretHashes(tx: Tx, secretHashes: readonly string[]): Promise<(DeviceCredentials | undefined)[]> {
+  if (secretHashes.length === 0) return [];
+  const rows = await tx
+    .select(columns)
+    .from(devices)
+    .innerJoin(tenants, eq(tenants.id, devices.tenantId))
+    .where(sql`${devices.secretHash} = any(${textArray(secretHashes)}::text[])`);
+  const found = new Map(rows.map((r) => [r.secretHash, r]));
+  return secretHashes.map((h) => found.get(h));
 }
 
 /** A device by the SHA-256 of its secret (ThingsBoard-style access token), across tenants. */
 export async function findDeviceCredentialsBySecretHash(tx: Tx, secretHash: string): Promise<DeviceCredentials | undefined> {
-  const [row] = await tx
-    .select(columns)
-    .from(devices)
-    .innerJoin(tenants, eq(tenants.id, devices.tenantId))
-    .where(eq(devices.secretHash, secretHash))
-    .limit(1);
-  return row;
+  return (await findDeviceCredentialsBySecretHashes(tx, [secretHash]))[0];
 }
 
 export async function findTenantStatus(tx: Tx, tenantId: string): Promise<"active" | "suspended" | undefined> {

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../client";
+import { numberArray, textArray } from "./pg-array";
 
 export interface OpenConnection {
   tenantId: string;
@@ -13,25 +15,43 @@ export interface OpenConnection {
 }
 
 /**
- * Records a device connection and marks the device online. `connectedAt` (the database clock) is
- * what `closeDeviceConnection` compares with, so that a late close of an older connection never
- * marks a device offline that has already reconnected (possibly to another broker).
+ * Records device connections and marks the devices online, all in one statement (connects arrive in
+ * bursts). The result is aligned with `conns` (undefined for a device that no longer exists).
+ * `connectedAt` (the database clock) is what `closeDeviceConnection` compares with, so that a late
+ * close of an older connection never marks a device offline that has already reconnected (possibly
+ * to another broker); a device connecting twice in one batch keeps the later time.
  */
-export async function openDeviceConnection(tx: Tx, c: OpenConnection): Promise<{ id: string; connectedAt: string } | undefined> {
+export async function openDeviceConnections(tx: Tx, conns: readonly OpenConnection[]): Promise<({ id: string; connectedAt: string } | undefined)[]> {
+  if (conns.length === 0) return [];
+  const ids = conns.map(() => randomUUID());
   const rows = await tx.execute<{ id: string; connected_at: string }>(sql`
     with c as (
-      insert into device_connections (tenant_id, device_id, broker_id, client_id, ip, protocol, protocol_version, connected_at)
-      select ${c.tenantId}, ${c.deviceId}, ${c.brokerId}, ${c.clientId}, ${c.ip}, ${c.protocol}, ${c.protocolVersion}, clock_timestamp()
-      where exists (select 1 from devices where id = ${c.deviceId})
-      returning id, connected_at
+      insert into device_connections (id, tenant_id, device_id, broker_id, client_id, ip, protocol, protocol_version, connected_at)
+      select x.id, x.t, x.d, x.b, x.c, x.ip, x.p, x.v, clock_timestamp()
+      from unnest(
+        ${textArray(ids)}::uuid[], ${textArray(conns.map((c) => c.tenantId))}::uuid[], ${textArray(conns.map((c) => c.deviceId))}::uuid[],
+        ${textArray(conns.map((c) => c.brokerId))}::text[], ${textArray(conns.map((c) => c.clientId))}::text[], ${textArray(conns.map((c) => c.ip))}::text[],
+        ${textArray(conns.map((c) => c.protocol))}::text[], ${numberArray(conns.map((c) => c.protocolVersion))}::int4[]
+      ) as x(id, t, d, b, c, ip, p, v)
+      where exists (select 1 from devices where id = x.d)
+      returning id, device_id, connected_at
     ), u as (
-      update devices set online = true, last_connected_at = c.connected_at, last_seen_at = c.connected_at
-      from c where devices.id = ${c.deviceId}
+      update devices set online = true, last_connected_at = m.at, last_seen_at = m.at
+      from (select device_id, max(connected_at) as at from c group by device_id) m
+      where devices.id = m.device_id
     )
     select id, connected_at::text from c`);
-  const row = rows[0];
   // Kept as Postgres text: a JS Date would drop the microseconds the comparison needs.
-  return row ? { id: row.id, connectedAt: row.connected_at } : undefined;
+  const byId = new Map(rows.map((r) => [r.id, r.connected_at]));
+  return ids.map((id) => {
+    const connectedAt = byId.get(id);
+    return connectedAt === undefined ? undefined : { id, connectedAt };
+  });
+}
+
+/** Records one device connection and marks the device online (see `openDeviceConnections`). */
+export async function openDeviceConnection(tx: Tx, c: OpenConnection): Promise<{ id: string; connectedAt: string } | undefined> {
+  return (await openDeviceConnections(tx, [c]))[0];
 }
 
 export interface CloseConnection {

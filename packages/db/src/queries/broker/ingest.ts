@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Tx } from "../../client";
+import type { Database, Tx } from "../../client";
 import { boolArray, jsonArray, numberArray, textArray } from "./pg-array";
 
 /** One telemetry value: `ts` in ms since the epoch; exactly one value column set. */
@@ -14,26 +14,94 @@ export interface TelemetryRow {
 }
 
 /**
- * Writes telemetry rows in one statement (unnest of one array per column). A row that already
- * exists for (tenant, device, key, ts) is skipped, so redelivered QoS 1 messages are idempotent.
- * Returns the number of rows inserted.
+ * A telemetry batch as eight array parameters. Each distinct (tenant, device) is sent once and rows
+ * refer to it by position: two uuids per row were most of the statement's bytes, of the broker's
+ * work building it and of Postgres' parsing it. A value column that is NULL in every row is sent
+ * as an empty array (unnest pads shorter arrays with NULLs; the positions always have every row).
+ */
+function telemetryParams(rows: readonly TelemetryRow[]): string[] {
+  const position = new Map<string, number>();
+  const tenants: string[] = [];
+  const devices: string[] = [];
+  const refs: number[] = [];
+  let nums = false;
+  let bools = false;
+  let strs = false;
+  for (const r of rows) {
+    // Keyed by device, checked against the tenant: a device belongs to one tenant, but a caller's
+    // mistake must not move a row to another tenant.
+    let i = position.get(r.deviceId);
+    if (i === undefined || tenants[i - 1] !== r.tenantId) {
+      const key = i === undefined ? r.deviceId : `${r.tenantId}/${r.deviceId}`;
+      i = position.get(key);
+      if (i === undefined) {
+        tenants.push(r.tenantId);
+        devices.push(r.deviceId);
+        i = devices.length;
+        position.set(key, i);
+      }
+    }
+    refs.push(i);
+    if (r.valueNum !== null) nums = true;
+    if (r.valueBool !== null) bools = true;
+    if (r.valueStr !== null) strs = true;
+  }
+  return [
+    textArray(tenants),
+    textArray(devices),
+    numberArray(refs),
+    textArray(rows.map((r) => r.key)),
+    numberArray(rows.map((r) => r.ts)),
+    nums ? numberArray(rows.map((r) => r.valueNum)) : "{}",
+    bools ? boolArray(rows.map((r) => r.valueBool)) : "{}",
+    strs ? textArray(rows.map((r) => r.valueStr)) : "{}",
+  ];
+}
+
+const telemetrySelect = `select ($1::uuid[])[x.i], ($2::uuid[])[x.i], x.k, timestamptz 'epoch' + x.m * interval '1 millisecond', x.n, x.b, x.s
+  from unnest($3::int4[], $4::text[], $5::int8[], $6::float8[], $7::bool[], $8::text[]) as x(i, k, m, n, b, s)`;
+const telemetryInsert = `insert into telemetry (tenant_id, device_id, key, ts, value_num, value_bool, value_str) ${telemetrySelect}`;
+
+/**
+ * Writes telemetry rows in one statement. A row that already exists for (tenant, device, key, ts)
+ * is skipped, so redelivered QoS 1 messages are idempotent. Returns the number of rows inserted.
+ * Works inside a transaction; see `writeTelemetryBatch` for a batch that is its own.
  */
 export async function insertTelemetryRows(tx: Tx, rows: readonly TelemetryRow[]): Promise<number> {
   if (rows.length === 0) return 0;
+  const [tenants, devices, refs, keys, ms, nums, bools, strs] = telemetryParams(rows);
   const result = await tx.execute(sql`
     insert into telemetry (tenant_id, device_id, key, ts, value_num, value_bool, value_str)
-    select t, d, k, timestamptz 'epoch' + m * interval '1 millisecond', n, b, s
-    from unnest(
-      ${textArray(rows.map((r) => r.tenantId))}::uuid[],
-      ${textArray(rows.map((r) => r.deviceId))}::uuid[],
-      ${textArray(rows.map((r) => r.key))}::text[],
-      ${numberArray(rows.map((r) => r.ts))}::int8[],
-      ${numberArray(rows.map((r) => r.valueNum))}::float8[],
-      ${boolArray(rows.map((r) => r.valueBool))}::bool[],
-      ${textArray(rows.map((r) => r.valueStr))}::text[]
-    ) as x(t, d, k, m, n, b, s)
+    select (${tenants}::uuid[])[x.i], (${devices}::uuid[])[x.i], x.k, timestamptz 'epoch' + x.m * interval '1 millisecond', x.n, x.b, x.s
+    from unnest(${refs}::int4[], ${keys}::text[], ${ms}::int8[], ${nums}::float8[], ${bools}::bool[], ${strs}::text[]) as x(i, k, m, n, b, s)
     on conflict do nothing`);
   return result.count ?? 0;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
+
+/**
+ * The same as `insertTelemetryRows`, for a batch that is its own transaction (not inside one): a
+ * plain INSERT first — ON CONFLICT's speculative insertion costs 30–45 % of the write rate here —
+ * and, only if a row already exists (a redelivered message), the whole statement again with
+ * ON CONFLICT DO NOTHING. The unique index decides either way, so no duplicate is ever stored.
+ */
+export async function writeTelemetryBatch(db: Database, rows: readonly TelemetryRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  try {
+    // A named prepared statement: one round trip and no parse or plan per batch (drizzle's execute()
+    // describes an unnamed statement first, two round trips).
+    const result = await db.$client.unsafe(telemetryInsert, telemetryParams(rows), { prepare: true });
+    return result.count ?? 0;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return insertTelemetryRows(db, rows);
+  }
 }
 
 export interface DeviceEventRow {

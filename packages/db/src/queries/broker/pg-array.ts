@@ -8,7 +8,10 @@ export function textArray(values: readonly (string | null)[]): string {
   for (let i = 0; i < values.length; i++) {
     if (i > 0) out += ",";
     const v = values[i];
-    out += v === null || v === undefined ? "NULL" : `"${v.replace(/[\\"]/g, "\\$&")}"`;
+    if (v === null || v === undefined) out += "NULL";
+    // Most values (ids, keys) need no escaping: skip the regex for them (it dominated large batches).
+    else if (v.indexOf('"') === -1 && v.indexOf("\\") === -1) out += `"${v}"`;
+    else out += `"${v.replace(/[\\"]/g, "\\$&")}"`;
   }
   return `${out}}`;
 }
