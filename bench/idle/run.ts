@@ -8,10 +8,13 @@ import { startAspen, startBareAedes, type Proc } from "../lib/processes";
 import { RawClient } from "../lib/raw-mqtt";
 import { sleep, writeResults } from "../lib/stats";
 
-const { values: a } = parseArgs({ options: { connections: { type: "string" }, parallel: { type: "string" }, port: { type: "string" } } });
+const { values: a } = parseArgs({
+  options: { connections: { type: "string" }, parallel: { type: "string" }, port: { type: "string" }, "idle-seconds": { type: "string" } },
+});
 const n = Number(a.connections ?? 10000);
 const parallel = Number(a.parallel ?? 200);
 const port = Number(a.port ?? 28895);
+const idleSeconds = Number(a["idle-seconds"] ?? 30);
 const env = benchEnv();
 
 async function settleRss(proc: Proc, ms = 3000): Promise<{ gc: number; compacted: number }> {
@@ -20,7 +23,9 @@ async function settleRss(proc: Proc, ms = 3000): Promise<{ gc: number; compacted
 }
 
 async function measure(proc: Proc, creds: { username?: string; password?: string; clientId: string }[]) {
-  const before = await settleRss(proc, 2000);
+  await sleep(2000);
+  const naturalBefore = proc.rssMb();
+  const before = await settleRss(proc, 0);
   const clients: RawClient[] = [];
   let failed = 0;
   const t0 = performance.now();
@@ -32,6 +37,10 @@ async function measure(proc: Proc, creds: { username?: string; password?: string
     }
   }
   const seconds = (performance.now() - t0) / 1000;
+  // What the process holds once its connections have idled a while, nothing forced: the steady state
+  // of a broker full of quiet devices (V8 tidies the heap by itself when the process goes idle).
+  await sleep(idleSeconds * 1000);
+  const naturalConnected = proc.rssMb();
   const connected = await settleRss(proc);
   for (const c of clients) c.close();
   const after = await settleRss(proc);
@@ -42,7 +51,10 @@ async function measure(proc: Proc, creds: { username?: string; password?: string
     connected: clients.length,
     failed,
     connectsPerSec: Math.round(clients.length / seconds),
-    // after a full GC, 3 s after the last connect (what the bench always measured)
+    // read from /proc after the connections idled `idleSeconds`, no GC forced
+    rssMbIdle: { idle: Math.round(naturalBefore), connected: Math.round(naturalConnected) },
+    rssMbPer1kIdle: Math.round(((naturalConnected - naturalBefore) / (clients.length / 1000)) * 10) / 10,
+    // then after a full GC (before the idle wait was added, this ran 3 s after the last connect)
     rssMb: { idle: Math.round(before.gc), connected: Math.round(connected.gc), afterDisconnect: Math.round(after.gc) },
     rssMbPer1k: per1k("gc"),
     // after a compacting GC as well: the fragmentation a connect storm leaves is not counted (V8's
@@ -54,7 +66,7 @@ async function measure(proc: Proc, creds: { username?: string; password?: string
 }
 
 const fleet = await createBenchFleet(env.DATABASE_URL, n);
-const results: Record<string, unknown> = { config: { connections: n, parallel, keepaliveSeconds: 600 } };
+const results: Record<string, unknown> = { config: { connections: n, parallel, keepaliveSeconds: 600, idleSeconds } };
 try {
   const bare = await measure(await startBareAedes(port, { noDelay: true }), Array.from({ length: n }, (_, i) => ({ clientId: `idle-${i}` })));
   results.bareAedes = bare;
