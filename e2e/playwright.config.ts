@@ -28,7 +28,13 @@ function server(opts: { command: string; url: string; timeout: number; env: Reco
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-    env: { DATABASE_URL: required("DATABASE_URL"), REDIS_URL: required("REDIS_URL"), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...opts.env },
+    env: {
+      DATABASE_URL: required("DATABASE_URL"),
+      REDIS_URL: required("REDIS_URL"),
+      REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      ...opts.env,
+    },
   };
 }
 
@@ -75,7 +81,6 @@ export default defineConfig({
         WEB_PORT: String(port),
         WEB_HOST: "127.0.0.1",
         NODE_ENV: "production",
-        ...(process.env.REDIS_PREFIX ? { REDIS_PREFIX: process.env.REDIS_PREFIX } : {}),
       },
     }),
     // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).
@@ -84,7 +89,6 @@ export default defineConfig({
       url: `http://127.0.0.1:${stack.brokerHttpPort}/healthz`,
       timeout: 60_000,
       env: {
-        REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
         BROKER_ID: `e2e-${stack.mqttPort}`,
         HOST: "127.0.0.1",
         MQTT_PORT: String(stack.mqttPort),

@@ -36,6 +36,7 @@ export {
   type TelemetryPayloadOptions,
 } from "./telemetry/payload";
 export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
+export { mergeNewest } from "./telemetry/latest";
 
 // Permissions
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";

@@ -1,4 +1,4 @@
-import type { PrimitiveValue } from "@aspen/core";
+import { mergeNewest, type PrimitiveValue } from "@aspen/core";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { LiveMessage, RedisKeys } from "../keys";
@@ -92,8 +92,8 @@ export function createRedisUpdates(deps: { redis: Redis; keys: RedisKeys; log: L
     },
     latest(deviceId, values) {
       const known = latest.get(deviceId);
-      if (!known) latest.set(deviceId, { ...values });
-      else for (const key in values) if (!known[key] || values[key]!.ts >= known[key].ts) known[key] = values[key]!;
+      if (known) mergeNewest(known, values);
+      else latest.set(deviceId, { ...values });
       schedule();
     },
     usage(tenantId, now, points, bytes) {

@@ -1,3 +1,4 @@
+import { mergeNewest } from "@aspen/core";
 import type { Database } from "@aspen/db";
 import { applyDeviceStats, insertDeviceErrors, type DeviceErrorRow, type DeviceStats } from "@aspen/db/broker";
 import type { Logger } from "pino";
@@ -86,10 +87,7 @@ export function createDeviceActivity(deps: { db: Database; log: Logger; errorRow
       const s = statsOf(deviceId);
       s.messages += messages;
       s.lastSeenAt = Math.max(s.lastSeenAt ?? 0, seenAt);
-      for (const [key, v] of Object.entries(latest)) {
-        const prev = s.latest[key];
-        if (!prev || v.ts >= prev.ts) s.latest[key] = v;
-      }
+      mergeNewest(s.latest, latest);
     },
     recordError(device, kind, reason, topic) {
       statsOf(device.deviceId).errors++;

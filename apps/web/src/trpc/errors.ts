@@ -20,9 +20,15 @@ export function errorMessage(err: unknown, fallback: string): string {
   return fallback;
 }
 
-/** Per-field messages keyed by path (`name`, `properties[2].max`), first message wins. */
-export function fieldErrors(err: unknown): Record<string, string> {
+/**
+ * Per-field messages keyed by path (`name`, `properties[2].max`), first message wins; with `under`,
+ * only the paths below it, relative to it (`under` "params": `params.level` → `level`).
+ */
+export function fieldErrors(err: unknown, under?: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const d of errorData(err).details ?? []) out[d.path] ??= d.message;
+  for (const d of errorData(err).details ?? []) {
+    if (under === undefined) out[d.path] ??= d.message;
+    else if (d.path.startsWith(`${under}.`)) out[d.path.slice(under.length + 1)] ??= d.message;
+  }
   return out;
 }

@@ -11,15 +11,6 @@ import { useTRPC } from "@/trpc/react";
 import { parseFields, type ValueField } from "./typed-value";
 import { ValueFields, valueIssueText } from "./value-fields";
 
-/** Prefixed server paths (`params.level`) → messages by field. */
-export function serverFieldErrors(err: unknown, prefix: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(err ? fieldErrors(err) : {})) {
-    if (path.startsWith(`${prefix}.`)) out[path.slice(prefix.length + 1)] ??= message;
-  }
-  return out;
-}
-
 /** Choose one of the thing model's commands, fill in its parameters (checked as typed), send it. */
 export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: string; commands: readonly Command[]; deviceEnabled: boolean }) {
   const { t, format } = useI18n();
@@ -39,12 +30,12 @@ export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: 
     }),
   );
   const command = commands.find((c) => c.identifier === method);
-  const fields: ValueField[] = (command?.input ?? []).map((p) => ({ ...p, required: p.required }));
+  const fields: readonly ValueField[] = command?.input ?? [];
 
   const body = () => {
     if (commands.length === 0) return <EmptyState title={t.commands.noCommandsInModel} testId="command-none" />;
     if (!canSend) return <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="command-readonly">{t.commands.readOnly}</p>;
-    const server = serverFieldErrors(send.error, "params");
+    const server = fieldErrors(send.error, "params");
     const errors = { ...server, ...issues };
     const otherError = send.error && Object.keys(server).length === 0 ? errorMessage(send.error, t.common.somethingWrong) : null;
     return (

@@ -6,9 +6,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage } from "@/trpc/errors";
+import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import { serverFieldErrors } from "./command-panel";
 import { parseTypedValue, typedValueText } from "./typed-value";
 import { ValueFields, valueIssueText } from "./value-fields";
 
@@ -49,7 +48,7 @@ export function DesiredForm({
     }),
   );
   const conflict = update.error && errorData(update.error).reason === "version_conflict";
-  const server = serverFieldErrors(update.error, "desired");
+  const server = fieldErrors(update.error, "desired");
   const otherError = update.error && !conflict && Object.keys(server).length === 0 ? errorMessage(update.error, t.common.somethingWrong) : null;
 
   const submit = () => {

@@ -1,4 +1,4 @@
-import type { DataSpec, PrimitiveValue } from "@aspen/core/browser";
+import { valueSchema, type DataSpec, type PrimitiveValue } from "@aspen/core/browser";
 
 /** A value field of a form generated from the thing model (a property or a command parameter). */
 export interface ValueField extends DataSpec {
@@ -19,32 +19,22 @@ export type ValueIssue =
 export type ParsedValue = { ok: true; value: PrimitiveValue | undefined } | { ok: false; issue: ValueIssue };
 
 /**
- * Parses what was typed or chosen (always a string in the form) into the property's type, with the
- * thing model's rules; `value` is undefined for an empty optional field.
+ * Parses what was typed or chosen (always a string in the form) into the property's type and checks
+ * it with the thing model's own value schema (`valueSchema`, what the server and the broker apply);
+ * `value` is undefined for an empty optional field.
  */
 export function parseTypedValue(field: ValueField, raw: string): ParsedValue {
   const text = field.type === "string" ? raw : raw.trim();
   if (text === "") return field.required ? { ok: false, issue: { key: "required" } } : { ok: true, value: undefined };
-  switch (field.type) {
-    case "int":
-    case "float": {
-      const n = Number(text);
-      if (!Number.isFinite(n)) return { ok: false, issue: { key: "notNumber" } };
-      if (field.type === "int" && !Number.isInteger(n)) return { ok: false, issue: { key: "notInteger" } };
-      if (field.min !== undefined && n < field.min) return { ok: false, issue: { key: "min", limit: field.min } };
-      if (field.max !== undefined && n > field.max) return { ok: false, issue: { key: "max", limit: field.max } };
-      return { ok: true, value: n };
-    }
-    case "bool":
-      if (text === "true" || text === "false") return { ok: true, value: text === "true" };
-      return { ok: false, issue: { key: "chooseValue" } };
-    case "enum":
-      if ((field.enumValues ?? []).includes(text)) return { ok: true, value: text };
-      return { ok: false, issue: { key: "chooseValue" } };
-    case "string":
-      if (field.maxLength !== undefined && text.length > field.maxLength) return { ok: false, issue: { key: "tooLong", limit: field.maxLength } };
-      return { ok: true, value: text };
-  }
+  const numeric = field.type === "int" || field.type === "float";
+  const candidate = numeric ? Number(text) : field.type === "bool" && (text === "true" || text === "false") ? text === "true" : text;
+  const result = valueSchema(field).safeParse(candidate);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  if (issue?.code === "too_small") return { ok: false, issue: { key: "min", limit: Number(issue.minimum) } };
+  if (issue?.code === "too_big") return { ok: false, issue: { key: field.type === "string" ? "tooLong" : "max", limit: Number(issue.maximum) } };
+  if (numeric) return { ok: false, issue: { key: issue?.code === "invalid_type" && issue.expected === "int" ? "notInteger" : "notNumber" } };
+  return { ok: false, issue: { key: "chooseValue" } };
 }
 
 /** The form text of a stored value ("" when unset). */

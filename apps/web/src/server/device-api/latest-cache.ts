@@ -31,13 +31,3 @@ export async function readCachedLatest(deviceId: string): Promise<Record<string,
     return {};
   }
 }
-
-/** Per key, the newer of the stored and the cached value. */
-export function newestLatest(stored: Record<string, LatestEntry>, cached: Record<string, LatestEntry>): Record<string, LatestEntry> {
-  const out = { ...stored };
-  for (const [key, entry] of Object.entries(cached)) {
-    const s = out[key];
-    if (!s || s.ts < entry.ts) out[key] = entry;
-  }
-  return out;
-}

@@ -1,9 +1,11 @@
 import { Redis } from "ioredis";
 import { getEnv } from "../../env";
 import { logger } from "../logger";
+import { parseChannelPayload, type ChannelMessage } from "./messages";
 
 export interface HubListener {
-  message(payload: string): void;
+  /** The valid messages of one PUBLISH (parsed once for all listeners of the channel). */
+  message(messages: readonly ChannelMessage[]): void;
   /** Redis reconnected: messages may have been missed in between. */
   resync(): void;
 }
@@ -41,9 +43,11 @@ export class LiveHub {
     sub.on("message", (channel: string, payload: string) => {
       const c = this.channels.get(channel);
       if (!c) return;
+      const messages = parseChannelPayload(payload);
+      if (messages.length === 0) return;
       for (const l of c.listeners) {
         try {
-          l.message(payload);
+          l.message(messages);
         } catch (err) {
           logger.error({ err }, "live listener failed");
         }

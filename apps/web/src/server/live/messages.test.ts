@@ -1,12 +1,14 @@
 import { publicId } from "@aspen/core";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decodeChannelPayload } from "./messages";
+import { forConsole, parseChannelPayload, type LiveFilter } from "./messages";
+
+const decodeChannelPayload = (payload: string, filter: LiveFilter) => forConsole(parseChannelPayload(payload), filter);
 
 const a = randomUUID();
 const b = randomUUID();
 
-describe("decodeChannelPayload", () => {
+describe("parseChannelPayload + forConsole", () => {
   it("keeps valid elements, drops unknown or malformed ones, and uses public ids", () => {
     const cmd = randomUUID();
     const payload = JSON.stringify([

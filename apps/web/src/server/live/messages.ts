@@ -35,8 +35,8 @@ export interface LiveFilter {
   types?: ReadonlySet<LiveType>;
 }
 
-/** Parses one published payload and keeps what `filter` lets through, with public ids. Never throws. */
-export function decodeChannelPayload(payload: string, filter: LiveFilter): ConsoleLiveMessage[] {
+/** Parses one published payload (a JSON array) into the elements this version knows. Never throws. */
+export function parseChannelPayload(payload: string): ChannelMessage[] {
   let raw: unknown;
   try {
     raw = JSON.parse(payload);
@@ -44,11 +44,18 @@ export function decodeChannelPayload(payload: string, filter: LiveFilter): Conso
     return [];
   }
   if (!Array.isArray(raw)) return [];
-  const out: ConsoleLiveMessage[] = [];
+  const out: ChannelMessage[] = [];
   for (const item of raw) {
     const parsed = channelMessageSchema.safeParse(item);
-    if (!parsed.success) continue;
-    const m = parsed.data;
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+/** The messages `filter` lets through, with public ids. */
+export function forConsole(messages: readonly ChannelMessage[], filter: LiveFilter): ConsoleLiveMessage[] {
+  const out: ConsoleLiveMessage[] = [];
+  for (const m of messages) {
     if (filter.deviceId && m.deviceId !== filter.deviceId) continue;
     if (filter.types && !filter.types.has(m.type)) continue;
     out.push(toConsole(m));

@@ -11,7 +11,7 @@ import { logger } from "../logger";
 import { metrics } from "../metrics";
 import { publicIdInput } from "../public-ids";
 import { getLiveHub, type LiveHub } from "./hub";
-import { decodeChannelPayload, liveTypes, type LiveFilter, type LiveType } from "./messages";
+import { forConsole, liveTypes, type LiveFilter, type LiveType } from "./messages";
 
 /** What `auth()` resolves to (only the parts the stream needs). */
 export interface LiveSession {
@@ -116,8 +116,8 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
         }
       };
       const subscription = hub.subscribe(channel, {
-        message: (payload) => {
-          const msgs = decodeChannelPayload(payload, filter);
+        message: (messages) => {
+          const msgs = forConsole(messages, filter);
           if (msgs.length > 0) send(`data: ${JSON.stringify(msgs)}\n\n`);
         },
         resync: () => send("event: resync\ndata: {}\n\n"),

@@ -48,11 +48,6 @@ export async function findDeviceCredentialsByNames(
   return names.map((n) => found.get(nameKey(n.tenantSlug, n.deviceName)));
 }
 
-/** A device by `<tenant-slug>/<device-name>` (the MQTT username), across tenants: system connections only. */
-export async function findDeviceCredentialsByName(tx: Tx, tenantSlug: string, deviceName: string): Promise<DeviceCredentials | undefined> {
-  return (await findDeviceCredentialsByNames(tx, [{ tenantSlug, deviceName }]))[0];
-}
-
 /** Devices by the SHA-256 of their secrets (ThingsBoard-style access tokens), in one query, aligned with `secretHashes`. */
 export async function findDeviceCredentialsBySecretHashes(tx: Tx, secretHashes: readonly string[]): Promise<(DeviceCredentials | undefined)[]> {
   if (secretHashes.length === 0) return [];

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database, Tx } from "../../client";
+import { isUniqueViolation } from "../errors";
 import { boolArray, jsonArray, numberArray, textArray } from "./pg-array";
 
 /** One telemetry value: `ts` in ms since the epoch; exactly one value column set. */
@@ -58,9 +59,14 @@ function telemetryParams(rows: readonly TelemetryRow[]): string[] {
   ];
 }
 
-const telemetrySelect = `select ($1::uuid[])[x.i], ($2::uuid[])[x.i], x.k, timestamptz 'epoch' + x.m * interval '1 millisecond', x.n, x.b, x.s
+const telemetryInsert = `insert into telemetry (tenant_id, device_id, key, ts, value_num, value_bool, value_str)
+  select ($1::uuid[])[x.i], ($2::uuid[])[x.i], x.k, timestamptz 'epoch' + x.m * interval '1 millisecond', x.n, x.b, x.s
   from unnest($3::int4[], $4::text[], $5::int8[], $6::float8[], $7::bool[], $8::text[]) as x(i, k, m, n, b, s)`;
-const telemetryInsert = `insert into telemetry (tenant_id, device_id, key, ts, value_num, value_bool, value_str) ${telemetrySelect}`;
+
+/** A statement written with `$n` placeholders as drizzle SQL, so that a transaction can run it too. */
+function withParams(text: string, params: readonly string[]): SQL {
+  return sql.join(text.split(/\$(\d+)/).map((part, i) => (i % 2 === 1 ? sql`${params[Number(part) - 1]}` : sql.raw(part))));
+}
 
 /**
  * Writes telemetry rows in one statement. A row that already exists for (tenant, device, key, ts)
@@ -69,20 +75,8 @@ const telemetryInsert = `insert into telemetry (tenant_id, device_id, key, ts, v
  */
 export async function insertTelemetryRows(tx: Tx, rows: readonly TelemetryRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const [tenants, devices, refs, keys, ms, nums, bools, strs] = telemetryParams(rows);
-  const result = await tx.execute(sql`
-    insert into telemetry (tenant_id, device_id, key, ts, value_num, value_bool, value_str)
-    select (${tenants}::uuid[])[x.i], (${devices}::uuid[])[x.i], x.k, timestamptz 'epoch' + x.m * interval '1 millisecond', x.n, x.b, x.s
-    from unnest(${refs}::int4[], ${keys}::text[], ${ms}::int8[], ${nums}::float8[], ${bools}::bool[], ${strs}::text[]) as x(i, k, m, n, b, s)
-    on conflict do nothing`);
+  const result = await tx.execute(withParams(`${telemetryInsert} on conflict do nothing`, telemetryParams(rows)));
   return result.count ?? 0;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
-    if (e.code === "23505") return true;
-  }
-  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { publicId } from "@aspen/core";
+import { mergeNewest, publicId } from "@aspen/core";
 import { z } from "zod";
-import { newestLatest, readCachedLatest } from "../../device-api/latest-cache";
+import { readCachedLatest } from "../../device-api/latest-cache";
 import { requirePermission, tenantProcedure } from "../../trpc";
 import { deviceInput, requireDeviceModel } from "./_device";
 
@@ -17,7 +17,7 @@ export const latest = tenantProcedure
   .input(z.object(deviceInput))
   .query(async ({ ctx, input }) => {
     const { device, product } = await ctx.withTenant((tx) => requireDeviceModel(tx, ctx.tenant.id, input.deviceId));
-    const latest = newestLatest(device.latest, await readCachedLatest(device.id));
+    const latest = mergeNewest({ ...device.latest }, await readCachedLatest(device.id));
     const declared = new Set(product.model.properties.map((p) => p.identifier));
     const values: {
       key: string;
