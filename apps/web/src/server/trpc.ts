@@ -9,6 +9,7 @@ import { AppErrorCause, appError, notFound, type FieldIssue } from "./errors";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { requestMeta, type RequestMeta } from "./request-meta";
+import { memberScope, type TenantRef } from "./services/scope";
 
 /** The signed-in user, as carried by the session. */
 export interface SessionUser {
@@ -116,18 +117,14 @@ export const authedProcedure = observed.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user } });
 });
 
-export interface TenantScope {
-  id: string;
-  slug: string;
-  name: string;
-  status: "active" | "suspended";
-}
+export type TenantScope = TenantRef;
 
 /**
  * A member of the tenant named by `input.tenantSlug`. Resolves the membership
  * of the signed-in user; unknown slugs and tenants the user does not belong
  * to are the same NOT_FOUND. `ctx.withTenant(fn)` runs `fn` in the tenant's
- * RLS scope; `ctx.audit` is what `recordAudit` needs.
+ * RLS scope; `ctx.audit` is what `recordAudit` needs; `ctx.scope` is what
+ * services (`server/services/<domain>/<verb>.ts`) take.
  */
 export const tenantProcedure = authedProcedure
   .input(z.object({ tenantSlug: z.string().min(1).max(64) }))
@@ -136,8 +133,11 @@ export const tenantProcedure = authedProcedure
     if (!found) throw notFound("Tenant");
     const tenant: TenantScope = { id: found.tenant.id, slug: found.tenant.slug, name: found.tenant.name, status: found.tenant.status };
     const audit: AuditContext = { user: ctx.user, tenant, meta: ctx.meta };
+    const scope = memberScope({ db: ctx.db, tenant, user: ctx.user, role: found.role as Role, meta: ctx.meta });
     return next({
       ctx: {
+        /** What services take: tenant, actor, permissions, request meta. */
+        scope,
         tenant,
         role: found.role as Role,
         audit,

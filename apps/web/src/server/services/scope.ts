@@ -1,0 +1,87 @@
+import { can, rolePermissions, type Permission, type Role } from "@aspen/core";
+import { withTenant, type Database, type Tx } from "@aspen/db";
+import type { AuditContext } from "../audit";
+import { appError } from "../errors";
+import type { RequestMeta } from "../request-meta";
+
+/** The tenant an operation runs in, resolved from a membership, an API key or an OAuth token. */
+export interface TenantRef {
+  id: string;
+  slug: string;
+  name: string;
+  status: "active" | "suspended";
+}
+
+/**
+ * Who is acting. A user acts through the console (session); an API key or an
+ * OAuth app acts through the REST API. `userId` is the person the rights come
+ * from (the key's creator, the user who granted the app), null for an app's own
+ * client-credentials token.
+ */
+export type Actor =
+  | { kind: "user"; id: string; email: string; name: string }
+  | { kind: "apiKey"; id: string; name: string; userId: string | null }
+  | { kind: "oauthApp"; id: string; name: string; userId: string | null };
+
+/**
+ * What every tenant service receives: the tenant, the actor, what the actor may
+ * do (a member's role, or a token's scopes intersected with its owner's role),
+ * where the request came from, and the tenant-safe database.
+ */
+export interface Scope {
+  tenant: TenantRef;
+  actor: Actor;
+  /** The member role the rights derive from (the granting user's role for tokens). */
+  role: Role;
+  permissions: ReadonlySet<Permission>;
+  meta: RequestMeta;
+  db: Database;
+}
+
+/** Runs `fn` in the scope's tenant (RLS set for the transaction). */
+export function inTenant<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenant(scope.db, scope.tenant.id, fn);
+}
+
+/** Whether the scope may do `permission`. */
+export function allows(scope: Scope, permission: Permission): boolean {
+  return scope.permissions.has(permission);
+}
+
+/** Throws FORBIDDEN (reason `forbidden`) unless the scope may do `permission`. */
+export function assertAllowed(scope: Scope, permission: Permission): void {
+  if (allows(scope, permission)) return;
+  const who = scope.actor.kind === "user" ? `Your role (${scope.role})` : "This token's scopes";
+  throw appError("FORBIDDEN", "forbidden", `${who} does not allow this (needs ${permission}). Ask an owner or admin.`);
+}
+
+/** The permissions a member with `role` has, optionally narrowed to `scopes` (API keys, OAuth tokens). */
+export function permissionSet(role: Role, scopes?: readonly Permission[]): ReadonlySet<Permission> {
+  return new Set(scopes ? scopes.filter((p) => can(role, p)) : rolePermissions[role]);
+}
+
+/** A scope for a signed-in member of a tenant. */
+export function memberScope(opts: {
+  db: Database;
+  tenant: TenantRef;
+  user: { id: string; email: string; name: string };
+  role: Role;
+  meta: RequestMeta;
+}): Scope {
+  return {
+    tenant: opts.tenant,
+    actor: { kind: "user", id: opts.user.id, email: opts.user.email, name: opts.user.name },
+    role: opts.role,
+    permissions: permissionSet(opts.role),
+    meta: opts.meta,
+    db: opts.db,
+  };
+}
+
+/** What `recordAudit` needs from a scope: the actor as the audit row's user, the tenant, the request. */
+export function auditOf(scope: Scope): AuditContext {
+  const a = scope.actor;
+  if (a.kind === "user") return { user: { id: a.id, email: a.email }, tenant: scope.tenant, meta: scope.meta };
+  // Tokens: the row names the key or app; the user the rights come from is kept as the actor id.
+  return { user: a.userId ? { id: a.userId, email: `${a.kind}:${a.name}` } : null, tenant: scope.tenant, meta: scope.meta };
+}
