@@ -93,3 +93,6 @@ export {
   type DeviceDesiredMessage,
   type CommandMessage,
 } from "./events/channels";
+
+// Ingest stream (broker / device HTTP API → worker)
+export { ingestStreamKey, ingestStreamField, ingestBatchSchema, type IngestBatch } from "./events/ingest-stream";
