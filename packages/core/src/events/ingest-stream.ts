@@ -44,5 +44,21 @@ export const ingestBatchSchema = z.object({
       params: z.record(z.string(), z.unknown()).optional(),
     }),
   ),
+  /** Connections and disconnections the batch's broker committed (device.online / device.offline). */
+  presence: z
+    .array(z.object({ tenantId: z.uuid(), productId: z.uuid(), deviceId: z.uuid(), ts: z.number().int(), online: z.boolean() }))
+    .default([]),
+  /** Command results committed (command.succeeded / failed / timed_out). */
+  commands: z
+    .array(
+      z.object({
+        tenantId: z.uuid(),
+        deviceId: z.uuid(),
+        commandId: z.uuid(),
+        ts: z.number().int(),
+        status: z.enum(["succeeded", "failed", "timed_out"]),
+      }),
+    )
+    .default([]),
 });
 export type IngestBatch = z.infer<typeof ingestBatchSchema>;
