@@ -3,7 +3,8 @@
 // A suite whose report is missing (it crashed before reporting) counts as one failure.
 // A suite that exited non-zero (its exit code is given after a second colon) or whose report says it did not
 // succeed, without any failed test counted, also counts as one failure: a crashed run never reads as green.
-// Usage: node scripts/summary.mjs vitest:<file>:<exit code> playwright:<file>:<exit code> ...
+// A check (lint, format, typecheck) is `check:<name>:<exit code>` and counts as one test: passed when it exited 0.
+// Usage: node scripts/summary.mjs check:lint:<exit code> vitest:<file>:<exit code> playwright:<file>:<exit code> ...
 import { existsSync, readFileSync } from "node:fs";
 
 let passed = 0;
@@ -11,6 +12,14 @@ let failed = 0;
 let skipped = 0;
 for (const arg of process.argv.slice(2)) {
   const [kind, rest = ""] = arg.split(/:(.*)/s);
+  if (kind === "check") {
+    const [name, code] = rest.split(":");
+    const ok = code === "0";
+    console.log(`check ${name}: ${ok ? "passed" : `failed (exit ${code})`}`);
+    if (ok) passed += 1;
+    else failed += 1;
+    continue;
+  }
   const m = /^(.*?)(?::(\d+))?$/s.exec(rest);
   const file = m?.[1];
   const exitCode = Number(m?.[2] ?? 0);

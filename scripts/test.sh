@@ -13,6 +13,12 @@ if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ packag
   npm ci --no-audit --no-fund || die "npm ci failed"
 fi
 
+step "lint, format, typecheck"
+checks=()
+npx eslint . ; checks+=("check:lint:$?")
+npx prettier --check . --log-level warn ; checks+=("check:format:$?")
+npx turbo run typecheck --output-logs=errors-only ; checks+=("check:typecheck:$?")
+
 step "PostgreSQL and Redis"
 envs=$(bash scripts/services.sh aspen_test) || die "could not start PostgreSQL/Redis"
 eval "$envs"
@@ -39,4 +45,4 @@ npm run -s test -w @aspen/e2e
 e2e_rc=$?
 
 step "summary"
-node scripts/summary.mjs "vitest:$RESULTS/vitest.json:$vitest_rc" "playwright:$ROOT/e2e/artifacts/results.json:$e2e_rc"
+node scripts/summary.mjs "${checks[@]}" "vitest:$RESULTS/vitest.json:$vitest_rc" "playwright:$ROOT/e2e/artifacts/results.json:$e2e_rc"
