@@ -29,6 +29,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
+  /** BullMQ key prefix: must match the worker's (webhook deliveries are enqueued from here). */
+  BULLMQ_PREFIX: z.string().min(1).default("aspen"),
+  /** Development and tests only: allow webhook URLs on loopback (127.0.0.0/8, ::1). Private, link-local and metadata stay refused. */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false", ""]).default("false").transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -24,6 +24,19 @@ export const auditActions = [
   "device.rotate_secret",
   "device.desired_update",
   "device.command",
+  "alert_rule.create",
+  "alert_rule.update",
+  "alert_rule.delete",
+  "alert_rule.enable",
+  "alert_rule.disable",
+  "alarm.acknowledge",
+  "alarm.clear",
+  "webhook.create",
+  "webhook.update",
+  "webhook.delete",
+  "webhook.rotate_secret",
+  "webhook.replay",
+  "webhook.test",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -266,3 +266,11 @@ export async function alarmsRaisedBetween(tx: Tx, tenantId: string, from: Date, 
     .orderBy(desc(alarms.firstSeenAt)).limit(limit);
   return rows.map((r) => ({ ...r.alarm, deviceName: r.deviceName, ruleName: r.ruleName }));
 }
+
+/** Which of `ids` are devices of the tenant's product (a rule may only name those). */
+export async function deviceIdsOfProduct(tx: Tx, tenantId: string, productId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.select({ id: devices.id }).from(devices).where(and(eq(devices.tenantId, tenantId), eq(devices.productId, productId), inArray(devices.id, ids)));
+  return rows.map((r) => r.id);
+}
+export type { AlertRuleRow, AlarmRow, AlarmEventRow } from "../schema";

@@ -105,3 +105,4 @@ export async function markDigestSent(tx: Tx, tenantId: string, userId: string, d
     .returning({ userId: notificationPreferences.userId });
   return rows.length > 0;
 }
+export type { NotificationRow } from "../schema";

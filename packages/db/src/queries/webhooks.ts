@@ -163,3 +163,4 @@ export async function listDeliveries(tx: Tx, tenantId: string, endpointId: strin
   for (const a of attempts) by.set(a.deliveryId, [...(by.get(a.deliveryId) ?? []), a]);
   return { items: items.map((d) => ({ ...d, attemptLog: by.get(d.id) ?? [] })), total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
+export type { WebhookEndpointRow, WebhookDeliveryRow, WebhookAttemptRow } from "../schema";

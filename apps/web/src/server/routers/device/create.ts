@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError } from "../../errors";
 import { publicIdInput } from "../../public-ids";
+import { emitDeviceEvent } from "../../services/webhook/emit";
 import { requirePermission, tenantProcedure } from "../../trpc";
 import { credentialsOf, newDeviceSecret } from "./_credentials";
 import { toDeviceDto } from "./_dto";
@@ -52,6 +53,7 @@ export const create = tenantProcedure
         targetName: device.name,
         details: { product: product.name, labels: input.labels },
       });
+      await emitDeviceEvent(ctx.tenant.id, "device.created", device);
       return { device: dto, ...credentialsOf(ctx.tenant.slug, device, secret.secret, product.thingModel) };
     } catch (err) {
       if (isUniqueViolation(err, "devices_tenant_name_key")) throw deviceNameTaken(input.name);

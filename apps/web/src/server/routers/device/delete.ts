@@ -4,6 +4,7 @@ import { recordAudit } from "../../audit";
 import { notifyDeviceCredentialsChanged } from "../../device-events";
 import { notFound } from "../../errors";
 import { publicId, publicIdInput } from "../../public-ids";
+import { emitDeviceEvent } from "../../services/webhook/emit";
 import { requirePermission, tenantProcedure } from "../../trpc";
 
 /** Deletes a device with its telemetry history; it is disconnected at once. */
@@ -26,5 +27,6 @@ export const deleteDevice = tenantProcedure
       targetName: device.name,
       details: { product: device.productName },
     });
+    await emitDeviceEvent(ctx.tenant.id, "device.deleted", device);
     return { id, deleted: true as const };
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
+import { emitDeviceEvent } from "../../services/webhook/emit";
 import { requirePermission, tenantProcedure } from "../../trpc";
 import { toDeviceDto } from "./_dto";
 
@@ -26,5 +27,6 @@ export const update = tenantProcedure
       targetName: after.name,
       details: { labels: { from: before.labels, to: after.labels } },
     });
+    await emitDeviceEvent(ctx.tenant.id, "device.updated", after);
     return dto;
   });
