@@ -102,7 +102,7 @@ export async function offlineDevicesFor(tx: Tx, rule: AlertRuleRow, before: Date
 /** Open alarms of an offline rule whose device is back online (for the "online" clear condition). */
 export async function openAlarmsOfOnlineDevices(tx: Tx, rule: AlertRuleRow) {
   return tx
-    .select({ deviceId: alarms.deviceId })
+    .select({ alarmId: alarms.id, deviceId: alarms.deviceId, deviceName: devices.name })
     .from(alarms)
     .innerJoin(devices, eq(devices.id, alarms.deviceId))
     .where(and(eq(alarms.tenantId, rule.tenantId), eq(alarms.ruleId, rule.id), ne(alarms.status, "cleared"), eq(devices.online, true)));
