@@ -9,7 +9,7 @@ import { AppErrorCause, appError, notFound, type FieldIssue } from "./errors";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { requestMeta, type RequestMeta } from "./request-meta";
-import { memberScope, type TenantRef } from "./services/scope";
+import { memberScope, type TenantRef, type UserScope } from "./services/scope";
 
 /** The signed-in user, as carried by the session. */
 export interface SessionUser {
@@ -114,7 +114,9 @@ export const publicProcedure = observed;
 /** A signed-in user; `ctx.user` is set. */
 export const authedProcedure = observed.use(({ ctx, next }) => {
   if (!ctx.user) throw appError("UNAUTHORIZED", "unauthenticated", "Sign in to continue");
-  return next({ ctx: { user: ctx.user } });
+  /** What user-level services (`server/services/<domain>/<verb>.ts`) take. */
+  const userScope: UserScope = { user: ctx.user, meta: ctx.meta, db: ctx.db, systemDb: ctx.systemDb };
+  return next({ ctx: { user: ctx.user, userScope } });
 });
 
 export type TenantScope = TenantRef;

@@ -90,3 +90,19 @@ export function auditOf(scope: Scope): AuditContext {
   // Tokens: the row names the key or app; the user the rights come from is kept as the actor id.
   return { user: a.userId ? { id: a.userId, email: `${a.kind}:${a.name}` } : null, tenant: scope.tenant, meta: scope.meta };
 }
+
+/**
+ * What user-level services (their account, their tenants, accepting an invitation) receive: the
+ * signed-in user, the request, the tenant-safe client and the RLS-bypassing one for user rows.
+ */
+export interface UserScope {
+  user: { id: string; email: string; name: string };
+  meta: RequestMeta;
+  db: Database;
+  systemDb: Database;
+}
+
+/** What `recordAudit` needs from a user scope (no tenant: user-level events, or set per entry). */
+export function auditOfUser(scope: UserScope): AuditContext {
+  return { user: scope.user, meta: scope.meta };
+}
