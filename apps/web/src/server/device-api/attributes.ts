@@ -1,9 +1,9 @@
+import { decodeReported, describeKeyErrors } from "@aspen/core";
 import { withTenant } from "@aspen/db";
 import { applyDeviceStats, insertDeviceErrors, mergeReportedAttributes } from "@aspen/db/broker";
 import { findTenantDeviceShadow } from "@aspen/db/device-data";
 import { getDb } from "../db";
 import { authenticateDevice } from "./auth";
-import { decodeReported, describeKeyErrors } from "./decode";
 import { afterAccepted, publishLive, recordDeviceErrors } from "./device-state";
 import { DeviceApiError, json } from "./http";
 import { limitDevice } from "./rate-limit";

@@ -1,10 +1,11 @@
+import { AfterCommitWrites, redisKeys, type LiveMessage } from "@aspen/core";
 import { withTenant } from "@aspen/db";
 import { applyDeviceStats, insertDeviceErrors, type DeviceErrorRow } from "@aspen/db/broker";
 import { getEnv } from "../../env";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
-import { brokerKeys, usageTtlSeconds, utcDay, type LiveMessage } from "./broker-keys";
+
 
 /**
  * Records rejected input in the device's "last errors" and error counter. Never throws: a device
@@ -33,7 +34,7 @@ export function publishLive(tenantId: string, messages: LiveMessage[]): void {
   if (messages.length === 0) return;
   let channel: string;
   try {
-    channel = brokerKeys(getEnv().REDIS_PREFIX).live(tenantId);
+    channel = redisKeys(getEnv().REDIS_PREFIX).live(tenantId);
   } catch (err) {
     logger.error({ err }, "cannot publish live updates");
     return;
@@ -55,20 +56,18 @@ export interface AcceptedData {
 }
 
 /**
- * After a commit: latest values and usage counters in Redis (as the broker keeps them) and live
- * updates for the console. Awaited so that tests and metering see them, but failures only log.
+ * After a commit: latest values and usage counters in Redis and live updates for the console — the
+ * same writes as the broker's (packages/core `AfterCommitWrites`), in one pipeline. Awaited so that
+ * tests and metering see them, but failures only log: the data is in Postgres.
  */
 export async function afterAccepted(a: AcceptedData): Promise<void> {
   try {
-    const keys = brokerKeys(getEnv().REDIS_PREFIX);
-    const day = utcDay(Date.now());
-    const usage = keys.usage(a.tenantId, day);
+    const writes = new AfterCommitWrites();
+    if (Object.keys(a.latest).length > 0) writes.addLatest(a.deviceId, a.latest);
+    writes.addUsage(a.tenantId, Date.now(), a.points, a.bytes);
+    for (const m of a.live) writes.addLive(a.tenantId, m);
     const pipeline = getRedis().pipeline();
-    const fields = Object.entries(a.latest).flatMap(([k, v]) => [k, JSON.stringify(v)]);
-    if (fields.length > 0) pipeline.hset(keys.latest(a.deviceId), ...fields);
-    pipeline.hincrby(usage, "messages", 1).hincrby(usage, "points", a.points).hincrby(usage, "bytes", a.bytes);
-    pipeline.expire(usage, usageTtlSeconds).sadd(keys.usageTenants(day), a.tenantId).expire(keys.usageTenants(day), usageTtlSeconds);
-    if (a.live.length > 0) pipeline.publish(keys.live(a.tenantId), JSON.stringify(a.live));
+    writes.appendTo(pipeline, redisKeys(getEnv().REDIS_PREFIX));
     await pipeline.exec();
   } catch (err) {
     logger.error({ err, deviceId: a.deviceId }, "could not update latest values / usage counters in Redis");

@@ -1,10 +1,9 @@
-import { parseTelemetryPayload } from "@aspen/core";
+import { decodeTelemetryPoints, describeKeyErrors, parseTelemetryPayload } from "@aspen/core";
 import { withTenant } from "@aspen/db";
 import { applyDeviceStats, insertDeviceErrors, insertTelemetryRows } from "@aspen/db/broker";
 import { getDb } from "../db";
 import { authenticateDevice } from "./auth";
 import { afterAccepted, publishLive, recordDeviceErrors } from "./device-state";
-import { decodeTelemetryPoints, describeKeyErrors } from "./decode";
 import { DeviceApiError, json } from "./http";
 import { limitDevice } from "./rate-limit";
 import { ids, readDeviceJson } from "./request";
