@@ -14,6 +14,10 @@ export interface RedisUpdates {
   live(tenantId: string, message: LiveMessage): void;
   /** One committed batch for the ingest stream (one XADD, in the next pipeline). */
   batch(batch: IngestBatch): void;
+  /** A committed connection / disconnection: gathered into one stream entry per flush. */
+  presence(change: IngestBatch["presence"][number]): void;
+  /** A committed command result (succeeded, failed, timed out): gathered like presence. */
+  commandResult(result: IngestBatch["commands"][number]): void;
   /** Writes what has gathered (shutdown). */
   flush(): Promise<void>;
 }
@@ -24,6 +28,8 @@ export interface RedisUpdatesDeps {
   log: Logger;
   flushMs?: number;
   streamMaxLen?: number;
+  /** Prefix of the batch ids of presence / command entries (the broker id). */
+  batchPrefix?: string;
   /** A pipeline, or some of its commands, failed (the data is in Postgres already). */
   onFailure?(what: "updates" | "stream", count: number): void;
 }
@@ -40,6 +46,11 @@ export function createRedisUpdates(deps: RedisUpdatesDeps): RedisUpdates {
   const flushMs = deps.flushMs ?? 50;
   const pending = new AfterCommitWrites();
   let timer: NodeJS.Timeout | null = null;
+  const run = `${deps.batchPrefix ?? "broker"}-${Date.now().toString(36)}-s`;
+  let seq = 0;
+  let side: IngestBatch | null = null;
+  const sideBatch = (): IngestBatch =>
+    (side ??= { v: 1, batchId: `${run}${++seq}`, source: "mqtt", committedAt: Date.now(), telemetry: [], events: [], presence: [], commands: [] });
   // Telemetry for the live view is only serialised for tenants someone is watching: PUBLISH says how
   // many subscribers got the last message; with none, skip (re-checking every 2 s).
   const audience = new Map<string, { receivers: number; at: number }>();
@@ -51,6 +62,10 @@ export function createRedisUpdates(deps: RedisUpdatesDeps): RedisUpdates {
   async function write() {
     if (timer) clearTimeout(timer);
     timer = null;
+    if (side) {
+      pending.addBatch(side);
+      side = null;
+    }
     if (pending.empty) return;
     const now = Date.now();
     const pipeline = redis.pipeline();
@@ -92,6 +107,14 @@ export function createRedisUpdates(deps: RedisUpdatesDeps): RedisUpdates {
     },
     batch(batch) {
       pending.addBatch(batch);
+      schedule();
+    },
+    presence(change) {
+      sideBatch().presence.push(change);
+      schedule();
+    },
+    commandResult(result) {
+      sideBatch().commands.push(result);
       schedule();
     },
     flush: write,

@@ -11,7 +11,7 @@ import { POST as postEvent } from "../../app/api/device/v1/events/[event]/route"
 import { GET as unknownGet } from "../../app/api/device/v1/[...rest]/route";
 import { getSystemDb } from "../db";
 import { callerAs, ensureTestEnv } from "../testing";
-import { redisKeys, utcDay } from "@aspen/core";
+import { ingestBatchSchema, parsePublicId, redisKeys, utcDay } from "@aspen/core";
 import { createDeviceWorld, createTestDevice, uuidOf, waitFor, type DeviceWorld } from "./testing";
 
 ensureTestEnv();
@@ -410,3 +410,35 @@ describe("isolation", () => {
   });
 });
 
+
+describe("ingest stream", () => {
+  const entriesOf = async (deviceUuid: string) => {
+    const raw = await redis.xrange(redisKeys(prefix).ingestStream, "-", "+");
+    return raw
+      .map(([, fields]) => ingestBatchSchema.parse(JSON.parse(fields[1]!)))
+      .filter((b) => [...b.telemetry, ...b.events, ...b.commands].some((x) => x.deviceId === deviceUuid));
+  };
+
+  it("gets one entry per committed request (telemetry, event, command result), parsed by the core schema", async () => {
+    const d = await createTestDevice(w);
+    const ts = Date.now() - 5000;
+    await call(postTelemetry(req("/telemetry", { secret: d.secret, body: [{ ts, values: { temperature: 7 } }, { ts: ts + 1, values: { temperature: 8 } }] })));
+    const ev = await call(postEvent(req("/events/overheat", { secret: d.secret, body: { temp: 90 } }), { params: Promise.resolve({ event: "overheat" }) }));
+    expect(ev.status).toBe(201);
+    const cmd = await callerAs(w.users.developer).command.send({ tenantSlug: w.slug, deviceId: d.id, method: "reboot", params: {} });
+    await call(getCommands(req("/commands", { secret: d.secret })));
+    expect((await call(respond(cmd.id, d.secret, { status: "failed", error: "no" }))).status).toBe(200);
+    const batches = await entriesOf(d.uuid);
+    expect(batches.map((b) => [b.source, b.telemetry.length, b.events.length, b.commands.length])).toEqual([
+      ["http", 2, 0, 0],
+      ["http", 0, 1, 0],
+      ["http", 0, 0, 1],
+    ]);
+    expect(batches[0]!.telemetry.map((t) => [t.ts, t.values.temperature, t.tenantId])).toEqual([
+      [ts, 7, w.tenant.id],
+      [ts + 1, 8, w.tenant.id],
+    ]);
+    expect(batches[1]!.events[0]).toMatchObject({ event: "overheat", level: "warning", params: { temp: 90 } });
+    expect(batches[2]!.commands[0]).toMatchObject({ commandId: parsePublicId("cmd", cmd.id)!, status: "failed" });
+  });
+});

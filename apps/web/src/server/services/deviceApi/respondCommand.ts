@@ -1,7 +1,7 @@
 import { applyDeviceStats, completeCommand } from "@aspen/db/broker";
 import { findDeviceCommand } from "@aspen/db/device-data";
 import { z } from "zod";
-import { publishLive, recordDeviceErrors } from "../../device-api/device-state";
+import { afterCommandResult, recordDeviceErrors } from "../../device-api/device-state";
 import { loadProductModel } from "../../device-api/thing-models";
 import { assertDevice, inTenant, type Scope } from "../scope";
 import { keyErrorSchema } from "./_schemas";
@@ -58,6 +58,6 @@ export async function respondCommand(scope: Scope, input: z.output<typeof respon
     ]);
     return { kind: "invalid", id, method: outcome.cmd.method, reason, errors: outcome.errors };
   }
-  publishLive(scope.tenant.id, [{ type: "command", deviceId: device.id, commandId: id, status }]);
+  await afterCommandResult({ tenantId: scope.tenant.id, deviceId: device.id, commandId: id, ts: Date.now(), status });
   return { kind: "done", id, requestId: outcome.cmd.requestId, status };
 }

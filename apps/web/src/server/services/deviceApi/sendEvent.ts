@@ -40,6 +40,8 @@ export async function sendEvent(scope: Scope, input: z.output<typeof sendEventIn
     return { ok: false, kind: outcome.kind, reason, errors: outcome.errors };
   }
   const { ts, level, params } = outcome.row;
-  await afterAccepted({ ...ids, bytes: input.bytes, points: 0, latest: {}, live: [{ type: "event", deviceId: device.id, event, level, ts, params }] });
+  await afterAccepted({ ...ids, bytes: input.bytes, points: 0, latest: {}, live: [{ type: "event", deviceId: device.id, event, level, ts, params }],
+    stream: { events: [{ ...ids, productId: device.productId, ts, event, level, params }] },
+  });
   return { ok: true, event, ts };
 }

@@ -58,6 +58,7 @@ export async function sendTelemetry(scope: Scope, input: z.output<typeof sendTel
       points: decoded.rows.length,
       latest: decoded.latest,
       live: decoded.points.map((p) => ({ type: "telemetry", deviceId: device.id, ts: p.ts, values: p.values })),
+      stream: { telemetry: decoded.points.map((p) => ({ ...ids, productId: device.productId, ts: p.ts, values: p.values })) },
     });
   }
   const reason = decoded.errors.length > 0 ? describeKeyErrors(decoded.errors) : null;
