@@ -1,7 +1,7 @@
 import { can, roles, type Permission, type Role } from "@aspen/core";
 import { raiseAlarm, withSystem } from "@aspen/db";
 import { randomSuffix } from "@aspen/db/testing";
-import { parsePublicId, publicId } from "@aspen/core";
+import { parsePublicId, publicId, type AlertRuleSpecInput } from "@aspen/core";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../db";
@@ -30,7 +30,7 @@ const thingModel = {
   events: [{ identifier: "overheat", name: "Overheat", level: "fault" }],
   commands: [],
 };
-const hot = { name: "Hot", severity: "major", trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 60 } } as const;
+const hot: AlertRuleSpecInput = { name: "Hot", severity: "major", trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 60 } };
 
 async function newDevice(c: Ctx) {
   const p = await c.owner.product.create({ tenantSlug: c.slug, name: `prod-${randomSuffix()}`, thingModel });

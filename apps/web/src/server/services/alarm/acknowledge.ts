@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError, notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
-import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { emitAlarmEvent, ruleWebhookIds } from "./_emit";
 import { alarmSchema, toAlarmDto } from "./dto";
 
@@ -13,7 +13,7 @@ export const acknowledgeAlarmOutput = alarmSchema;
 /** Acknowledges an active alarm (someone is on it), with an optional comment. */
 export async function acknowledgeAlarm(scope: Scope, input: z.output<typeof acknowledgeAlarmInput>) {
   assertAllowed(scope, "alert.manage");
-  const userId = scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId;
+  const userId = actingUserId(scope);
   if (!userId) throw appError("FORBIDDEN", "forbidden", "Only a member can acknowledge an alarm");
   const { alarm, hooks } = await inTenant(scope, async (tx) => {
     const a = await findAlarm(tx, scope.tenant.id, input.id);

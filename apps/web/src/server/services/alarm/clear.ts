@@ -7,7 +7,7 @@ import { appError, notFound } from "../../errors";
 import { logger } from "../../logger";
 import { publicIdInput } from "../../public-ids";
 import { getRedis } from "../../redis";
-import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { emitAlarmEvent, ruleWebhookIds } from "./_emit";
 import { alarmSchema, toAlarmDto } from "./dto";
 
@@ -17,7 +17,7 @@ export const clearAlarmOutput = alarmSchema;
 /** Clears an alarm by hand; the rule can raise a new one for the device afterwards. */
 export async function clearAlarm(scope: Scope, input: z.output<typeof clearAlarmInput>) {
   assertAllowed(scope, "alert.manage");
-  const userId = scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId;
+  const userId = actingUserId(scope);
   if (!userId) throw appError("FORBIDDEN", "forbidden", "Only a member can clear an alarm");
   const { alarm, hooks, ruleId, deviceId } = await inTenant(scope, async (tx) => {
     const a = await findAlarm(tx, scope.tenant.id, input.id);

@@ -3,7 +3,7 @@ import { findAlertRule, insertAlertRule } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { publicIdInput } from "../../public-ids";
-import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { publishRulesChanged } from "./_changed";
 import { resolveRuleSpec } from "./_resolve";
 import { alertRuleSchema, toAlertRuleDto } from "./dto";
@@ -14,7 +14,7 @@ export const createAlertRuleOutput = alertRuleSchema;
 /** Creates a rule of a product; it takes effect within seconds. */
 export async function createAlertRule(scope: Scope, input: z.output<typeof createAlertRuleInput>) {
   assertAllowed(scope, "alert.manage");
-  const createdBy = scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId;
+  const createdBy = actingUserId(scope);
   const dto = await inTenant(scope, async (tx) => {
     const { spec, product } = await resolveRuleSpec(tx, scope.tenant.id, input.productId, input.rule);
     const row = await insertAlertRule(tx, { tenantId: scope.tenant.id, productId: product.id, spec, createdBy });

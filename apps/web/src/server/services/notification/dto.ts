@@ -1,6 +1,7 @@
 import type { NotificationRow } from "@aspen/db";
 import { z } from "zod";
 import { publicId } from "../../public-ids";
+import { actingUserId, type Scope } from "../scope";
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -19,6 +20,6 @@ export function toNotificationDto(n: NotificationRow) {
 }
 
 /** Notifications are the signed-in member's own: the user id comes from the scope, never from input. */
-export function memberOf(scope: { actor: { kind: string; id?: string; userId?: string | null } }): string | null {
-  return scope.actor.kind === "user" ? (scope.actor.id ?? null) : (scope.actor.userId ?? null);
+export function memberOf(scope: Scope): string | null {
+  return actingUserId(scope);
 }

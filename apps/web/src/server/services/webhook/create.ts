@@ -3,7 +3,7 @@ import { addWebhookSecret, insertWebhookEndpoint, withSystem } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { getSystemDb } from "../../db";
-import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { assertWebhookTarget, webhookUrlInput } from "./_url";
 import { eventTypesInput, toWebhookEndpointDto, webhookEndpointSchema } from "./dto";
 
@@ -23,7 +23,7 @@ export async function createWebhook(scope: Scope, input: z.output<typeof createW
   assertAllowed(scope, "webhook.manage");
   await assertWebhookTarget(input.url);
   const secret = generateWebhookSecret();
-  const createdBy = scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId;
+  const createdBy = actingUserId(scope);
   const row = await inTenant(scope, (tx) =>
     insertWebhookEndpoint(tx, { tenantId: scope.tenant.id, url: input.url, description: input.description, eventTypes: [...new Set(input.eventTypes)], secretHint: webhookSecretHint(secret), createdBy }),
   );
