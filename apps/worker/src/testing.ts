@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { generateWebhookSecret, ingestStreamField, ingestStreamKey, type AlertRuleSpec, type IngestBatch } from "@aspen/core";
+import { generateWebhookSecret, hashSecret, ingestStreamField, ingestStreamKey, type AlertRuleSpec, type IngestBatch } from "@aspen/core";
 import { addWebhookSecret, insertAlertRule, withSystem, type Database } from "@aspen/db";
 import { products, devices, webhookEndpoints } from "@aspen/db/schema";
 import { createTestTenant, createTestUser, randomSuffix } from "@aspen/db/testing";
@@ -29,16 +29,16 @@ export const thingModel = {
   commands: [],
 };
 
-export async function createWorld(sys: Database, opts: { devices: number }) {
+export async function createWorld(sys: Database, opts: { devices: number; secret?: string }) {
   const owner = await createTestUser(sys);
   const tenant = await createTestTenant(sys, { ownerId: owner.id });
   return withSystem(sys, async (tx) => {
     const [p] = await tx.insert(products).values({ tenantId: tenant.id, name: `p-${randomSuffix()}`, thingModel, productKey: `pk_${randomSuffix()}` }).returning();
     const devs = await tx
       .insert(devices)
-      .values(Array.from({ length: opts.devices }, (_, i) => ({ tenantId: tenant.id, productId: p!.id, name: `d${i}-${randomSuffix()}`, secretHash: `h-${randomSuffix()}`, secretHint: "x", labels: { site: "berlin" } })))
+      .values(Array.from({ length: opts.devices }, (_, i) => ({ tenantId: tenant.id, productId: p!.id, name: `d${i}-${randomSuffix()}`, secretHash: opts.secret && i === 0 ? hashSecret(opts.secret) : `h-${randomSuffix()}`, secretHint: "x", labels: { site: "berlin" } })))
       .returning();
-    return { owner, tenant, productId: p!.id, deviceIds: devs.map((d) => d.id) };
+    return { owner, tenant, productId: p!.id, deviceIds: devs.map((d) => d.id), deviceNames: devs.map((d) => d.name) };
   });
 }
 
@@ -147,4 +147,22 @@ export function startWorker(env: Record<string, string>) {
   child.stderr!.on("data", (b: Buffer) => (state.out += b.toString()));
   const exited = once(child, "exit").then(([code]) => code as number | null);
   return { child, state, exited, ready: () => waitFor("the worker to start", () => state.out.includes("worker started") || undefined, 30_000) };
+}
+
+const brokerEntry = fileURLToPath(new URL("../../broker/src/index.ts", import.meta.url));
+
+/** The real broker in a child process (the end-to-end test drives it with an MQTT client); resolves once it listens. */
+export async function startBrokerProcess(env: Record<string, string>) {
+  const child = spawn(tsx, [brokerEntry], {
+    env: { PATH: process.env.PATH ?? "", DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: process.env.REDIS_URL!, HOST: "127.0.0.1", MQTT_WS_PORT: "0", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const state = { out: "" };
+  child.stdout!.on("data", (b: Buffer) => (state.out += b.toString()));
+  child.stderr!.on("data", (b: Buffer) => (state.out += b.toString()));
+  const exited = once(child, "exit").then(([code]) => code as number | null);
+  await waitFor("the broker to listen", () => state.out.includes('"broker listening"') || undefined, 30_000).catch((e: Error) => {
+    throw new Error(`${e.message}\n${state.out}`);
+  });
+  return { child, state, exited };
 }
