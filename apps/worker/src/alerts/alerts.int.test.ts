@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { alertRulesChangedChannel } from "@aspen/core";
 import { alarms, notifications, webhookAttempts, webhookDeliveries } from "@aspen/db/schema";
 import { createRedis, createProducer, webhookDeliverJob } from "@aspen/jobs";
 import { testSystemDb } from "@aspen/db/testing";
@@ -48,6 +49,32 @@ afterAll(async () => {
 });
 
 const mailsTo = (email: string) => smtp.mails.filter((m) => m.to === email);
+
+describe("rule changes take effect within 5 s", () => {
+  it("a rule saved while the worker has the product cached raises on the data after it, within 5 s without a change message and at once with one", async () => {
+    const w = await createWorld(sys, { devices: 1 });
+    const dev = w.deviceIds[0]!;
+    const hot = () => xaddBatch(redis, prefix, [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: Date.now(), values: { temperature: 40 } }]);
+    await hot(); // cached: no rules for this product
+    await new Promise((r) => setTimeout(r, 300));
+    const saved = Date.now();
+    const rule = await createRule(sys, w, { trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 0 } });
+    await waitFor("an alarm from the new rule", async () => {
+      await hot();
+      return (await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id))).length > 0;
+    }, 8000);
+    expect(Date.now() - saved).toBeLessThan(5000);
+
+    // With the web app's change message the next entry already sees the rule.
+    const second = await createRule(sys, w, { name: "Hot 2", trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 35 }], forSeconds: 0 } });
+    await redis.publish(alertRulesChangedChannel(prefix), JSON.stringify({ tenantId: w.tenant.id, productId: w.productId }));
+    await new Promise((r) => setTimeout(r, 100));
+    const published = Date.now();
+    await hot();
+    await waitFor("an alarm from the second rule", async () => (await sys.select().from(alarms).where(eq(alarms.ruleId, second.id))).length > 0, 5000);
+    expect(Date.now() - published).toBeLessThan(2000);
+  });
+});
 
 describe("an alert rule end to end (ingest stream → alarm → email + webhook)", () => {
   it("values above the threshold for the duration raise exactly one alarm, one email and one verified webhook", async () => {

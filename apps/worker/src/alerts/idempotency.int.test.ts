@@ -67,6 +67,18 @@ describe("at-least-once delivery of stream entries", () => {
     expect(await counts(w, rule.id, ep.id)).toEqual({ alarms: 1, count: 1, deliveries: 1, jobs: 1 });
   });
 
+  it("thing-model events of the rule's level raise one alarm per entry and device, further ones count as repeats", async () => {
+    const { w, batch } = await setup();
+    const rule = await createRule(sys, w, { name: "Faults", trigger: { type: "event", level: "warning" } });
+    const ev = (event: string, level: "info" | "warning" | "fault") => ({ tenantId: w.tenant.id, productId: w.productId, deviceId: w.deviceIds[0]!, ts: Date.now(), event, level });
+    const fields = [ingestStreamField, JSON.stringify({ ...batch, telemetry: [], events: [ev("boot", "info"), ev("overheat", "fault"), ev("door", "warning")] })];
+    await handle(`${Date.now()}-7`, fields);
+    await handle(`${Date.now() + 1}-7`, [ingestStreamField, JSON.stringify({ ...batch, telemetry: [], events: [ev("boot", "info")] })]);
+    const rows = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
+    // The alarm keeps the latest matching values (the repeat), and counts both.
+    expect(rows.map((r) => [r.count, r.values.event])).toEqual([[2, "door"]]);
+  });
+
   it("an older entry after a newer one is skipped for that pair", async () => {
     const { w, rule, ep, fields } = await setup();
     await handle(`${Date.now() + 5000}-0`, fields);
