@@ -37,6 +37,7 @@ export const auditActions = [
   "webhook.rotate_secret",
   "webhook.replay",
   "webhook.test",
+  "queue.retry",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
