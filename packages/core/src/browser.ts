@@ -1,5 +1,8 @@
 // Browser-safe part of @aspen/core (no node:crypto): client components import "@aspen/core/browser".
 
+// JSON input limits
+export { MAX_JSON_DEPTH, jsonDepth, jsonTooDeep } from "./json/depth";
+
 // Thing model
 export { identifierPattern, identifierSchema } from "./thing-model/identifier";
 export { dataTypes, type DataType, type DataSpec } from "./thing-model/data-spec";

@@ -20,7 +20,10 @@ export function ensureTestEnv(): void {
   process.env.APP_URL ??= "http://localhost:3000";
 }
 
-export const testHeaders = (ip = "203.0.113.7") =>
+/** A fresh address per caller (198.18.0.0/15, the benchmarking range) so per-IP budgets of one test do not reach another. */
+const randomTestIp = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+
+export const testHeaders = (ip = randomTestIp()) =>
   new Headers({ "x-forwarded-for": ip, "user-agent": "vitest", host: "localhost:3000" });
 
 /** A server-side caller acting as `user` (or signed out with null). */
