@@ -80,7 +80,10 @@ export default defineConfig({
         APP_URL: process.env.E2E_APP_URL ?? baseURL,
         WEB_PORT: String(port),
         WEB_HOST: "127.0.0.1",
+        WEB_OPS_PORT: String(stack.webOpsPort),
         NODE_ENV: "production",
+        // Every browser here is 127.0.0.1: sign-up budgets per IP would otherwise end a full run early.
+        ABUSE_LIMITS_SCALE: "100",
       },
     }),
     // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).

@@ -30,6 +30,8 @@ const schema = z.object({
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
   /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */
+  /** Multiplies the sign-up / password / invitation budgets. Only for test stacks where every browser is 127.0.0.1. */
+  ABUSE_LIMITS_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 

@@ -1,5 +1,6 @@
 import { getEnv } from "../env";
 import { logger } from "./logger";
+import { metrics } from "./metrics";
 import { checkRedisConfig, getRedis } from "./redis";
 
 /** Validates env and Redis persistence settings; exits the process with a clear message when unfit. */
@@ -22,5 +23,6 @@ export async function startupCheck(): Promise<void> {
     console.error(`web: refusing to start: cannot reach Redis at REDIS_URL (${(err as Error).message})`);
     process.exit(1);
   }
+  metrics(); // the ops port (server.mjs) serves this registry from the start
   logger.info({ appUrl: getEnv().APP_URL }, "web started");
 }

@@ -38,7 +38,7 @@ function limiter(name: string, b: Budget): RateLimiterRedis {
     l = new RateLimiterRedis({
       storeClient: getRedis(),
       keyPrefix: `${getEnv().REDIS_PREFIX}aspen:limit:${name}:${b.by}`,
-      points: b.points,
+      points: b.points * getEnv().ABUSE_LIMITS_SCALE,
       duration: b.seconds,
     });
     limiters.set(key, l);
@@ -85,7 +85,7 @@ export async function assertBudgetLeft(name: string, budget: Budget, caller: Cal
   const key = budget.by === "ip" ? caller.ip : caller.userId;
   if (!key) return;
   const res = await limiter(name, budget).get(key).catch(() => null);
-  if (res && res.remainingPoints <= 0 && res.consumedPoints >= budget.points) throw tooMany(Math.ceil(res.msBeforeNext / 1000));
+  if (res && res.consumedPoints >= budget.points * getEnv().ABUSE_LIMITS_SCALE) throw tooMany(Math.ceil(res.msBeforeNext / 1000));
 }
 
 /** Takes one point from `budget` (after the event it counts happened). */
