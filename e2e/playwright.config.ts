@@ -30,6 +30,7 @@ function server(opts: { command: string; url: string; timeout: number; env: Reco
     stderr: "pipe" as const,
     env: {
       DATABASE_URL: required("DATABASE_URL"),
+      TENANT_DATABASE_URL: required("TENANT_DATABASE_URL"),
       REDIS_URL: required("REDIS_URL"),
       REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

@@ -49,8 +49,8 @@ test("a forged X-Forwarded-For does not change the client address audit rows rec
   await page.getByTestId("login-submit").click();
   await expect(page.getByTestId("login-error")).toBeVisible();
   await context.close();
-  // User-level audit rows (no tenant) are visible to system connections only.
-  const sql = (await import("postgres")).default(process.env.DATABASE_URL!, { max: 1, connection: { "app.bypass_rls": "on" } });
+  // User-level audit rows (no tenant) are visible to the system role (DATABASE_URL) only.
+  const sql = (await import("postgres")).default(process.env.DATABASE_URL!, { max: 1 });
   try {
     const rows = await sql<{ ip: string | null }[]>`select ip from audit_logs where actor_email = ${email}`;
     expect(rows.map((r) => r.ip)).toEqual(["127.0.0.1"]);

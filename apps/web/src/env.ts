@@ -11,6 +11,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "is required (postgres://user:pass@host:port/db)" })
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  /** The role without BYPASSRLS that owns nothing: every tenant query (README, "Database roles"). */
+  TENANT_DATABASE_URL: z
+    .string({ error: "is required: the database role for tenant work, without BYPASSRLS (README, Database roles)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
   REDIS_URL: z
     .string({ error: "is required (redis://host:port[/db])" })
     .regex(/^rediss?:\/\//, "must be a redis:// URL"),

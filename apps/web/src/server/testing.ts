@@ -9,11 +9,11 @@ import { createTRPCContext } from "./trpc";
  * the database or Redis is missing, and callers with fabricated sessions.
  */
 export function ensureTestEnv(): void {
-  const missing = ["DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]);
+  const missing = ["DATABASE_URL", "TENANT_DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]);
   if (missing.length) {
     throw new Error(
       `${missing.join(" and ")} not set: web integration tests need a migrated Postgres and a Redis ` +
-        "(bash scripts/services.sh <db>; npm run db:migrate; export DATABASE_URL=… REDIS_URL=…)",
+        "(eval \"$(bash scripts/services.sh <db>)\"; npm run db:migrate)",
     );
   }
   process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
