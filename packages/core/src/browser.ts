@@ -1,5 +1,8 @@
 // Browser-safe part of @aspen/core (no node:crypto): client components import "@aspen/core/browser".
 
+// CSV cells (formula-injection safe)
+export { csvCell } from "./csv/cell";
+
 // JSON input limits
 export { MAX_JSON_DEPTH, jsonDepth, jsonTooDeep } from "./json/depth";
 

@@ -1,4 +1,4 @@
-import { deviceNameSchema, labelsSchema, parsePublicId } from "@aspen/core";
+import { csvCell, deviceNameSchema, labelsSchema, parsePublicId } from "@aspen/core";
 import {
   existingDeviceNames,
   findDevicesByIds,
@@ -30,11 +30,6 @@ function parseLabels(raw: string | Record<string, string> | undefined): unknown 
   }
   return out;
 }
-
-const csvCell = (s: string | number) => {
-  const v = String(s);
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-};
 
 /**
  * Creates up to 1000 devices at once (from a CSV). Every row is checked
