@@ -32,7 +32,9 @@ export const invite = tenantProcedure
       createInvitation(tx, { tenantId: ctx.tenant.id, email: input.email, role: input.role, tokenHash, invitedBy: ctx.user.id, expiresAt }),
     );
     const inviteUrl = invitationUrl(token);
+    const id = publicId("inv", inv.id);
     const emailed = await sendInvitationMail({
+      invitationId: id,
       to: inv.email,
       tenantName: ctx.tenant.name,
       inviterName: ctx.user.name || ctx.user.email,
@@ -40,7 +42,6 @@ export const invite = tenantProcedure
       inviteUrl,
       expiresAt,
     });
-    const id = publicId("inv", inv.id);
     await recordAudit(ctx.audit, {
       action: "member.invite",
       targetType: "invitation",

@@ -1,5 +1,5 @@
 import { can, canAssignRole } from "@aspen/core";
-import { countOwnersForUpdate, getMember, removeMember } from "@aspen/db";
+import { countOwnersForUpdate, getMember, removeMember, revokeInvitationsSentBy } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError, notFound } from "../../errors";
@@ -30,14 +30,16 @@ export const remove = tenantProcedure.input(z.object({ userId: publicIdInput("us
       );
     }
     await removeMember(tx, ctx.tenant.id, m.userId);
-    return m;
+    // Invitations a removed member sent must not let others in after them.
+    const invitationsRevoked = await revokeInvitationsSentBy(tx, ctx.tenant.id, m.userId);
+    return { ...m, invitationsRevoked };
   });
   await recordAudit(ctx.audit, {
     action: "member.remove",
     targetType: "user",
     targetId: publicId("usr", member.userId),
     targetName: member.email,
-    details: { role: member.role, left: self },
+    details: { role: member.role, left: self, invitationsRevoked: member.invitationsRevoked },
   });
   return { userId: publicId("usr", member.userId), left: self };
 });
