@@ -25,6 +25,12 @@ export async function grantAppRoles(db: Tx, roles: { system?: string; tenant?: s
     await db.execute(sql`alter default privileges in schema public grant select, insert, update, delete on tables to ${r}`);
     await db.execute(sql`alter default privileges in schema public grant usage, select on sequences to ${r}`);
   }
+  // Backups (scripts/backup.sh) dump as the system role: it must read the migration journal too.
+  if (roles.system) {
+    await db.execute(sql`grant usage on schema drizzle to ${ident(roles.system)}`);
+    await db.execute(sql`grant select on all tables in schema drizzle to ${ident(roles.system)}`);
+    await db.execute(sql`grant select on all sequences in schema drizzle to ${ident(roles.system)}`);
+  }
   // Making partitions is the system's job (the worker's schedule); the function runs as the owner.
   await db.execute(sql`revoke all on function aspen_ensure_telemetry_partitions(timestamptz, int) from public`);
   if (roles.system) await db.execute(sql`grant execute on function aspen_ensure_telemetry_partitions(timestamptz, int) to ${ident(roles.system)}`);
