@@ -96,3 +96,15 @@ export {
 
 // Ingest stream (broker / device HTTP API → worker)
 export { ingestStreamKey, ingestStreamField, ingestBatchSchema, type IngestBatch } from "./events/ingest-stream";
+
+// API scopes (API keys, OAuth apps)
+export {
+  apiScopeTable,
+  apiScopes,
+  isApiScope,
+  scopePermissions,
+  roleCoversScope,
+  roleCoversScopes,
+  parseScopeString,
+  type ApiScope,
+} from "./api/scopes";
