@@ -24,6 +24,14 @@ export const auditActions = [
   "device.rotate_secret",
   "device.desired_update",
   "device.command",
+  "apiKey.create",
+  "apiKey.revoke",
+  "oauthApp.create",
+  "oauthApp.update",
+  "oauthApp.rotate_secret",
+  "oauthApp.delete",
+  "oauthGrant.create",
+  "oauthGrant.revoke",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

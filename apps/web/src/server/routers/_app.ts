@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
+import { apiKeyRouter } from "./apiKey/_router";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
 import { commandRouter } from "./command/_router";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   deviceShadow: deviceShadowRouter,
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
+  apiKey: apiKeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

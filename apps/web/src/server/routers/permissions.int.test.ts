@@ -138,6 +138,18 @@ const cases: Case[] = [
   { path: "device.rotateSecret", permission: "device.secret", prepare: newDevice, call: (k, s, d) => k.device.rotateSecret({ tenantSlug: s, id: d.id }) },
   { path: "device.delete", permission: "device.write", prepare: newDevice, call: (k, s, d) => k.device.delete({ tenantSlug: s, id: d.id }) },
   { path: "audit.list", permission: "audit.read", call: (k, s) => k.audit.list({ tenantSlug: s, page: 1, pageSize: 20 }) },
+  { path: "apiKey.list", permission: "apiKey.manage", call: (k, s) => k.apiKey.list({ tenantSlug: s }) },
+  {
+    path: "apiKey.create",
+    permission: "apiKey.manage",
+    call: (k, s) => k.apiKey.create({ tenantSlug: s, name: `key-${randomSuffix()}`, scopes: ["devices:read"] }),
+  },
+  {
+    path: "apiKey.revoke",
+    permission: "apiKey.manage",
+    prepare: (c) => c.owner.apiKey.create({ tenantSlug: c.slug, name: `key-${randomSuffix()}`, scopes: ["devices:read"] }),
+    call: (k, s, p) => k.apiKey.revoke({ tenantSlug: s, id: p.apiKey.id }),
+  },
 ];
 
 /** Procedures outside a tenant, with how an unauthenticated caller is treated. */
@@ -161,7 +173,7 @@ beforeAll(async () => {
 });
 
 /** The routers of the Foundation issue; later routers bring their own permission tables. */
-const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit"];
+const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit", "apiKey"];
 
 describe("every procedure is covered by these tables", () => {
   it("lists each procedure of these routers exactly once", () => {
@@ -195,7 +207,7 @@ describe.each(cases)("$path (needs $permission)", (c) => {
     expect(await codeOf(c.call(callerAs(null), ctx.slug, prep))).toBe("UNAUTHORIZED");
   });
 
-  if (c.prepare && /^(product|device)\.(byId|update|delete|rotate|setEnabled)/.test(c.path)) {
+  if (c.prepare && /^(product|device|apiKey)\.(byId|update|delete|rotate|setEnabled|revoke)/.test(c.path)) {
     it("with an id from another tenant, in the caller's own tenant: NOT_FOUND", async () => {
       const prep = await c.prepare!(ctx);
       const outsider = callerAs(ctx.w.outsider);
