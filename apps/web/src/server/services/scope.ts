@@ -38,6 +38,11 @@ export interface Scope {
   db: Database;
 }
 
+/** The user an operation is attributed to (`createdBy` columns): the member, or the user a token acts for. */
+export function actingUserId(scope: Scope): string | null {
+  return scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId;
+}
+
 /** Runs `fn` in the scope's tenant (RLS set for the transaction). */
 export function inTenant<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withTenant(scope.db, scope.tenant.id, fn);
