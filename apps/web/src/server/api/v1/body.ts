@@ -1,4 +1,5 @@
 import { restError } from "./errors";
+import { jsonErrorOffset } from "./json-position";
 
 /** The largest request body the REST API reads. */
 export const maxBodyBytes = 1024 * 1024;
@@ -56,11 +57,8 @@ export function parseJsonBody(req: Request, bytes: Uint8Array): unknown {
   if (text.trim() === "") throw restError(400, "invalid_json", "The body is empty: send a JSON object.", { position: 0, line: 1, column: 1 });
   try {
     return JSON.parse(text);
-  } catch (err) {
-    const msg = (err as Error).message;
-    // V8: "... in JSON at position 12 (line 1 column 13)" or "Unexpected end of JSON input".
-    const m = /position (\d+)/.exec(msg);
-    const position = m ? Number(m[1]) : text.length;
+  } catch {
+    const position = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, position);
     throw restError(400, "invalid_json", `Malformed JSON at line ${line}, column ${column} (position ${position}).`, { position, line, column });
   }
