@@ -25,6 +25,15 @@ export const scopeDescriptions: Record<(typeof apiScopes)[number], string> = {
   "audit:read": "Read the audit log",
 };
 
+const tagDescriptions: Record<string, string> = {
+  Products: "Device models: the thing model (properties, events, commands) validates what their devices send.",
+  Devices: "Registered devices: credentials, labels, enablement and state.",
+  Telemetry: "Time series the devices send: latest values and history, aggregated like the console's charts.",
+  Attributes: "The device shadow: attributes the device reported and the desired ones the cloud asks for.",
+  Commands: "Commands (RPC) sent to devices and their results.",
+  Audit: "Who did what in the tenant, when and from where.",
+};
+
 const statusText: Record<number, string> = {
   400: "The request is malformed or fails validation (`invalid_input`, `invalid_json`)",
   401: "No valid bearer token (`unauthenticated`, `invalid_token`)",
@@ -69,9 +78,8 @@ function parameters(op: Operation, defs: Record<string, JsonSchema>) {
 /** The OpenAPI 3.1 document of `operations`, generated from their zod schemas. */
 export function buildOpenApiDocument(operations: readonly Operation[], opts: { serverUrl: string }) {
   const defs: Record<string, JsonSchema> = {};
-  const errorSchema = toJsonSchema(errorBodySchema, "output", defs);
-  defs.Error = errorSchema;
-  const errorRef = { $ref: "#/components/schemas/Error" };
+  // A named schema (`.meta({ id: "Error" })`): the answer is a $ref and the schema lands in `defs`.
+  const errorRef = toJsonSchema(errorBodySchema, "output", defs);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const responses: Record<string, unknown> = {
@@ -109,7 +117,7 @@ export function buildOpenApiDocument(operations: readonly Operation[], opts: { s
       license: { name: "AGPL-3.0-only", identifier: "AGPL-3.0-only" },
     },
     servers: [{ url: `${opts.serverUrl}${apiBasePath}` }],
-    tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
+    tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name, description: tagDescriptions[name] ?? name })),
     security: [{ oauth2: [] }, { apiKey: [] }],
     paths,
     components: {
