@@ -46,6 +46,18 @@ const happy: Record<string, (f: Fx) => Promise<Call>> = {
   enableDevice: async (f) => ({ path: `/devices/${f.deviceId}/enable` }),
   disableDevice: async (f) => ({ path: `/devices/${await freshDevice(f)}/disable` }),
   rotateDeviceSecret: async (f) => ({ path: `/devices/${f.deviceId}/rotate-secret` }),
+  getLatestTelemetry: async (f) => ({ path: `/devices/${f.deviceId}/telemetry/latest` }),
+  getTelemetryHistory: async (f) => ({
+    path: `/devices/${f.deviceId}/telemetry/temperature/history?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}&bucketSeconds=3600`,
+  }),
+  getAttributes: async (f) => ({ path: `/devices/${f.deviceId}/attributes` }),
+  setDesiredAttributes: async (f) => ({ path: `/devices/${f.deviceId}/attributes/desired`, body: { desired: { target: 21.5 } } }),
+  sendCommand: async (f) => ({ path: `/devices/${f.deviceId}/commands`, body: { method: "reboot" } }),
+  listCommands: async (f) => ({ path: `/devices/${f.deviceId}/commands?limit=3` }),
+  getCommand: async (f) => ({
+    path: `/commands/${(await callerAs(f.w.users.owner).command.send({ tenantSlug: f.w.tenant.slug, deviceId: f.deviceId, method: "reboot" })).id}`,
+  }),
+  listAuditLog: async () => ({ path: "/audit-log?limit=5&action=device." }),
 };
 
 let fx: Fx;
@@ -93,6 +105,8 @@ describe("every documented operation", () => {
     Object.entries(methods as Record<string, { operationId: string; responses: Record<string, any> }>).map(([m, item]) => ({ path: p, method: m.toUpperCase(), item })),
   );
   const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // What the API sends for dates (Date.prototype.toJSON): ISO 8601 in UTC.
+  ajv.addFormat("date-time", (v: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(v) && !Number.isNaN(Date.parse(v)));
   ajv.addSchema({ $id: "aspen", components: doc.components } as never);
   for (const [id, s] of Object.entries(doc.components.schemas)) ajv.addSchema(s as never, `#/components/schemas/${id}`);
 

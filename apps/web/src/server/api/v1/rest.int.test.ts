@@ -148,6 +148,53 @@ describe("devices", () => {
   });
 });
 
+describe("device data", () => {
+  it("sends a command (201, Location), reads it back and lists it; another tenant sees 404 everywhere", async () => {
+    const k = await makeKey(w.users.owner, w.tenant.slug, ["devices:read", "devices:write", "commands:read", "commands:write", "telemetry:read", "attributes:write"]);
+    const d = (await rest("POST", "/devices", { token: k.secret, body: { name: `d-${randomSuffix()}`, productId } })).body.device;
+    const sent = await rest("POST", `/devices/${d.id}/commands`, { token: k.secret, body: { method: "reboot", timeoutMs: 5000 } });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ method: "reboot", status: "queued", deviceId: d.id });
+    expect(sent.headers.get("location")).toBe(`/api/v1/commands/${sent.body.id}`);
+    expect((await rest("GET", `/commands/${sent.body.id}`, { token: k.secret })).body.id).toBe(sent.body.id);
+    expect((await rest("GET", `/devices/${d.id}/commands`, { token: k.secret })).body.items.map((c: { id: string }) => c.id)).toEqual([sent.body.id]);
+    const bad = await rest("POST", `/devices/${d.id}/commands`, { token: k.secret, body: { method: "selfDestruct" } });
+    expect(bad.status).toBe(400);
+    const desired = await rest("PATCH", `/devices/${d.id}/attributes/desired`, { token: k.secret, body: { desired: { target: 20 } } });
+    expect(desired.status).toBe(200);
+    expect(desired.body.desired).toEqual({ target: 20 });
+    expect((await rest("PATCH", `/devices/${d.id}/attributes/desired`, { token: k.secret, body: { desired: { temperature: 20 } } })).status).toBe(400);
+    const latest = await rest("GET", `/devices/${d.id}/telemetry/latest`, { token: k.secret });
+    expect(latest.body.values.map((v: { key: string }) => v.key)).toEqual(["temperature", "target"]);
+
+    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["devices:read", "commands:read", "commands:write", "telemetry:read", "attributes:write"])).secret;
+    for (const [m, p, body] of [
+      ["GET", `/commands/${sent.body.id}`],
+      ["GET", `/devices/${d.id}/commands`],
+      ["POST", `/devices/${d.id}/commands`, { method: "reboot" }],
+      ["GET", `/devices/${d.id}/telemetry/latest`],
+      ["GET", `/devices/${d.id}/telemetry/temperature/history?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`],
+      ["GET", `/devices/${d.id}/attributes`],
+      ["PATCH", `/devices/${d.id}/attributes/desired`, { desired: { target: 1 } }],
+    ] as const) {
+      const r = await rest(m, p, { token: other, body });
+      expect(r.status, `${m} ${p}`).toBe(404);
+      expect(r.body.error.code).toBe("not_found");
+    }
+  });
+
+  it("coerces documented numeric query parameters and refuses bad ones", async () => {
+    const k = await makeKey(w.users.owner, w.tenant.slug, ["devices:read", "devices:write", "telemetry:read"]);
+    const d = (await rest("POST", "/devices", { token: k.secret, body: { name: `d-${randomSuffix()}`, productId } })).body.device;
+    const base = `/devices/${d.id}/telemetry/temperature/history?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z`;
+    const ok = await rest("GET", `${base}&bucketSeconds=3600`, { token: k.secret });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ key: "temperature", bucketSeconds: 3600, points: [] });
+    expect((await rest("GET", `${base}&bucketSeconds=abc`, { token: k.secret })).status).toBe(400);
+    expect((await rest("GET", `/devices/${d.id}/telemetry/temperature/history?from=yesterday&to=now`, { token: k.secret })).status).toBe(400);
+  });
+});
+
 describe("bad input", () => {
   it("refuses unknown body fields and unknown query parameters (400 invalid_input with the path)", async () => {
     const r = await rest("POST", "/devices", { token: full, body: { name: `d-${randomSuffix()}`, productId, color: "red" } });

@@ -4,6 +4,7 @@ import { authenticate, principalScope, requireScope } from "./authenticate";
 import { parseJsonBody, readBody } from "./body";
 import { errorResponse, invalidInput, restError, toRestError } from "./errors";
 import { Idempotency } from "./idempotency";
+import { toJsonSchema } from "./json-schema";
 import type { Operation } from "./operation";
 import { consumeRate } from "./rate-limit";
 import { countApiCall } from "./usage";
@@ -15,6 +16,20 @@ interface Compiled {
   op: Operation;
   pattern: RegExp;
   names: string[];
+  /** Query fields documented as numbers or booleans: their strings are converted before validation. */
+  queryTypes: Map<string, string>;
+}
+
+/** The JSON types of an operation's query fields (from the same schema the document shows). */
+function queryTypesOf(op: Operation): Map<string, string> {
+  const types = new Map<string, string>();
+  if (!op.query) return types;
+  const js = toJsonSchema(op.query, "input", {}) as { properties?: Record<string, { type?: string; anyOf?: { type?: string }[] }> };
+  for (const [name, prop] of Object.entries(js.properties ?? {})) {
+    const t = prop.type ?? prop.anyOf?.find((a) => a.type && a.type !== "null")?.type;
+    if (t === "integer" || t === "number" || t === "boolean") types.set(name, t);
+  }
+  return types;
 }
 
 function compile(op: Operation): Compiled {
@@ -23,7 +38,7 @@ function compile(op: Operation): Compiled {
     names.push(n);
     return "([^/]+)";
   });
-  return { op, pattern: new RegExp(`^${source}$`), names };
+  return { op, pattern: new RegExp(`^${source}$`), names, queryTypes: queryTypesOf(op) };
 }
 
 const emptyObject = z.object({}).strict();
@@ -35,9 +50,20 @@ function json(body: unknown, status: number, headers: Record<string, string>): R
   });
 }
 
-/** Query parameters as an object of strings (a repeated parameter keeps its last value). */
-function queryObject(url: URL): Record<string, string> {
-  return Object.fromEntries(url.searchParams.entries());
+/**
+ * Query parameters as an object (a repeated parameter keeps its last value); numbers and booleans
+ * where the schema wants them, so `?bucketSeconds=60` meets `z.int()`. Anything unparsable stays a
+ * string and fails validation with the schema's message.
+ */
+function queryObject(url: URL, types: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of url.searchParams.entries()) {
+    const t = types.get(k);
+    if ((t === "integer" || t === "number") && v.trim() !== "" && Number.isFinite(Number(v))) out[k] = Number(v);
+    else if (t === "boolean" && (v === "true" || v === "false")) out[k] = v === "true";
+    else out[k] = v;
+  }
+  return out;
 }
 
 /**
@@ -73,7 +99,7 @@ export function createApiHandler(operations: readonly Operation[]) {
       const values = match.pattern.exec(path)!.slice(1).map((v) => decodeURIComponent(v));
       const params = (op.params ?? emptyObject).safeParse(Object.fromEntries(match.names.map((n, i) => [n, values[i]])));
       if (!params.success) throw invalidInput(params.error, "path");
-      const query = (op.query ?? emptyObject).strict().safeParse(queryObject(url));
+      const query = (op.query ?? emptyObject).strict().safeParse(queryObject(url, match.queryTypes));
       if (!query.success) throw invalidInput(query.error, "query");
 
       let body: unknown = undefined;

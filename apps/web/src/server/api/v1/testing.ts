@@ -4,7 +4,10 @@ import { callerAs } from "../../testing";
 import { handleApiRequest } from "./handler";
 
 export const thingModel = {
-  properties: [{ identifier: "temperature", name: "Temperature", type: "float", unit: "°C", min: -40, max: 125 }],
+  properties: [
+    { identifier: "temperature", name: "Temperature", type: "float", unit: "°C", min: -40, max: 125 },
+    { identifier: "target", name: "Target", type: "float", unit: "°C", min: 5, max: 30, access: "rw" },
+  ],
   events: [],
   commands: [{ identifier: "reboot", name: "Reboot" }],
 };
