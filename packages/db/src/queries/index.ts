@@ -8,3 +8,4 @@ export * from "./products";
 export * from "./devices";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./oauth";

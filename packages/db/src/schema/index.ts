@@ -3,3 +3,4 @@ export * from "./tenancy";
 export * from "./catalog";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./oauth";
