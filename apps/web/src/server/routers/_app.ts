@@ -1,5 +1,6 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
 import { apiKeyRouter } from "./apiKey/_router";
+import { oauthAppRouter } from "./oauthApp/_router";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
 import { commandRouter } from "./command/_router";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
   apiKey: apiKeyRouter,
+  oauthApp: oauthAppRouter,
 });
 
 export type AppRouter = typeof appRouter;

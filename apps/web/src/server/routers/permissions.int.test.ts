@@ -36,6 +36,14 @@ async function newDevice(c: Ctx) {
   const d = await c.owner.device.create({ tenantSlug: c.slug, name: `dev-${randomSuffix()}`, productId: p.id });
   return d.device;
 }
+function newApp() {
+  return {
+    name: `app-${randomSuffix()}`,
+    redirectUris: ["https://app.example.org/callback"],
+    scopes: ["devices:read" as const],
+    clientType: "confidential" as const,
+  };
+}
 async function newViewer(c: Ctx) {
   const u = await createTestUser(getSystemDb());
   await addTestMember(getSystemDb(), c.w.tenant.id, u.id, "viewer");
@@ -150,6 +158,26 @@ const cases: Case[] = [
     prepare: (c) => c.owner.apiKey.create({ tenantSlug: c.slug, name: `key-${randomSuffix()}`, scopes: ["devices:read"] }),
     call: (k, s, p) => k.apiKey.revoke({ tenantSlug: s, id: p.apiKey.id }),
   },
+  { path: "oauthApp.list", permission: "oauthApp.manage", call: (k, s) => k.oauthApp.list({ tenantSlug: s }) },
+  { path: "oauthApp.create", permission: "oauthApp.manage", call: (k, s) => k.oauthApp.create({ tenantSlug: s, ...newApp() }) },
+  {
+    path: "oauthApp.rotateSecret",
+    permission: "oauthApp.manage",
+    prepare: (c) => c.owner.oauthApp.create({ tenantSlug: c.slug, ...newApp() }),
+    call: (k, s, p) => k.oauthApp.rotateSecret({ tenantSlug: s, id: p.app.id }),
+  },
+  {
+    path: "oauthApp.delete",
+    permission: "oauthApp.manage",
+    prepare: (c) => c.owner.oauthApp.create({ tenantSlug: c.slug, ...newApp() }),
+    call: (k, s, p) => k.oauthApp.delete({ tenantSlug: s, id: p.app.id }),
+  },
+  {
+    path: "oauthApp.grants",
+    permission: "oauthApp.manage",
+    prepare: (c) => c.owner.oauthApp.create({ tenantSlug: c.slug, ...newApp() }),
+    call: (k, s, p) => k.oauthApp.grants({ tenantSlug: s, id: p.app.id }),
+  },
 ];
 
 /** Procedures outside a tenant, with how an unauthenticated caller is treated. */
@@ -173,7 +201,7 @@ beforeAll(async () => {
 });
 
 /** The routers of the Foundation issue; later routers bring their own permission tables. */
-const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit", "apiKey"];
+const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit", "apiKey", "oauthApp"];
 
 describe("every procedure is covered by these tables", () => {
   it("lists each procedure of these routers exactly once", () => {
@@ -207,7 +235,7 @@ describe.each(cases)("$path (needs $permission)", (c) => {
     expect(await codeOf(c.call(callerAs(null), ctx.slug, prep))).toBe("UNAUTHORIZED");
   });
 
-  if (c.prepare && /^(product|device|apiKey)\.(byId|update|delete|rotate|setEnabled|revoke)/.test(c.path)) {
+  if (c.prepare && /^(product|device|apiKey|oauthApp)\.(byId|update|delete|rotate|setEnabled|revoke|grants)/.test(c.path)) {
     it("with an id from another tenant, in the caller's own tenant: NOT_FOUND", async () => {
       const prep = await c.prepare!(ctx);
       const outsider = callerAs(ctx.w.outsider);

@@ -10,6 +10,8 @@ export function restKeys(prefix = getEnv().REDIS_PREFIX) {
     tokensOf: (kind: string, id: string) => `${p}tokens-of:${kind}:${id}`,
     /** Rate-limit buckets (rate-limiter-flexible key prefix). */
     rateLimit: `${p}rl`,
+    /** Hash of REST calls per OAuth grant (field = grant uuid). */
+    grantRequests: `${p}grant-requests`,
     /** A stored answer of a creating POST, by tenant, actor and Idempotency-Key. */
     idempotency: (tenantId: string, actor: string, key: string) => `${p}idem:${tenantId}:${actor}:${key}`,
   } as const;

@@ -7,6 +7,7 @@ import { Idempotency } from "./idempotency";
 import { toJsonSchema } from "./json-schema";
 import type { Operation } from "./operation";
 import { consumeRate } from "./rate-limit";
+import { countGrantRequest } from "../../oauth/usage";
 import { countApiCall } from "./usage";
 
 /** Where the REST API is mounted. */
@@ -93,6 +94,7 @@ export function createApiHandler(operations: readonly Operation[]) {
 
       const principal = await authenticate(req.headers);
       void countApiCall(principal.tenant.id);
+      if (principal.revokeRef.kind === "oauthGrant") void countGrantRequest(principal.revokeRef.id);
       rateHeaders = await consumeRate(principal);
       requireScope(principal, op.scope);
 
