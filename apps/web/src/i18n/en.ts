@@ -1,3 +1,4 @@
+import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
 /**
@@ -7,6 +8,7 @@ import { apiScopesEn } from "./apiScopes.en";
 export const en = {
   apiKeys: apiKeysEn,
   apiScopes: apiScopesEn,
+  oauth: oauthEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

@@ -1,3 +1,4 @@
+import { oauthZhCN } from "./oauth.zh-CN";
 import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
@@ -6,6 +7,7 @@ import type { Dictionary } from "./en";
 export const zhCN: Dictionary = {
   apiKeys: apiKeysZhCN,
   apiScopes: apiScopesZhCN,
+  oauth: oauthZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

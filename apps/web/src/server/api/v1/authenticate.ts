@@ -2,18 +2,17 @@ import { scopePermissions, type ApiScope } from "@aspen/core";
 import { getDb } from "../../db";
 import type { RequestMeta } from "../../request-meta";
 import { permissionSet, type Scope } from "../../services/scope";
+import { lookupOAuthAccessToken } from "../../oauth/token-lookup";
 import { lookupApiKey } from "./api-key-lookup";
 import { restError } from "./errors";
 import type { Principal } from "./principal";
 import { validateToken, type TokenLookup } from "./token-cache";
 
-/** Token lookups by prefix: `ak_` API keys; OAuth access tokens register theirs (server/oauth). */
-const lookups = new Map<string, TokenLookup>([["ak_", lookupApiKey]]);
-
-/** Lets another token kind (OAuth access tokens, `oat_…`) be accepted by the REST API. */
-export function registerTokenLookup(prefix: string, lookup: TokenLookup): void {
-  lookups.set(prefix, lookup);
-}
+/** Token lookups by prefix: `ak_` API keys, `oat_` OAuth access tokens. */
+const lookups = new Map<string, TokenLookup>([
+  ["ak_", lookupApiKey],
+  ["oat_", lookupOAuthAccessToken],
+]);
 
 const unauthenticated = () =>
   restError(401, "unauthenticated", "Send an API key or OAuth access token as `Authorization: Bearer <token>`.", null, {
