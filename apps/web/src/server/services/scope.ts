@@ -43,7 +43,8 @@ export interface Scope {
 /** The user an operation is attributed to (`createdBy` columns): the member, or the user a token acts for. */
 export function actingUserId(scope: Scope): string | null {
   const a = scope.actor;
-  return a.kind === "user" ? a.id : a.kind === "device" ? null : a.userId;
+  if (a.kind === "user") return a.id;
+  return a.kind === "device" ? null : a.userId;
 }
 
 /** Runs `fn` in the scope's tenant (RLS set for the transaction). */
