@@ -164,3 +164,25 @@ export async function listOAuthGrantsOfApp(tx: Tx, tenantId: string, appId: stri
     .orderBy(desc(oauthGrants.createdAt))
     .limit(500);
 }
+
+/** The live grants a user gave, across tenants, with the app and tenant names: system connection. */
+export async function listOAuthGrantsOfUser(tx: Tx, userId: string) {
+  return tx
+    .select({
+      grant: oauthGrants,
+      app: { id: oauthApps.id, name: oauthApps.name, logoUrl: oauthApps.logoUrl, homepageUrl: oauthApps.homepageUrl },
+      tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
+    })
+    .from(oauthGrants)
+    .innerJoin(oauthApps, eq(oauthApps.id, oauthGrants.appId))
+    .innerJoin(tenants, eq(tenants.id, oauthGrants.tenantId))
+    .where(and(eq(oauthGrants.userId, userId), isNull(oauthGrants.revokedAt)))
+    .orderBy(desc(oauthGrants.createdAt))
+    .limit(200);
+}
+
+/** A grant by id if it belongs to `userId`: system connection. */
+export async function findOAuthGrantOfUser(tx: Tx, userId: string, grantId: string): Promise<OAuthGrantRow | undefined> {
+  const [row] = await tx.select().from(oauthGrants).where(and(eq(oauthGrants.id, grantId), eq(oauthGrants.userId, userId))).limit(1);
+  return row;
+}

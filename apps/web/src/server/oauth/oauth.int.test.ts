@@ -288,3 +288,19 @@ describe("tenant binding", () => {
     expect(grants.items.some((g) => g.revokedReason === "refresh_reuse" || g.revokedReason === "code_reuse")).toBe(true);
   });
 });
+
+describe("connected apps", () => {
+  it("lists the apps a user authorised; revoking one ends its tokens; nobody else can revoke it", async () => {
+    const { tokens } = await codeFlow(confidential.client, confidential.auth, "devices:read");
+    const dev = callerAs(w.users.developer);
+    const mine = await dev.oauthGrant.mine({});
+    const item = mine.items.find((g) => g.app.id === confidential.id)!;
+    expect(item.tenant.slug).toBe(w.tenant.slug);
+    expect(item.scopes).toEqual(["devices:read"]);
+    await expect(callerAs(w.users.viewer).oauthGrant.revoke({ id: item.id })).rejects.toThrow(/not found/i);
+    expect((await rest("GET", "/devices", { token: tokens.access_token })).status).toBe(200);
+    await dev.oauthGrant.revoke({ id: item.id });
+    expect((await rest("GET", "/devices", { token: tokens.access_token })).status).toBe(401);
+    expect((await dev.oauthGrant.mine({})).items.find((g) => g.id === item.id)).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
 import { apiKeyRouter } from "./apiKey/_router";
 import { oauthAppRouter } from "./oauthApp/_router";
+import { oauthGrantRouter } from "./oauthGrant/_router";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
 import { commandRouter } from "./command/_router";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   command: commandRouter,
   apiKey: apiKeyRouter,
   oauthApp: oauthAppRouter,
+  oauthGrant: oauthGrantRouter,
 });
 
 export type AppRouter = typeof appRouter;

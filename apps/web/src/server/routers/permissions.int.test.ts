@@ -191,6 +191,8 @@ const userLevel: { path: string; call: (k: Caller) => Promise<unknown>; public?:
   { path: "tenant.create", call: (k) => k.tenant.create({ name: "Nope", slug: `nope-${randomSuffix()}` }) },
   { path: "invitation.byToken", public: true, call: (k) => k.invitation.byToken({ token: "x".repeat(43) }) },
   { path: "invitation.accept", call: (k) => k.invitation.accept({ token: "x".repeat(43) }) },
+  { path: "oauthGrant.mine", call: (k) => k.oauthGrant.mine({}) },
+  { path: "oauthGrant.revoke", call: (k) => k.oauthGrant.revoke({ id: "00000000-0000-4000-8000-000000000000" }) },
 ];
 
 let ctx: Ctx;
@@ -201,7 +203,7 @@ beforeAll(async () => {
 });
 
 /** The routers of the Foundation issue; later routers bring their own permission tables. */
-const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit", "apiKey", "oauthApp"];
+const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit", "apiKey", "oauthApp", "oauthGrant"];
 
 describe("every procedure is covered by these tables", () => {
   it("lists each procedure of these routers exactly once", () => {
