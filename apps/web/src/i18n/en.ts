@@ -1,3 +1,4 @@
+import { oauthAppsEn } from "./oauthApps.en";
 import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
@@ -9,6 +10,7 @@ export const en = {
   apiKeys: apiKeysEn,
   apiScopes: apiScopesEn,
   oauth: oauthEn,
+  oauthApps: oauthAppsEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

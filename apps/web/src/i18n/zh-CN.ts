@@ -1,3 +1,4 @@
+import { oauthAppsZhCN } from "./oauthApps.zh-CN";
 import { oauthZhCN } from "./oauth.zh-CN";
 import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
@@ -8,6 +9,7 @@ export const zhCN: Dictionary = {
   apiKeys: apiKeysZhCN,
   apiScopes: apiScopesZhCN,
   oauth: oauthZhCN,
+  oauthApps: oauthAppsZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

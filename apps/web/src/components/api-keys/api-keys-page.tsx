@@ -34,10 +34,18 @@ export function ApiKeysPage() {
       },
     }),
   );
+  const canApps = useCan("oauthApp.manage");
   const docs = (
-    <Link href="/docs/api" className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="api-docs-link">
-      {t.apiKeys.docsLink} →
-    </Link>
+    <>
+      {canApps ? (
+        <Link href={`/t/${tenant.slug}/oauth-apps`} className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="oauth-apps-link">
+          {t.oauthApps.link} →
+        </Link>
+      ) : null}
+      <Link href="/docs/api" className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="api-docs-link">
+        {t.apiKeys.docsLink} →
+      </Link>
+    </>
   );
 
   if (!canManage) {
