@@ -1,6 +1,6 @@
 import { ApiReference } from "@scalar/nextjs-api-reference";
 
-export const dynamic = "force-static";
+export const dynamic = "force-dynamic";
 
 const render = ApiReference({
   url: "/api/v1/openapi.json",
