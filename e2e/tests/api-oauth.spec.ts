@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 import * as oauth from "oauth4webapi";
 import { createTenant, newAccount, signUp, unique } from "./support";
 
-/** A loopback redirect URI nobody listens on: the test catches the browser's request to it. */
-const redirectUri = "http://127.0.0.1:9/callback";
+/** A loopback redirect URI nobody listens on (not port 9: Chromium refuses "unsafe" ports): the test catches the request. */
+const redirectUri = "http://127.0.0.1:8765/callback";
 
 test("API key made in the console calls /api/v1, stops at revoke; the docs page loads only our assets", async ({ page, request, baseURL }) => {
   const owner = newAccount("apikey");
@@ -79,7 +79,7 @@ test("a third-party app gets consent in the browser, exchanges the code with PKC
   }).toString();
 
   let callback: string | null = null;
-  await page.route("http://127.0.0.1:9/**", async (route) => {
+  await page.route("http://127.0.0.1:8765/**", async (route) => {
     callback = route.request().url();
     await route.fulfill({ status: 200, body: "done" });
   });

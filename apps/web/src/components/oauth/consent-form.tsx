@@ -26,10 +26,42 @@ export function ConsentForm({
 }) {
   const { t } = useI18n();
   const [tenant, setTenant] = useState(tenants[0]?.id ?? "");
+  const [pending, setPending] = useState<"allow" | "deny" | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  // Submitted with fetch: the page's CSP (form-action 'self') would block a native post that redirects
+  // to the app. The server answers { location } and the page navigates there.
+  const submit = async (decision: "allow" | "deny") => {
+    setPending(decision);
+    setFailed(null);
+    const body = new URLSearchParams();
+    for (const k of carried) if (query[k] !== undefined) body.set(k, query[k]);
+    body.set("tenant", tenant);
+    body.set("decision", decision);
+    try {
+      const res = await fetch("/oauth/authorize/decision", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body,
+      });
+      if (!res.ok) throw new Error(await res.text());
+      const { location } = (await res.json()) as { location: string };
+      window.location.assign(location);
+    } catch (err) {
+      setFailed((err as Error).message || t.common.somethingWrong);
+      setPending(null);
+    }
+  };
   return (
     <main className="mx-auto w-full max-w-lg px-4 py-10 sm:py-16">
       <Card>
-        <form method="post" action="/oauth/authorize/decision" className="space-y-5 p-5 sm:p-6" data-testid="consent-form">
+        <form
+          className="space-y-5 p-5 sm:p-6"
+          data-testid="consent-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit("allow");
+          }}
+        >
           <div className="flex items-center gap-3">
             {app.logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- a third party's logo URL, not a static asset
@@ -86,15 +118,15 @@ export function ConsentForm({
               </div>
             </fieldset>
           )}
-          {carried.map((k) => (query[k] !== undefined ? <input key={k} type="hidden" name={k} value={query[k]} /> : null))}
+          {failed ? <Callout tone="danger">{failed}</Callout> : null}
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {strings.signedInAs}. {t.oauth.tokenLifetime}
           </p>
           <div className="flex flex-wrap justify-end gap-2">
-            <Button type="submit" name="decision" value="deny" variant="secondary" data-testid="consent-deny">
+            <Button type="button" variant="secondary" loading={pending === "deny"} disabled={!!pending} onClick={() => void submit("deny")} data-testid="consent-deny">
               {t.oauth.deny}
             </Button>
-            <Button type="submit" name="decision" value="allow" disabled={tenants.length === 0} data-testid="consent-allow">
+            <Button type="submit" loading={pending === "allow"} disabled={tenants.length === 0 || !!pending} data-testid="consent-allow">
               {t.oauth.allow}
             </Button>
           </div>

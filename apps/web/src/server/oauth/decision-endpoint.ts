@@ -10,7 +10,18 @@ import { grantableTenants } from "./consent-tenants";
 import type { GrantUser } from "./model";
 import { oauthServer, OAuthResponse, readForm, toOAuthRequest } from "./server";
 
-const see = (location: string) => new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+/**
+ * Where to send the browser next. The consent page submits with fetch and navigates itself (a native
+ * form post redirecting to the client would be blocked by the page's CSP `form-action 'self'`), so
+ * JSON callers get `{ location }`; other callers a 303.
+ */
+function answerer(req: Request) {
+  const json = (req.headers.get("accept") ?? "").includes("application/json");
+  return (location: string) =>
+    json
+      ? Response.json({ location }, { headers: { "cache-control": "no-store" } })
+      : new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+}
 
 /**
  * POST /oauth/authorize/decision: the consent form. Checks the request again, the session, the
@@ -28,6 +39,7 @@ export const handleDecision = createDecisionHandler(async () => {
 });
 
 async function decide(req: Request, sessionUser: () => Promise<{ id: string; email: string } | null>): Promise<Response> {
+  const see = answerer(req);
   const origin = req.headers.get("origin");
   const appUrl = new URL(getEnv().APP_URL);
   if (origin && origin !== appUrl.origin) return new Response("Cross-site form refused", { status: 403 });

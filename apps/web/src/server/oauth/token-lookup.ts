@@ -34,7 +34,7 @@ export async function lookupOAuthAccessToken(_token: string, hash: string): Prom
       scopes: row.grant.scopes.filter((s): s is ApiScope => isApiScope(s) && roleCoversScope(role, s)),
       expiresAt: row.token.expiresAt.getTime(),
       revokeRef: { kind: "oauthGrant", id: row.grant.id },
-      ratePerMinute: defaultRatePerMinute,
+      ratePerMinute: defaultRatePerMinute(),
     },
   };
 }

@@ -1,37 +1,25 @@
 import { ApiReference } from "@scalar/nextjs-api-reference";
+import { contentSecurityPolicy, newNonce } from "../../../server/security-headers";
 
-export const dynamic = "force-static";
-
-const render = ApiReference({
-  url: "/api/v1/openapi.json",
-  // Our own copy of the renderer (see scalar.js/route.ts): nothing is loaded from a CDN.
-  cdn: "/docs/api/scalar.js",
-  pageTitle: "Aspen API reference",
-  withDefaultFonts: false,
-  telemetry: false,
-  hideClientButton: false,
-  darkMode: false,
-  metaData: { title: "Aspen API reference" },
-} as Parameters<typeof ApiReference>[0]);
+export const dynamic = "force-dynamic";
 
 /**
- * Everything the page loads comes from this origin; the policy makes the browser refuse anything
- * else (fonts, scripts, "try it" requests to other hosts).
+ * The API reference, rendered by Scalar from our own copy of its bundle (scalar.js/route.ts): nothing
+ * is loaded from a CDN, and the page's CSP (the proxy's, nonce-based; repeated here for requests the
+ * proxy did not see) makes the browser refuse anything from another origin.
  */
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-].join("; ");
-
-export function GET(): Response {
+export function GET(req: Request): Response {
+  const nonce = req.headers.get("x-nonce") ?? newNonce();
+  const render = ApiReference({
+    url: "/api/v1/openapi.json",
+    cdn: "/docs/api/scalar.js",
+    nonce,
+    pageTitle: "Aspen API reference",
+    withDefaultFonts: false,
+    telemetry: false,
+  } as Parameters<typeof ApiReference>[0]);
   const res = render();
   const headers = new Headers(res.headers);
-  headers.set("content-security-policy", csp);
+  headers.set("content-security-policy", contentSecurityPolicy(nonce));
   return new Response(res.body, { status: res.status, headers });
 }

@@ -28,7 +28,7 @@ export async function lookupApiKey(_token: string, hash: string): Promise<Cached
       scopes: row.scopes.filter((s): s is ApiScope => isApiScope(s)),
       expiresAt: row.expiresAt?.getTime() ?? null,
       revokeRef: { kind: "apiKey", id: row.id },
-      ratePerMinute: defaultRatePerMinute,
+      ratePerMinute: defaultRatePerMinute(),
     },
   };
 }

@@ -1,11 +1,14 @@
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { getEnv } from "../../../env";
 import { getRedis } from "../../redis";
 import { restError } from "./errors";
 import { restKeys } from "./keys";
 import type { Principal } from "./principal";
 
-/** Requests per minute per key or OAuth grant when the tenant's plan says nothing else. */
-export const defaultRatePerMinute = 600;
+/** Requests per minute per key or OAuth grant when the tenant's plan says nothing else (API_RATE_PER_MINUTE, 600). */
+export function defaultRatePerMinute(): number {
+  return getEnv().API_RATE_PER_MINUTE;
+}
 
 const limiters = new Map<number, RateLimiterRedis>();
 

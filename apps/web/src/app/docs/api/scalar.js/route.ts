@@ -1,6 +1,6 @@
 import { scalarBundle } from "../../../../server/docs/scalar-bundle";
 
-export const dynamic = "force-static";
+export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   return new Response(new Uint8Array(await scalarBundle()), {
