@@ -37,6 +37,7 @@ export {
 } from "./telemetry/payload";
 export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
 export { mergeNewest } from "./telemetry/latest";
+export { defaultFloatDecimals, propertyDecimals, roundToPrecision } from "./telemetry/precision";
 
 // Permissions
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";

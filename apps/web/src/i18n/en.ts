@@ -160,6 +160,7 @@ export const en = {
     messagesPerMinute: "Messages per minute",
     messagesHint: "Telemetry entries stored per minute, last 10 minutes.",
     averagePerMinute: "{value} per minute on average",
+    minuteSoFar: "this minute so far",
   },
   roles: {
     owner: "Owner",

@@ -159,6 +159,7 @@ export const zhCN: Dictionary = {
     messagesPerMinute: "每分钟消息数",
     messagesHint: "最近 10 分钟内每分钟存储的遥测条目数。",
     averagePerMinute: "平均每分钟 {value} 条",
+    minuteSoFar: "本分钟截至目前",
   },
   roles: {
     owner: "所有者",
