@@ -5,6 +5,7 @@ import pino from "pino";
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
 import { loadEnv } from "./env";
 import { createRetentionProcessor } from "./processors/retention";
+import { createRollupProcessor } from "./processors/rollup";
 import { upsertSchedules } from "./schedules";
 
 const env = loadEnv();
@@ -29,11 +30,12 @@ const db = createDb(env.DATABASE_URL, { system: true, max: 5, applicationName: "
 const producer = createProducer(redis, env.BULLMQ_PREFIX);
 
 const workers = [
-  new Worker(queues.retention, createRetentionProcessor(db), {
+  new Worker(queues.retention, createRetentionProcessor(db, log), {
     connection: createRedis(env.REDIS_URL),
     prefix: env.BULLMQ_PREFIX,
     concurrency: 1,
   }),
+  new Worker(queues.rollup, createRollupProcessor(db, log), { connection: createRedis(env.REDIS_URL), prefix: env.BULLMQ_PREFIX, concurrency: 1 }),
 ];
 for (const w of workers) {
   w.on("completed", () => jobsDone.inc({ queue: w.name, result: "completed" }));

@@ -1,4 +1,4 @@
-import { ensurePartitionsJob, type createProducer } from "@aspen/jobs";
+import { applyRetentionJob, ensurePartitionsJob, rollupJob, type createProducer } from "@aspen/jobs";
 
 /** Repeatable jobs, upserted at start (BullMQ job schedulers are idempotent by id). */
 export async function upsertSchedules(producer: ReturnType<typeof createProducer>) {
@@ -9,4 +9,10 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
       { pattern: "17 3 * * *" },
       { name: ensurePartitionsJob.name, data: { monthsAhead: 3 }, opts: ensurePartitionsJob.options },
     );
+  await producer
+    .queueFor(rollupJob.queue)
+    .upsertJobScheduler("rollup-every-15s", { every: 15_000 }, { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options });
+  await producer
+    .queueFor(applyRetentionJob.queue)
+    .upsertJobScheduler("apply-retention-hourly", { pattern: "41 * * * *" }, { name: applyRetentionJob.name, data: applyRetentionJob.schema.parse({}), opts: applyRetentionJob.options });
 }

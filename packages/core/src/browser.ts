@@ -39,6 +39,23 @@ export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
 export { mergeNewest } from "./telemetry/latest";
 export { defaultFloatDecimals, propertyDecimals, roundToPrecision } from "./telemetry/precision";
 
+// History
+export {
+  bucketWidths,
+  chooseBucketSeconds,
+  historySource,
+  isTimeZone,
+  maxChartPoints,
+  maxSeries,
+  rangeIssue,
+  rawRangeMs,
+  rollupRangeMs,
+  zoneOffsetMinutes,
+  zoneWholeHours,
+  type HistorySource,
+  type RangeIssue,
+} from "./history/buckets";
+
 // Permissions
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";
 export { permissions, isPermission, rolePermissions, can, type Permission } from "./permissions/permissions";

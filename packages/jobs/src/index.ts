@@ -4,3 +4,4 @@ export * from "./producer";
 export * from "./redis";
 export * from "./ops-server";
 export * from "./jobs/retention";
+export * from "./jobs/history";
