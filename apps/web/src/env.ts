@@ -1,4 +1,6 @@
 import { parseEnv as parseWith } from "@aspen/core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 
 /**
@@ -29,6 +31,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
+  /** BullMQ key prefix shared with the worker (large exports are queued there). */
+  BULLMQ_PREFIX: z.string().min(1).default("aspen"),
+  /** Where export files are written (by the worker) and read (by the download route). */
+  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
+  /** Exports up to this many rows stream straight from Postgres; larger ones run as a worker job. */
+  EXPORT_STREAM_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,6 @@
 import { EnvError, parseEnv } from "@aspen/core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 
 const schema = z.object({
@@ -7,6 +9,8 @@ const schema = z.object({
   WORKER_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   BULLMQ_PREFIX: z.string().min(1).default("aspen"),
+  /** Where large exports are written (the web app serves them from the same directory). */
+  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
 });
 

@@ -4,6 +4,7 @@ import { Worker } from "bullmq";
 import pino from "pino";
 import { Counter, collectDefaultMetrics, Registry } from "prom-client";
 import { loadEnv } from "./env";
+import { createExportProcessor } from "./processors/export";
 import { createRetentionProcessor } from "./processors/retention";
 import { createRollupProcessor } from "./processors/rollup";
 import { upsertSchedules } from "./schedules";
@@ -36,6 +37,7 @@ const workers = [
     concurrency: 1,
   }),
   new Worker(queues.rollup, createRollupProcessor(db, log), { connection: createRedis(env.REDIS_URL), prefix: env.BULLMQ_PREFIX, concurrency: 1 }),
+  new Worker(queues.exports, createExportProcessor(db, env.EXPORT_DIR, log), { connection: createRedis(env.REDIS_URL), prefix: env.BULLMQ_PREFIX, concurrency: 1 }),
 ];
 for (const w of workers) {
   w.on("completed", () => jobsDone.inc({ queue: w.name, result: "completed" }));

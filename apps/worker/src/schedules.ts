@@ -1,4 +1,4 @@
-import { applyRetentionJob, ensurePartitionsJob, rollupJob, type createProducer } from "@aspen/jobs";
+import { applyRetentionJob, ensurePartitionsJob, expireExportsJob, rollupJob, type createProducer } from "@aspen/jobs";
 
 /** Repeatable jobs, upserted at start (BullMQ job schedulers are idempotent by id). */
 export async function upsertSchedules(producer: ReturnType<typeof createProducer>) {
@@ -15,4 +15,7 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
   await producer
     .queueFor(applyRetentionJob.queue)
     .upsertJobScheduler("apply-retention-hourly", { pattern: "41 * * * *" }, { name: applyRetentionJob.name, data: applyRetentionJob.schema.parse({}), opts: applyRetentionJob.options });
+  await producer
+    .queueFor(expireExportsJob.queue)
+    .upsertJobScheduler("expire-exports-hourly", { pattern: "7 * * * *" }, { name: expireExportsJob.name, data: {}, opts: expireExportsJob.options });
 }

@@ -55,6 +55,7 @@ export {
   type HistorySource,
   type RangeIssue,
 } from "./history/buckets";
+export { csvLine, exportEncoding, exportFormats, jsonLine, type ExportFormat, type ExportRow } from "./history/export-format";
 
 // Permissions
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";

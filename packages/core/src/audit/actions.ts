@@ -24,6 +24,7 @@ export const auditActions = [
   "device.rotate_secret",
   "device.desired_update",
   "device.command",
+  "telemetry.export",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

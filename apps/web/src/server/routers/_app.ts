@@ -5,10 +5,12 @@ import { commandRouter } from "./command/_router";
 import { deviceRouter } from "./device/_router";
 import { deviceActivityRouter } from "./deviceActivity/_router";
 import { deviceShadowRouter } from "./deviceShadow/_router";
+import { historyRouter } from "./history/_router";
 import { invitationRouter } from "./invitation/_router";
 import { memberRouter } from "./member/_router";
 import { productRouter } from "./product/_router";
 import { telemetryRouter } from "./telemetry/_router";
+import { telemetryExportRouter } from "./telemetryExport/_router";
 import { tenantRouter } from "./tenant/_router";
 
 /**
@@ -29,6 +31,8 @@ export const appRouter = createTRPCRouter({
   deviceShadow: deviceShadowRouter,
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
+  history: historyRouter,
+  telemetryExport: telemetryExportRouter,
 });
 
 export type AppRouter = typeof appRouter;

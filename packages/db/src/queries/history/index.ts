@@ -4,3 +4,5 @@
 export * from "./series";
 export * from "./rollup";
 export * from "./retention";
+export * from "./raw";
+export * from "./exports";
