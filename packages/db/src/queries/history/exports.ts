@@ -76,13 +76,13 @@ export async function* streamExportRows(
     await conn`begin read only`;
     await conn`select set_config('app.tenant_id', ${tenantId}, true)`;
     const keys = t.keys && t.keys.length > 0 ? t.keys : null;
-    const cursor = conn<{ ts: Date; device_id: string; device: string; key: string; n: number | null; b: boolean | null; s: string | null }[]>`
+    const cursor = conn<{ ts: Date | string; device_id: string; device: string; key: string; n: number | null; b: boolean | null; s: string | null }[]>`
       select t.ts, t.device_id, d.name as device, t.key, t.value_num as n, t.value_bool as b, t.value_str as s
       from telemetry t join devices d on d.id = t.device_id and d.tenant_id = t.tenant_id
       where t.tenant_id = ${tenantId}
         and ${t.deviceId ? conn`t.device_id = ${t.deviceId}` : conn`d.product_id = ${t.productId!}`}
         and ${keys ? conn`t.key = any(${keys as string[]})` : conn`true`}
-        and t.ts >= ${from} and t.ts < ${to}
+        and t.ts >= ${from.toISOString()}::timestamptz and t.ts < ${to.toISOString()}::timestamptz
       order by t.device_id, t.key, t.ts`.cursor(batchSize);
     const ids = new Map<string, string>();
     for await (const rows of cursor) {
@@ -92,7 +92,8 @@ export async function* streamExportRows(
           id = publicId("dev", r.device_id);
           ids.set(r.device_id, id);
         }
-        return { ts: r.ts, deviceId: id, device: r.device, key: r.key, value: r.n ?? r.b ?? r.s };
+        // drizzle's client returns timestamps as text.
+        return { ts: new Date(r.ts), deviceId: id, device: r.device, key: r.key, value: r.n ?? r.b ?? r.s };
       });
     }
     await conn`commit`;
