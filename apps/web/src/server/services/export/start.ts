@@ -7,7 +7,7 @@ import { getEnv } from "../../../env";
 import { recordAudit } from "../../audit";
 import { appError, notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
-import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { assertRange, rangeShape, requireDeviceModel, resolveSeries } from "../telemetry/history-scope";
 import { exportLifetimeMs, exportSchema, toExportDto, type ExportDto } from "./dto";
 import { getProducer } from "./files";
@@ -66,7 +66,7 @@ export async function startExport(scope: Scope, input: z.output<typeof startExpo
     }
     return insertExport(tx, {
       tenantId,
-      createdBy: scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId,
+      createdBy: actingUserId(scope),
       deviceId: target.deviceId ?? null,
       productId: target.productId ?? null,
       keys,
