@@ -38,6 +38,11 @@ const numeric = sql`coalesce(t.value_num, t.value_bool::int::float8)`;
  * the rollup watermark with raw rows after it, so the last minutes are never missing.
  */
 export async function historyBuckets(tx: Tx, tenantId: string, r: HistoryBucketsRequest): Promise<HistoryBucket[]> {
+  return run(tx, historyBucketsSql(tenantId, r));
+}
+
+/** The statement `historyBuckets` runs (for EXPLAIN in bench/history). */
+export function historyBucketsSql(tenantId: string, r: HistoryBucketsRequest): SQL {
   const tz = r.timeZone;
   const isDay = r.bucketSeconds === 86_400;
   const step = sql`make_interval(secs => ${r.bucketSeconds})`;
@@ -70,15 +75,15 @@ export async function historyBuckets(tx: Tx, tenantId: string, r: HistoryBuckets
       union all
       ${rawRows(sql`greatest(${cut}, (select s from bounds))`)}`;
     const watermark = r.rolledUpTo ? sql`${r.rolledUpTo.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
-    return run(tx, sql`
+    return statement(sql`
       with bounds as (select ${start} as s),
       cut as (select least(${to}, date_bin(${grain}, greatest(${watermark}, (select s from bounds)), timestamptz 'epoch')) as c),`, buckets, rows, binOf, to);
   }
-  return run(tx, sql`with bounds as (select ${start} as s),`, buckets, rows, binOf, to);
+  return statement(sql`with bounds as (select ${start} as s),`, buckets, rows, binOf, to);
 }
 
-async function run(tx: Tx, head: SQL, buckets: SQL, rows: SQL, binOf: (ts: SQL) => SQL, to: SQL): Promise<HistoryBucket[]> {
-  const result = await tx.execute<{ ms: string; mn: number | null; mx: number | null; sm: number | null; n: string; partial: boolean }>(sql`
+function statement(head: SQL, buckets: SQL, rows: SQL, binOf: (ts: SQL) => SQL, to: SQL): SQL {
+  return sql`
     ${head}
     buckets as (${buckets}),
     agg as (
@@ -88,7 +93,11 @@ async function run(tx: Tx, head: SQL, buckets: SQL, rows: SQL, binOf: (ts: SQL) 
     select (extract(epoch from buckets.b) * 1000)::int8 as ms, agg.mn, agg.mx, agg.sm, coalesce(agg.n, 0) as n,
       buckets.e > least(${to}, now()) as partial
     from buckets left join agg on agg.b = buckets.b
-    order by buckets.b`);
+    order by buckets.b`;
+}
+
+async function run(tx: Tx, query: SQL): Promise<HistoryBucket[]> {
+  const result = await tx.execute<{ ms: string; mn: number | null; mx: number | null; sm: number | null; n: string; partial: boolean }>(query);
   return result.map((x) => {
     const n = Number(x.n);
     return {
