@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withSystem, withTenant } from "../../tenant";
 import { testDb, testSystemDb } from "../../testing";
 import { insertTelemetryRows, type TelemetryRow } from "../broker/ingest";
-import { historyBuckets, historyRawPoints, type HistoryBucketsRequest } from "./series";
+import { historyBuckets, historyBucketsMany, historyRawPoints, type HistoryBucketsRequest } from "./series";
 import { rollupWatermark, runRollup } from "./rollup";
 
 const db = testDb();
@@ -220,6 +220,26 @@ describe("rollups", () => {
       [4, 1],
       [8, 1],
     ]);
+  });
+});
+
+describe("historyBucketsMany", () => {
+  it("gives each series the same buckets as a query of its own, in the order asked", async () => {
+    const tenant = randomUUID();
+    const [a, b] = [randomUUID(), randomUUID()];
+    const rows: TelemetryRow[] = [];
+    for (let i = 0; i < 50; i++) rows.push(row(tenant, a, T("2026-11-24T10:00:00Z") + i * 97_000, i), row(tenant, b, T("2026-11-24T10:30:00Z") + i * 13_000, 100 - i, "u"));
+    await insert(rows);
+    const base = { from: new Date("2026-11-24T10:00:00Z"), to: new Date("2026-11-24T12:00:00Z"), bucketSeconds: 600, timeZone: "Asia/Kolkata", source: "raw" as const };
+    const many = await withTenant(db, tenant, (tx) =>
+      historyBucketsMany(tx, tenant, { ...base, series: [{ deviceId: b, key: "u" }, { deviceId: a, key: "t" }, { deviceId: a, key: "missing" }] }),
+    );
+    expect(many[0]).toEqual(await buckets(tenant, { ...base, deviceId: b, key: "u" }));
+    expect(many[1]).toEqual(await buckets(tenant, { ...base, deviceId: a }));
+    expect(many[2]!.every((x) => x.count === 0)).toBe(true);
+    expect(many[0]!.reduce((n, x) => n + x.count, 0)).toBe(50);
+    // Kolkata is UTC+5:30: 10-minute buckets from local midnight still fall on :00, :10, … UTC.
+    expect(new Date(many[1]![0]!.ts).toISOString()).toBe("2026-11-24T10:00:00.000Z");
   });
 });
 

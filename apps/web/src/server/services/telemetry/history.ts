@@ -1,5 +1,5 @@
 import { chooseBucketSeconds, historySource, maxChartPoints, rawRangeMs, zoneWholeHours } from "@aspen/core";
-import { historyBuckets, historyRawPoints, rollupWatermark } from "@aspen/db/history";
+import { historyBucketsMany, historyRawPoints, rollupWatermark } from "@aspen/db/history";
 import { z } from "zod";
 import { assertAllowed, inTenant, type Scope } from "../scope";
 import { assertRange, rangeShape, resolveSeries, seriesListSchema, timeZoneSchema } from "./history-scope";
@@ -82,6 +82,19 @@ export async function telemetryHistory(scope: Scope, input: z.output<typeof tele
     const bucketSeconds = raw ? null : chooseBucketSeconds(rangeMs);
     const source = bucketSeconds === null ? "raw" : historySource(rangeMs, bucketSeconds, zoneWholeHours(input.timeZone, input.from.getTime(), input.to.getTime()));
     const rolledUpTo = source === "raw" ? null : await rollupWatermark(tx);
+    // Every numeric series' buckets in one statement (one index range scan per series).
+    const bucketed =
+      bucketSeconds === null
+        ? []
+        : await historyBucketsMany(tx, tenantId, {
+            series: numeric.map((s) => ({ deviceId: s.deviceUuid, key: s.key })),
+            from: input.from,
+            to: input.to,
+            bucketSeconds,
+            timeZone: input.timeZone,
+            source,
+            rolledUpTo,
+          });
     const series: TelemetryHistory["series"] = [];
     for (const s of resolved) {
       const base = {
@@ -100,16 +113,7 @@ export async function telemetryHistory(scope: Scope, input: z.output<typeof tele
             ? (rawPoints.get(`${s.deviceUuid}/${s.key}`) ?? [])
                 .filter((p): p is { ts: number; value: number } => typeof p.value === "number")
                 .map((p) => ({ ts: p.ts, avg: p.value, min: p.value, max: p.value, count: 1, partial: false }))
-            : await historyBuckets(tx, tenantId, {
-                deviceId: s.deviceUuid,
-                key: s.key,
-                from: input.from,
-                to: input.to,
-                bucketSeconds,
-                timeZone: input.timeZone,
-                source,
-                rolledUpTo,
-              });
+            : (bucketed[numeric.indexOf(s)] ?? []);
         series.push({ ...base, kind: "numeric", points, states: [], truncated: false });
       } else {
         const values = await historyRawPoints(tx, tenantId, { deviceId: s.deviceUuid, key: s.key, from: input.from, to: input.to, limit: maxStateValues + 1 });
