@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     calls: { type: "string", default: "50" },
     port: { type: "string", default: "28990" },
     keep: { type: "boolean", default: false },
+    /** The slug of a tenant a previous `--keep` run left: skip seeding and the rollup, time the queries again. */
+    reuse: { type: "string" },
   },
 });
 const rows = Number(args.rows);
@@ -49,59 +51,81 @@ const db = createDb(env.DATABASE_URL, { system: true, max: 4, applicationName: "
 const raw = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {}, connection: { "app.bypass_rls": "on" } });
 
 // 1. A tenant with a product of `nKeys` float properties and `nDevices` devices; retention a year.
-const owner = await createTestUser(db, { password: "bench-history-pass-1" });
-const tenant = await createTestTenant(db, { ownerId: owner.id, slug: `bench-h-${randomSuffix()}` });
-await withSystem(db, (tx) => setTenantRetention(tx, tenant.id, 365));
+const password = "bench-history-pass-1";
 const keys = Array.from({ length: nKeys }, (_, i) => `k${i}`);
-const productId = randomUUID();
-const deviceIds = Array.from({ length: nDevices }, () => randomUUID());
-await withSystem(db, async (tx) => {
-  const thingModel = { properties: keys.map((k) => ({ identifier: k, name: k.toUpperCase(), type: "float", unit: "u", access: "r" })), events: [], commands: [] };
-  await tx.execute(sql`insert into products (id, tenant_id, name, thing_model, product_key) values (${productId}, ${tenant.id}, 'bench', ${JSON.stringify(thingModel)}::jsonb, ${`pk${randomSuffix()}`})`);
-  for (const [i, id] of deviceIds.entries()) {
-    await tx.execute(sql`insert into devices (id, tenant_id, product_id, name, secret_hash, secret_hint) values (${id}, ${tenant.id}, ${productId}, ${`dev-${i}`}, ${randomUUID()}, 'x')`);
-  }
-});
+let tenant: { id: string; slug: string };
+let ownerEmail: string;
+let deviceIds: string[];
+let seedFigures: Record<string, unknown> | null = null;
+let rollupFigures: Record<string, unknown> | null = null;
+let seeded: number;
+if (args.reuse) {
+  const [t] = await raw<{ id: string; slug: string; email: string }[]>`
+    select t.id, t.slug, u.email from tenants t join memberships m on m.tenant_id = t.id and m.role = 'owner' join users u on u.id = m.user_id
+    where t.slug = ${args.reuse}`;
+  if (!t) throw new Error(`no tenant ${args.reuse}`);
+  tenant = t;
+  ownerEmail = t.email;
+  deviceIds = (await raw<{ id: string }[]>`select id from devices where tenant_id = ${t.id} order by name`).map((d) => d.id);
+  seeded = Number((await raw<{ n: string }[]>`select count(*) as n from telemetry where tenant_id = ${t.id}`)[0]!.n);
+  console.log(`reusing ${t.slug}: ${seeded.toLocaleString()} rows`);
+} else {
+  const owner = await createTestUser(db, { password });
+  tenant = await createTestTenant(db, { ownerId: owner.id, slug: `bench-h-${randomSuffix()}` });
+  ownerEmail = owner.email;
+  await withSystem(db, (tx) => setTenantRetention(tx, tenant.id, 365));
+  const productId = randomUUID();
+  deviceIds = Array.from({ length: nDevices }, () => randomUUID());
+  await withSystem(db, async (tx) => {
+    const thingModel = { properties: keys.map((k) => ({ identifier: k, name: k.toUpperCase(), type: "float", unit: "u", access: "r" })), events: [], commands: [] };
+    await tx.execute(sql`insert into products (id, tenant_id, name, thing_model, product_key) values (${productId}, ${tenant.id}, 'bench', ${JSON.stringify(thingModel)}::jsonb, ${`pk${randomSuffix()}`})`);
+    for (const [i, id] of deviceIds.entries()) {
+      await tx.execute(sql`insert into devices (id, tenant_id, product_id, name, secret_hash, secret_hint) values (${id}, ${tenant.id}, ${productId}, ${`dev-${i}`}, ${randomUUID()}, 'x')`);
+    }
+  });
 
-// 2. Seed: one statement per device and day (through the trigger, like ingest); the series end now.
-const end = Math.floor(Date.now() / 60_000) * 60_000;
-const start = end - days * 86_400_000;
-const perSeries = Math.floor(rows / (nDevices * nKeys));
-const stepMs = (days * 86_400_000) / perSeries;
-console.log(`seeding ${(perSeries * nDevices * nKeys).toLocaleString()} rows (${nDevices} devices × ${nKeys} keys, one every ${(stepMs / 1000).toFixed(1)} s)…`);
-await db.execute(sql`select aspen_ensure_telemetry_partitions(${new Date(start).toISOString()}::timestamptz, ${Math.ceil(days / 28) + 2}::int)`);
-const seed0 = performance.now();
-const perDay = Math.ceil(perSeries / days);
-for (let d = 0; d < days; d++) {
-  const from = d * perDay;
-  const to = Math.min(perSeries, from + perDay);
-  if (from >= to) break;
-  for (const dev of deviceIds) {
-    await raw`insert into telemetry (tenant_id, device_id, key, ts, value_num)
-      select ${tenant.id}::uuid, ${dev}::uuid, k, ${new Date(start).toISOString()}::timestamptz + (g * ${stepMs}::float8) * interval '1 millisecond',
-        20 + 5 * sin(g / 500.0) + (hashint4(g) % 100) / 100.0
-      from unnest(${keys}::text[]) k, generate_series(${from}::int, ${to - 1}::int) g`;
+  // 2. Seed: one statement per device and day (through the trigger, like ingest); the series end now.
+  const end = Math.floor(Date.now() / 60_000) * 60_000;
+  const start = end - days * 86_400_000;
+  const perSeries = Math.floor(rows / (nDevices * nKeys));
+  const stepMs = (days * 86_400_000) / perSeries;
+  console.log(`seeding ${(perSeries * nDevices * nKeys).toLocaleString()} rows (${nDevices} devices × ${nKeys} keys, one every ${(stepMs / 1000).toFixed(1)} s)…`);
+  await db.execute(sql`select aspen_ensure_telemetry_partitions(${new Date(start).toISOString()}::timestamptz, ${Math.ceil(days / 28) + 2}::int)`);
+  const seed0 = performance.now();
+  const perDay = Math.ceil(perSeries / days);
+  for (let d = 0; d < days; d++) {
+    const from = d * perDay;
+    const to = Math.min(perSeries, from + perDay);
+    if (from >= to) break;
+    for (const dev of deviceIds) {
+      await raw`insert into telemetry (tenant_id, device_id, key, ts, value_num)
+        select ${tenant.id}::uuid, ${dev}::uuid, k, ${new Date(start).toISOString()}::timestamptz + (g * ${stepMs}::float8) * interval '1 millisecond',
+          20 + 5 * sin(g / 500.0) + (hashint4(g) % 100) / 100.0
+        from unnest(${keys}::text[]) k, generate_series(${from}::int, ${to - 1}::int) g`;
+    }
+    process.stdout.write(`\r  day ${d + 1}/${days}`);
   }
-  process.stdout.write(`\r  day ${d + 1}/${days}`);
-}
-const seedSeconds = (performance.now() - seed0) / 1000;
-const seeded = (await raw<{ n: string }[]>`select count(*) as n from telemetry where tenant_id = ${tenant.id}`)[0]!.n;
-const dirty = (await raw<{ n: string }[]>`select count(*) as n from telemetry_dirty`)[0]!.n;
-console.log(`\nseeded ${Number(seeded).toLocaleString()} rows in ${seedSeconds.toFixed(1)} s; ${Number(dirty).toLocaleString()} dirty minutes queued`);
+  const seedSeconds = (performance.now() - seed0) / 1000;
+  seeded = Number((await raw<{ n: string }[]>`select count(*) as n from telemetry where tenant_id = ${tenant.id}`)[0]!.n);
+  const dirty = (await raw<{ n: string }[]>`select count(*) as n from telemetry_dirty`)[0]!.n;
+  console.log(`\nseeded ${Number(seeded).toLocaleString()} rows in ${seedSeconds.toFixed(1)} s; ${Number(dirty).toLocaleString()} dirty minutes queued`);
 
-// 3. Rollup of everything seeded (what the worker's job does every 15 s), timed.
-const roll0 = performance.now();
-let rolled = { claimed: 0, minutes: 0, hours: 0, batches: 0 };
-for (;;) {
-  const r = await runRollup(db, { batchSize: 20_000, maxBatches: 100_000 });
-  rolled = { claimed: rolled.claimed + r.claimed, minutes: rolled.minutes + r.minutes, hours: rolled.hours + r.hours, batches: rolled.batches + r.batches };
-  if (r.rolledUpTo) break;
-  await sleep(200);
+  // 3. Rollup of everything seeded (what the worker's job does every 15 s), timed.
+  const roll0 = performance.now();
+  let rolled = { claimed: 0, minutes: 0, hours: 0, batches: 0 };
+  for (;;) {
+    const r = await runRollup(db, { batchSize: 20_000, maxBatches: 100_000 });
+    rolled = { claimed: rolled.claimed + r.claimed, minutes: rolled.minutes + r.minutes, hours: rolled.hours + r.hours, batches: rolled.batches + r.batches };
+    if (r.rolledUpTo) break;
+    await sleep(200);
+  }
+  const rollupSeconds = (performance.now() - roll0) / 1000;
+  await raw`vacuum analyze telemetry_rollup_1m`;
+  await raw`vacuum analyze telemetry_rollup_1h`;
+  console.log(`rollup: ${rolled.minutes.toLocaleString()} minutes, ${rolled.hours.toLocaleString()} hours in ${rollupSeconds.toFixed(1)} s`);
+  seedFigures = { seconds: Math.round(seedSeconds * 10) / 10, rowsPerSecond: Math.round(seeded / seedSeconds) };
+  rollupFigures = { ...rolled, seconds: Math.round(rollupSeconds * 10) / 10, secondsPerMillionRows: Math.round((rollupSeconds / (seeded / 1e6)) * 10) / 10 };
 }
-const rollupSeconds = (performance.now() - roll0) / 1000;
-await raw`vacuum analyze telemetry_rollup_1m`;
-await raw`vacuum analyze telemetry_rollup_1h`;
-console.log(`rollup: ${rolled.minutes.toLocaleString()} minutes, ${rolled.hours.toLocaleString()} hours in ${rollupSeconds.toFixed(1)} s`);
 
 // 4. The built web app (npm run build -w @aspen/web first), signed in over HTTP like a browser.
 const base = `http://127.0.0.1:${port}`;
@@ -138,7 +162,7 @@ const login = await fetch(`${base}/api/auth/callback/credentials`, {
   method: "POST",
   redirect: "manual",
   headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-  body: new URLSearchParams({ csrfToken, email: owner.email, password: owner.password, callbackUrl: base }),
+  body: new URLSearchParams({ csrfToken, email: ownerEmail, password, callbackUrl: base }),
 });
 remember(login);
 if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${login.status})`);
@@ -156,7 +180,7 @@ async function apiSeries(series: { deviceId: string; key: string }[], from: numb
 }
 
 const dev0 = publicId("dev", deviceIds[0]!);
-const to = end + 60_000;
+const to = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
 const from30 = to - 30 * 86_400_000;
 // 5. 30-day chart, 1 device × 1 key: the API and the hand-written SQL over the same rollup, interleaved.
 const hand = (device: string, key: string) => raw`
@@ -210,12 +234,12 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 const api = stats(api30);
 const handStats = stats(sql30);
 const result = {
-  rows: Number(seeded),
+  rows: seeded,
   devices: nDevices,
   keys: nKeys,
   days,
-  seed: { seconds: r1(seedSeconds), rowsPerSecond: Math.round(Number(seeded) / seedSeconds) },
-  rollup: { ...rolled, seconds: r1(rollupSeconds), secondsPerMillionRows: r1(rollupSeconds / (Number(seeded) / 1e6)) },
+  seed: seedFigures,
+  rollup: rollupFigures,
   query30d: { ...shape, apiMs: { p50: r1(api.p50), p95: r1(api.p95), max: r1(api.max) }, handSqlMs: { p50: r1(handStats.p50), p95: r1(handStats.p95), max: r1(handStats.max) }, serviceStatementMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(svc30)), p95Ratio: r1(api.p95 / handStats.p95), statementP95Ratio: r1(stats(svc30).p95 / handStats.p95) },
   query90d20keys: { apiMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(api90)) },
   calls,
@@ -224,7 +248,7 @@ console.log(JSON.stringify(result, null, 2));
 console.log(`results: ${writeResults("history", result)}`);
 stopWeb();
 
-if (!args.keep) {
+if (!args.keep && !args.reuse) {
   console.log("deleting the bench tenant's rows…");
   await raw`delete from telemetry where tenant_id = ${tenant.id}`;
   await raw`delete from telemetry_rollup_1m where tenant_id = ${tenant.id}`;
