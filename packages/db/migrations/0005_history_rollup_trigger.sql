@@ -20,3 +20,21 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER "telemetry_mark_dirty" AFTER INSERT ON "telemetry"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION aspen_telemetry_mark_dirty();
+--> statement-breakpoint
+
+-- Retention drops whole month partitions. The system role owns no table, so this runs as the owner; it
+-- takes only names of monthly partitions of telemetry, and waits at most 3 s for the parent's lock.
+CREATE OR REPLACE FUNCTION aspen_drop_telemetry_partition(part text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF part !~ '^telemetry_[0-9]{6}$' OR NOT EXISTS (
+    SELECT 1 FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+    WHERE i.inhparent = 'telemetry'::regclass AND c.relname = part
+  ) THEN
+    RAISE EXCEPTION 'not a monthly telemetry partition: %', part;
+  END IF;
+  SET LOCAL lock_timeout = '3s';
+  EXECUTE format('ALTER TABLE telemetry DETACH PARTITION %I', part);
+  EXECUTE format('DROP TABLE %I', part);
+END $$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION aspen_drop_telemetry_partition(text) FROM PUBLIC;
