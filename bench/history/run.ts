@@ -29,6 +29,8 @@ const { values: args } = parseArgs({
     calls: { type: "string", default: "50" },
     port: { type: "string", default: "28990" },
     keep: { type: "boolean", default: false },
+    /** Results file name (results/<label>-latest.json). */
+    label: { type: "string", default: "history" },
     /** The slug of a tenant a previous `--keep` run left: skip seeding and the rollup, time the queries again. */
     reuse: { type: "string" },
   },
@@ -228,7 +230,7 @@ const handSql = sql`select date_bin('1 hour', bucket, timestamptz 'epoch') as b,
   and bucket >= ${new Date(from30).toISOString()}::timestamptz and bucket < ${new Date(to).toISOString()}::timestamptz group by 1 order by 1`;
 const serviceSql = serviceStatement("k0");
 const plans = [await explain("hand-written SQL over telemetry_rollup_1h (30 days, 1 device, 1 key)", handSql), await explain("historyBuckets (the service's statement, same query)", serviceSql)];
-writeFileSync(join(root, "bench/results/history-explain-latest.txt"), plans.join("\n"));
+writeFileSync(join(root, `bench/results/${args.label}-explain-latest.txt`), plans.join("\n"));
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const api = stats(api30);
@@ -245,7 +247,7 @@ const result = {
   calls,
 };
 console.log(JSON.stringify(result, null, 2));
-console.log(`results: ${writeResults("history", result)}`);
+console.log(`results: ${writeResults(args.label!, result)}`);
 stopWeb();
 
 if (!args.keep && !args.reuse) {
