@@ -1,5 +1,11 @@
 // Browser-safe part of @aspen/core (no node:crypto): client components import "@aspen/core/browser".
 
+// CSV cells (formula-injection safe)
+export { csvCell } from "./csv/cell";
+
+// JSON input limits
+export { MAX_JSON_DEPTH, jsonDepth, jsonTooDeep } from "./json/depth";
+
 // Thing model
 export { identifierPattern, identifierSchema } from "./thing-model/identifier";
 export { dataTypes, type DataType, type DataSpec } from "./thing-model/data-spec";
@@ -37,11 +43,31 @@ export {
 } from "./telemetry/payload";
 export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
 export { mergeNewest } from "./telemetry/latest";
+export { defaultFloatDecimals, propertyDecimals, roundToPrecision } from "./telemetry/precision";
+
+// History
+export {
+  bucketWidths,
+  chooseBucketSeconds,
+  historySource,
+  isTimeZone,
+  maxChartPoints,
+  maxSeries,
+  rangeIssue,
+  rawRangeMs,
+  rollupRangeMs,
+  zoneOffsetMinutes,
+  zoneWholeHours,
+  type HistorySource,
+  type RangeIssue,
+} from "./history/buckets";
+export { csvLine, exportEncoding, exportFormats, jsonLine, type ExportFormat, type ExportRow } from "./history/export-format";
 
 // Permissions
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";
 export { permissions, isPermission, rolePermissions, can, type Permission } from "./permissions/permissions";
 export { canAssignRole } from "./permissions/assign-role";
+export { breaksLastOwnerRule, takesOwnerAway } from "./permissions/last-owner";
 export { intersectScopes } from "./permissions/scopes";
 
 // Ids
@@ -71,7 +97,25 @@ export { passwordPolicy } from "./credentials/password-policy";
 // Tenant
 export { slugSchema, slugPattern, reservedSlugs, slugify } from "./tenant/slug";
 export { deviceNameSchema, deviceNamePattern } from "./tenant/device-name";
-export { labelsSchema, labelKeyPattern, maxLabels } from "./tenant/labels";
+export {
+  labelsSchema,
+  labelKeyPattern,
+  maxLabels,
+  labelSeparator,
+  parseLabelText,
+  formatLabels,
+  labelFilterPattern,
+  parseLabelFilter,
+  type Labels,
+  type ParsedLabelText,
+} from "./tenant/labels";
+export {
+  MAX_BULK_ROWS,
+  checkBulkRows,
+  type BulkImportRow,
+  type BulkRowProblem,
+  type CheckedBulkRow,
+} from "./tenant/bulk-import";
 
 // Audit
 export { auditActions, isAuditAction, type AuditAction } from "./audit/actions";
@@ -96,3 +140,78 @@ export {
 
 // Ingest stream (broker / device HTTP API → worker)
 export { ingestStreamKey, ingestStreamField, ingestBatchSchema, type IngestBatch } from "./events/ingest-stream";
+
+// Alerts (rules, evaluation, summaries)
+export {
+  severities,
+  comparisonOps,
+  conditionSchema,
+  compareConditionSchema,
+  rangeConditionSchema,
+  changeConditionSchema,
+  telemetryTriggerSchema,
+  offlineTriggerSchema,
+  eventTriggerSchema,
+  triggerSchema,
+  clearSchema,
+  actionsSchema,
+  alertRuleSpecSchema,
+  type Severity,
+  type ComparisonOp,
+  type Condition,
+  type Trigger,
+  type TelemetryTrigger,
+  type ClearCondition,
+  type AlertRuleSpec,
+  type AlertRuleSpecInput,
+} from "./alerts/rule-schema";
+export { validateAlertRule, type RuleIssue } from "./alerts/validate-rule";
+export {
+  evaluatePoint,
+  evaluatePoints,
+  conditionHolds,
+  groupHolds,
+  initialState,
+  stateFor,
+  referencedProperties,
+  eventMatches,
+  offlineDue,
+  targetsDevice,
+  levelRank,
+  maxWindowSamples,
+  type PairState,
+  type Effect,
+  type Point,
+  pushSample,
+  windowOf,
+  type Sample,
+  type Window,
+} from "./alerts/evaluate";
+export { summarizeRule, type SummaryLocale } from "./alerts/summary";
+export { alertStateKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";
+
+// Webhooks (event types, payloads, retry schedule, URL rules)
+export {
+  webhookEventTypes,
+  optInEventTypes,
+  testEventType,
+  webhookDataSchemas,
+  webhookPayloadSchema,
+  webhookPayload,
+  endpointWants,
+  type WebhookEventType,
+  type WebhookPayload,
+} from "./webhooks/event-types";
+export { webhookRetryDelaysMs, webhookMaxAttempts, webhookDisableAfterMs, webhookRetryDelay, isDelivered, disablesEndpoint } from "./webhooks/retry";
+export { webhookUrlSchema, maxWebhookUrlLength } from "./webhooks/url";
+// API scopes (API keys, OAuth apps)
+export {
+  apiScopeTable,
+  apiScopes,
+  isApiScope,
+  scopePermissions,
+  roleCoversScope,
+  roleCoversScopes,
+  parseScopeString,
+  type ApiScope,
+} from "./api/scopes";

@@ -15,8 +15,10 @@ export const permissions = [
   "device.write",
   "device.command",
   "device.secret",
+  "telemetry.export",
   "audit.read",
   "apiKey.manage",
+  "oauthApp.manage",
   "webhook.manage",
   "alert.manage",
   "billing.read",
@@ -35,6 +37,7 @@ const developer = [
   "device.write",
   "device.command",
   "device.secret",
+  "telemetry.export",
   "webhook.manage",
   "alert.manage",
   "apiKey.manage",
@@ -47,6 +50,7 @@ const admin = [
   "audit.read",
   "billing.read",
   "tenant.update",
+  "oauthApp.manage",
 ] as const satisfies Permission[];
 
 /** What each role may do; each role has everything of the roles below it. */
