@@ -25,13 +25,17 @@ export default tseslint.config(
       "**/*.js",
       "**/*.mjs",
       "**/*.cjs",
+      "**/*.d.mts",
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["vitest.config.ts", "apps/web/next.config.ts", "apps/web/scripts/*.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -75,6 +79,10 @@ export default tseslint.config(
       "packages/db/src/migrate.ts",
       "packages/db/src/seed.ts",
       "packages/device-sdk/src/simulator/cli.ts",
+      // Next.js' own runtime switch (NEXT_RUNTIME), read where Next documents it.
+      "apps/web/src/instrumentation.ts",
+      "apps/web/src/proxy.ts",
+      "apps/web/scripts/**",
     ],
     rules: { "no-restricted-syntax": "off" },
   },
