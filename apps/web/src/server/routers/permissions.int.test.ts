@@ -1,10 +1,9 @@
 import { can, publicId, roles, type Permission, type Role } from "@aspen/core";
 import { addTestMember, createTestUser, randomSuffix } from "@aspen/db/testing";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../db";
 import { testThingModel } from "../device-api/testing";
-import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../testing";
+import { callerAs, codeOf, createRoleWorld, ensureTestEnv, type RoleWorld } from "../testing";
 import { authedProcedure, publicProcedure, tenantProcedure } from "../trpc";
 import { appRouter } from "./_app";
 
@@ -145,16 +144,6 @@ const ofKind = (kind: Kind) => procedures.filter((p) => p.kind === kind).map((p)
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
   const fn = path.split(".").reduce<any>((node, key) => node[key], caller);
   return fn(input);
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCError) return err.code;
-    throw err;
-  }
 }
 
 let ctx: Ctx;

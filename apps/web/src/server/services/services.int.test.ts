@@ -1,10 +1,9 @@
 import { parsePublicId } from "@aspen/core";
 import { randomSuffix } from "@aspen/db/testing";
-import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
 import { testThingModel } from "../device-api/testing";
-import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../testing";
+import { callerAs, codeOf, createRoleWorld, ensureTestEnv, type RoleWorld } from "../testing";
 import { listAudit } from "./audit/list";
 import { createDevice } from "./device/create";
 import { listDevices } from "./device/list";
@@ -33,16 +32,6 @@ beforeAll(async () => {
     db: getDb(),
   });
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return "OK";
-  } catch (err) {
-    if (err instanceof TRPCError) return err.code;
-    throw err;
-  }
-}
 
 describe("services with an API key's scope", () => {
   it("refuse what the token's scopes leave out, even when the owner's role would allow it", async () => {
