@@ -52,3 +52,42 @@ export async function sendInvitationMail(mail: InvitationMail): Promise<boolean>
   logger.info({ invitationId: mail.invitationId, role: mail.role, smtp: t ? "failed" : "not configured" }, "invitation not emailed");
   return false;
 }
+
+export interface PasswordResetMail {
+  /** The reset's id: what the log names, never the link. */
+  resetId: string;
+  to: string;
+  resetUrl: string;
+  expiresAt: Date;
+}
+
+/**
+ * Emails a password-reset link when SMTP_URL is set and returns true. Without SMTP nobody can
+ * receive it: the log says so by id (the link is a bearer token and is never logged).
+ */
+export async function sendPasswordResetMail(mail: PasswordResetMail): Promise<boolean> {
+  const t = mailer();
+  if (t) {
+    try {
+      await t.sendMail({
+        from: getEnv().SMTP_FROM,
+        to: mail.to,
+        subject: "Reset your Aspen password",
+        text: [
+          "Someone (hopefully you) asked to reset the password of your Aspen account.",
+          "",
+          `Choose a new password: ${mail.resetUrl}`,
+          "",
+          `The link works once and expires on ${mail.expiresAt.toUTCString()}. Resetting signs you out everywhere.`,
+          "If you did not ask for this, ignore this email: your password stays as it is.",
+        ].join("\n"),
+      });
+      return true;
+    } catch (err) {
+      logger.error({ err: (err as Error).message, resetId: mail.resetId }, "password reset email failed");
+      return false;
+    }
+  }
+  logger.warn({ resetId: mail.resetId }, "password reset requested but SMTP_URL is not set: no email sent");
+  return false;
+}

@@ -7,3 +7,4 @@ export * from "./invitations";
 export * from "./products";
 export * from "./devices";
 export * from "./audit";
+export * from "./account";

@@ -21,6 +21,8 @@ export const procedureBudgets: Record<string, Budget[]> = {
     { by: "user", points: 5, seconds: 15 * 60 },
     { by: "ip", points: 30, seconds: 15 * 60 },
   ],
+  "account.requestPasswordReset": [{ by: "ip", points: 5, seconds: 15 * 60 }],
+  "account.resetPassword": [{ by: "ip", points: 10, seconds: 15 * 60 }],
   "member.invite": [
     { by: "user", points: 50, seconds: 60 * 60 },
     { by: "ip", points: 100, seconds: 60 * 60 },

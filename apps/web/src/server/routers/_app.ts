@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
+import { accountRouter } from "./account/_router";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
 import { commandRouter } from "./command/_router";
@@ -19,6 +20,7 @@ import { tenantRouter } from "./tenant/_router";
  */
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  account: accountRouter,
   tenant: tenantRouter,
   member: memberRouter,
   invitation: invitationRouter,

@@ -144,6 +144,8 @@ const cases: Case[] = [
 const userLevel: { path: string; call: (k: Caller) => Promise<unknown>; public?: true }[] = [
   { path: "auth.signup", public: true, call: (k) => k.auth.signup({ email: `x-${randomSuffix()}@test.aspen.dev`, name: "X", password: "long-enough-1" }) },
   { path: "auth.me", call: (k) => k.auth.me() },
+  { path: "account.requestPasswordReset", public: true, call: (k) => k.account.requestPasswordReset({ email: `r-${randomSuffix()}@test.aspen.dev` }) },
+  { path: "account.resetPassword", public: true, call: (k) => k.account.resetPassword({ token: "x".repeat(43), password: "fresh-meadow-stone-8" }) },
   { path: "auth.changePassword", call: (k) => k.auth.changePassword({ current: "whatever-1", next: "another-pass-2" }) },
   { path: "auth.signOutEverywhere", call: (k) => k.auth.signOutEverywhere() },
   { path: "auth.setLocale", call: (k) => k.auth.setLocale({ locale: "zh-CN" }) },
@@ -161,7 +163,7 @@ beforeAll(async () => {
 });
 
 /** The routers of the Foundation issue; later routers bring their own permission tables. */
-const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit"];
+const namespaces = ["auth", "account", "tenant", "member", "invitation", "product", "device", "audit"];
 
 describe("every procedure is covered by these tables", () => {
   it("lists each procedure of these routers exactly once", () => {

@@ -1,0 +1,17 @@
+import { randomBytes } from "node:crypto";
+import { hashSecret } from "@aspen/core";
+import { getEnv } from "../../../env";
+
+/** Reset links expire after an hour. */
+export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
+
+/** A new reset token (32 random bytes) and the SHA-256 that is stored instead. */
+export function newResetToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashSecret(token) };
+}
+
+/** The link in the email: the console's `/reset/<token>` page. */
+export function resetUrl(token: string): string {
+  return new URL(`/reset/${token}`, getEnv().APP_URL).toString();
+}
