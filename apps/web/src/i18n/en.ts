@@ -1,8 +1,11 @@
+import { passwordResetEn } from "./password-reset.en";
+
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
 export const en = {
+  passwordReset: passwordResetEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

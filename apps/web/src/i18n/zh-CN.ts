@@ -1,7 +1,9 @@
 import type { Dictionary } from "./en";
+import { passwordResetZhCN } from "./password-reset.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
+  passwordReset: passwordResetZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

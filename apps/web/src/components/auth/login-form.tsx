@@ -50,6 +50,11 @@ export function LoginForm({
         <Field label={t.auth.password}>
           {(id) => <Input id={id} name="password" type="password" autoComplete="current-password" required data-testid="login-password" />}
         </Field>
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot" className="text-emerald-700 hover:underline dark:text-emerald-400" data-testid="to-forgot">
+            {t.passwordReset.forgotLink}
+          </Link>
+        </p>
         <Button type="submit" className="w-full" loading={pending} data-testid="login-submit">
           {pending ? t.auth.signingIn : t.auth.signIn}
         </Button>
