@@ -47,3 +47,20 @@ test("a reset link sets a new password once and the old one stops working", asyn
   await expect(page).toHaveURL(/\/login/);
   await fresh.close();
 });
+
+test("an email confirmation link confirms the address once", async ({ page }) => {
+  const account = newAccount("verify");
+  await signUp(page, account);
+  const token = randomBytes(32).toString("base64url");
+  const sql = postgres(process.env.DATABASE_URL!, { max: 1 });
+  try {
+    await sql`insert into email_verifications (user_id, email, token_hash, expires_at)
+      select id, email, ${createHash("sha256").update(token).digest("hex")}, now() + interval '1 hour' from users where email = ${account.email}`;
+  } finally {
+    await sql.end();
+  }
+  await page.goto(`/verify/${token}`);
+  await expect(page.getByTestId("verify-done")).toContainText(account.email);
+  await page.goto(`/verify/${token}`);
+  await expect(page.getByTestId("verify-error")).toBeVisible();
+});

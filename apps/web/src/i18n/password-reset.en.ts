@@ -1,4 +1,4 @@
-/** Strings of the password-reset pages (/forgot, /reset/<token>). */
+/** Strings of the account-recovery pages: password reset (/forgot, /reset/<token>) and email confirmation (/verify/<token>). */
 export const passwordResetEn = {
   forgotLink: "Forgot your password?",
   forgotTitle: "Reset your password",
@@ -16,4 +16,9 @@ export const passwordResetEn = {
   askAgain: "Ask for a new link",
   backToLogin: "Back to sign in",
   tooMany: "Too many requests. Try again later.",
+  verifyTitle: "Confirm your email address",
+  verifying: "Confirming…",
+  verified: "{email} is confirmed. You can accept invitations sent to it.",
+  verifyInvalid: "This confirmation link is used, expired or unknown. Sign in and ask for a new one.",
+  toConsole: "Go to the console",
 };

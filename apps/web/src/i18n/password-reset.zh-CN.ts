@@ -18,4 +18,9 @@ export const passwordResetZhCN: { [K in keyof typeof passwordResetEn]: string } 
   askAgain: "重新申请链接",
   backToLogin: "返回登录",
   tooMany: "请求过多，请稍后再试。",
+  verifyTitle: "确认邮箱地址",
+  verifying: "正在确认…",
+  verified: "{email} 已确认。你现在可以接受发到这个地址的邀请。",
+  verifyInvalid: "此确认链接已使用、已过期或无效。请登录后重新申请。",
+  toConsole: "进入控制台",
 };

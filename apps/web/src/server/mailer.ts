@@ -91,3 +91,40 @@ export async function sendPasswordResetMail(mail: PasswordResetMail): Promise<bo
   logger.warn({ resetId: mail.resetId }, "password reset requested but SMTP_URL is not set: no email sent");
   return false;
 }
+
+export interface VerificationMail {
+  verificationId: string;
+  to: string;
+  verifyUrl: string;
+  expiresAt: Date;
+}
+
+/** Emails an address-verification link (SMTP_URL set) and returns true; never logs the link. */
+export async function sendVerificationMail(mail: VerificationMail): Promise<boolean> {
+  const t = mailer();
+  if (!t) return false;
+  try {
+    await t.sendMail({
+      from: getEnv().SMTP_FROM,
+      to: mail.to,
+      subject: "Confirm your email address for Aspen",
+      text: [
+        "Confirm that this address belongs to your Aspen account:",
+        "",
+        mail.verifyUrl,
+        "",
+        `The link works once and expires on ${mail.expiresAt.toUTCString()}. Invitations can be accepted only from confirmed addresses.`,
+        "If you did not sign up, ignore this email.",
+      ].join("\n"),
+    });
+    return true;
+  } catch (err) {
+    logger.error({ err: (err as Error).message, verificationId: mail.verificationId }, "verification email failed");
+    return false;
+  }
+}
+
+/** Whether outgoing mail is configured (email verification is required only then: without mail nobody could verify). */
+export function mailConfigured(): boolean {
+  return !!getEnv().SMTP_URL;
+}

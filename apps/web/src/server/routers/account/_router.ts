@@ -1,5 +1,7 @@
 import { createTRPCRouter } from "../../trpc";
+import { requestEmailVerification } from "./requestEmailVerification";
 import { requestPasswordReset } from "./requestPasswordReset";
 import { resetPassword } from "./resetPassword";
+import { verifyEmail } from "./verifyEmail";
 
-export const accountRouter = createTRPCRouter({ requestPasswordReset, resetPassword });
+export const accountRouter = createTRPCRouter({ requestPasswordReset, resetPassword, requestEmailVerification, verifyEmail });

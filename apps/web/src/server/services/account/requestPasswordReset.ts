@@ -5,7 +5,7 @@ import { consumeBudgets } from "../../limits/procedure-limits";
 import { getSystemDb } from "../../db";
 import { sendPasswordResetMail } from "../../mailer";
 import type { RequestMeta } from "../../request-meta";
-import { PASSWORD_RESET_TTL_MS, newResetToken, resetUrl } from "./reset-token";
+import { PASSWORD_RESET_TTL_MS, newLinkToken, resetUrl } from "./links";
 
 export const requestPasswordResetInput = z.object({ email: z.email({ error: "Enter a valid email address" }).max(320) });
 export const requestPasswordResetOutput = z.object({ requested: z.literal(true) });
@@ -24,7 +24,7 @@ export async function requestPasswordReset(
   await consumeBudgets("account.requestPasswordReset.email", [{ by: "user", points: 3, seconds: 60 * 60 }], { ip: null, userId: email });
   const user = await findUserByEmail(getSystemDb(), email);
   if (user && !user.disabledAt) {
-    const { token, tokenHash } = newResetToken();
+    const { token, tokenHash } = newLinkToken();
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
     const id = await withSystem(getSystemDb(), (tx) => createPasswordReset(tx, { userId: user.id, tokenHash, expiresAt }));
     const emailed = await sendPasswordResetMail({ resetId: id, to: user.email, resetUrl: resetUrl(token), expiresAt });
