@@ -1,6 +1,6 @@
-import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { emailVerifications, passwordResets } from "../schema";
+import { emailVerifications, passwordResets, userTotp } from "../schema";
 
 /** Stores a reset link's token hash; earlier unused links of the user stop working. */
 export async function createPasswordReset(tx: Tx, input: { userId: string; tokenHash: string; expiresAt: Date }): Promise<string> {
@@ -46,4 +46,49 @@ export async function isEmailVerified(tx: Tx, userId: string, email: string): Pr
     .where(and(eq(emailVerifications.userId, userId), eq(emailVerifications.email, email), isNotNull(emailVerifications.usedAt)))
     .limit(1);
   return !!row;
+}
+
+export type TotpRow = typeof userTotp.$inferSelect;
+
+export async function findTotp(tx: Tx, userId: string): Promise<TotpRow | undefined> {
+  const [row] = await tx.select().from(userTotp).where(eq(userTotp.userId, userId)).limit(1);
+  return row;
+}
+
+/** Starts (or restarts) a not-yet-enabled setup with a new encrypted key; refuses to replace an enabled one. */
+export async function beginTotp(tx: Tx, userId: string, secretEnc: string): Promise<boolean> {
+  const rows = await tx
+    .insert(userTotp)
+    .values({ userId, secretEnc })
+    .onConflictDoUpdate({ target: userTotp.userId, set: { secretEnc, recoveryCodeHashes: [], lastStep: null }, setWhere: isNull(userTotp.enabledAt) })
+    .returning({ userId: userTotp.userId });
+  return rows.length > 0;
+}
+
+export async function enableTotp(tx: Tx, userId: string, recoveryCodeHashes: string[], step: number): Promise<void> {
+  await tx.update(userTotp).set({ enabledAt: sql`now()`, recoveryCodeHashes, lastStep: step }).where(eq(userTotp.userId, userId));
+}
+
+/** Records the time step of an accepted code, only if it is newer than the last one (no replay). */
+export async function acceptTotpStep(tx: Tx, userId: string, step: number): Promise<boolean> {
+  const rows = await tx
+    .update(userTotp)
+    .set({ lastStep: step })
+    .where(and(eq(userTotp.userId, userId), or(isNull(userTotp.lastStep), lt(userTotp.lastStep, step))))
+    .returning({ userId: userTotp.userId });
+  return rows.length > 0;
+}
+
+/** Removes one recovery code (by hash) if present: true when it was there (each works once). */
+export async function useRecoveryCode(tx: Tx, userId: string, codeHash: string): Promise<boolean> {
+  const rows = await tx
+    .update(userTotp)
+    .set({ recoveryCodeHashes: sql`array_remove(${userTotp.recoveryCodeHashes}, ${codeHash})` })
+    .where(and(eq(userTotp.userId, userId), sql`${codeHash} = any(${userTotp.recoveryCodeHashes})`))
+    .returning({ userId: userTotp.userId });
+  return rows.length > 0;
+}
+
+export async function deleteTotp(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(userTotp).where(eq(userTotp.userId, userId));
 }

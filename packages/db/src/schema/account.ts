@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./_rls";
 import { users } from "./identity";
 
@@ -40,3 +40,20 @@ export const emailVerifications = pgTable(
   },
   (t) => [uniqueIndex("email_verifications_token_hash_key").on(t.tokenHash), index("email_verifications_user_idx").on(t.userId, t.email)],
 );
+
+/**
+ * A user's TOTP second factor. `secretEnc` is the key encrypted by the web app (AES-256-GCM, key
+ * derived from AUTH_SECRET); `enabledAt` is null until a first code confirmed the setup. Recovery
+ * codes are stored as SHA-256 hashes and removed when used.
+ */
+export const userTotp = pgTable("user_totp", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretEnc: text().notNull(),
+  enabledAt: timestamp({ withTimezone: true }),
+  recoveryCodeHashes: text().array().notNull().default([]),
+  /** The last accepted time step, so one code cannot be used twice. */
+  lastStep: bigint({ mode: "number" }),
+  createdAt: createdAt(),
+});
