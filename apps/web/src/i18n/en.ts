@@ -1,4 +1,5 @@
 import { passwordResetEn } from "./password-reset.en";
+import { twoFactorEn } from "./two-factor.en";
 
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
@@ -6,6 +7,7 @@ import { passwordResetEn } from "./password-reset.en";
  */
 export const en = {
   passwordReset: passwordResetEn,
+  twoFactor: twoFactorEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

@@ -1,9 +1,11 @@
 import type { Dictionary } from "./en";
 import { passwordResetZhCN } from "./password-reset.zh-CN";
+import { twoFactorZhCN } from "./two-factor.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
   passwordReset: passwordResetZhCN,
+  twoFactor: twoFactorZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",
