@@ -1,3 +1,7 @@
+import { oauthAppsEn } from "./oauthApps.en";
+import { oauthEn } from "./oauth.en";
+import { apiKeysEn } from "./apiKeys.en";
+import { apiScopesEn } from "./apiScopes.en";
 import { passwordResetEn } from "./password-reset.en";
 import { twoFactorEn } from "./two-factor.en";
 
@@ -6,6 +10,10 @@ import { twoFactorEn } from "./two-factor.en";
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
 export const en = {
+  apiKeys: apiKeysEn,
+  apiScopes: apiScopesEn,
+  oauth: oauthEn,
+  oauthApps: oauthAppsEn,
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
   meta: {

@@ -1,9 +1,17 @@
+import { oauthAppsZhCN } from "./oauthApps.zh-CN";
+import { oauthZhCN } from "./oauth.zh-CN";
+import { apiKeysZhCN } from "./apiKeys.zh-CN";
+import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
 import { passwordResetZhCN } from "./password-reset.zh-CN";
 import { twoFactorZhCN } from "./two-factor.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
+  apiKeys: apiKeysZhCN,
+  apiScopes: apiScopesZhCN,
+  oauth: oauthZhCN,
+  oauthApps: oauthAppsZhCN,
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
   meta: {
