@@ -3,6 +3,8 @@ import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
 import { historyEn } from "./history.en";
+import { passwordResetEn } from "./password-reset.en";
+import { twoFactorEn } from "./two-factor.en";
 
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
@@ -14,6 +16,8 @@ export const en = {
   oauth: oauthEn,
   oauthApps: oauthAppsEn,
   history: historyEn,
+  passwordReset: passwordResetEn,
+  twoFactor: twoFactorEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

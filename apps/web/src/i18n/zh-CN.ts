@@ -4,6 +4,8 @@ import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
 import { historyZhCN } from "./history.zh-CN";
+import { passwordResetZhCN } from "./password-reset.zh-CN";
+import { twoFactorZhCN } from "./two-factor.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
@@ -12,6 +14,8 @@ export const zhCN: Dictionary = {
   oauth: oauthZhCN,
   oauthApps: oauthAppsZhCN,
   history: historyZhCN,
+  passwordReset: passwordResetZhCN,
+  twoFactor: twoFactorZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

@@ -15,6 +15,13 @@ import { safeRedirectPath } from "./redirect-target";
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
 }
+/** Password right, but the account needs its authenticator code (or it was wrong). */
+export class TotpRequired extends CredentialsSignin {
+  override code = "totp_required";
+}
+export class TotpInvalid extends CredentialsSignin {
+  override code = "totp_invalid";
+}
 /** Too many attempts: distinct code so the page can say "try again later". */
 export class RateLimited extends CredentialsSignin {
   override code = "rate_limited";
@@ -70,10 +77,12 @@ export function authConfig(): NextAuthConfig {
       Credentials({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
           const result = await authenticate(credentials, requestMeta(request.headers));
           if (result.ok) return result.user;
+          if (result.reason === "totp_required") throw new TotpRequired();
+          if (result.reason === "totp_invalid") throw new TotpInvalid();
           throw result.reason === "rate_limited" ? new RateLimited() : new InvalidCredentials();
         },
       }),
