@@ -8,11 +8,18 @@ import { commandRouter } from "./command/_router";
 import { deviceRouter } from "./device/_router";
 import { deviceActivityRouter } from "./deviceActivity/_router";
 import { deviceShadowRouter } from "./deviceShadow/_router";
+import { historyRouter } from "./history/_router";
 import { invitationRouter } from "./invitation/_router";
 import { memberRouter } from "./member/_router";
 import { productRouter } from "./product/_router";
 import { telemetryRouter } from "./telemetry/_router";
+import { telemetryExportRouter } from "./telemetryExport/_router";
 import { tenantRouter } from "./tenant/_router";
+import { alertRuleRouter } from "./alertRule/_router";
+import { alarmRouter } from "./alarm/_router";
+import { notificationRouter } from "./notification/_router";
+import { webhookRouter } from "./webhook/_router";
+import { queueRouter } from "./queue/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -32,9 +39,16 @@ export const appRouter = createTRPCRouter({
   deviceShadow: deviceShadowRouter,
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
+  alertRule: alertRuleRouter,
+  alarm: alarmRouter,
+  notification: notificationRouter,
+  webhook: webhookRouter,
+  queue: queueRouter,
   apiKey: apiKeyRouter,
   oauthApp: oauthAppRouter,
   oauthGrant: oauthGrantRouter,
+  history: historyRouter,
+  telemetryExport: telemetryExportRouter,
 });
 
 export type AppRouter = typeof appRouter;

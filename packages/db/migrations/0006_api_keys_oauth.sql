@@ -91,10 +91,4 @@ CREATE POLICY "tenant_isolation" ON "api_keys" AS PERMISSIVE FOR ALL TO public U
 CREATE POLICY "tenant_isolation" ON "oauth_app_secrets" AS PERMISSIVE FOR ALL TO public USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "oauth_apps" AS PERMISSIVE FOR ALL TO public USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "oauth_grants" AS PERMISSIVE FOR ALL TO public USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
-CREATE POLICY "tenant_isolation" ON "oauth_tokens" AS PERMISSIVE FOR ALL TO public USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);--> statement-breakpoint
--- Hand-added (as in 0001): RLS applies to the table owner too.
-ALTER TABLE "api_keys" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "oauth_apps" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "oauth_app_secrets" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "oauth_grants" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "oauth_tokens" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON "oauth_tokens" AS PERMISSIVE FOR ALL TO public USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
