@@ -35,16 +35,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
-  /** BullMQ key prefix shared with the worker (large exports are queued there). */
-  BULLMQ_PREFIX: z.string().min(1).default("aspen"),
+  /** REST API requests per minute per API key / OAuth grant, until tenant plans set it (benchmarks raise it). */
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Where export files are written (by the worker) and read (by the download route). */
   EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
   /** Exports up to this many rows stream straight from Postgres; larger ones run as a worker job. */
   EXPORT_STREAM_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
-  /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */
   /** Multiplies the sign-up / password / invitation budgets. Only for test stacks where every browser is 127.0.0.1. */
   ABUSE_LIMITS_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** BullMQ key prefix: must match the worker's (webhook deliveries and large exports are enqueued from here). */
+  BULLMQ_PREFIX: z.string().min(1).default("aspen"),
+  /** Development and tests only: allow webhook URLs on loopback (127.0.0.0/8, ::1). Private, link-local and metadata stay refused. */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false", ""]).default("false").transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,7 +1,7 @@
-import { applyRetentionJob, ensurePartitionsJob, expireExportsJob, rollupJob, type createProducer } from "@aspen/jobs";
+import { applyRetentionJob, dailyDigestJob, ensurePartitionsJob, expireExportsJob, offlineScanJob, rollupJob, type createProducer } from "@aspen/jobs";
 
 /** Repeatable jobs, upserted at start (BullMQ job schedulers are idempotent by id). */
-export async function upsertSchedules(producer: ReturnType<typeof createProducer>) {
+export async function upsertSchedules(producer: ReturnType<typeof createProducer>, opts: { offlineScanMs: number }) {
   await producer
     .queueFor(ensurePartitionsJob.queue)
     .upsertJobScheduler(
@@ -9,6 +9,12 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
       { pattern: "17 3 * * *" },
       { name: ensurePartitionsJob.name, data: { monthsAhead: 3 }, opts: ensurePartitionsJob.options },
     );
+  await producer
+    .queueFor(offlineScanJob.queue)
+    .upsertJobScheduler("alerts-offline-scan", { every: opts.offlineScanMs }, { name: offlineScanJob.name, data: {}, opts: offlineScanJob.options });
+  await producer
+    .queueFor(dailyDigestJob.queue)
+    .upsertJobScheduler("notifications-daily-digest", { pattern: "5 6 * * *", tz: "UTC" }, { name: dailyDigestJob.name, data: {}, opts: dailyDigestJob.options });
   await producer
     .queueFor(rollupJob.queue)
     .upsertJobScheduler("rollup-every-15s", { every: 15_000 }, { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options });

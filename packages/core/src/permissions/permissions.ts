@@ -18,6 +18,7 @@ export const permissions = [
   "telemetry.export",
   "audit.read",
   "apiKey.manage",
+  "oauthApp.manage",
   "webhook.manage",
   "alert.manage",
   "billing.read",
@@ -49,6 +50,7 @@ const admin = [
   "audit.read",
   "billing.read",
   "tenant.update",
+  "oauthApp.manage",
 ] as const satisfies Permission[];
 
 /** What each role may do; each role has everything of the roles below it. */
