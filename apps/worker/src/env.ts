@@ -1,5 +1,6 @@
 import { EnvError, parseEnv } from "@aspen/core";
-import { hostname, tmpdir } from "node:os";
+import { hostname } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -13,8 +14,6 @@ const schema = z.object({
   BULLMQ_PREFIX: z.string().min(1).default("aspen"),
   /** Prefix of shared Redis keys and channels (the ingest stream, rule changes, alert state). */
   REDIS_PREFIX: z.string().default(""),
-  /** Where large exports are written (the web app serves them from the same directory). */
-  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Console URL, for links in emails. */
   APP_URL: z.url().default("http://localhost:3000"),
@@ -36,6 +35,8 @@ const schema = z.object({
   ALERTS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Offline scan interval. */
   ALERTS_OFFLINE_SCAN_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Where large exports are written (the web app serves them from the same directory). */
+  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

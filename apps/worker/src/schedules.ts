@@ -1,4 +1,12 @@
-import { applyRetentionJob, dailyDigestJob, ensurePartitionsJob, expireExportsJob, offlineScanJob, rollupJob, type createProducer } from "@aspen/jobs";
+import {
+  applyRetentionJob,
+  dailyDigestJob,
+  ensurePartitionsJob,
+  expireExportsJob,
+  offlineScanJob,
+  rollupJob,
+  type createProducer,
+} from "@aspen/jobs";
 
 /** Repeatable jobs, upserted at start (BullMQ job schedulers are idempotent by id). */
 export async function upsertSchedules(producer: ReturnType<typeof createProducer>, opts: { offlineScanMs: number }) {

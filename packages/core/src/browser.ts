@@ -182,7 +182,10 @@ export {
   type PairState,
   type Effect,
   type Point,
+  pushSample,
+  windowOf,
   type Sample,
+  type Window,
 } from "./alerts/evaluate";
 export { summarizeRule, type SummaryLocale } from "./alerts/summary";
 export { alertStateKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";

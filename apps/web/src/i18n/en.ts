@@ -1,19 +1,19 @@
-import { historyEn } from "./history.en";
-
 import { oauthAppsEn } from "./oauthApps.en";
 import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
+import { historyEn } from "./history.en";
+
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
 export const en = {
-  history: historyEn,
   apiKeys: apiKeysEn,
   apiScopes: apiScopesEn,
   oauth: oauthEn,
   oauthApps: oauthAppsEn,
+  history: historyEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

@@ -7,11 +7,11 @@ import { historyZhCN } from "./history.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
-  history: historyZhCN,
   apiKeys: apiKeysZhCN,
   apiScopes: apiScopesZhCN,
   oauth: oauthZhCN,
   oauthApps: oauthAppsZhCN,
+  history: historyZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

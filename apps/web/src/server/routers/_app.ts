@@ -39,8 +39,6 @@ export const appRouter = createTRPCRouter({
   deviceShadow: deviceShadowRouter,
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
-  history: historyRouter,
-  telemetryExport: telemetryExportRouter,
   alertRule: alertRuleRouter,
   alarm: alarmRouter,
   notification: notificationRouter,
@@ -49,6 +47,8 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   oauthApp: oauthAppRouter,
   oauthGrant: oauthGrantRouter,
+  history: historyRouter,
+  telemetryExport: telemetryExportRouter,
 });
 
 export type AppRouter = typeof appRouter;
