@@ -3,7 +3,7 @@ import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { getDictionary, getLocale } from "@/i18n/server";
+import { getDictionary } from "@/i18n/server";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,12 +21,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const { locale, t } = await getDictionary();
   return (
     // next-themes sets the `dark` class before React hydrates.
     <html lang={locale} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
-        <Providers locale={locale}>{children}</Providers>
+        <Providers locale={locale} dictionary={t}>{children}</Providers>
       </body>
     </html>
   );

@@ -3,14 +3,15 @@
 import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/i18n/provider";
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/i18n/config";
+import type { Dictionary } from "@/i18n/en";
 import { TRPCReactProvider } from "@/trpc/react";
 
 /** Everything client components need: theme, language and the tRPC/react-query clients. */
-export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
+export function Providers({ locale, dictionary, children }: { locale: Locale; dictionary: Dictionary; children: ReactNode }) {
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
-      <I18nProvider locale={locale}>
+      <I18nProvider locale={locale} dictionary={dictionary}>
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </I18nProvider>
     </ThemeProvider>

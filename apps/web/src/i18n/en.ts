@@ -1,3 +1,4 @@
+import { consoleEn } from "./console.en";
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
@@ -473,6 +474,7 @@ export const en = {
     timed_out: "Timed out",
     expired: "Expired",
   },
+  ui: consoleEn,
   values: {
     required: "Required",
     notNumber: "Enter a number",

@@ -1,3 +1,4 @@
+import { consoleZhCN } from "./console.zh-CN";
 import type { Dictionary } from "./en";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
@@ -472,6 +473,7 @@ export const zhCN: Dictionary = {
     timed_out: "超时",
     expired: "已过期",
   },
+  ui: consoleZhCN,
   values: {
     required: "必填",
     notNumber: "请输入数字",

@@ -95,12 +95,13 @@ export function DeviceDangerZone({ id, name, onDeleted }: { id: string; name: st
         open={!!rotate.data}
         onClose={() => rotate.reset()}
         dismissible={false}
+        warnOnLeave
         className="max-w-2xl"
         testId="rotated-secret-dialog"
         title={format(t.devices.newSecretTitle, { name })}
         footer={
           <Button onClick={() => rotate.reset()} data-testid="rotated-done">
-            {t.devices.done}
+            {t.ui.savedIt}
           </Button>
         }
       >

@@ -52,6 +52,7 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
       onClose={close}
       testId="new-device-dialog"
       dismissible={!result}
+      warnOnLeave={!!result}
       className="max-w-2xl"
       title={result ? format(t.devices.createdTitle, { name: result.device.name }) : t.devices.new}
       footer={
@@ -64,7 +65,7 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
               {t.devices.goToDevice}
             </Link>
             <Button onClick={close} data-testid="device-created-done">
-              {t.devices.done}
+              {t.ui.savedIt}
             </Button>
           </>
         ) : (

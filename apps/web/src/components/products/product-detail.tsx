@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Card, CardBody, CardHeader, Callout, ConfirmDialog, CopyField, Skeleton } from "@aspen/ui";
+import { Button, Card, CardBody, CardHeader, Callout, ConfirmDialog, CopyField, Dialog, Skeleton } from "@aspen/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -85,32 +85,24 @@ export function ProductDetail({ id }: { id: string }) {
       <Card className="mb-6">
         <CardHeader title={t.products.productKey} description={t.products.selfRegistrationHint} />
         <CardBody className="grid gap-4 md:grid-cols-2">
-          <CopyField label={t.products.productKey} value={p.productKey} testId="product-key" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
+          <CopyField
+            label={t.products.productKey}
+            value={p.productKey}
+            testId="product-key"
+            copyName={format(t.ui.copyWhat, { what: t.ui.productKey })}
+            copyLabel={t.common.copy}
+            copiedLabel={t.common.copied}
+          />
           <div className="min-w-0">
-            {rotate.data ? (
-              <>
-                <CopyField
-                  label={t.products.productSecret}
-                  value={rotate.data.productSecret}
-                  testId="product-secret"
-                  copyLabel={t.common.copy}
-                  copiedLabel={t.common.copied}
-                />
-                <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">{t.devices.secretOnce}</p>
-              </>
-            ) : (
-              <>
-                <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{t.products.productSecret}</p>
-                <div className="flex items-center gap-2">
-                  <code className="font-mono text-xs text-zinc-500">{p.productSecretHint ?? "—"}</code>
-                  {canWrite ? (
-                    <Button size="sm" variant="secondary" onClick={() => setConfirmRotate(true)} data-testid="rotate-product-secret">
-                      {t.products.rotateProductSecret}
-                    </Button>
-                  ) : null}
-                </div>
-              </>
-            )}
+            <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{t.products.productSecret}</p>
+            <div className="flex items-center gap-2">
+              <code className="font-mono text-xs text-zinc-500">{p.productSecretHint ?? "—"}</code>
+              {canWrite ? (
+                <Button size="sm" variant="secondary" onClick={() => setConfirmRotate(true)} data-testid="rotate-product-secret">
+                  {t.products.rotateProductSecret}
+                </Button>
+              ) : null}
+            </div>
           </div>
         </CardBody>
       </Card>
@@ -145,6 +137,33 @@ export function ProductDetail({ id }: { id: string }) {
         pending={rotate.isPending}
         error={rotate.error ? errorMessage(rotate.error, t.common.somethingWrong) : null}
       />
+      <Dialog
+        open={!!rotate.data}
+        onClose={() => rotate.reset()}
+        dismissible={false}
+        warnOnLeave
+        testId="product-secret-dialog"
+        title={t.products.productSecret}
+        footer={
+          <Button onClick={() => rotate.reset()} data-testid="product-secret-done">
+            {t.ui.savedIt}
+          </Button>
+        }
+      >
+        {rotate.data ? (
+          <div className="space-y-3">
+            <Callout tone="warning">{t.devices.secretOnce}</Callout>
+            <CopyField
+              label={t.products.productSecret}
+              value={rotate.data.productSecret}
+              testId="product-secret"
+              copyName={format(t.ui.copyWhat, { what: t.ui.productSecret })}
+              copyLabel={t.common.copy}
+              copiedLabel={t.common.copied}
+            />
+          </div>
+        ) : null}
+      </Dialog>
     </>
   );
 }

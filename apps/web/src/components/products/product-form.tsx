@@ -174,48 +174,59 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
           <Tabs
             value={tab}
             onChange={switchTab}
+            label={t.products.thingModel}
             items={[
-              { key: "editor", label: t.products.editor, testId: "tab-editor" },
-              { key: "json", label: t.products.rawJson, testId: "tab-json" },
+              {
+                key: "editor",
+                label: t.products.editor,
+                testId: "tab-editor",
+                content: <ThingModelEditor value={draft} onChange={setDraft} errors={modelErrors} readOnly={readOnly} />,
+              },
+              {
+                key: "json",
+                label: t.products.rawJson,
+                testId: "tab-json",
+                content: (
+                  <div className="space-y-2">
+                    <p id="thing-model-json-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+                      {t.products.jsonHint}
+                    </p>
+                    <Textarea
+                      rows={20}
+                      className="font-mono text-xs"
+                      aria-label={t.ui.thingModelJson}
+                      aria-describedby="thing-model-json-hint"
+                      value={json}
+                      onChange={(e) => setJson(e.target.value)}
+                      readOnly={readOnly}
+                      spellCheck={false}
+                      invalid={!!jsonError}
+                      data-testid="thing-model-json"
+                    />
+                    {jsonError ? (
+                      <p role="alert" className="text-sm text-red-600 dark:text-red-400" data-testid="json-error">
+                        {jsonError}
+                      </p>
+                    ) : null}
+                    {Object.keys(modelErrors).length ? (
+                      <ul className="space-y-0.5 text-sm text-red-600 dark:text-red-400" data-testid="json-model-errors">
+                        {Object.entries(modelErrors).map(([path, message]) => (
+                          <li key={path}>
+                            <code className="font-mono text-xs">{path}</code>: {message}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {!readOnly ? (
+                      <Button variant="secondary" size="sm" onClick={() => applyJson() && setTab("editor")} data-testid="apply-json">
+                        {t.products.applyJson}
+                      </Button>
+                    ) : null}
+                  </div>
+                ),
+              },
             ]}
-          >
-            {tab === "editor" ? (
-              <ThingModelEditor value={draft} onChange={setDraft} errors={modelErrors} readOnly={readOnly} />
-            ) : (
-              <div className="space-y-2">
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">{t.products.jsonHint}</p>
-                <Textarea
-                  rows={20}
-                  className="font-mono text-xs"
-                  value={json}
-                  onChange={(e) => setJson(e.target.value)}
-                  readOnly={readOnly}
-                  spellCheck={false}
-                  invalid={!!jsonError}
-                  data-testid="thing-model-json"
-                />
-                {jsonError ? (
-                  <p role="alert" className="text-sm text-red-600 dark:text-red-400" data-testid="json-error">
-                    {jsonError}
-                  </p>
-                ) : null}
-                {Object.keys(modelErrors).length ? (
-                  <ul className="space-y-0.5 text-sm text-red-600 dark:text-red-400" data-testid="json-model-errors">
-                    {Object.entries(modelErrors).map(([path, message]) => (
-                      <li key={path}>
-                        <code className="font-mono text-xs">{path}</code>: {message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {!readOnly ? (
-                  <Button variant="secondary" size="sm" onClick={() => applyJson() && setTab("editor")} data-testid="apply-json">
-                    {t.products.applyJson}
-                  </Button>
-                ) : null}
-              </div>
-            )}
-          </Tabs>
+          />
         </CardBody>
       </Card>
 
