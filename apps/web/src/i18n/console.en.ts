@@ -35,6 +35,15 @@ export const consoleEn = {
   unknownKeysAccept: "Store them",
   unknownKeysDrop: "Drop them",
   unknownKeysReject: "Reject the message",
+  fieldOf: "{field} of {item}",
+  propertyN: "property {n}",
+  eventN: "event {n}",
+  commandN: "command {n}",
+  paramN: "parameter {n} of {parent}",
+  inputParamN: "input parameter {n} of {parent}",
+  outputParamN: "output parameter {n} of {parent}",
+  removeItem: "Remove {item}",
+  addParamTo: "Add parameter to {item}",
 };
 
 export type ConsoleStrings = { [K in keyof typeof consoleEn]: string };

@@ -36,4 +36,13 @@ export const consoleZhCN: ConsoleStrings = {
   unknownKeysAccept: "保存",
   unknownKeysDrop: "丢弃",
   unknownKeysReject: "拒绝该消息",
+  fieldOf: "{item}的{field}",
+  propertyN: "属性 {n}",
+  eventN: "事件 {n}",
+  commandN: "命令 {n}",
+  paramN: "{parent}的参数 {n}",
+  inputParamN: "{parent}的输入参数 {n}",
+  outputParamN: "{parent}的输出参数 {n}",
+  removeItem: "移除{item}",
+  addParamTo: "为{item}添加参数",
 };

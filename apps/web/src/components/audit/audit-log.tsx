@@ -32,7 +32,7 @@ function dayStart(value: string, endOfDay = false): Date | undefined {
 }
 
 export function AuditLog() {
-  const { t, locale } = useI18n();
+  const { t, locale, format } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
   const canRead = useCan("audit.read");
@@ -195,8 +195,15 @@ export function AuditLog() {
                     <TD className="hidden max-w-[20rem] lg:table-cell">
                       {e.details && Object.keys(e.details).length ? (
                         <details>
-                          <summary className="cursor-pointer truncate font-mono text-xs text-zinc-500">{JSON.stringify(e.details)}</summary>
-                          <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">
+                          <summary
+                            className="cursor-pointer truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
+                            aria-label={format(t.ui.showDetails, { action: e.action })}
+                          >
+                            {JSON.stringify(e.details)}
+                          </summary>
+                          <pre
+                            aria-label={format(t.ui.auditDetails, { action: e.action, time: formatDateTime(e.createdAt, locale) })}
+                            className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">
                             {JSON.stringify(e.details, null, 2)}
                           </pre>
                         </details>

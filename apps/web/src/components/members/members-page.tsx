@@ -90,7 +90,7 @@ export function MembersPage() {
                 <TH>{t.common.name}</TH>
                 <TH>{t.common.role}</TH>
                 <TH className="hidden sm:table-cell">{t.members.joined}</TH>
-                <TH className="text-right">
+                <TH className="hidden text-right sm:table-cell">
                   <span className="sr-only">{t.common.actions}</span>
                 </TH>
               </tr>
@@ -98,9 +98,23 @@ export function MembersPage() {
             <TBody>
               {members.data.items.map((m) => {
                 const manageable = !m.isSelf && canAssignRole(tenant.role, m.role);
+                const who = m.name || m.email;
+                const removeButton =
+                  canRemove && manageable ? (
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      className="text-red-600 dark:text-red-400"
+                      aria-label={format(t.ui.removeMember, { name: who })}
+                      data-testid="member-remove"
+                      onClick={() => setPending({ kind: "remove", userId: m.userId, email: m.email })}
+                    >
+                      {t.members.removeMember}
+                    </Button>
+                  ) : null;
                 return (
                   <TR key={m.userId} data-testid={`member-row-${m.email}`}>
-                    <TD className="max-w-[14rem]">
+                    <TD className="max-w-[9rem] sm:max-w-[14rem]">
                       <p className="truncate font-medium">
                         {m.name || m.email}
                         {m.isSelf ? <span className="ml-1.5 text-xs font-normal text-zinc-500">({t.members.you})</span> : null}
@@ -108,35 +122,27 @@ export function MembersPage() {
                       <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
                     </TD>
                     <TD>
-                      {canUpdate && manageable ? (
-                        <Select
-                          aria-label={t.members.changeRole}
-                          className="h-8 w-32"
-                          data-testid="member-role-select"
-                          value={m.role}
-                          options={assignable.map((r) => ({ value: r, label: t.roles[r] }))}
-                          onChange={(e) => setPending({ kind: "role", userId: m.userId, email: m.email, role: e.target.value as Role })}
-                        />
-                      ) : (
-                        <Badge tone={m.role === "owner" ? "violet" : m.role === "admin" ? "blue" : "neutral"} data-testid="member-role">
-                          {t.roles[m.role]}
-                        </Badge>
-                      )}
+                      <div className="flex flex-wrap items-center gap-1">
+                        {canUpdate && manageable ? (
+                          <Select
+                            aria-label={format(t.ui.changeRoleOf, { name: who })}
+                            className="h-8 w-28 sm:w-32"
+                            data-testid="member-role-select"
+                            value={m.role}
+                            options={assignable.map((r) => ({ value: r, label: t.roles[r] }))}
+                            onChange={(e) => setPending({ kind: "role", userId: m.userId, email: m.email, role: e.target.value as Role })}
+                          />
+                        ) : (
+                          <Badge tone={m.role === "owner" ? "violet" : m.role === "admin" ? "blue" : "neutral"} data-testid="member-role">
+                            {t.roles[m.role]}
+                          </Badge>
+                        )}
+                        {/* On phones the remove button sits under the role: the table has no room for a fourth column. */}
+                        <span className="sm:hidden">{removeButton}</span>
+                      </div>
                     </TD>
                     <TD className="hidden text-zinc-500 sm:table-cell">{formatDate(m.joinedAt, locale)}</TD>
-                    <TD className="text-right">
-                      {canRemove && manageable ? (
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          className="text-red-600 dark:text-red-400"
-                          data-testid="member-remove"
-                          onClick={() => setPending({ kind: "remove", userId: m.userId, email: m.email })}
-                        >
-                          {t.members.removeMember}
-                        </Button>
-                      ) : null}
-                    </TD>
+                    <TD className="hidden text-right sm:table-cell">{removeButton}</TD>
                   </TR>
                 );
               })}
@@ -172,7 +178,7 @@ export function MembersPage() {
               <TBody>
                 {invitations.data.items.map((inv) => (
                   <TR key={inv.id} data-testid={`invitation-row-${inv.email}`}>
-                    <TD className="max-w-[14rem] truncate">{inv.email}</TD>
+                    <TD className="max-w-[9rem] truncate sm:max-w-[14rem]">{inv.email}</TD>
                     <TD>
                       <Badge>{t.roles[inv.role]}</Badge>
                     </TD>
@@ -184,6 +190,7 @@ export function MembersPage() {
                           variant="ghost"
                           size="sm"
                           className="text-red-600 dark:text-red-400"
+                          aria-label={format(t.ui.revokeInvitation, { email: inv.email })}
                           data-testid="invitation-revoke"
                           onClick={() => setPending({ kind: "revoke", invitationId: inv.id, email: inv.email })}
                         >
