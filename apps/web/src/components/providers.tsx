@@ -1,6 +1,7 @@
 "use client";
 
 import { ThemeProvider } from "next-themes";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/i18n/provider";
 import type { Locale } from "@/i18n/config";
@@ -12,7 +13,9 @@ export function Providers({ locale, dictionary, children }: { locale: Locale; di
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <I18nProvider locale={locale} dictionary={dictionary}>
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <TRPCReactProvider>
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </TRPCReactProvider>
       </I18nProvider>
     </ThemeProvider>
   );

@@ -35,6 +35,7 @@ export const consoleEn = {
   unknownKeysAccept: "Store them",
   unknownKeysDrop: "Drop them",
   unknownKeysReject: "Reject the message",
+  pagesOf: "Pages of {name}",
   fieldOf: "{field} of {item}",
   propertyN: "property {n}",
   eventN: "event {n}",

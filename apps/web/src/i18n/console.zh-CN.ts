@@ -36,6 +36,7 @@ export const consoleZhCN: ConsoleStrings = {
   unknownKeysAccept: "保存",
   unknownKeysDrop: "丢弃",
   unknownKeysReject: "拒绝该消息",
+  pagesOf: "{name}的分页",
   fieldOf: "{item}的{field}",
   propertyN: "属性 {n}",
   eventN: "事件 {n}",

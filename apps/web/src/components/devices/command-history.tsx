@@ -5,7 +5,8 @@ import { formatTimestamp } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
-import { PagedTableCard, useDevicePage } from "./paged-table-card";
+import { PagedTableCard } from "@/components/shell/paged-table";
+import { useDevicePage } from "./use-device-page";
 
 type CommandItem = RouterOutputs["command"]["list"]["items"][number];
 export type CommandStatus = CommandItem["status"];
@@ -42,7 +43,7 @@ function Result({ c }: { c: CommandItem }) {
 export function CommandHistory({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const { query, pager } = useDevicePage(deviceId, (input) => trpc.command.list.queryOptions(input));
+  const { query, pager } = useDevicePage(deviceId, "commands", (input) => trpc.command.list.queryOptions(input));
   const time = (d: Date | null) => <span className="whitespace-nowrap tabular-nums">{formatTimestamp(d, locale)}</span>;
   return (
     <PagedTableCard

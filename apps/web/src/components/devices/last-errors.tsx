@@ -4,13 +4,14 @@ import { Badge } from "@aspen/ui";
 import { formatTimestamp } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { PagedTableCard, useDevicePage } from "./paged-table-card";
+import { PagedTableCard } from "@/components/shell/paged-table";
+import { useDevicePage } from "./use-device-page";
 
 /** Input the platform refused from this device (bad payloads, refused connections…), newest first. */
 export function LastErrors({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const { query, pager } = useDevicePage(deviceId, (input) => trpc.deviceActivity.errors.queryOptions(input));
+  const { query, pager } = useDevicePage(deviceId, "errors", (input) => trpc.deviceActivity.errors.queryOptions(input));
   return (
     <PagedTableCard
       title={t.deviceData.errorsTitle}
