@@ -9,8 +9,15 @@ test("the one-time secret survives Escape twice, keeps focus inside and warns be
 
   await page.goto(`/t/${slug}/devices`);
   const newDevice = page.getByRole("button", { name: "New device" });
-  await newDevice.click();
   const form = page.getByRole("dialog", { name: "New device" });
+  // Focus moves into the dialog and back to its button.
+  await newDevice.click();
+  await expect(form.getByLabel("Device name")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(form).toHaveCount(0);
+  await expect(newDevice).toBeFocused();
+
+  await newDevice.click();
   await expect(form.getByLabel("Device name")).toBeFocused();
   await form.getByLabel("Device name").fill("meter-1");
   await form.getByRole("button", { name: "Create device" }).click();
@@ -46,7 +53,7 @@ test("the one-time secret survives Escape twice, keeps focus inside and warns be
 
   await dialog.getByRole("button", { name: "I have saved it" }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(newDevice).toBeFocused();
+  await expect(page.getByTestId("device-row-meter-1")).toBeVisible();
 });
 
 test("menus and popovers move focus in and back; tabs follow the arrow keys", async ({ page }) => {
