@@ -1,16 +1,13 @@
 import type { Tx } from "@aspen/db";
 import { findDeviceLiveState, type DeviceLiveState } from "@aspen/db/device-data";
-import { z } from "zod";
 import { loadProductModel, type ProductModel } from "../../device-api/thing-models";
 import { notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
 
-/** `{ deviceId: "dev_…" }`: the input every device-data procedure takes next to `tenantSlug`. */
+/** `{ deviceId: "dev_…" }`: the input every device-data operation takes. */
 export const deviceInput = { deviceId: publicIdInput("dev") };
 
-export const deviceIdSchema = z.object(deviceInput);
-
-/** The device in the caller's tenant, or NOT_FOUND (also for devices of other tenants). */
+/** The device in the scope's tenant, or NOT_FOUND (also for devices of other tenants). */
 export async function requireDevice(tx: Tx, tenantId: string, deviceId: string): Promise<DeviceLiveState> {
   const device = await findDeviceLiveState(tx, tenantId, deviceId);
   if (!device) throw notFound("Device");

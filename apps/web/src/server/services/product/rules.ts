@@ -1,30 +1,9 @@
 import { parseThingModel, type ThingModel } from "@aspen/core";
-import type { ProductRow } from "@aspen/db";
 import { z } from "zod";
 import { appError } from "../../errors";
-import { publicId } from "../../public-ids";
-
-export function toProductDto(p: ProductRow) {
-  return {
-    id: publicId("prd", p.id),
-    name: p.name,
-    description: p.description,
-    thingModel: p.thingModel,
-    unknownKeys: p.unknownKeys,
-    selfRegister: p.selfRegister,
-    productKey: p.productKey,
-    /** `abcd…wxyz` of the product secret, or null when none was generated yet. */
-    productSecretHint: p.productSecretHint,
-    deviceCount: p.deviceCount,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-  };
-}
-export type ProductDto = ReturnType<typeof toProductDto>;
 
 export const productNameSchema = z.string().trim().min(1, { error: "Enter a name" }).max(100, { error: "Use at most 100 characters" });
 export const productDescriptionSchema = z.string().trim().max(1000, { error: "Use at most 1000 characters" });
-export const unknownKeysSchema = z.enum(["reject", "keep"]);
 
 /**
  * Validates a thing model with core's compiler rules. Errors go back as
@@ -41,4 +20,10 @@ export function validThingModel(input: unknown): ThingModel {
     `The thing model has ${n} problem${n === 1 ? "" : "s"}: ${parsed.errors[0]?.path ? `${parsed.errors[0].path}: ` : ""}${parsed.errors[0]?.message ?? ""}`,
     parsed.errors,
   );
+}
+
+export function productNameTaken(name: string) {
+  return appError("CONFLICT", "product_name_taken", `A product named "${name}" already exists`, [
+    { path: "name", message: "This name is taken" },
+  ]);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mosquittoPubExample, sampleTelemetry } from "./_credentials";
+import { mosquittoPubExample, sampleTelemetry } from "./credentials";
 
 beforeAll(() => {
   process.env.DATABASE_URL ??= "postgres://x@localhost/x";
