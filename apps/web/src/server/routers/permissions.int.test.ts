@@ -111,6 +111,12 @@ const cases: Case[] = [
     call: (k, s, p) => k.device.create({ tenantSlug: s, name: `dev-${randomSuffix()}`, productId: p.id }),
   },
   {
+    path: "device.bulkCheck",
+    permission: "device.write",
+    prepare: newProduct,
+    call: (k, s, p) => k.device.bulkCheck({ tenantSlug: s, rows: [{ name: `bulk-${randomSuffix()}`, product: p.name }] }),
+  },
+  {
     path: "device.bulkCreate",
     permission: "device.write",
     prepare: newProduct,
