@@ -13,5 +13,5 @@ export { CopyField } from "./copy-field";
 export { Tabs, type TabItem } from "./tabs";
 export { TimeSeriesChart, type TimeSeries } from "./time-series-chart";
 export { Popover, menuItemClasses } from "./popover";
-export { Menu, MenuItem, MenuLabel, MenuSeparator, MenuGroup } from "./menu";
+export { Menu, MenuItem, MenuLabel, MenuSeparator, MenuGroup, MenuRadioGroup, MenuRadioItem } from "./menu";
 export { ScrollFade } from "./scroll-fade";

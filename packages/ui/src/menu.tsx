@@ -66,3 +66,21 @@ export function MenuSeparator({ className, ...props }: ComponentProps<typeof Dro
 }
 
 export const MenuGroup = DropdownMenu.Group;
+
+/** Items of which one is chosen (`role="menuitemradio"`, `aria-checked`), e.g. light / dark / system. */
+export function MenuRadioGroup({ value, onValueChange, children }: { value: string; onValueChange: (v: string) => void; children: ReactNode }) {
+  return (
+    <DropdownMenu.RadioGroup value={value} onValueChange={onValueChange}>
+      {children}
+    </DropdownMenu.RadioGroup>
+  );
+}
+
+export function MenuRadioItem({ className, children, ...props }: ComponentProps<typeof DropdownMenu.RadioItem>) {
+  return (
+    <DropdownMenu.RadioItem className={cn(menuItemClasses, className)} {...props}>
+      <span className="flex-1">{children}</span>
+      <DropdownMenu.ItemIndicator aria-hidden>✓</DropdownMenu.ItemIndicator>
+    </DropdownMenu.RadioItem>
+  );
+}

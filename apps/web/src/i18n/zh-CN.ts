@@ -1,3 +1,4 @@
+import { reasonsZhCN } from "./reasons.zh-CN";
 import { consoleZhCN } from "./console.zh-CN";
 import type { Dictionary } from "./en";
 
@@ -474,6 +475,7 @@ export const zhCN: Dictionary = {
     expired: "已过期",
   },
   ui: consoleZhCN,
+  reasons: reasonsZhCN,
   values: {
     required: "必填",
     notNumber: "请输入数字",

@@ -108,7 +108,7 @@ export function ProductDetail({ id }: { id: string }) {
       </Card>
       <ProductForm
         readOnly={!canWrite}
-        product={{ id: p.id, name: p.name, description: p.description, selfRegister: p.selfRegister, thingModel: p.thingModel }}
+        product={{ id: p.id, name: p.name, description: p.description, selfRegister: p.selfRegister, unknownKeys: p.unknownKeys, thingModel: p.thingModel }}
       />
       <ConfirmDialog
         open={confirmDelete}
