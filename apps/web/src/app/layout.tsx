@@ -4,6 +4,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { getDictionary } from "@/i18n/server";
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/600.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

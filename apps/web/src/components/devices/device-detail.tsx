@@ -137,7 +137,8 @@ export function DeviceDetail({ id }: { id: string }) {
             key: "activity",
             label: t.deviceData.tabActivity,
             content: (
-              <div className="grid gap-6 xl:grid-cols-2">
+              // One under the other: side by side at 1280 px the Reason and Topic columns were clipped.
+              <div className="grid min-w-0 gap-6">
                 <ConnectionHistory deviceId={d.id} />
                 <LastErrors deviceId={d.id} />
               </div>

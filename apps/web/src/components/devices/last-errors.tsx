@@ -23,7 +23,7 @@ export function LastErrors({ deviceId }: { deviceId: string }) {
         { header: t.deviceData.at, className: "whitespace-nowrap", cell: (e) => formatTimestamp(e.at, locale) },
         { header: t.deviceData.kind, cell: (e) => <Badge tone="red">{e.kind}</Badge> },
         { header: t.deviceData.reason, cell: (e) => <span className="break-words">{e.reason}</span> },
-        { header: t.deviceData.topic, className: "hidden md:table-cell font-mono text-xs", cell: (e) => e.topic ?? "—" },
+        { header: t.deviceData.topic, className: "hidden md:table-cell font-mono text-xs break-all", cell: (e) => e.topic ?? "—" },
       ]}
     />
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { Button, Card, CardBody, CardHeader, Callout, ConfirmDialog, CopyField, Dialog, Skeleton } from "@aspen/ui";
+import { Button, Card, CardBody, CardHeader, Callout, ConfirmDialog, CopyField, Dialog, Skeleton, buttonClasses } from "@aspen/ui";
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -70,11 +71,16 @@ export function ProductDetail({ id }: { id: string }) {
         title={p.name}
         description={p.description || undefined}
         actions={
-          canWrite ? (
-            <Button variant="danger" onClick={() => setConfirmDelete(true)} data-testid="product-delete">
-              {t.common.delete}
-            </Button>
-          ) : null
+          <>
+            <Link href={`/t/${tenant.slug}/devices?product=${p.id}`} className={buttonClasses({ variant: "secondary" })} data-testid="product-devices-link">
+              {format(t.ui.viewDevices, { count: p.deviceCount })}
+            </Link>
+            {canWrite ? (
+              <Button variant="danger" onClick={() => setConfirmDelete(true)} data-testid="product-delete">
+                {t.common.delete}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {!canWrite ? (
