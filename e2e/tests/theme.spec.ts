@@ -1,6 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+/** The body's painted background as `rgb(r, g, b)` (Tailwind 4 colours are oklch: a canvas converts them). */
+const background = (page: Page) =>
+  page.evaluate(() => {
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  });
 
 /** True when the colour is dark (relative luminance well below the middle). */
 function isDark(rgb: string): boolean {

@@ -87,10 +87,10 @@ export function DeviceList() {
           className={buttonClasses({ variant: "secondary" })}
           data-testid={where === "header" ? "bulk-create" : "bulk-create-empty"}
         >
-          {t.devices.bulk}
+          {where === "header" ? t.devices.bulk : t.ui.firstBulk}
         </Link>
         <Button onClick={() => setNewOpen(true)} data-testid={where === "header" ? "new-device" : "new-device-empty"}>
-          {t.devices.new}
+          {where === "header" ? t.devices.new : t.ui.firstDevice}
         </Button>
       </>
     ) : null;

@@ -63,6 +63,8 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
   const [json, setJson] = useState("");
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  /** Save was refused in the browser (the server would refuse it too). */
+  const [refused, setRefused] = useState(false);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.product.pathKey() });
   const create = useMutation(
@@ -141,13 +143,21 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
       const checked = checkJson(json);
       if (!checked.ok) {
         setJsonError("syntax" in checked ? format(t.products.invalidJson, { message: checked.syntax }) : t.products.modelErrors);
+        setRefused(true);
         return;
       }
       thingModel = checked.model;
       setDraft(fromThingModel(checked.model as never));
       setJsonError(null);
-    } else if (Object.keys(liveModelErrors).length > 0) return;
-    if (!fieldCheck.success) return;
+    } else if (Object.keys(liveModelErrors).length > 0) {
+      setRefused(true);
+      return;
+    }
+    if (!fieldCheck.success) {
+      setRefused(true);
+      return;
+    }
+    setRefused(false);
     const body = { tenantSlug: tenant.slug, name: name.trim(), description: description.trim(), selfRegister, unknownKeys, thingModel };
     if (product?.id) update.mutate({ ...body, id: product.id });
     else create.mutate(body);
@@ -299,6 +309,11 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
         </CardBody>
       </Card>
 
+      {refused && !mutation.error && (Object.keys(liveModelErrors).length > 0 || !fieldCheck.success || jsonError) ? (
+        <Callout tone="danger" data-testid="product-error">
+          {t.products.modelErrors}
+        </Callout>
+      ) : null}
       {mutation.error ? (
         <Callout tone="danger" data-testid="product-error">
           {reason === "invalid_thing_model" ? t.products.modelErrors : serverErrorText(mutation.error, t)}

@@ -29,7 +29,7 @@ export function ProductList() {
   const newButton = (testId: string) =>
     canWrite ? (
       <Link href={`/t/${tenant.slug}/products/new`} className={buttonClasses()} data-testid={testId}>
-        {t.products.new}
+        {testId === "new-product" ? t.products.new : t.ui.firstProduct}
       </Link>
     ) : null;
   return (
