@@ -7,8 +7,9 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage } from "@/trpc/errors";
+import { errorData } from "@/trpc/errors";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
 import { bulkTemplate, joinCsv, MAX_BULK_ROWS, parseBulkCsv, rowError, type BulkRow, type BulkRowError } from "./bulk-rows";
 import { useProductOptions } from "./use-product-options";
@@ -159,7 +160,7 @@ export function BulkCreate() {
             return pos >= 0 && mine.length ? { ...r, errors: mine.map((d) => ({ kind: "server" as const, message: d.message })) } : r;
           }),
         );
-        setPhase({ kind: "done", created, failed: valid.length - created, error: errorMessage(err, t.common.somethingWrong) });
+        setPhase({ kind: "done", created, failed: valid.length - created, error: serverErrorText(err, t) });
         void queryClient.invalidateQueries({ queryKey: trpc.device.list.queryKey() });
         return;
       }
@@ -264,7 +265,7 @@ export function BulkCreate() {
             ) : null}
             {phase.kind === "preview" && check.error ? (
               <Callout tone="danger" className="m-4" data-testid="bulk-check-error">
-                {format(t.ui.checkFailed, { message: errorMessage(check.error, t.common.somethingWrong) })}
+                {format(t.ui.checkFailed, { message: serverErrorText(check.error, t) })}
               </Callout>
             ) : null}
             {phase.kind !== "idle" && phase.kind !== "preview" ? (

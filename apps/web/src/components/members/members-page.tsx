@@ -9,8 +9,9 @@ import { PagedTable, PagedTableCard } from "@/components/shell/paged-table";
 import { useUrlPager } from "@/components/shell/url-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage } from "@/trpc/errors";
+
 import { useTRPC } from "@/trpc/react";
 import { InviteDialog } from "./invite-dialog";
 
@@ -201,7 +202,7 @@ export function MembersPage() {
         confirmLabel={pending?.kind === "role" ? t.members.changeRole : pending?.kind === "remove" ? t.members.removeMember : t.members.revoke}
         cancelLabel={t.common.cancel}
         pending={active.isPending}
-        error={active.error ? errorMessage(active.error, t.common.somethingWrong) : null}
+        error={active.error ? serverErrorText(active.error, t) : null}
       />
     </>
   );

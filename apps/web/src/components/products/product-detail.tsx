@@ -8,8 +8,9 @@ import { useState } from "react";
 import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage } from "@/trpc/errors";
+import { errorData } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { ProductForm } from "./product-form";
 
@@ -129,7 +130,7 @@ export function ProductDetail({ id }: { id: string }) {
         confirmLabel={t.common.delete}
         cancelLabel={t.common.cancel}
         pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error, t.common.somethingWrong) : null}
+        error={remove.error ? serverErrorText(remove.error, t) : null}
       />
       <ConfirmDialog
         open={confirmRotate}
@@ -141,7 +142,7 @@ export function ProductDetail({ id }: { id: string }) {
         confirmLabel={t.products.rotateProductSecret}
         cancelLabel={t.common.cancel}
         pending={rotate.isPending}
-        error={rotate.error ? errorMessage(rotate.error, t.common.somethingWrong) : null}
+        error={rotate.error ? serverErrorText(rotate.error, t) : null}
       />
       <Dialog
         open={!!rotate.data}
