@@ -12,11 +12,12 @@ const viewports = [
   { name: "390", width: 390, height: 844 },
 ] as const;
 
-async function expectAccessible(page: Page, where: string) {
+/** Serious and critical violations on the page, one line each (empty when none). */
+async function violations(page: Page, where: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`).join("\n  ");
-  expect(bad, `${where}:\n  ${report}`).toEqual([]);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
 }
 
 async function settle(page: Page) {
@@ -89,7 +90,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
   await context.close();
 });
 
-async function walk(browser: Browser, baseURL: string, colorScheme: "light" | "dark") {
+/** Walks every page and returns every violation found (all pages, so one run shows them all). */
+async function walk(browser: Browser, baseURL: string, colorScheme: "light" | "dark"): Promise<string[]> {
+  const found: string[] = [];
   for (const vp of viewports) {
     const signedIn = await browser.newContext({ baseURL, storageState: world.storage, colorScheme, viewport: vp });
     const page = await signedIn.newPage();
@@ -98,7 +101,7 @@ async function walk(browser: Browser, baseURL: string, colorScheme: "light" | "d
       await expect(page.getByTestId("page-title")).toBeVisible();
       await settle(page);
       if (colorScheme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
-      await expectAccessible(page, `${path} ${colorScheme} ${vp.name}px`);
+      found.push(...(await violations(page, `${path} ${colorScheme} ${vp.name}px`)));
       if (vp.width === 390) await expectNoHorizontalOverflow(page);
     }
     await signedIn.close();
@@ -107,21 +110,24 @@ async function walk(browser: Browser, baseURL: string, colorScheme: "light" | "d
     for (const path of ["/", "/login", "/signup", "/t/no-such-tenant-here"]) {
       await anon.goto(path);
       await expect(anon.locator("main, form").first()).toBeVisible();
-      await expectAccessible(anon, `${path} ${colorScheme} ${vp.name}px (signed out)`);
+      found.push(...(await violations(anon, `${path} ${colorScheme} ${vp.name}px (signed out)`)));
       if (vp.width === 390) await expectNoHorizontalOverflow(anon);
     }
     await signedOut.close();
   }
+  return found;
 }
 
 test("every console page passes axe in light mode at 1280 and 390 px", async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
-  await walk(browser, baseURL!, "light");
+  const found = await walk(browser, baseURL!, "light");
+  expect(found, found.join("\n")).toEqual([]);
 });
 
 test("every console page passes axe in dark mode at 1280 and 390 px", async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
-  await walk(browser, baseURL!, "dark");
+  const found = await walk(browser, baseURL!, "dark");
+  expect(found, found.join("\n")).toEqual([]);
 });
 
 test("the members page fits 390 px: every role select and remove button is reachable", async ({ browser, baseURL }) => {

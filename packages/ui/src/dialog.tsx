@@ -1,7 +1,7 @@
 "use client";
 
 import { Dialog as DialogPrimitive } from "radix-ui";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./class-names";
 import { Input, Label } from "./input";
@@ -44,6 +44,8 @@ export function useWarnOnLeave(active: boolean) {
  */
 export function Dialog({ open, onClose, title, description, children, footer, className, testId, dismissible = true, warnOnLeave = false }: DialogProps) {
   useWarnOnLeave(open && warnOnLeave);
+  // Opened by state rather than a Radix trigger: remember what had focus to give it back on close.
+  const returnFocus = useRef<HTMLElement | null>(null);
   const block = (e: Event) => {
     if (!dismissible) e.preventDefault();
   };
@@ -58,6 +60,15 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-zinc-950/50" />
         <DialogPrimitive.Content
           data-testid={testId}
+          onOpenAutoFocus={() => {
+            returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(e) => {
+            if (returnFocus.current?.isConnected) {
+              e.preventDefault();
+              returnFocus.current.focus();
+            }
+          }}
           onEscapeKeyDown={block}
           onPointerDownOutside={block}
           onInteractOutside={block}

@@ -153,7 +153,7 @@ export function AuditLog() {
           noMatch={{ title: t.audit.empty, testId: "audit-empty" }}
           empty={{ title: t.audit.empty, hint: t.audit.emptyHint, testId: "audit-empty" }}
           columns={[
-            { header: t.audit.time, className: "whitespace-nowrap text-zinc-500", cell: (e) => formatDateTime(e.createdAt, locale) },
+            { header: t.audit.time, className: "whitespace-nowrap text-zinc-500 dark:text-zinc-400", cell: (e) => formatDateTime(e.createdAt, locale) },
             {
               header: t.audit.action,
               cell: (e) => (
@@ -161,14 +161,14 @@ export function AuditLog() {
                   <Badge tone={tone(e.action)} className="font-mono">
                     {e.action}
                   </Badge>
-                  <span className="mt-0.5 block truncate text-xs text-zinc-500 sm:hidden">{e.actorEmail ?? t.audit.system}</span>
+                  <span className="mt-0.5 block truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{e.actorEmail ?? t.audit.system}</span>
                 </span>
               ),
             },
             {
               header: t.audit.actor,
               className: "hidden max-w-[14rem] truncate sm:table-cell",
-              cell: (e) => <span data-testid="audit-actor">{e.actorEmail ?? <span className="text-zinc-500">{t.audit.system}</span>}</span>,
+              cell: (e) => <span data-testid="audit-actor">{e.actorEmail ?? <span className="text-zinc-500 dark:text-zinc-400">{t.audit.system}</span>}</span>,
             },
             {
               header: t.audit.target,
@@ -178,11 +178,11 @@ export function AuditLog() {
                   <span className="block truncate" data-testid="audit-target">
                     {e.targetName ?? e.targetId ?? "—"}
                   </span>
-                  {e.targetType ? <span className="block text-xs text-zinc-500">{e.targetType}</span> : null}
+                  {e.targetType ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{e.targetType}</span> : null}
                 </>
               ),
             },
-            { header: t.audit.ip, className: "hidden font-mono text-xs text-zinc-500 md:table-cell", cell: (e) => e.ip ?? "—" },
+            { header: t.audit.ip, className: "hidden font-mono text-xs text-zinc-500 md:table-cell dark:text-zinc-400", cell: (e) => e.ip ?? "—" },
             {
               header: t.audit.details,
               className: "hidden max-w-[20rem] lg:table-cell",
@@ -200,7 +200,7 @@ export function AuditLog() {
                     </pre>
                   </details>
                 ) : (
-                  <span className="text-zinc-500">—</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">—</span>
                 ),
             },
           ]}

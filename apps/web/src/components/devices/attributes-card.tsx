@@ -99,7 +99,7 @@ export function AttributesCard({ deviceId, properties }: { deviceId: string; pro
                       <TR key={r.key} data-testid={`attribute-${r.key}`}>
                         <TD>
                           <span className="block">{r.name}</span>
-                          <span className="font-mono text-xs text-zinc-500">
+                          <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
                             {r.key}
                             {r.rw ? ` · ${t.thingModel.readWrite}` : ""}
                           </span>

@@ -223,7 +223,7 @@ export function BulkCreate() {
               disabled={busy}
               onChange={(e) => void onFile(e.target.files?.[0])}
               data-testid="bulk-file"
-              className="block w-full max-w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-emerald-600 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-emerald-700"
+              className="block w-full max-w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-emerald-700 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-emerald-800"
             />
             {fileError ? (
               <Callout tone="danger" data-testid="bulk-file-error">
@@ -329,7 +329,7 @@ export function BulkCreate() {
               <TBody>
                 {rows.map((r) => (
                   <TR key={r.index} data-testid={`bulk-row-${r.index}`} data-valid={r.errors.length === 0}>
-                    <TD className="text-zinc-400 tabular-nums">{r.index + 2}</TD>
+                    <TD className="text-zinc-500 tabular-nums dark:text-zinc-400">{r.index + 2}</TD>
                     <TD className="max-w-[10rem] truncate font-mono">{r.name || "—"}</TD>
                     <TD className="max-w-[10rem] truncate">{r.product || "—"}</TD>
                     <TD className="hidden max-w-[14rem] truncate font-mono text-xs sm:table-cell">{r.labelsText || "—"}</TD>

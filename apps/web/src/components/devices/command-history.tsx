@@ -31,7 +31,7 @@ export function CommandStatusBadge({ status }: { status: CommandStatus }) {
 
 function Result({ c }: { c: CommandItem }) {
   if (c.error) return <span className="text-red-700 dark:text-red-400">{c.error}</span>;
-  if (c.response === null) return <span className="text-zinc-400">—</span>;
+  if (c.response === null) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <code className="block max-w-xs truncate font-mono text-xs" title={JSON.stringify(c.response)} data-testid="command-result">
       {JSON.stringify(c.response)}
@@ -59,7 +59,7 @@ export function CommandHistory({ deviceId }: { deviceId: string }) {
           cell: (c) => (
             <span className="block max-w-[10rem] sm:max-w-xs">
               <span className="font-mono font-medium">{c.method}</span>
-              {Object.keys(c.params).length ? <code className="block truncate font-mono text-xs text-zinc-500">{JSON.stringify(c.params)}</code> : null}
+              {Object.keys(c.params).length ? <code className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{JSON.stringify(c.params)}</code> : null}
             </span>
           ),
         },

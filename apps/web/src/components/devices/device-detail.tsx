@@ -65,7 +65,7 @@ export function DeviceDetail({ id }: { id: string }) {
         {code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
           <div className="px-4 py-10 text-center" data-testid="not-found">
             <p className="font-medium">{t.common.notFoundTitle}</p>
-            <p className="text-sm text-zinc-500">{t.common.notFoundHint}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t.common.notFoundHint}</p>
           </div>
         ) : (
           <QueryError error={device.error} onRetry={() => device.refetch()} />

@@ -196,7 +196,7 @@ export function DeviceList() {
                   >
                     {d.name}
                   </Link>
-                  <span className="block truncate text-xs text-zinc-500 sm:hidden">{d.productName}</span>
+                  <span className="block truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{d.productName}</span>
                 </>
               ),
             },
@@ -205,7 +205,7 @@ export function DeviceList() {
             { header: t.devices.labels, className: "hidden lg:table-cell", cell: (d) => <LabelChips labels={d.labels} /> },
             {
               header: t.devices.lastSeen,
-              className: "hidden text-zinc-500 md:table-cell",
+              className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400",
               cell: (d) => (d.lastSeenAt ? formatRelative(d.lastSeenAt, locale) : t.devices.never),
             },
           ]}

@@ -3,6 +3,7 @@
 import { Button, Callout, Dialog, Field, Input, Select, Textarea, buttonClasses } from "@aspen/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { deviceNameSchema, labelsSchema } from "@aspen/core/browser";
@@ -38,14 +39,14 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { options, query: products } = useProductOptions();
+  /** Whether the last server refusal went onto a field (else it shows above the form). */
+  const [placed, setPlaced] = useState(false);
   const form = useZodForm<DeviceForm>(deviceForm, { name: "", productId: "", labels: "" });
   const { errors } = form.formState;
   const productId = form.watch("productId");
   const create = useMutation(
     trpc.device.create.mutationOptions({
-      onError: (err) => {
-        setServerErrors(form, err, t, ["name", "productId"]);
-      },
+      onError: (err) => setPlaced(setServerErrors(form, err, t, ["name", "productId"])),
       onSuccess: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.device.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.tenant.overview.queryKey() });
@@ -120,7 +121,7 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
               </Link>
             </Callout>
           ) : null}
-          {create.error && !errors.name && !errors.productId && !Object.keys(serverErrors).some((k) => k.startsWith("labels")) ? (
+          {create.error && !placed && !Object.keys(serverErrors).some((k) => k.startsWith("labels")) ? (
             <Callout tone="danger">{serverErrorText(create.error, t)}</Callout>
           ) : null}
           <Field label={t.devices.name} hint={t.devices.nameHint} error={errors.name?.message}>

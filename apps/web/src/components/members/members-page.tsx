@@ -102,7 +102,7 @@ export function MembersPage() {
                 <>
                   <p className="truncate font-medium">
                     {m.name || m.email}
-                    {m.isSelf ? <span className="ml-1.5 text-xs font-normal text-zinc-500">({t.members.you})</span> : null}
+                    {m.isSelf ? <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">({t.members.you})</span> : null}
                   </p>
                   <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
                 </>
@@ -131,7 +131,7 @@ export function MembersPage() {
                 </div>
               ),
             },
-            { header: t.members.joined, className: "hidden text-zinc-500 sm:table-cell", cell: (m) => formatDate(m.joinedAt, locale) },
+            { header: t.members.joined, className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400", cell: (m) => formatDate(m.joinedAt, locale) },
             { header: <span className="sr-only">{t.common.actions}</span>, className: "hidden text-right sm:table-cell", cell: (m) => removeButton(m) },
           ]}
         />
@@ -151,8 +151,8 @@ export function MembersPage() {
           columns={[
             { header: t.common.email, className: "max-w-[9rem] truncate sm:max-w-[14rem]", cell: (inv) => inv.email },
             { header: t.common.role, cell: (inv) => <Badge>{t.roles[inv.role]}</Badge> },
-            { header: t.members.invitedBy, className: "hidden text-zinc-500 md:table-cell", cell: (inv) => inv.invitedByEmail ?? "—" },
-            { header: t.members.expires, className: "hidden text-zinc-500 sm:table-cell", cell: (inv) => formatDateTime(inv.expiresAt, locale) },
+            { header: t.members.invitedBy, className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400", cell: (inv) => inv.invitedByEmail ?? "—" },
+            { header: t.members.expires, className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400", cell: (inv) => formatDateTime(inv.expiresAt, locale) },
             {
               header: <span className="sr-only">{t.common.actions}</span>,
               className: "text-right",

@@ -57,7 +57,7 @@ export function ProductDetail({ id }: { id: string }) {
         {notFound ? (
           <div className="px-4 py-10 text-center" data-testid="not-found">
             <p className="font-medium">{t.common.notFoundTitle}</p>
-            <p className="text-sm text-zinc-500">{t.common.notFoundHint}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t.common.notFoundHint}</p>
           </div>
         ) : (
           <QueryError error={product.error} onRetry={() => product.refetch()} />
@@ -103,7 +103,7 @@ export function ProductDetail({ id }: { id: string }) {
           <div className="min-w-0">
             <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{t.products.productSecret}</p>
             <div className="flex items-center gap-2">
-              <code className="font-mono text-xs text-zinc-500">{p.productSecretHint ?? "—"}</code>
+              <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{p.productSecretHint ?? "—"}</code>
               {canWrite ? (
                 <Button size="sm" variant="secondary" onClick={() => setConfirmRotate(true)} data-testid="rotate-product-secret">
                   {t.products.rotateProductSecret}

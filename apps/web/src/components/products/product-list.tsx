@@ -72,7 +72,7 @@ export function ProductList() {
                 </Link>
               ),
             },
-            { header: t.common.updatedAt, className: "hidden text-zinc-500 md:table-cell", cell: (p) => formatDate(p.updatedAt, locale) },
+            { header: t.common.updatedAt, className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400", cell: (p) => formatDate(p.updatedAt, locale) },
           ]}
         />
       </Card>

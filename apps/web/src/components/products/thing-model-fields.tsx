@@ -100,7 +100,7 @@ export function RemoveButton({ onClick, disabled, label, testId }: { onClick: ()
       aria-label={label}
       title={label}
       data-testid={testId}
-      className="grid size-8 shrink-0 place-items-center rounded-md text-zinc-400 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950 dark:hover:text-red-400"
+      className="grid size-8 shrink-0 place-items-center rounded-md text-zinc-500 hover:bg-red-50 hover:text-red-600 dark:hover:bg-red-950 dark:hover:text-red-400 dark:text-zinc-400"
     >
       <svg viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden>
         <path d="M5 5l10 10M15 5L5 15" strokeLinecap="round" />
@@ -257,7 +257,7 @@ export function ParamList({
           </Button>
         ) : null}
       </div>
-      {params.length === 0 ? <p className="text-xs text-zinc-400">{t.thingModel.noParams}</p> : null}
+      {params.length === 0 ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{t.thingModel.noParams}</p> : null}
       <FieldError message={listError} />
       {params.map((p, i) => (
         <div key={p.key} className="flex items-start gap-2" data-testid={`${testPrefix}-param-${i}`}>

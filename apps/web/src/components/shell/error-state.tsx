@@ -16,7 +16,7 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
       </div>
       <h1 className="text-lg font-semibold">{t.common.somethingWrong}</h1>
       <p className="text-sm text-zinc-500 dark:text-zinc-400">{t.common.errorHint}</p>
-      {error.digest ? <p className="font-mono text-xs text-zinc-400">{error.digest}</p> : null}
+      {error.digest ? <p className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{error.digest}</p> : null}
       <div className="mt-2 flex gap-2">
         {reset ? <Button onClick={reset}>{t.common.retry}</Button> : null}
         <Link href="/tenants" className={buttonClasses({ variant: "secondary" })}>

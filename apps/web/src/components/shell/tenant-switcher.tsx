@@ -28,7 +28,7 @@ export function TenantSwitcher({ tenants }: { tenants: TenantSummary[] }) {
           <span className="truncate" data-testid="current-tenant">
             {current?.name ?? t.nav.tenants}
           </span>
-          <svg viewBox="0 0 20 20" className="size-4 shrink-0 text-zinc-400" fill="currentColor" aria-hidden>
+          <svg viewBox="0 0 20 20" className="size-4 shrink-0 text-zinc-500 dark:text-zinc-400" fill="currentColor" aria-hidden>
             <path d="M6 8l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
           </svg>
         </>

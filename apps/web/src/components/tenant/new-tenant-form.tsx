@@ -27,6 +27,8 @@ export function NewTenantForm() {
   const router = useRouter();
   const [suffix] = useState(randomSlugSuffix);
   const [slugEdited, setSlugEdited] = useState(false);
+  /** Whether the last server refusal went onto a field (else it shows above the form). */
+  const [placed, setPlaced] = useState(false);
   const form = useZodForm<TenantForm>(tenantForm, { name: "", slug: "" });
   const { errors } = form.formState;
   const name = form.watch("name");
@@ -36,12 +38,9 @@ export function NewTenantForm() {
         router.push(`/t/${tenant.slug}`);
         router.refresh();
       },
-      onError: (err) => {
-        setServerErrors(form, err, t, ["name", "slug"]);
-      },
+      onError: (err) => setPlaced(setServerErrors(form, err, t, ["name", "slug"])),
     }),
   );
-  const fieldTook = create.error && form.formState.errors.slug?.type === "server";
   const nameField = form.register("name", {
     onChange: (e: { target: { value: string } }) => {
       if (!slugEdited) form.setValue("slug", suggestSlug(e.target.value, suffix), { shouldValidate: e.target.value.trim() !== "" });
@@ -62,7 +61,7 @@ export function NewTenantForm() {
             noValidate
             onSubmit={form.handleSubmit((values) => create.mutate(values))}
           >
-            {create.error && !fieldTook && !errors.name && !errors.slug ? <Callout tone="danger">{serverErrorText(create.error, t)}</Callout> : null}
+            {create.error && !placed ? <Callout tone="danger">{serverErrorText(create.error, t)}</Callout> : null}
             <Field label={t.tenants.name} error={errors.name?.message} hint={format(t.ui.characters, { count: name.length, max: 100 })}>
               {(id, d) => (
                 <Input id={id} required placeholder={t.tenants.namePlaceholder} aria-describedby={d} invalid={!!errors.name} data-testid="tenant-name" {...nameField} />
