@@ -189,10 +189,7 @@ export function AuditLog() {
               cell: (e) =>
                 e.details && Object.keys(e.details).length ? (
                   <details>
-                    <summary
-                      className="cursor-pointer truncate font-mono text-xs text-zinc-600 dark:text-zinc-400"
-                      aria-label={format(t.ui.showDetails, { action: e.action })}
-                    >
+                    <summary className="cursor-pointer truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
                       {JSON.stringify(e.details)}
                     </summary>
                     <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950" tabIndex={0}>

@@ -20,7 +20,7 @@ export function TenantSwitcher({ tenants }: { tenants: TenantSummary[] }) {
     <Menu
       testId="tenant-switcher"
       menuTestId="tenant-switcher-menu"
-      label={current ? `${t.nav.switchTenant}: ${current.name}` : t.nav.switchTenant}
+      label={`${t.nav.switchTenant}: ${current?.name ?? t.nav.tenants}`}
       className="max-w-[11rem] sm:max-w-xs"
       panelClassName="max-h-80 overflow-y-auto"
       trigger={
