@@ -33,7 +33,7 @@ function dayStart(value: string, endOfDay = false): Date | undefined {
 }
 
 export function AuditLog() {
-  const { t, locale, format } = useI18n();
+  const { t, locale } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
   const canRead = useCan("audit.read");
