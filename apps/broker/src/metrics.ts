@@ -31,6 +31,16 @@ export function createMetrics() {
     }),
     batchFailures: new Counter({ name: "aspen_broker_batch_failures_total", help: "Failed batch writes (retried)", registers: [registry] }),
     throttled: new Counter({ name: "aspen_broker_throttled_total", help: "Publishes delayed by the per-client rate limit", registers: [registry] }),
+    redisUpdateFailures: new Counter({
+      name: "aspen_broker_redis_update_failures_total",
+      help: "After-commit Redis pipelines that failed (latest values, usage, live; the data is in Postgres)",
+      registers: [registry],
+    }),
+    streamFailures: new Counter({
+      name: "aspen_broker_ingest_stream_failures_total",
+      help: "Committed batches that could not be appended to the ingest stream (logged; the data is in Postgres)",
+      registers: [registry],
+    }),
     commands: new Counter({ name: "aspen_broker_commands_total", help: "Command transitions", labelNames: ["status"], registers: [registry] }),
   };
   return m;

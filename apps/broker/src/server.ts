@@ -20,6 +20,7 @@ import { createAuthorizePublish } from "./hooks/authorize-publish";
 import { createAuthorizeSubscribe } from "./hooks/authorize-subscribe";
 import { createPreConnect } from "./hooks/pre-connect";
 import { createIngest } from "./ingest/pipeline";
+import { createRedisUpdates } from "./ingest/redis-updates";
 import { createThingModels } from "./ingest/thing-models";
 import { redisKeys } from "./keys";
 import { createMetrics } from "./metrics";
@@ -80,11 +81,18 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   const broker = () => aedes;
   const downlink = createDownlink(broker);
   const shadow = createShadow({ db, broker, downlink, log });
-  const commands = createCommands({ db, redis, keys, downlink, models, metrics, log });
-  const ingest = createIngest({
-    db,
+  const updates = createRedisUpdates({
     redis,
     keys,
+    log,
+    batchPrefix: brokerId,
+    onFailure: (what, n) => (what === "stream" ? metrics.streamFailures.inc(n) : metrics.redisUpdateFailures.inc(n)),
+  });
+  const commands = createCommands({ db, redis, keys, updates, downlink, models, metrics, log });
+  const ingest = createIngest({
+    db,
+    updates,
+    brokerId,
     models,
     activity,
     metrics,
@@ -129,7 +137,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   aedes.on("connectionError", (_client, err) => log.debug({ err: err.message }, "connection closed before authentication"));
   (aedes as unknown as EventEmitter).on("error", (err: unknown) => log.error({ err }, "aedes error"));
 
-  const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, shadow, commands, metrics, log });
+  const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, updates, shadow, commands, metrics, log });
   await subscribeControl({ subscriber, keys, broker: aedes, db, credentials, models, shadow, commands, log });
 
   const listeners = await startListeners({
@@ -182,6 +190,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
         commands.stop();
         await presence.settle();
         presence.stop();
+        await updates.flush();
         await activity.stop();
         await new Promise<void>((resolve) => ops.close(() => resolve()));
         subscriber.disconnect();

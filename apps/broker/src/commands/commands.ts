@@ -14,6 +14,7 @@ import type { Logger } from "pino";
 import type { Downlink } from "../downlink";
 import { decodeRpcResponse } from "../ingest/decode";
 import type { DevicePublisher } from "../ingest/pipeline";
+import type { RedisUpdates } from "../ingest/redis-updates";
 import type { ThingModels } from "../ingest/thing-models";
 import type { LiveMessage, RedisKeys } from "../keys";
 import type { Metrics } from "../metrics";
@@ -38,6 +39,8 @@ export function createCommands(deps: {
   db: Database;
   redis: Redis;
   keys: RedisKeys;
+  /** Command results for the ingest stream. */
+  updates: Pick<RedisUpdates, "commandResult">;
   downlink: Downlink;
   models: ThingModels;
   metrics: Metrics;
@@ -47,6 +50,9 @@ export function createCommands(deps: {
   const { db, redis, keys, downlink, metrics, log } = deps;
 
   const live = (tenantId: string, deviceId: string, commandId: string, status: string) => {
+    if (status === "succeeded" || status === "failed" || status === "timed_out") {
+      deps.updates.commandResult({ tenantId, deviceId, commandId, ts: Date.now(), status });
+    }
     const msg: LiveMessage = { type: "command", deviceId, commandId, status };
     redis.publish(keys.live(tenantId), JSON.stringify([msg])).catch(() => {});
   };

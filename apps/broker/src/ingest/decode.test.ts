@@ -1,4 +1,4 @@
-import { compileThingModel, parseThingModel } from "@aspen/core";
+import { compileProductModel, parseThingModel } from "@aspen/core";
 import { describe, expect, it } from "vitest";
 import { decodeAttributeRequest, decodeEvent, decodeJson, decodeRpcResponse, decodeTelemetry } from "./decode";
 import type { ProductModel } from "./thing-models";
@@ -12,12 +12,7 @@ const parsed = parseThingModel({
   commands: [{ identifier: "reboot", name: "R", output: [{ identifier: "ok", name: "ok", type: "bool" }] }],
 });
 if (!parsed.ok) throw new Error("bad model");
-const model: ProductModel = {
-  productId: "p",
-  tenantId: "t",
-  compiled: compileThingModel(parsed.model),
-  eventLevels: new Map([["overheat", "fault"]]),
-};
+const model: ProductModel = compileProductModel({ id: "p", tenantId: "t", thingModel: parsed.model, unknownKeys: "reject" });
 const ids = { tenantId: "t", deviceId: "d" };
 const now = 1_700_000_000_000;
 

@@ -1,16 +1,14 @@
-import type { DeviceTopic, PrimitiveValue } from "@aspen/core";
+import type { DeviceTopic, IngestBatch, PrimitiveValue } from "@aspen/core";
 import type { Database } from "@aspen/db";
 import { insertDeviceEvents, insertTelemetryRows, mergeReportedAttributes, writeTelemetryBatch, type DeviceEventRow, type TelemetryRow } from "@aspen/db/broker";
 import type { Client, PublishPacket } from "aedes";
-import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import type { RedisKeys } from "../keys";
 import type { Metrics } from "../metrics";
 import type { DeviceActivity } from "../state/device-activity";
 import { createBatcher, type Batcher } from "./batcher";
 import { decodeEvent, decodeJson, decodeReported, decodeTelemetry, type Rejection } from "./decode";
 import type { RateBucket } from "./rate-limit";
-import { createRedisUpdates } from "./redis-updates";
+import type { RedisUpdates } from "./redis-updates";
 import type { ProductModel, ThingModels } from "./thing-models";
 
 /** Who published: the authenticated device (or, for a Last Will of a dead broker's client, the device it named). */
@@ -25,6 +23,7 @@ export interface DevicePublisher {
 interface IngestItem {
   tenantId: string;
   deviceId: string;
+  productId: string;
   /** The connection to acknowledge on (null for a dead broker's will). */
   client: Client | null;
   bytes: number;
@@ -56,8 +55,10 @@ export interface Ingest {
 
 export interface IngestDeps {
   db: Database;
-  redis: Redis;
-  keys: RedisKeys;
+  /** After-commit Redis writes (latest, usage, live, ingest stream), shared with presence and commands. */
+  updates: RedisUpdates;
+  /** Names this broker's batches in the ingest stream. */
+  brokerId: string;
   models: ThingModels;
   activity: DeviceActivity;
   metrics: Metrics;
@@ -79,8 +80,10 @@ function isDataError(err: unknown): boolean {
  * (after commit) latest values and usage counters into Redis and a live update for the console.
  */
 export function createIngest(deps: IngestDeps): Ingest {
-  const { db, redis, keys, models, activity, metrics, log } = deps;
-  const updates = createRedisUpdates({ redis, keys, log });
+  const { db, updates, models, activity, metrics, log } = deps;
+  // Unique per process run: batch ids stay unique across restarts of the same broker id.
+  const run = `${deps.brokerId}-${Date.now().toString(36)}`;
+  let seq = 0;
 
   async function write(items: IngestItem[]) {
     const telemetry = items.flatMap((i) => i.telemetry);
@@ -123,23 +126,28 @@ export function createIngest(deps: IngestDeps): Ingest {
     coalesceAcks(items);
     const now = Date.now();
     let rows = 0;
+    const batch: IngestBatch = { v: 1, batchId: `${run}-${++seq}`, source: "mqtt", committedAt: now, telemetry: [], events: [], presence: [], commands: [] };
     for (const item of items) {
       const { tenantId, deviceId } = item;
       rows += item.telemetry.length;
       updates.usage(tenantId, now, item.telemetry.length, item.bytes);
       if (item.telemetry.length > 0) updates.latest(deviceId, item.latest);
       activity.recordMessages(deviceId, 1, item.latest, now);
+      for (const p of item.points) batch.telemetry.push({ tenantId, productId: item.productId, deviceId, ts: p.ts, values: p.values });
       if (item.points.length > 0 && updates.watched(tenantId, now)) {
         for (const p of item.points) updates.live(tenantId, { type: "telemetry", deviceId, ts: p.ts, values: p.values });
       }
       if (item.event) {
         const e = item.event;
+        batch.events.push({ tenantId, productId: item.productId, deviceId, ts: e.ts, event: e.event, level: e.level, params: e.params });
         updates.live(tenantId, { type: "event", deviceId, event: e.event, level: e.level, ts: e.ts, params: e.params });
       }
       if (item.reported && item.shadowVersion !== undefined) {
         updates.live(tenantId, { type: "shadow", deviceId, reported: item.reported, version: item.shadowVersion });
       }
     }
+    // One ingest-stream entry per committed batch, in the same pipeline as the writes above.
+    updates.batch(batch);
     metrics.rows.inc(rows);
   }
 
@@ -196,6 +204,7 @@ export function createIngest(deps: IngestDeps): Ingest {
   const emptyItem = (p: DevicePublisher, bytes: number): IngestItem => ({
     tenantId: p.tenantId,
     deviceId: p.deviceId,
+    productId: p.productId,
     client: p.client,
     bytes,
     telemetry: [],

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { coalesce } from "../coalesce";
 import type { Commands } from "../commands/commands";
 import type { LiveMessage, RedisKeys } from "../keys";
+import type { RedisUpdates } from "../ingest/redis-updates";
 import type { Metrics } from "../metrics";
 import { sessionOf, type DeviceSession } from "../session";
 import { subscribedToDesired, type Shadow } from "./shadow";
@@ -31,6 +32,8 @@ export function attachPresence(deps: {
   db: Database;
   redis: Redis;
   keys: RedisKeys;
+  /** Presence changes for the ingest stream. */
+  updates: Pick<RedisUpdates, "presence">;
   shadow: Shadow;
   commands: Commands;
   metrics: Metrics;
@@ -45,7 +48,9 @@ export function attachPresence(deps: {
     return p;
   };
   const live = (s: DeviceSession, online: boolean, reason?: string) => {
-    const msg: LiveMessage = { type: "presence", deviceId: s.deviceId, online, at: Date.now(), ...(reason ? { reason } : {}) };
+    const at = Date.now();
+    deps.updates.presence({ tenantId: s.tenantId, productId: s.productId, deviceId: s.deviceId, ts: at, online });
+    const msg: LiveMessage = { type: "presence", deviceId: s.deviceId, online, at, ...(reason ? { reason } : {}) };
     redis.publish(keys.live(s.tenantId), JSON.stringify([msg])).catch(() => {});
   };
   // The connection rows of one event-loop turn (a reconnect storm) are written in one statement.

@@ -7,6 +7,7 @@ interface Metrics {
   logins: Counter<"result">;
   auditWriteFailures: Counter;
   liveStreams: Gauge;
+  ingestStreamFailures: Counter;
 }
 
 const g = globalThis as unknown as { __aspenMetrics?: Metrics };
@@ -44,6 +45,11 @@ function create(): Metrics {
     liveStreams: new Gauge({
       name: "aspen_live_streams",
       help: "Open live-update streams (server-sent events) to browsers",
+      registers: [registry],
+    }),
+    ingestStreamFailures: new Counter({
+      name: "aspen_ingest_stream_failures_total",
+      help: "Device HTTP API batches that could not be appended to the ingest stream (logged; the data is in Postgres)",
       registers: [registry],
     }),
   };

@@ -1,6 +1,8 @@
 import { hashSecret } from "@aspen/core";
 import { findDeviceCredentialsBySecretHash, type DeviceCredentials } from "@aspen/db/broker";
-import { getSystemDb } from "../db";
+import { getDb, getSystemDb } from "../db";
+import { requestMeta } from "../request-meta";
+import { deviceScope, type Scope } from "../services/scope";
 import { recordDeviceErrors } from "./device-state";
 import { DeviceApiError } from "./http";
 
@@ -54,4 +56,14 @@ export async function authenticateDevice(req: Request, route: string): Promise<A
       : new DeviceApiError(403, "device_disabled", "This device is disabled. Enable it in the console to let it send data.");
   }
   return device;
+}
+
+/** The service scope of an authenticated device (packages: services/deviceApi). */
+export function deviceScopeOf(req: Request, device: AuthenticatedDevice): Scope {
+  return deviceScope({
+    db: getDb(),
+    tenant: { id: device.tenantId, slug: device.tenantSlug, name: device.tenantSlug, status: device.tenantStatus },
+    device: { id: device.deviceId, name: device.deviceName, productId: device.productId },
+    meta: requestMeta(req.headers),
+  });
 }

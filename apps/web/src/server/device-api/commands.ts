@@ -1,15 +1,12 @@
 import { parsePublicId, publicId } from "@aspen/core";
-import { withTenant } from "@aspen/db";
-import { applyDeviceStats, claimQueuedCommands, completeCommand } from "@aspen/db/broker";
-import { findDeviceCommand } from "@aspen/db/device-data";
 import { z } from "zod";
-import { getDb } from "../db";
-import { authenticateDevice } from "./auth";
-import { publishLive, recordDeviceErrors } from "./device-state";
+import { claimCommands } from "../services/deviceApi/claimCommands";
+import { respondCommand } from "../services/deviceApi/respondCommand";
+import { authenticateDevice, deviceScopeOf } from "./auth";
+import { recordDeviceErrors } from "./device-state";
 import { DeviceApiError, json } from "./http";
 import { limitDevice } from "./rate-limit";
-import { ids, isPlainObject, readDeviceJson } from "./request";
-import { loadProductModel } from "./thing-models";
+import { ids, readDeviceJson } from "./request";
 
 const listRoute = "GET /api/device/v1/commands";
 
@@ -26,15 +23,7 @@ export async function handleGetCommands(req: Request): Promise<Response> {
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
     throw new DeviceApiError(400, "invalid_body", "limit must be a whole number from 1 to 50", [{ path: "limit", message: "1 to 50" }]);
   }
-  const claimed = await withTenant(getDb(), device.tenantId, async (tx) => {
-    const cmds = await claimQueuedCommands(tx, device.deviceId, limit);
-    await applyDeviceStats(tx, [{ deviceId: device.deviceId, latest: {}, lastSeenAt: Date.now(), messages: 0, errors: 0 }]);
-    return cmds;
-  });
-  publishLive(
-    device.tenantId,
-    claimed.map((c) => ({ type: "command", deviceId: device.deviceId, commandId: c.id, status: "sent" })),
-  );
+  const claimed = await claimCommands(deviceScopeOf(req, device), { limit });
   return json({
     commands: claimed.map((c) => ({ id: publicId("cmd", c.id), requestId: c.requestId, method: c.method, params: c.params })),
   });
@@ -75,54 +64,24 @@ export async function handleCommandResponse(req: Request, rawId: string): Promis
     await recordDeviceErrors([{ ...ids(device), kind: "payload", reason, topic: route, at: Date.now() }]);
     throw new DeviceApiError(400, "invalid_body", reason, details);
   }
-  const { status, result, error } = parsed.data;
-  const outcome = await withTenant(getDb(), device.tenantId, async (tx) => {
-    const cmd = await findDeviceCommand(tx, device.deviceId, ref);
-    if (!cmd) return { kind: "missing" as const };
-    if (cmd.status !== "sent") return { kind: "not_waiting" as const, cmd };
-    let response: unknown = result ?? null;
-    if (status === "succeeded" && isPlainObject(result)) {
-      const output = (await loadProductModel(tx, device.productId))?.compiled.commandOutput(cmd.method);
-      if (output) {
-        const checked = output.safeParse(result);
-        if (!checked.success) {
-          return {
-            kind: "invalid" as const,
-            cmd,
-            errors: checked.error.issues.map((i) => ({ key: i.path.join("."), reason: i.message })),
-          };
-        }
-        response = checked.data;
-      }
-    }
-    const done = await completeCommand(tx, cmd.id, {
-      status,
-      response,
-      error: status === "failed" ? (error ?? "the device reported a failure") : null,
-    });
-    await applyDeviceStats(tx, [{ deviceId: device.deviceId, latest: {}, lastSeenAt: Date.now(), messages: 1, errors: 0 }]);
-    return done ? { kind: "done" as const, cmd } : { kind: "not_waiting" as const, cmd };
-  });
+  const outcome = await respondCommand(deviceScopeOf(req, device), { ref, ...parsed.data, route });
   if (outcome.kind === "missing") throw new DeviceApiError(404, "not_found", "This device has no such command.");
-  const id = publicId("cmd", outcome.cmd.id);
+  const id = publicId("cmd", outcome.id);
   if (outcome.kind === "not_waiting") {
     throw new DeviceApiError(
       409,
       "command_not_waiting",
       `Command ${id} is not waiting for a response (it was never fetched, already answered, timed out or expired).`,
-      { id, status: outcome.cmd.status === "sent" ? "answered" : outcome.cmd.status },
+      { id, status: outcome.status },
     );
   }
   if (outcome.kind === "invalid") {
-    const reason = outcome.errors.map((e) => (e.key ? `${e.key}: ${e.reason}` : e.reason)).join("; ");
-    await recordDeviceErrors([{ ...ids(device), kind: "validation", reason: `command ${outcome.cmd.method} result: ${reason}`, topic: route, at: Date.now() }]);
     throw new DeviceApiError(
       400,
       "invalid_values",
-      `The result does not match the output of command "${outcome.cmd.method}" in the thing model: ${reason}`,
+      `The result does not match the output of command "${outcome.method}" in the thing model: ${outcome.reason}`,
       outcome.errors,
     );
   }
-  publishLive(device.tenantId, [{ type: "command", deviceId: device.deviceId, commandId: outcome.cmd.id, status }]);
-  return json({ id, requestId: outcome.cmd.requestId, status });
+  return json({ id, requestId: outcome.requestId, status: outcome.status });
 }

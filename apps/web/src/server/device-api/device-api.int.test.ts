@@ -11,7 +11,7 @@ import { POST as postEvent } from "../../app/api/device/v1/events/[event]/route"
 import { GET as unknownGet } from "../../app/api/device/v1/[...rest]/route";
 import { getSystemDb } from "../db";
 import { callerAs, ensureTestEnv } from "../testing";
-import { brokerKeys, utcDay } from "./broker-keys";
+import { ingestBatchSchema, parsePublicId, redisKeys, utcDay } from "@aspen/core";
 import { createDeviceWorld, createTestDevice, uuidOf, waitFor, type DeviceWorld } from "./testing";
 
 ensureTestEnv();
@@ -58,7 +58,7 @@ beforeAll(async () => {
   w = await createDeviceWorld({ selfRegister: true });
   redis = new Redis(process.env.REDIS_URL!);
   sub = new Redis(process.env.REDIS_URL!);
-  await sub.subscribe(brokerKeys(prefix).live(w.tenant.id));
+  await sub.subscribe(redisKeys(prefix).live(w.tenant.id));
   sub.on("message", (channel, m) => live.push({ channel, msgs: JSON.parse(m) }));
 });
 
@@ -126,7 +126,7 @@ describe("POST /register", () => {
 describe("POST /telemetry", () => {
   it("stores every value, updates the device row and the usage counters, and tells the console", async () => {
     const d = await createTestDevice(w);
-    const usageKey = brokerKeys(prefix).usage(w.tenant.id, utcDay(Date.now()));
+    const usageKey = redisKeys(prefix).usage(w.tenant.id, utcDay(Date.now()));
     const before = Number((await redis.hget(usageKey, "messages")) ?? 0);
     const r = await call(postTelemetry(req("/telemetry", { secret: d.secret, body: { temperature: 21.5, humidity: 40, on: true } })));
     expect(r.status).toBe(200);
@@ -142,7 +142,7 @@ describe("POST /telemetry", () => {
     expect(row.messageCount).toBe(1);
     expect(row.lastSeenAt).toBeInstanceOf(Date);
     expect(Number(await redis.hget(usageKey, "messages"))).toBe(before + 1);
-    const latest = await redis.hget(brokerKeys(prefix).latest(d.uuid), "temperature");
+    const latest = await redis.hget(redisKeys(prefix).latest(d.uuid), "temperature");
     expect(JSON.parse(latest!)).toMatchObject({ value: 21.5 });
     const msg = await waitFor(() => live.flatMap((l) => l.msgs).find((m) => m.type === "telemetry" && m.deviceId === d.uuid));
     expect(msg.values).toEqual({ temperature: 21.5, humidity: 40, on: true });
@@ -410,3 +410,35 @@ describe("isolation", () => {
   });
 });
 
+
+describe("ingest stream", () => {
+  const entriesOf = async (deviceUuid: string) => {
+    const raw = await redis.xrange(redisKeys(prefix).ingestStream, "-", "+");
+    return raw
+      .map(([, fields]) => ingestBatchSchema.parse(JSON.parse(fields[1]!)))
+      .filter((b) => [...b.telemetry, ...b.events, ...b.commands].some((x) => x.deviceId === deviceUuid));
+  };
+
+  it("gets one entry per committed request (telemetry, event, command result), parsed by the core schema", async () => {
+    const d = await createTestDevice(w);
+    const ts = Date.now() - 5000;
+    await call(postTelemetry(req("/telemetry", { secret: d.secret, body: [{ ts, values: { temperature: 7 } }, { ts: ts + 1, values: { temperature: 8 } }] })));
+    const ev = await call(postEvent(req("/events/overheat", { secret: d.secret, body: { temp: 90 } }), { params: Promise.resolve({ event: "overheat" }) }));
+    expect(ev.status).toBe(201);
+    const cmd = await callerAs(w.users.developer).command.send({ tenantSlug: w.slug, deviceId: d.id, method: "reboot", params: {} });
+    await call(getCommands(req("/commands", { secret: d.secret })));
+    expect((await call(respond(cmd.id, d.secret, { status: "failed", error: "no" }))).status).toBe(200);
+    const batches = await entriesOf(d.uuid);
+    expect(batches.map((b) => [b.source, b.telemetry.length, b.events.length, b.commands.length])).toEqual([
+      ["http", 2, 0, 0],
+      ["http", 0, 1, 0],
+      ["http", 0, 0, 1],
+    ]);
+    expect(batches[0]!.telemetry.map((t) => [t.ts, t.values.temperature, t.tenantId])).toEqual([
+      [ts, 7, w.tenant.id],
+      [ts + 1, 8, w.tenant.id],
+    ]);
+    expect(batches[1]!.events[0]).toMatchObject({ event: "overheat", level: "warning", params: { temp: 90 } });
+    expect(batches[2]!.commands[0]).toMatchObject({ commandId: parsePublicId("cmd", cmd.id)!, status: "failed" });
+  });
+});

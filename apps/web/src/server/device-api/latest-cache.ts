@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getEnv } from "../../env";
 import { logger } from "../logger";
 import { getRedis } from "../redis";
-import { brokerKeys } from "./broker-keys";
+import { redisKeys } from "@aspen/core";
 
 export type LatestEntry = { ts: number; value: number | boolean | string };
 
@@ -15,7 +15,7 @@ const entrySchema = z.object({ ts: z.number(), value: z.union([z.number(), z.boo
  */
 export async function readCachedLatest(deviceId: string): Promise<Record<string, LatestEntry>> {
   try {
-    const hash = await getRedis().hgetall(brokerKeys(getEnv().REDIS_PREFIX).latest(deviceId));
+    const hash = await getRedis().hgetall(redisKeys(getEnv().REDIS_PREFIX).latest(deviceId));
     const out: Record<string, LatestEntry> = {};
     for (const [key, raw] of Object.entries(hash)) {
       try {

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { getEnv } from "../../env";
 import { logger } from "../logger";
-import { parseChannelPayload, type ChannelMessage } from "./messages";
+import { parseLivePayload, type LiveMessage as ChannelMessage } from "@aspen/core";
 
 export interface HubListener {
   /** The valid messages of one PUBLISH (parsed once for all listeners of the channel). */
@@ -43,7 +43,7 @@ export class LiveHub {
     sub.on("message", (channel: string, payload: string) => {
       const c = this.channels.get(channel);
       if (!c) return;
-      const messages = parseChannelPayload(payload);
+      const messages = parseLivePayload(payload);
       if (messages.length === 0) return;
       for (const l of c.listeners) {
         try {

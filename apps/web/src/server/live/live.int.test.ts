@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../db";
-import { brokerKeys } from "../device-api/broker-keys";
+import { redisKeys } from "@aspen/core";
 import { createDeviceWorld, createTestDevice, waitFor, type DeviceWorld } from "../device-api/testing";
 import { ensureTestEnv } from "../testing";
 import { LiveHub } from "./hub";
@@ -12,7 +12,7 @@ import { handleLiveRequest, type LiveSession } from "./stream";
 ensureTestEnv();
 
 const prefix = process.env.REDIS_PREFIX ?? "";
-const channelOf = (tenantId: string) => brokerKeys(prefix).live(tenantId);
+const channelOf = (tenantId: string) => redisKeys(prefix).live(tenantId);
 
 interface SseEvent {
   event: string;

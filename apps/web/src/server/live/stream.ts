@@ -1,11 +1,10 @@
-import { can, type Role } from "@aspen/core";
+import { can, redisKeys, type Role } from "@aspen/core";
 import { findTenantMembership, withTenant } from "@aspen/db";
 import { findDeviceLiveState } from "@aspen/db/device-data";
 import { z } from "zod";
 import { getEnv } from "../../env";
 import { isSessionCurrent } from "../auth/session-state";
 import { getDb, getSystemDb } from "../db";
-import { brokerKeys } from "../device-api/broker-keys";
 import { json } from "../device-api/http";
 import { logger } from "../logger";
 import { metrics } from "../metrics";
@@ -92,7 +91,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
   }
 
   const filter: LiveFilter = { deviceId: device, types };
-  const channel = brokerKeys(getEnv().REDIS_PREFIX).live(tenantId);
+  const channel = redisKeys(getEnv().REDIS_PREFIX).live(tenantId);
   const hub = opts.hub ?? getLiveHub();
   const sessionVersion = session?.sessionVersion;
   const encoder = new TextEncoder();

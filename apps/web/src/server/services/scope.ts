@@ -14,14 +14,16 @@ export interface TenantRef {
 
 /**
  * Who is acting. A user acts through the console (session); an API key or an
- * OAuth app acts through the REST API. `userId` is the person the rights come
+ * OAuth app acts through the REST API; a device through the device HTTP API (its
+ * secret), with no member permissions: device services check the actor kind. `userId` is the person the rights come
  * from (the key's creator, the user who granted the app), null for an app's own
  * client-credentials token.
  */
 export type Actor =
   | { kind: "user"; id: string; email: string; name: string }
   | { kind: "apiKey"; id: string; name: string; userId: string | null }
-  | { kind: "oauthApp"; id: string; name: string; userId: string | null };
+  | { kind: "oauthApp"; id: string; name: string; userId: string | null }
+  | { kind: "device"; id: string; name: string; productId: string };
 
 /**
  * What every tenant service receives: the tenant, the actor, what the actor may
@@ -40,7 +42,9 @@ export interface Scope {
 
 /** The user an operation is attributed to (`createdBy` columns): the member, or the user a token acts for. */
 export function actingUserId(scope: Scope): string | null {
-  return scope.actor.kind === "user" ? scope.actor.id : scope.actor.userId;
+  const a = scope.actor;
+  if (a.kind === "user") return a.id;
+  return a.kind === "device" ? null : a.userId;
 }
 
 /** Runs `fn` in the scope's tenant (RLS set for the transaction). */
@@ -83,9 +87,36 @@ export function memberScope(opts: {
   };
 }
 
+/**
+ * A scope for a device authenticated by its secret. Devices are not members: no permissions (the
+ * role is the least one, for messages only); device services require `actor.kind === "device"`.
+ */
+export function deviceScope(opts: {
+  db: Database;
+  tenant: TenantRef;
+  device: { id: string; name: string; productId: string };
+  meta: RequestMeta;
+}): Scope {
+  return {
+    tenant: opts.tenant,
+    actor: { kind: "device", id: opts.device.id, name: opts.device.name, productId: opts.device.productId },
+    role: "viewer",
+    permissions: new Set(),
+    meta: opts.meta,
+    db: opts.db,
+  };
+}
+
+/** The device a scope acts as; throws FORBIDDEN for any other actor. */
+export function assertDevice(scope: Scope): Extract<Actor, { kind: "device" }> {
+  if (scope.actor.kind === "device") return scope.actor;
+  throw appError("FORBIDDEN", "forbidden", "Only a device can do this (authenticate with its secret).");
+}
+
 /** What `recordAudit` needs from a scope: the actor as the audit row's user, the tenant, the request. */
 export function auditOf(scope: Scope): AuditContext {
   const a = scope.actor;
+  if (a.kind === "device") return { user: null, tenant: scope.tenant, meta: scope.meta };
   if (a.kind === "user") return { user: { id: a.id, email: a.email }, tenant: scope.tenant, meta: scope.meta };
   // Tokens: the row names the key or app; the user the rights come from is kept as the actor id.
   return { user: a.userId ? { id: a.userId, email: `${a.kind}:${a.name}` } : null, tenant: scope.tenant, meta: scope.meta };

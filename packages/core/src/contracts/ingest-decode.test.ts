@@ -1,6 +1,7 @@
-import { compileThingModel, parseThingModel } from "@aspen/core";
+import { compileThingModel } from "../thing-model/compile";
+import { parseThingModel } from "../thing-model/parse";
 import { describe, expect, it } from "vitest";
-import { decodeTelemetryPoints, describeKeyErrors } from "./decode";
+import { decodeTelemetryPoints, describeKeyErrors } from "./ingest-decode";
 
 const parsed = parseThingModel({
   properties: [
