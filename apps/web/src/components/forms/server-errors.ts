@@ -1,5 +1,6 @@
 import type { Dictionary } from "@/i18n/en";
-import { errorData, errorMessage } from "@/trpc/errors";
+// Relative so that unit tests (no path aliases) can load it.
+import { errorData, errorMessage } from "../../trpc/errors";
 
 /** The reader's-language text for a server error's stable reason, when the dictionary has one. */
 export function serverReasonText(reason: string | null | undefined, t: Dictionary): string | undefined {
