@@ -127,6 +127,11 @@ test("zh-CN: a taken slug is explained in Chinese under the field and clears whe
     await page.goto("/tenants/new");
     await page.getByRole("textbox", { name: "租户名称" }).fill("另一个租户");
     const slugBox = page.getByRole("textbox", { name: "标识（slug）" });
+    // Browser-side checks speak Chinese too.
+    await slugBox.fill("ab");
+    await expect(page.getByText("至少 3 个字符")).toBeVisible();
+    await slugBox.fill("bad_slug");
+    await expect(page.getByText("请使用小写字母、数字和连字符")).toBeVisible();
     await slugBox.fill(slug);
     await page.getByRole("button", { name: "创建租户" }).click();
     const error = page.getByText("此标识已被占用，请换一个。");

@@ -42,6 +42,8 @@ export const consoleEn = {
   firstDevice: "Create your first device",
   firstBulk: "Import devices from a CSV",
   firstProduct: "Create your first product",
+  slugFormat: "Use lowercase letters, digits and hyphens, starting and ending with a letter or digit; some words are reserved.",
+  deviceNameFormat: "Start with a letter or digit and use only letters, digits, _, . and -",
   fieldOf: "{field} of {item}",
   propertyN: "property {n}",
   eventN: "event {n}",

@@ -43,6 +43,8 @@ export const consoleZhCN: ConsoleStrings = {
   firstDevice: "创建第一台设备",
   firstBulk: "从 CSV 导入设备",
   firstProduct: "创建第一个产品",
+  slugFormat: "请使用小写字母、数字和连字符，并以字母或数字开头和结尾；部分词语为保留字。",
+  deviceNameFormat: "以字母或数字开头，只能使用字母、数字、_、. 和 -",
   fieldOf: "{item}的{field}",
   propertyN: "属性 {n}",
   eventN: "事件 {n}",

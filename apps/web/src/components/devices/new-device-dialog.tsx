@@ -41,7 +41,7 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
   const { options, query: products } = useProductOptions();
   /** Whether the last server refusal went onto a field (else it shows above the form). */
   const [placed, setPlaced] = useState(false);
-  const form = useZodForm<DeviceForm>(deviceForm, { name: "", productId: "", labels: "" });
+  const form = useZodForm<DeviceForm>(deviceForm, { name: "", productId: "", labels: "" }, { name: t.ui.deviceNameFormat });
   const { errors } = form.formState;
   const productId = form.watch("productId");
   const create = useMutation(

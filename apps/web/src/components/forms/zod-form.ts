@@ -33,12 +33,20 @@ function zodFormResolver<T extends FieldValues>(schema: z.ZodType<unknown, T>, t
  * A form validated as you type by the same zod schema the server uses; errors clear as soon as the
  * field is fixed (server errors set with `setServerErrors` too, since the field re-validates on change).
  */
-export function useZodForm<T extends FieldValues>(schema: z.ZodType<unknown, T>, defaultValues: T): UseFormReturn<T> {
+export function useZodForm<T extends FieldValues>(
+  schema: z.ZodType<unknown, T>,
+  defaultValues: T,
+  /** Per field, the reader's-language text for a value of the wrong shape (pattern or custom rule). */
+  formatText?: Partial<Record<Path<T>, string>>,
+): UseFormReturn<T> {
   const { t, format } = useI18n();
   return useForm<T>({
     mode: "onChange",
     defaultValues: defaultValues as never,
-    resolver: zodFormResolver(schema, (issue) => issueText(issue, t, format)),
+    resolver: zodFormResolver(schema, (issue) => {
+      const own = formatText?.[issue.path.map(String).join(".") as Path<T>];
+      return own && (issue.code === "invalid_format" || (issue.code === "custom" && !issue.params?.kind)) ? own : issueText(issue, t, format);
+    }),
   });
 }
 

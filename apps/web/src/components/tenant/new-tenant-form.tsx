@@ -29,7 +29,7 @@ export function NewTenantForm() {
   const [slugEdited, setSlugEdited] = useState(false);
   /** Whether the last server refusal went onto a field (else it shows above the form). */
   const [placed, setPlaced] = useState(false);
-  const form = useZodForm<TenantForm>(tenantForm, { name: "", slug: "" });
+  const form = useZodForm<TenantForm>(tenantForm, { name: "", slug: "" }, { slug: t.ui.slugFormat });
   const { errors } = form.formState;
   const name = form.watch("name");
   const create = useMutation(
