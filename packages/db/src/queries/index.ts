@@ -7,3 +7,8 @@ export * from "./invitations";
 export * from "./products";
 export * from "./devices";
 export * from "./audit";
+export * from "./alerts";
+export * from "./notifications";
+export * from "./webhooks";
+export * from "./api-keys";
+export * from "./oauth";

@@ -2,3 +2,8 @@ export * from "./identity";
 export * from "./tenancy";
 export * from "./catalog";
 export * from "./audit";
+export * from "./alerts";
+export * from "./notifications";
+export * from "./webhooks";
+export * from "./api-keys";
+export * from "./oauth";

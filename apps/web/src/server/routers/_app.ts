@@ -1,4 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
+import { apiKeyRouter } from "./apiKey/_router";
+import { oauthAppRouter } from "./oauthApp/_router";
+import { oauthGrantRouter } from "./oauthGrant/_router";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
 import { commandRouter } from "./command/_router";
@@ -10,6 +13,11 @@ import { memberRouter } from "./member/_router";
 import { productRouter } from "./product/_router";
 import { telemetryRouter } from "./telemetry/_router";
 import { tenantRouter } from "./tenant/_router";
+import { alertRuleRouter } from "./alertRule/_router";
+import { alarmRouter } from "./alarm/_router";
+import { notificationRouter } from "./notification/_router";
+import { webhookRouter } from "./webhook/_router";
+import { queueRouter } from "./queue/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -29,6 +37,14 @@ export const appRouter = createTRPCRouter({
   deviceShadow: deviceShadowRouter,
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
+  alertRule: alertRuleRouter,
+  alarm: alarmRouter,
+  notification: notificationRouter,
+  webhook: webhookRouter,
+  queue: queueRouter,
+  apiKey: apiKeyRouter,
+  oauthApp: oauthAppRouter,
+  oauthGrant: oauthGrantRouter,
 });
 
 export type AppRouter = typeof appRouter;
