@@ -76,6 +76,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
       "/tenants",
       "/tenants/new",
       "/account",
+      "/account/connected-apps",
       `/t/${slug}`,
       `/t/${slug}/products`,
       `/t/${slug}/products/new`,
@@ -85,6 +86,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
       `/t/${slug}/devices/${created.device.id}`,
       `/t/${slug}/members`,
       `/t/${slug}/audit`,
+      `/t/${slug}/api-keys`,
+      `/t/${slug}/oauth-apps`,
     ],
   };
   await context.close();
