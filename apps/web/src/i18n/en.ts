@@ -1,3 +1,5 @@
+import { reasonsEn } from "./reasons.en";
+import { consoleEn } from "./console.en";
 import { oauthAppsEn } from "./oauthApps.en";
 import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
@@ -363,15 +365,15 @@ export const en = {
     file: "CSV file",
     template: "Download template",
     preview: "Preview",
-    rows: "{count} rows",
+    rows: "{count, plural, one {# row} other {# rows}}",
     valid: "{count} valid",
     invalid: "{count} with errors",
     row: "Row",
     error: "Error",
     ok: "OK",
-    create: "Create {count} devices",
+    create: "{count, plural, one {Create # device} other {Create # devices}}",
     creating: "Creating {done} of {total}…",
-    done: "{count} devices created",
+    done: "{count, plural, one {# device created} other {# devices created}}",
     downloadCredentials: "Download credentials CSV",
     credentialsOnce: "This file holds the device secrets. Download it now: you won't see them again.",
     unknownProduct: "Unknown product \"{product}\"",
@@ -489,6 +491,8 @@ export const en = {
     timed_out: "Timed out",
     expired: "Expired",
   },
+  ui: consoleEn,
+  reasons: reasonsEn,
   values: {
     required: "Required",
     notNumber: "Enter a number",

@@ -1,3 +1,5 @@
+import { reasonsZhCN } from "./reasons.zh-CN";
+import { consoleZhCN } from "./console.zh-CN";
 import { oauthAppsZhCN } from "./oauthApps.zh-CN";
 import { oauthZhCN } from "./oauth.zh-CN";
 import { apiKeysZhCN } from "./apiKeys.zh-CN";
@@ -487,6 +489,8 @@ export const zhCN: Dictionary = {
     timed_out: "超时",
     expired: "已过期",
   },
+  ui: consoleZhCN,
+  reasons: reasonsZhCN,
   values: {
     required: "必填",
     notNumber: "请输入数字",

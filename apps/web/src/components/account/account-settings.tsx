@@ -4,8 +4,9 @@ import { Button, Callout, Card, CardBody, CardHeader, ConfirmDialog, Field, Inpu
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
+import { errorData, fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
 /** After the server ended every session, go to the sign-in page with a note. */
@@ -64,7 +65,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
                 </Callout>
               ) : null}
               {change.error && !wrong && !Object.keys(errors).length ? (
-                <Callout tone="danger">{errorMessage(change.error, t.common.somethingWrong)}</Callout>
+                <Callout tone="danger">{serverErrorText(change.error, t)}</Callout>
               ) : null}
               <Field label={t.account.currentPassword} error={wrong ? t.account.wrongPassword : errors.current}>
                 {(id, d) => (
@@ -100,7 +101,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
         confirmLabel={t.account.signOutEverywhere}
         cancelLabel={t.common.cancel}
         pending={everywhere.isPending}
-        error={everywhere.error ? errorMessage(everywhere.error, t.common.somethingWrong) : null}
+        error={everywhere.error ? serverErrorText(everywhere.error, t) : null}
       />
     </>
   );

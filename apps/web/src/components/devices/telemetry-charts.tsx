@@ -56,7 +56,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
                 <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""} data-header-value={chartHeaderValue(latest.data, p)}>
                   <div className="mb-1 flex items-baseline justify-between gap-2">
                     <h3 className="truncate text-sm font-medium">
-                      {p.name} <span className="font-mono text-xs font-normal text-zinc-500">{p.identifier}</span>
+                      {p.name} <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{p.identifier}</span>
                     </h3>
                     <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">{chartHeaderValue(latest.data, p)}</span>
                   </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn } from "@aspen/ui";
+import { cn, ScrollFade } from "@aspen/ui";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useI18n } from "@/i18n/provider";
@@ -21,8 +21,9 @@ export function TenantNav() {
     { href: `${base}/api-keys`, label: t.apiKeys.nav, key: "api-keys", show: tenant.permissions.includes("apiKey.manage") },
   ].filter((i) => i.show);
   return (
-    <nav aria-label={tenant.name} className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-      <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-3 sm:px-6">
+    <nav aria-label={t.ui.mainNav} className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+      <ScrollFade className="mx-auto max-w-7xl" data-testid="tenant-nav-scroll">
+        <ul className="flex w-max min-w-full gap-1 px-3 sm:px-6">
         {items.map((item) => {
           const active = item.href === base ? pathname === base : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
@@ -35,7 +36,7 @@ export function TenantNav() {
                   "-mb-px block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
                   active
                     ? "border-emerald-600 text-zinc-900 dark:border-emerald-400 dark:text-zinc-100"
-                    : "border-transparent text-zinc-500 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200",
+                    : "border-transparent text-zinc-600 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200",
                 )}
               >
                 {item.label}
@@ -43,7 +44,8 @@ export function TenantNav() {
             </li>
           );
         })}
-      </ul>
+        </ul>
+      </ScrollFade>
     </nav>
   );
 }
