@@ -38,7 +38,16 @@ const port = Number(a.port ?? 28893);
 const env = benchEnv();
 const base = Date.now() - 20 * 86_400_000;
 
-type Figures = { closedMsgsPerSec: number; closedP99: number; brokerUsPerMsg: number; rateP50: number; rateP99: number; heavyRowsPerSec: number; heavyP99: number };
+type Figures = {
+  closedMsgsPerSec: number;
+  closedP99: number;
+  brokerUsPerMsg: number;
+  rateP50: number;
+  rateP99: number;
+  heavyRowsPerSec: number;
+  heavyP99: number;
+  heavyBrokerUsPerMsg: number;
+};
 
 async function measure(root: string, run: number): Promise<Figures> {
   const fleet = await createBenchFleet(env.DATABASE_URL, devicesN);
@@ -63,12 +72,12 @@ async function measure(root: string, run: number): Promise<Figures> {
       seconds,
     );
     const c1 = await cpu.sample();
-    await cpu.close();
     const open = await openLoop(
       clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: (s) => two(i)(s + 300_000) })),
       rate,
       seconds,
     );
+    const c2 = await cpu.sample();
     const heavy = await closedLoop(
       clients.map((client, i) => ({
         client,
@@ -78,6 +87,8 @@ async function measure(root: string, run: number): Promise<Figures> {
       Math.max(1, Math.floor(window / 2)),
       seconds,
     );
+    const c3 = await cpu.sample();
+    await cpu.close();
     for (const c of clients) c.close();
     await sleep(500);
     await broker.stop();
@@ -86,6 +97,7 @@ async function measure(root: string, run: number): Promise<Figures> {
     const expected = 2 * (closed.acked + open.acked) + 20 * heavy.acked;
     if (stored < expected) throw new Error(`${root}: ${stored} rows stored for ${expected} values acknowledged`);
     const used = cpu.between(c0, c1);
+    const usedHeavy = cpu.between(c2, c3);
     return {
       closedMsgsPerSec: Math.round(closed.acked / closed.seconds),
       closedP99: summarize(closed.latenciesMs).p99,
@@ -94,6 +106,7 @@ async function measure(root: string, run: number): Promise<Figures> {
       rateP99: summarize(open.latenciesMs).p99,
       heavyRowsPerSec: Math.round((20 * heavy.acked) / heavy.seconds),
       heavyP99: summarize(heavy.latenciesMs).p99,
+      heavyBrokerUsPerMsg: Math.round((usedHeavy.process * 1e6) / heavy.acked),
     };
   } finally {
     await fleet.cleanup();
@@ -109,7 +122,11 @@ for (let r = 0; r < rounds; r++) {
     console.log(variant, JSON.stringify(figures));
   }
 }
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const of = (variant: "base" | "this", k: keyof Figures) => median(runs.filter((x) => x.variant === variant).map((x) => x.figures[k]));
 const keys = Object.keys(runs[0]!.figures) as (keyof Figures)[];
 const ratios = Object.fromEntries(keys.map((k) => [k, Math.round((of("this", k) / of("base", k)) * 100) / 100]));
