@@ -29,6 +29,7 @@ import { localClients, skipConsumedPublishes } from "./aedes-adapter";
 import { sessionOf } from "./session";
 import { createDeviceActivity } from "./state/device-activity";
 import { attachPresence } from "./state/presence";
+import { startRecheck } from "./state/recheck";
 import { createShadow } from "./state/shadow";
 
 export interface RunningBroker {
@@ -129,6 +130,14 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   (aedes as unknown as EventEmitter).on("error", (err: unknown) => log.error({ err }, "aedes error"));
 
   const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, updates, shadow, commands, metrics, log });
+  const recheck = startRecheck({
+    broker: aedes,
+    db,
+    credentials,
+    log,
+    intervalMs: env.DEVICE_RECHECK_MS,
+    onClosed: (n) => metrics.recheckClosed.inc(n),
+  });
   await subscribeControl({ subscriber, keys, broker: aedes, db, credentials, models, shadow, commands, log });
 
   const listeners = await startListeners({
@@ -179,6 +188,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
         await stopped;
         await ingest.drain(10_000);
         commands.stop();
+        recheck.stop();
         await presence.settle();
         presence.stop();
         await updates.flush();

@@ -11,6 +11,8 @@ export interface DeviceSession {
   deviceId: string;
   deviceName: string;
   productId: string;
+  /** SHA-256 of the secret it authenticated with: the periodic re-check notices a rotation. */
+  secretHash: string;
   /** The client id the device sent (aedes' `client.id` is replaced by the device id). */
   clientId: string;
   protocol: Protocol;

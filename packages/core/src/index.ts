@@ -3,7 +3,7 @@ export * from "./browser";
 export { generateSecret, hashSecret, secretHint, safeEqualHex } from "./credentials/secret";
 
 // Broker ↔ web contracts (Redis keys, live messages, ingest decoding, thing-model cache, after-commit writes)
-export { redisKeys, usageTtlSeconds, revokedTtlSeconds, utcDay, type RedisKeys } from "./contracts/redis-keys";
+export { redisKeys, usageTtlSeconds, utcDay, type RedisKeys } from "./contracts/redis-keys";
 export { liveMessageSchema, liveTypes, parseLivePayload, type LiveMessage, type LiveType } from "./contracts/live-message";
 export {
   decodeTelemetryPoints,
@@ -32,3 +32,10 @@ export {
   type AfterCommitPipeline,
   type AfterCommitPositions,
 } from "./contracts/after-commit";
+export {
+  credentialCacheTtlSeconds,
+  credentialCachePutScript,
+  credentialCacheDropScript,
+  dropDeviceCredentials,
+  dropTenantCredentials,
+} from "./contracts/credential-cache";

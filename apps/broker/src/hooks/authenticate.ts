@@ -105,6 +105,7 @@ export function createAuthenticate(deps: AuthenticateDeps) {
           deviceId: creds.deviceId,
           deviceName: creds.deviceName,
           productId: intern(creds.productId),
+          secretHash: creds.secretHash,
           clientId,
           protocol: info.protocol,
           ip: intern(info.ip),
