@@ -39,3 +39,4 @@ export {
   dropDeviceCredentials,
   dropTenantCredentials,
 } from "./contracts/credential-cache";
+export { accessChangedMessage, type AccessChangedMessage } from "./contracts/access-changed";

@@ -19,6 +19,8 @@ export function redisKeys(prefix = "") {
     usage: (tenantId: string, day: string) => `${p}usage:${tenantId}:${day}`,
     /** Set of tenants with usage on a day, so the rollup need not scan keys. */
     usageTenants: (day: string) => `${p}usage-tenants:${day}`,
+    /** A user's access ended or narrowed (AccessChangedMessage): web instances re-check their live streams. */
+    accessChanged: `${p}access:changed`,
     /** Committed batches for the worker (packages/core events/ingest-stream). */
     ingestStream: ingestStreamKey(prefix),
     /** Credential cache entries (JSON DeviceCredentials). */
