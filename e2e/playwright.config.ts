@@ -30,6 +30,7 @@ function server(opts: { command: string; url: string; timeout: number; env: Reco
     stderr: "pipe" as const,
     env: {
       DATABASE_URL: required("DATABASE_URL"),
+      TENANT_DATABASE_URL: required("TENANT_DATABASE_URL"),
       REDIS_URL: required("REDIS_URL"),
       REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
@@ -80,7 +81,10 @@ export default defineConfig({
         APP_URL: process.env.E2E_APP_URL ?? baseURL,
         WEB_PORT: String(port),
         WEB_HOST: "127.0.0.1",
+        WEB_OPS_PORT: String(stack.webOpsPort),
         NODE_ENV: "production",
+        // Every browser here is 127.0.0.1: sign-up budgets per IP would otherwise end a full run early.
+        ABUSE_LIMITS_SCALE: "100",
       },
     }),
     // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).

@@ -1,5 +1,11 @@
 // Browser-safe part of @aspen/core (no node:crypto): client components import "@aspen/core/browser".
 
+// CSV cells (formula-injection safe)
+export { csvCell } from "./csv/cell";
+
+// JSON input limits
+export { MAX_JSON_DEPTH, jsonDepth, jsonTooDeep } from "./json/depth";
+
 // Thing model
 export { identifierPattern, identifierSchema } from "./thing-model/identifier";
 export { dataTypes, type DataType, type DataSpec } from "./thing-model/data-spec";
@@ -42,6 +48,7 @@ export { mergeNewest } from "./telemetry/latest";
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";
 export { permissions, isPermission, rolePermissions, can, type Permission } from "./permissions/permissions";
 export { canAssignRole } from "./permissions/assign-role";
+export { breaksLastOwnerRule, takesOwnerAway } from "./permissions/last-owner";
 export { intersectScopes } from "./permissions/scopes";
 
 // Ids
@@ -71,7 +78,25 @@ export { passwordPolicy } from "./credentials/password-policy";
 // Tenant
 export { slugSchema, slugPattern, reservedSlugs, slugify } from "./tenant/slug";
 export { deviceNameSchema, deviceNamePattern } from "./tenant/device-name";
-export { labelsSchema, labelKeyPattern, maxLabels } from "./tenant/labels";
+export {
+  labelsSchema,
+  labelKeyPattern,
+  maxLabels,
+  labelSeparator,
+  parseLabelText,
+  formatLabels,
+  labelFilterPattern,
+  parseLabelFilter,
+  type Labels,
+  type ParsedLabelText,
+} from "./tenant/labels";
+export {
+  MAX_BULK_ROWS,
+  checkBulkRows,
+  type BulkImportRow,
+  type BulkRowProblem,
+  type CheckedBulkRow,
+} from "./tenant/bulk-import";
 
 // Audit
 export { auditActions, isAuditAction, type AuditAction } from "./audit/actions";

@@ -10,3 +10,8 @@ export const pageInput = {
 export function mapPage<T, U>(page: { items: T[]; total: number; page: number; pageSize: number }, fn: (t: T) => U) {
   return { items: page.items.map(fn), total: page.total, page: page.page, pageSize: page.pageSize };
 }
+
+/** The output schema of a list: `{ items, total, page, pageSize }`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

@@ -1,8 +1,8 @@
-import { deviceNameSchema, labelsSchema } from "@aspen/core";
+import { checkBulkRows, MAX_BULK_ROWS, type BulkRowProblem } from "@aspen/core/browser";
 import Papa from "papaparse";
-import { parseLabels, type Labels } from "./labels";
+import type { Labels } from "./labels";
 
-export const MAX_BULK_ROWS = 1000;
+export { MAX_BULK_ROWS };
 
 export interface BulkRow {
   /** 0-based position in the file (header excluded). */
@@ -41,31 +41,39 @@ export function parseBulkCsv(text: string, products: readonly { id: string; name
   if (parsed.data.length === 0) return { ok: false, error: "noRows" };
   if (parsed.data.length > MAX_BULK_ROWS) return { ok: false, error: "tooMany" };
   const known = new Set(products.flatMap((p) => [p.name, p.id]));
-  const seen = new Set<string>();
-  const rows = parsed.data.map((raw, index): BulkRow => {
-    const name = (raw.name ?? "").trim();
-    const product = (raw.product ?? "").trim();
-    const labelsText = (raw.labels ?? "").trim();
-    const errors: BulkRowError[] = [];
-    if (!name) errors.push({ kind: "missingName" });
-    else {
-      const valid = deviceNameSchema.safeParse(name);
-      if (!valid.success) errors.push({ kind: "name", message: valid.error.issues[0]?.message ?? "Invalid name" });
-      else if (seen.has(name)) errors.push({ kind: "duplicateName" });
-      seen.add(name);
-    }
-    if (!known.has(product)) errors.push({ kind: "unknownProduct", product });
-    const labels = parseLabels(labelsText);
-    let parsedLabels: Labels = {};
-    if (!labels.ok) errors.push({ kind: "badLabels" });
-    else {
-      const checked = labelsSchema.safeParse(labels.labels);
-      if (!checked.success) errors.push({ kind: "server", message: checked.error.issues[0]?.message ?? "Invalid labels" });
-      else parsedLabels = checked.data;
-    }
-    return { index, name, product, labelsText, labels: parsedLabels, errors };
-  });
+  const checked = checkBulkRows(
+    parsed.data.map((raw) => ({ name: raw.name ?? "", product: raw.product ?? "", labels: (raw.labels ?? "").trim() })),
+    { findProduct: (ref) => (known.has(ref) ? ref : undefined) },
+  );
+  const rows = checked.map(
+    (c): BulkRow => ({
+      index: c.index,
+      name: c.name,
+      product: c.product,
+      labelsText: (parsed.data[c.index]?.labels ?? "").trim(),
+      labels: c.labels,
+      errors: c.problems.map(rowError),
+    }),
+  );
   return { ok: true, rows };
+}
+
+/** The row problems `@aspen/core` finds, as the kinds this page has messages for. */
+function rowError(p: BulkRowProblem): BulkRowError {
+  switch (p.kind) {
+    case "missing":
+      return p.field === "name" ? { kind: "missingName" } : { kind: "unknownProduct", product: "" };
+    case "invalid":
+      return p.field === "name" ? { kind: "name", message: p.message } : { kind: "server", message: p.message };
+    case "duplicate":
+      return { kind: "duplicateName" };
+    case "unknown":
+      return { kind: "unknownProduct", product: p.product };
+    case "syntax":
+      return { kind: "badLabels" };
+    case "taken":
+      return { kind: "server", message: "This name is taken" };
+  }
 }
 
 /** The credentials CSV header the server uses, for joining chunked downloads. */

@@ -40,6 +40,13 @@ export interface Scope {
   db: Database;
 }
 
+/** The user an operation is attributed to (`createdBy` columns): the member, or the user a token acts for. */
+export function actingUserId(scope: Scope): string | null {
+  const a = scope.actor;
+  if (a.kind === "user") return a.id;
+  return a.kind === "device" ? null : a.userId;
+}
+
 /** Runs `fn` in the scope's tenant (RLS set for the transaction). */
 export function inTenant<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return withTenant(scope.db, scope.tenant.id, fn);
@@ -113,4 +120,20 @@ export function auditOf(scope: Scope): AuditContext {
   if (a.kind === "user") return { user: { id: a.id, email: a.email }, tenant: scope.tenant, meta: scope.meta };
   // Tokens: the row names the key or app; the user the rights come from is kept as the actor id.
   return { user: a.userId ? { id: a.userId, email: `${a.kind}:${a.name}` } : null, tenant: scope.tenant, meta: scope.meta };
+}
+
+/**
+ * What user-level services (their account, their tenants, accepting an invitation) receive: the
+ * signed-in user, the request, the tenant-safe client and the RLS-bypassing one for user rows.
+ */
+export interface UserScope {
+  user: { id: string; email: string; name: string };
+  meta: RequestMeta;
+  db: Database;
+  systemDb: Database;
+}
+
+/** What `recordAudit` needs from a user scope (no tenant: user-level events, or set per entry). */
+export function auditOfUser(scope: UserScope): AuditContext {
+  return { user: scope.user, meta: scope.meta };
 }

@@ -1,11 +1,5 @@
-import { findUserById } from "@aspen/db";
-import { appError } from "../../errors";
+import { getMe, getMeOutput } from "../../services/auth/me";
 import { authedProcedure } from "../../trpc";
-import { toUserDto } from "./_dto";
 
 /** The signed-in user. */
-export const me = authedProcedure.query(async ({ ctx }) => {
-  const user = await findUserById(ctx.systemDb, ctx.user.id);
-  if (!user) throw appError("UNAUTHORIZED", "unauthenticated", "Your account no longer exists; sign in again");
-  return toUserDto(user);
-});
+export const me = authedProcedure.output(getMeOutput).query(({ ctx }) => getMe(ctx.userScope));

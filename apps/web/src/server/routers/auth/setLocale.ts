@@ -1,13 +1,8 @@
-import { setUserLocale } from "@aspen/db";
-import { z } from "zod";
+import { setLocale as setLocaleService, setLocaleInput, setLocaleOutput } from "../../services/auth/setLocale";
 import { authedProcedure } from "../../trpc";
-
-export const locales = ["en", "zh-CN"] as const;
 
 /** Remembers the user's console language. */
 export const setLocale = authedProcedure
-  .input(z.object({ locale: z.enum(locales) }))
-  .mutation(async ({ ctx, input }) => {
-    await setUserLocale(ctx.systemDb, ctx.user.id, input.locale);
-    return { locale: input.locale };
-  });
+  .input(setLocaleInput)
+  .output(setLocaleOutput)
+  .mutation(({ ctx, input }) => setLocaleService(ctx.userScope, input));

@@ -1,78 +1,9 @@
-import { publicId } from "@aspen/core";
-import { insertCommand } from "@aspen/db/device-data";
-import { z } from "zod";
-import { recordAudit } from "../../audit";
-import { publishLive } from "../../device-api/device-state";
-import { notifyCommandQueued } from "../../device-api/notify";
-import { appError, type FieldIssue } from "../../errors";
+import { sendCommand, sendCommandInput, sendCommandOutput } from "../../services/command/send";
 import { requirePermission, tenantProcedure } from "../../trpc";
-import { deviceInput, requireDeviceModel } from "../telemetry/_device";
-import { toCommandDto } from "./_dto";
 
-export const defaultTtlSeconds = 86_400;
-
-/**
- * Sends a thing-model command to a device: params validated against the command's input, a
- * `queued` row with the device's next request id, then the brokers are told (the one holding the
- * device sends it on `v1/devices/me/rpc/request/<requestId>`; an offline device gets it when it
- * reconnects, until `ttlSeconds`). The response must arrive within `timeoutMs` of sending.
- */
+/** Sends a thing-model command to a device (queued until it is online, until `ttlSeconds`). */
 export const send = tenantProcedure
   .use(requirePermission("device.command"))
-  .input(
-    z.object({
-      ...deviceInput,
-      method: z.string().min(1).max(64),
-      params: z.record(z.string(), z.unknown()).default({}),
-      timeoutMs: z.int().min(1000).max(600_000).default(30_000),
-      ttlSeconds: z.int().min(10).max(30 * 86_400).default(defaultTtlSeconds),
-    }),
-  )
-  .mutation(async ({ ctx, input }) => {
-    const { command, deviceName } = await ctx.withTenant(async (tx) => {
-      const { device, product } = await requireDeviceModel(tx, ctx.tenant.id, input.deviceId);
-      if (!device.enabled) {
-        throw appError("PRECONDITION_FAILED", "device_disabled", "This device is disabled: enable it before sending it commands");
-      }
-      const schema = product.compiled.commandInput(input.method);
-      if (!schema) {
-        const known = product.model.commands.map((c) => c.identifier);
-        throw appError(
-          "BAD_REQUEST",
-          "unknown_command",
-          `"${input.method}" is not a command of this product${known.length ? ` (commands: ${known.join(", ")})` : " (its thing model declares none)"}`,
-          [{ path: "method", message: "Not a command of this product's thing model" }],
-        );
-      }
-      const parsed = schema.safeParse(input.params);
-      if (!parsed.success) {
-        const issues: FieldIssue[] = parsed.error.issues.flatMap((i): FieldIssue[] =>
-          i.code === "unrecognized_keys"
-            ? i.keys.map((k) => ({ path: `params.${k}`, message: `Not a parameter of command ${input.method}` }))
-            : [{ path: ["params", ...i.path.map(String)].join("."), message: i.message }],
-        );
-        throw appError("BAD_REQUEST", "invalid_params", `${issues[0]!.path}: ${issues[0]!.message}`, issues);
-      }
-      const command = await insertCommand(tx, {
-        tenantId: ctx.tenant.id,
-        deviceId: device.id,
-        method: input.method,
-        params: parsed.data,
-        createdBy: ctx.user.id,
-        ttlSeconds: input.ttlSeconds,
-        timeoutMs: input.timeoutMs,
-      });
-      return { command, deviceName: device.name };
-    });
-    await notifyCommandQueued({ tenantId: ctx.tenant.id, deviceId: command.deviceId, commandId: command.id });
-    publishLive(ctx.tenant.id, [{ type: "command", deviceId: command.deviceId, commandId: command.id, status: "queued" }]);
-    const dto = toCommandDto(command);
-    await recordAudit(ctx.audit, {
-      action: "device.command",
-      targetType: "device",
-      targetId: publicId("dev", command.deviceId),
-      targetName: deviceName,
-      details: { command: dto.id, method: command.method, params: command.params, requestId: command.requestId },
-    });
-    return dto;
-  });
+  .input(sendCommandInput)
+  .output(sendCommandOutput)
+  .mutation(({ ctx, input }) => sendCommand(ctx.scope, input));

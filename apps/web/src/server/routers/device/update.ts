@@ -1,30 +1,9 @@
-import { labelsSchema } from "@aspen/core";
-import { findDeviceById, updateDeviceLabels } from "@aspen/db";
-import { z } from "zod";
-import { recordAudit } from "../../audit";
-import { notFound } from "../../errors";
-import { publicIdInput } from "../../public-ids";
+import { updateDeviceInput, updateDeviceOutput, updateDevice } from "../../services/device/update";
 import { requirePermission, tenantProcedure } from "../../trpc";
-import { toDeviceDto } from "./_dto";
 
 /** Replaces a device's labels. */
 export const update = tenantProcedure
   .use(requirePermission("device.write"))
-  .input(z.object({ id: publicIdInput("dev"), labels: labelsSchema }))
-  .mutation(async ({ ctx, input }) => {
-    const { before, after } = await ctx.withTenant(async (tx) => {
-      const before = await findDeviceById(tx, ctx.tenant.id, input.id);
-      if (!before) throw notFound("Device");
-      await updateDeviceLabels(tx, ctx.tenant.id, input.id, input.labels);
-      return { before, after: (await findDeviceById(tx, ctx.tenant.id, input.id))! };
-    });
-    const dto = toDeviceDto(after);
-    await recordAudit(ctx.audit, {
-      action: "device.update",
-      targetType: "device",
-      targetId: dto.id,
-      targetName: after.name,
-      details: { labels: { from: before.labels, to: after.labels } },
-    });
-    return dto;
-  });
+  .input(updateDeviceInput)
+  .output(updateDeviceOutput)
+  .mutation(({ ctx, input }) => updateDevice(ctx.scope, input));

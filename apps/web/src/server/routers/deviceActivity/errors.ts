@@ -1,21 +1,9 @@
-import { listDeviceErrors } from "@aspen/db/device-data";
-import { z } from "zod";
-import { mapPage, pageInput } from "../../pagination";
+import { listDeviceErrors, listDeviceErrorsInput, listDeviceErrorsOutput } from "../../services/deviceActivity/errors";
 import { requirePermission, tenantProcedure } from "../../trpc";
-import { deviceInput, requireDevice } from "../telemetry/_device";
 
-/**
- * A device's "last errors", newest first: rejected input and refused connections, from MQTT and the
- * device HTTP API. `kind` is e.g. `auth`, `acl`, `payload`, `validation`, `oversized`, `rate_limit`,
- * `suppressed`; `topic` is the MQTT topic or the HTTP route.
- */
+/** A device's last errors (rejected input, refused connections), newest first. */
 export const errors = tenantProcedure
   .use(requirePermission("device.read"))
-  .input(z.object({ ...deviceInput, ...pageInput }))
-  .query(async ({ ctx, input }) => {
-    const page = await ctx.withTenant(async (tx) => {
-      await requireDevice(tx, ctx.tenant.id, input.deviceId);
-      return listDeviceErrors(tx, ctx.tenant.id, input.deviceId, input);
-    });
-    return mapPage(page, (e) => ({ id: e.id, kind: e.kind, reason: e.reason, topic: e.topic, at: e.at }));
-  });
+  .input(listDeviceErrorsInput)
+  .output(listDeviceErrorsOutput)
+  .query(({ ctx, input }) => listDeviceErrors(ctx.scope, input));

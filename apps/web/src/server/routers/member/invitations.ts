@@ -1,14 +1,9 @@
-import { listPendingInvitations } from "@aspen/db";
-import { z } from "zod";
-import { mapPage, pageInput } from "../../pagination";
+import { listInvitations, listInvitationsInput, listInvitationsOutput } from "../../services/member/invitations";
 import { requirePermission, tenantProcedure } from "../../trpc";
-import { toInvitationDto } from "./_dto";
 
 /** Pending (not accepted, revoked or expired) invitations. */
 export const invitations = tenantProcedure
   .use(requirePermission("member.invite"))
-  .input(z.object({ ...pageInput }))
-  .query(async ({ ctx, input }) => {
-    const page = await ctx.withTenant((tx) => listPendingInvitations(tx, ctx.tenant.id, input));
-    return mapPage(page, toInvitationDto);
-  });
+  .input(listInvitationsInput)
+  .output(listInvitationsOutput)
+  .query(({ ctx, input }) => listInvitations(ctx.scope, input));

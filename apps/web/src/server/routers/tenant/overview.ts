@@ -1,7 +1,8 @@
-import { tenantOverview } from "@aspen/db";
+import { tenantOverview, tenantOverviewOutput } from "../../services/tenant/overview";
 import { requirePermission, tenantProcedure } from "../../trpc";
 
 /** Counts for the tenant's home page. */
 export const overview = tenantProcedure
   .use(requirePermission("tenant.read"))
-  .query(({ ctx }) => ctx.withTenant((tx) => tenantOverview(tx, ctx.tenant.id)));
+  .output(tenantOverviewOutput)
+  .query(({ ctx }) => tenantOverview(ctx.scope));

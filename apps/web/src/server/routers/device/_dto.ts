@@ -1,1 +1,0 @@
-export { deviceStatus, toDeviceDto, type DeviceDto, type DeviceStatus } from "../../services/device/dto";

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { registerUser, signupInput } from "../../auth/register";
+import { getSystemDb } from "../../db";
+import type { RequestMeta } from "../../request-meta";
+import { toUserDto, userSchema } from "./dto";
+
+export const signupUserInput = signupInput;
+export const signupUserOutput = z.object({ user: userSchema });
+
+/** Creates an account (then sign in with the same credentials). Anyone may: `meta` is the request. */
+export async function signupUser(meta: RequestMeta, input: z.output<typeof signupUserInput>): Promise<z.output<typeof signupUserOutput>> {
+  const user = await registerUser(getSystemDb(), input, meta);
+  return { user: toUserDto(user) };
+}

@@ -1,0 +1,27 @@
+import type { Tx } from "@aspen/db";
+import { findDeviceLiveState, type DeviceLiveState } from "@aspen/db/device-data";
+import { loadProductModel, type ProductModel } from "../../device-api/thing-models";
+import { notFound } from "../../errors";
+import { publicIdInput } from "../../public-ids";
+
+/** `{ deviceId: "dev_…" }`: the input every device-data operation takes. */
+export const deviceInput = { deviceId: publicIdInput("dev") };
+
+/** The device in the scope's tenant, or NOT_FOUND (also for devices of other tenants). */
+export async function requireDevice(tx: Tx, tenantId: string, deviceId: string): Promise<DeviceLiveState> {
+  const device = await findDeviceLiveState(tx, tenantId, deviceId);
+  if (!device) throw notFound("Device");
+  return device;
+}
+
+/** The device and its product's compiled thing model. */
+export async function requireDeviceModel(
+  tx: Tx,
+  tenantId: string,
+  deviceId: string,
+): Promise<{ device: DeviceLiveState; product: ProductModel }> {
+  const device = await requireDevice(tx, tenantId, deviceId);
+  const product = await loadProductModel(tx, device.productId);
+  if (!product) throw notFound("Product");
+  return { device, product };
+}

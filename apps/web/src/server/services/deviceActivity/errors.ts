@@ -1,0 +1,34 @@
+import { listDeviceErrors as queryErrors } from "@aspen/db/device-data";
+import { z } from "zod";
+import { mapPage, pageInput, pageOf } from "../../pagination";
+import { deviceInput, requireDevice } from "../device/require";
+import { assertAllowed, inTenant, type Scope } from "../scope";
+
+export const listDeviceErrorsInput = z.object({ ...deviceInput, ...pageInput });
+export const listDeviceErrorsOutput = pageOf(
+  z.object({
+    id: z.string(),
+    /** e.g. `auth`, `acl`, `payload`, `validation`, `oversized`, `rate_limit`, `suppressed`. */
+    kind: z.string(),
+    reason: z.string(),
+    /** The MQTT topic or the HTTP route. */
+    topic: z.string().nullable(),
+    at: z.date(),
+  }),
+);
+
+/**
+ * A device's "last errors", newest first: rejected input and refused connections, from MQTT and the
+ * device HTTP API.
+ */
+export async function listDeviceErrors(
+  scope: Scope,
+  input: z.output<typeof listDeviceErrorsInput>,
+): Promise<z.output<typeof listDeviceErrorsOutput>> {
+  assertAllowed(scope, "device.read");
+  const page = await inTenant(scope, async (tx) => {
+    await requireDevice(tx, scope.tenant.id, input.deviceId);
+    return queryErrors(tx, scope.tenant.id, input.deviceId, input);
+  });
+  return mapPage(page, (e) => ({ id: e.id, kind: e.kind, reason: e.reason, topic: e.topic, at: e.at }));
+}
