@@ -1,8 +1,7 @@
 // Before / after, side by side in one run: the same durable-ingest load (closed loop, fixed rate,
 // rows-heavy) against Aspen's broker from another checkout (`--base`, e.g. main in a scratch
-// worktree) and from this one, alternating (base, this, base, this…) so that both see the same
-// machine. Prints and writes `results/ingest-compare-*.json` with the ratios this / base.
-//   npx tsx bench/ingest/compare.ts --base /tmp/broker-base [--rounds 2] [--devices 50] [--window 10] [--seconds 6] [--rate 5000]
+// worktree) and from this one, alternating in ABBA order so that both see the same machine. Prints and writes `results/ingest-compare-*.json` with the ratios this / base.
+//   npx tsx bench/ingest/compare.ts --base /tmp/broker-base [--this <checkout, default this one>] [--rounds 2] [--devices 50] [--window 10] [--seconds 6] [--rate 5000]
 import { parseArgs } from "node:util";
 import { cpuMeter } from "../lib/cpu";
 import { benchEnv } from "../lib/env";
@@ -16,6 +15,7 @@ import { closedLoop, openLoop, type Publisher } from "./load";
 const { values: a } = parseArgs({
   options: {
     base: { type: "string" },
+    this: { type: "string" },
     rounds: { type: "string" },
     devices: { type: "string" },
     window: { type: "string" },
@@ -115,9 +115,10 @@ async function measure(root: string, run: number): Promise<Figures> {
 
 const runs: { variant: "base" | "this"; figures: Figures }[] = [];
 let run = 0;
+// ABBA order (base, this, this, base, …): a load that rises or falls during the run favours neither.
 for (let r = 0; r < rounds; r++) {
-  for (const variant of ["base", "this"] as const) {
-    const figures = await measure(variant === "base" ? a.base : repoRoot, ++run);
+  for (const variant of r % 2 === 0 ? (["base", "this"] as const) : (["this", "base"] as const)) {
+    const figures = await measure(variant === "base" ? a.base : (a.this ?? repoRoot), ++run);
     runs.push({ variant, figures });
     console.log(variant, JSON.stringify(figures));
   }
@@ -130,7 +131,7 @@ const median = (xs: number[]) => {
 const of = (variant: "base" | "this", k: keyof Figures) => median(runs.filter((x) => x.variant === variant).map((x) => x.figures[k]));
 const keys = Object.keys(runs[0]!.figures) as (keyof Figures)[];
 const ratios = Object.fromEntries(keys.map((k) => [k, Math.round((of("this", k) / of("base", k)) * 100) / 100]));
-const results = { config: { base: a.base, rounds, devices: devicesN, window, seconds, rate }, runs, medians: { base: Object.fromEntries(keys.map((k) => [k, of("base", k)])), this: Object.fromEntries(keys.map((k) => [k, of("this", k)])) }, ratiosThisOverBase: ratios };
+const results = { config: { base: a.base, this: a.this ?? repoRoot, rounds, devices: devicesN, window, seconds, rate }, runs, medians: { base: Object.fromEntries(keys.map((k) => [k, of("base", k)])), this: Object.fromEntries(keys.map((k) => [k, of("this", k)])) }, ratiosThisOverBase: ratios };
 console.log("ratios this/base (medians)", JSON.stringify(ratios));
 console.log(`written to ${writeResults("ingest-compare", results)}`);
 process.exit(0);
