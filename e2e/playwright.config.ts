@@ -85,6 +85,8 @@ export default defineConfig({
         NODE_ENV: "production",
         // Every browser here is 127.0.0.1: sign-up budgets per IP would otherwise end a full run early.
         ABUSE_LIMITS_SCALE: "100",
+        // Browser tests register webhooks on a local receiver.
+        WEBHOOK_ALLOW_LOOPBACK: "true",
       },
     }),
     // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).
@@ -98,6 +100,17 @@ export default defineConfig({
         MQTT_PORT: String(stack.mqttPort),
         MQTT_WS_PORT: String(stack.mqttWsPort),
         HTTP_PORT: String(stack.brokerHttpPort),
+      },
+    }),
+    // The worker evaluates alert rules on what the broker commits and delivers webhooks (to loopback here).
+    server({
+      command: "npm run start -w @aspen/worker",
+      url: `http://127.0.0.1:${stack.workerHttpPort}/healthz`,
+      timeout: 60_000,
+      env: {
+        WORKER_HTTP_PORT: String(stack.workerHttpPort),
+        WEBHOOK_ALLOW_LOOPBACK: "true",
+        APP_URL: process.env.E2E_APP_URL ?? baseURL,
       },
     }),
   ],

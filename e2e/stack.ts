@@ -11,6 +11,8 @@ export const stack = {
   brokerHttpPort: port("E2E_BROKER_HTTP_PORT", 19190),
   /** web's /metrics (WEB_OPS_PORT); derived from the web port so parallel stacks do not collide. */
   webOpsPort: port("E2E_WEB_OPS_PORT", port("E2E_WEB_PORT", 3210) + 10_000),
+  /** The worker's /healthz and /metrics (alerts, notifications, webhooks). */
+  workerHttpPort: port("E2E_WORKER_HTTP_PORT", port("E2E_BROKER_HTTP_PORT", 19190) + 100),
 };
 
 export const mqttUrl = `mqtt://127.0.0.1:${stack.mqttPort}`;

@@ -121,3 +121,64 @@ export {
 
 // Ingest stream (broker / device HTTP API → worker)
 export { ingestStreamKey, ingestStreamField, ingestBatchSchema, type IngestBatch } from "./events/ingest-stream";
+
+// Alerts (rules, evaluation, summaries)
+export {
+  severities,
+  comparisonOps,
+  conditionSchema,
+  compareConditionSchema,
+  rangeConditionSchema,
+  changeConditionSchema,
+  telemetryTriggerSchema,
+  offlineTriggerSchema,
+  eventTriggerSchema,
+  triggerSchema,
+  clearSchema,
+  actionsSchema,
+  alertRuleSpecSchema,
+  type Severity,
+  type ComparisonOp,
+  type Condition,
+  type Trigger,
+  type TelemetryTrigger,
+  type ClearCondition,
+  type AlertRuleSpec,
+  type AlertRuleSpecInput,
+} from "./alerts/rule-schema";
+export { validateAlertRule, type RuleIssue } from "./alerts/validate-rule";
+export {
+  evaluatePoint,
+  evaluatePoints,
+  conditionHolds,
+  groupHolds,
+  initialState,
+  stateFor,
+  referencedProperties,
+  eventMatches,
+  offlineDue,
+  targetsDevice,
+  levelRank,
+  maxWindowSamples,
+  type PairState,
+  type Effect,
+  type Point,
+  type Sample,
+} from "./alerts/evaluate";
+export { summarizeRule, type SummaryLocale } from "./alerts/summary";
+export { alertStateKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";
+
+// Webhooks (event types, payloads, retry schedule, URL rules)
+export {
+  webhookEventTypes,
+  optInEventTypes,
+  testEventType,
+  webhookDataSchemas,
+  webhookPayloadSchema,
+  webhookPayload,
+  endpointWants,
+  type WebhookEventType,
+  type WebhookPayload,
+} from "./webhooks/event-types";
+export { webhookRetryDelaysMs, webhookMaxAttempts, webhookDisableAfterMs, webhookRetryDelay, isDelivered, disablesEndpoint } from "./webhooks/retry";
+export { webhookUrlSchema, maxWebhookUrlLength } from "./webhooks/url";

@@ -1,6 +1,7 @@
 export * from "./browser";
 // Needs node:crypto: server-side only.
 export { generateSecret, hashSecret, secretHint, safeEqualHex } from "./credentials/secret";
+export { generateWebhookSecret, webhookSecretHint } from "./webhooks/secret";
 
 // Broker ↔ web contracts (Redis keys, live messages, ingest decoding, thing-model cache, after-commit writes)
 export { redisKeys, usageTtlSeconds, utcDay, type RedisKeys } from "./contracts/redis-keys";

@@ -4,3 +4,6 @@ export * from "./producer";
 export * from "./redis";
 export * from "./ops-server";
 export * from "./jobs/retention";
+export * from "./jobs/alerts";
+export * from "./jobs/notifications";
+export * from "./jobs/webhooks";

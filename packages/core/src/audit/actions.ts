@@ -24,6 +24,20 @@ export const auditActions = [
   "device.rotate_secret",
   "device.desired_update",
   "device.command",
+  "rule.create",
+  "rule.update",
+  "rule.delete",
+  "rule.enable",
+  "rule.disable",
+  "alarm.acknowledge",
+  "alarm.clear",
+  "webhook.create",
+  "webhook.update",
+  "webhook.delete",
+  "webhook.rotate_secret",
+  "webhook.replay",
+  "webhook.test",
+  "queue.retry",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

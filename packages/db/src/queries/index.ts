@@ -7,3 +7,6 @@ export * from "./invitations";
 export * from "./products";
 export * from "./devices";
 export * from "./audit";
+export * from "./alerts";
+export * from "./notifications";
+export * from "./webhooks";

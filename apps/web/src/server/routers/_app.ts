@@ -10,6 +10,11 @@ import { memberRouter } from "./member/_router";
 import { productRouter } from "./product/_router";
 import { telemetryRouter } from "./telemetry/_router";
 import { tenantRouter } from "./tenant/_router";
+import { alertRuleRouter } from "./alertRule/_router";
+import { alarmRouter } from "./alarm/_router";
+import { notificationRouter } from "./notification/_router";
+import { webhookRouter } from "./webhook/_router";
+import { queueRouter } from "./queue/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -29,6 +34,11 @@ export const appRouter = createTRPCRouter({
   deviceShadow: deviceShadowRouter,
   deviceActivity: deviceActivityRouter,
   command: commandRouter,
+  alertRule: alertRuleRouter,
+  alarm: alarmRouter,
+  notification: notificationRouter,
+  webhook: webhookRouter,
+  queue: queueRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { appError, type FieldIssue } from "../../errors";
 import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { credentialsOf, credentialsSchema, newDeviceSecret } from "./credentials";
 import { deviceSchema, toDeviceDto } from "./dto";
+import { emitDeviceEvent } from "../webhook/emit";
 
 export const bulkCreateDevicesInput = z.object({
   rows: z
@@ -132,5 +133,6 @@ export async function bulkCreateDevices(
     targetName: `${created.length} devices`,
     details: { count: created.length, names: created.slice(0, 50).map((c) => c.device.name) },
   });
+  for (const d of devices) await emitDeviceEvent(scope.tenant.id, "device.created", d);
   return { count: created.length, created, credentialsCsv: `${credentialsCsv}\n` };
 }

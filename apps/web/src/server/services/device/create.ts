@@ -7,6 +7,7 @@ import { publicIdInput } from "../../public-ids";
 import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { credentialsOf, credentialsSchema, newDeviceSecret } from "./credentials";
 import { deviceSchema, toDeviceDto } from "./dto";
+import { emitDeviceEvent } from "../webhook/emit";
 
 export const createDeviceInput = z.object({ name: deviceNameSchema, productId: publicIdInput("prd"), labels: labelsSchema.default({}) });
 /** The device with its secret, MQTT settings and a `mosquitto_pub` example: the only time the secret is returned. */
@@ -53,6 +54,7 @@ export async function createDevice(scope: Scope, input: z.output<typeof createDe
       targetName: device.name,
       details: { product: product.name, labels: input.labels },
     });
+    await emitDeviceEvent(scope.tenant.id, "device.created", device);
     return { device: dto, ...credentialsOf(scope.tenant.slug, device, secret.secret, product.thingModel) };
   } catch (err) {
     if (isUniqueViolation(err, "devices_tenant_name_key")) throw deviceNameTaken(input.name);

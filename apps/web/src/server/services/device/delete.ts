@@ -5,6 +5,7 @@ import { notifyDeviceCredentialsChanged } from "../../device-events";
 import { notFound } from "../../errors";
 import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { emitDeviceEvent } from "../webhook/emit";
 
 export const deleteDeviceInput = z.object({ id: publicIdInput("dev") });
 export const deleteDeviceOutput = z.object({ id: z.string(), deleted: z.literal(true) });
@@ -27,5 +28,6 @@ export async function deleteDevice(scope: Scope, input: z.output<typeof deleteDe
     targetName: device.name,
     details: { product: device.productName },
   });
+  await emitDeviceEvent(scope.tenant.id, "device.deleted", device);
   return { id, deleted: true as const };
 }

@@ -6,6 +6,7 @@ import { notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { deviceSchema, toDeviceDto, type DeviceDto } from "./dto";
+import { emitDeviceEvent } from "../webhook/emit";
 
 export const updateDeviceInput = z.object({ id: publicIdInput("dev"), labels: labelsSchema });
 export const updateDeviceOutput = deviceSchema;
@@ -29,5 +30,6 @@ export async function updateDevice(scope: Scope, input: z.output<typeof updateDe
     targetName: after.name,
     details: { labels: { from: before.labels, to: after.labels } },
   });
+  await emitDeviceEvent(scope.tenant.id, "device.updated", after);
   return dto;
 }

@@ -1,0 +1,96 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+
+export type StreamEntry = [id: string, fields: string[]];
+
+export interface StreamConsumerOptions {
+  redis: Redis;
+  stream: string;
+  group: string;
+  consumer: string;
+  count: number;
+  claimIdleMs: number;
+  blockMs?: number;
+  log: Logger;
+  /** Processes one entry; the entry is XACKed only after it resolves. Throwing leaves it pending (retried). */
+  handle: (id: string, fields: string[]) => Promise<void>;
+}
+
+/**
+ * Reads a Redis Stream in a consumer group: first this consumer's own pending entries (left by a
+ * crash or a failed attempt), then entries other consumers left pending too long (XAUTOCLAIM), then
+ * new ones. Entries are handled one at a time, in order, and acknowledged after their effects are durable.
+ */
+export function createStreamConsumer(o: StreamConsumerOptions) {
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let lastClaim = 0;
+
+  async function ensureGroup() {
+    try {
+      await o.redis.xgroup("CREATE", o.stream, o.group, "0", "MKSTREAM");
+    } catch (err) {
+      if (!String((err as Error).message).includes("BUSYGROUP")) throw err;
+    }
+  }
+
+  async function handleAll(entries: StreamEntry[]): Promise<number> {
+    let done = 0;
+    for (const [id, fields] of entries) {
+      if (!running) break;
+      if (!fields) {
+        // Trimmed away while pending: nothing left to evaluate.
+        await o.redis.xack(o.stream, o.group, id);
+        continue;
+      }
+      await o.handle(id, fields);
+      await o.redis.xack(o.stream, o.group, id);
+      done++;
+    }
+    return done;
+  }
+
+  async function round(): Promise<void> {
+    const own = (await o.redis.xreadgroup("GROUP", o.group, o.consumer, "COUNT", o.count, "STREAMS", o.stream, "0")) as [string, StreamEntry[]][] | null;
+    const mine = own?.[0]?.[1] ?? [];
+    if (mine.length) {
+      await handleAll(mine);
+      return;
+    }
+    if (Date.now() - lastClaim > Math.min(o.claimIdleMs, 5000)) {
+      lastClaim = Date.now();
+      const [, claimed] = (await o.redis.xautoclaim(o.stream, o.group, o.consumer, o.claimIdleMs, "0-0", "COUNT", o.count)) as [string, StreamEntry[]];
+      if (claimed.length) {
+        o.log.info({ count: claimed.length }, "claimed ingest entries another worker left pending");
+        await handleAll(claimed);
+        return;
+      }
+    }
+    const fresh = (await o.redis.xreadgroup("GROUP", o.group, o.consumer, "COUNT", o.count, "BLOCK", o.blockMs ?? 1000, "STREAMS", o.stream, ">")) as [string, StreamEntry[]][] | null;
+    await handleAll(fresh?.[0]?.[1] ?? []);
+  }
+
+  return {
+    async start() {
+      await ensureGroup();
+      running = true;
+      loop = (async () => {
+        while (running) {
+          try {
+            await round();
+          } catch (err) {
+            if (!running) break;
+            o.log.error({ err: (err as Error).message }, "ingest stream round failed; retrying");
+            await new Promise((r) => setTimeout(r, 1000));
+          }
+        }
+      })();
+    },
+    /** Stops after the entry being handled (its effects committed and acknowledged). */
+    async stop() {
+      running = false;
+      await loop;
+    },
+    isRunning: () => running,
+  };
+}
