@@ -1,8 +1,16 @@
+import { oauthAppsEn } from "./oauthApps.en";
+import { oauthEn } from "./oauth.en";
+import { apiKeysEn } from "./apiKeys.en";
+import { apiScopesEn } from "./apiScopes.en";
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
 export const en = {
+  apiKeys: apiKeysEn,
+  apiScopes: apiScopesEn,
+  oauth: oauthEn,
+  oauthApps: oauthAppsEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

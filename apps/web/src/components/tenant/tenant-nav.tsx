@@ -18,6 +18,7 @@ export function TenantNav() {
     { href: `${base}/devices`, label: t.nav.devices, key: "devices", show: tenant.permissions.includes("device.read") },
     { href: `${base}/members`, label: t.nav.members, key: "members", show: tenant.permissions.includes("member.read") },
     { href: `${base}/audit`, label: t.nav.audit, key: "audit", show: tenant.permissions.includes("audit.read") },
+    { href: `${base}/api-keys`, label: t.apiKeys.nav, key: "api-keys", show: tenant.permissions.includes("apiKey.manage") },
   ].filter((i) => i.show);
   return (
     <nav aria-label={tenant.name} className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
