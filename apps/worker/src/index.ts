@@ -4,6 +4,7 @@ import { assertRedisDurable, createProducer, createRedis, ensurePartitionsJob, o
 import { Worker, type Job } from "bullmq";
 import pino from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
+import { createIdlePairs } from "./alerts/idle-pairs";
 import { createIngestHandler } from "./alerts/ingest-handler";
 import { createOfflineScan } from "./alerts/offline-scan";
 import { createRuleCache } from "./alerts/rule-cache";
@@ -13,7 +14,9 @@ import { loadEnv } from "./env";
 import { createMetrics } from "./metrics";
 import { createMailer } from "./notifications/mailer";
 import { createNotificationProcessor } from "./notifications/processor";
+import { createExportProcessor } from "./processors/export";
 import { createRetentionProcessor } from "./processors/retention";
+import { createRollupProcessor } from "./processors/rollup";
 import { upsertSchedules } from "./schedules";
 import { createWebhookEmitter } from "./webhooks/emit";
 import { createWebhookProcessor, webhookBackoff } from "./webhooks/processor";
@@ -32,7 +35,8 @@ try {
   log.fatal({ err }, (err as Error).message);
   process.exit(1);
 }
-const db = createDb(env.DATABASE_URL, { system: true, max: 10, applicationName: "aspen-worker" });
+// Deliveries hold a connection only around their two short transactions, never during the HTTP call.
+const db = createDb(env.DATABASE_URL, { system: true, max: 16, applicationName: "aspen-worker" });
 const producer = createProducer(redis, env.BULLMQ_PREFIX);
 const mailer = createMailer(env.SMTP_URL, env.SMTP_FROM);
 const webhooks = createWebhookEmitter(db, producer);
@@ -42,7 +46,7 @@ const offlineScan = createOfflineScan({ db, producer, webhooks, metrics });
 
 const bull = (extra: object = {}) => ({ connection: createRedis(env.REDIS_URL), prefix: env.BULLMQ_PREFIX, ...extra });
 const workers = [
-  new Worker(queues.retention, createRetentionProcessor(db), bull({ concurrency: 1 })),
+  new Worker(queues.retention, createRetentionProcessor(db, log), bull({ concurrency: 1 })),
   new Worker(queues.alerts, async (job: Job) => (job.name === offlineScanJob.name ? offlineScan() : undefined), bull({ concurrency: 1 })),
   new Worker(queues.notifications, createNotificationProcessor({ db, mailer, appUrl: env.APP_URL, metrics, log }), bull({ concurrency: 4 })),
   new Worker(
@@ -53,6 +57,8 @@ const workers = [
       settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === webhookBackoffType ? webhookBackoff(env.WEBHOOK_RETRY_SCALE)(attemptsMade) : 1000 * 2 ** attemptsMade) },
     }),
   ),
+  new Worker(queues.rollup, createRollupProcessor(db, log), bull({ concurrency: 1 })),
+  new Worker(queues.exports, createExportProcessor(db, env.EXPORT_DIR, log), bull({ concurrency: 1 })),
 ];
 for (const w of workers) {
   w.on("completed", () => metrics.jobsDone.inc({ queue: w.name, result: "completed" }));
@@ -74,7 +80,7 @@ const consumer = createStreamConsumer({
   count: env.ALERTS_READ_COUNT,
   claimIdleMs: env.ALERTS_CLAIM_IDLE_MS,
   log,
-  handle: createIngestHandler({ db, cache, store: createStateStore(redis, env.REDIS_PREFIX), producer, webhooks, metrics, log }),
+  handle: createIngestHandler({ db, cache, store: createStateStore(redis, env.REDIS_PREFIX), idle: createIdlePairs(), producer, webhooks, metrics, log }),
 });
 await consumer.start();
 

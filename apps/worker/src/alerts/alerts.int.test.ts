@@ -101,6 +101,7 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     expect(rows[0]!.firstSeenAt.getTime()).toBe(t0 + 6000);
     expect(mailsTo(w.owner.email)).toHaveLength(1);
     expect(mailsTo(w.owner.email)[0]!.raw).toContain("Alarm: Hot");
+    expect(mailsTo(w.owner.email)[0]!.raw).toContain(`/t/${w.tenant.slug}/alarms/alm_`);
     const hooks = receiver.got.get(`/hook-${w.tenant.id}`)!;
     expect(hooks).toHaveLength(1);
     expect(hooks[0]!.verified).toBe(true);
@@ -159,7 +160,9 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     const rows = await waitFor("every alarm and repeat", async () => {
       const r = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
       return r.length === n && r.every((a) => a.count === 2) ? r : undefined;
-    }, 40_000);
+    }, 60_000).catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${worker.state.out.slice(-3000)}`);
+    });
     await waitFor("every webhook", () => (receiver.got.get(path)?.length ?? 0) >= n, 30_000);
     await waitFor("every email", () => mailsTo(w.owner.email).length >= n, 30_000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -168,5 +171,5 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     expect(new Set(hooks.map((h) => h.id)).size).toBe(n);
     expect(hooks).toHaveLength(n);
     expect(mailsTo(w.owner.email)).toHaveLength(n);
-  }, 120_000);
+  }, 180_000);
 });
