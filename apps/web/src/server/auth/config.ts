@@ -1,4 +1,5 @@
 import { bumpSessionVersion } from "@aspen/db";
+import { notifyAccessChanged } from "../live/access";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import type {} from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
@@ -122,6 +123,8 @@ export function authConfig(): NextAuthConfig {
         if (!token?.uid) return;
         // Signing out ends every session of the user, everywhere.
         await bumpSessionVersion(getSystemDb(), token.uid);
+        // Open live streams of the user close at once, on every web instance.
+        await notifyAccessChanged({ userId: token.uid, reason: "signed_out" });
         await recordAudit(
           { meta: await currentRequestMeta() },
           { action: "user.logout", tenantId: null, actor: { id: token.uid, email: token.email ?? null } },
