@@ -2,6 +2,8 @@
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
+import { alertsEn } from "./alerts.en";
+
 export const en = {
   meta: {
     title: "Aspen IoT Cloud",
@@ -489,6 +491,7 @@ export const en = {
     true: "true",
     false: "false",
   },
+  ...alertsEn,
 } satisfies DictionaryShape;
 
 interface DictionaryShape {

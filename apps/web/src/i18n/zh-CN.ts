@@ -1,3 +1,4 @@
+import { alertsZhCN } from "./alerts.zh-CN";
 import type { Dictionary } from "./en";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
@@ -488,4 +489,5 @@ export const zhCN: Dictionary = {
     true: "是 (true)",
     false: "否 (false)",
   },
+  ...alertsZhCN,
 };
