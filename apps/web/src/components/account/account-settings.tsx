@@ -3,6 +3,7 @@
 import { Button, Callout, Card, CardBody, CardHeader, ConfirmDialog, Field, Input } from "@aspen/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { PageHeader } from "@/components/shell/page-header";
 import { useI18n } from "@/i18n/provider";
 import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
@@ -90,6 +91,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
             </Button>
           </CardBody>
         </Card>
+        <NotificationPreferences />
       </div>
       <ConfirmDialog
         open={confirmEverywhere}

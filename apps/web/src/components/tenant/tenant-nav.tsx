@@ -16,6 +16,9 @@ export function TenantNav() {
     { href: base, label: t.nav.overview, key: "overview", show: true },
     { href: `${base}/products`, label: t.nav.products, key: "products", show: tenant.permissions.includes("product.read") },
     { href: `${base}/devices`, label: t.nav.devices, key: "devices", show: tenant.permissions.includes("device.read") },
+    { href: `${base}/alerts`, label: t.alertNav.alerts, key: "alerts", show: tenant.permissions.includes("device.read") },
+    { href: `${base}/alarms`, label: t.alertNav.alarms, key: "alarms", show: tenant.permissions.includes("device.read") },
+    { href: `${base}/webhooks`, label: t.alertNav.webhooks, key: "webhooks", show: tenant.permissions.includes("webhook.manage") },
     { href: `${base}/members`, label: t.nav.members, key: "members", show: tenant.permissions.includes("member.read") },
     { href: `${base}/audit`, label: t.nav.audit, key: "audit", show: tenant.permissions.includes("audit.read") },
   ].filter((i) => i.show);
