@@ -81,6 +81,8 @@ export default defineConfig({
         WEB_PORT: String(port),
         WEB_HOST: "127.0.0.1",
         NODE_ENV: "production",
+        // Browser tests register webhooks on a local receiver.
+        WEBHOOK_ALLOW_LOOPBACK: "true",
       },
     }),
     // One broker process (no supervisor: a crash should fail the tests, not be hidden by a restart).
@@ -94,6 +96,17 @@ export default defineConfig({
         MQTT_PORT: String(stack.mqttPort),
         MQTT_WS_PORT: String(stack.mqttWsPort),
         HTTP_PORT: String(stack.brokerHttpPort),
+      },
+    }),
+    // The worker evaluates alert rules on what the broker commits and delivers webhooks (to loopback here).
+    server({
+      command: "npm run start -w @aspen/worker",
+      url: `http://127.0.0.1:${stack.workerHttpPort}/healthz`,
+      timeout: 60_000,
+      env: {
+        WORKER_HTTP_PORT: String(stack.workerHttpPort),
+        WEBHOOK_ALLOW_LOOPBACK: "true",
+        APP_URL: process.env.E2E_APP_URL ?? baseURL,
       },
     }),
   ],

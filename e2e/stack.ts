@@ -9,6 +9,8 @@ export const stack = {
   mqttPort: port("E2E_MQTT_PORT", 18830),
   mqttWsPort: port("E2E_MQTT_WS_PORT", 18930),
   brokerHttpPort: port("E2E_BROKER_HTTP_PORT", 19190),
+  /** The worker's /healthz and /metrics (alerts, notifications, webhooks). */
+  workerHttpPort: port("E2E_WORKER_HTTP_PORT", port("E2E_BROKER_HTTP_PORT", 19190) + 100),
 };
 
 export const mqttUrl = `mqtt://127.0.0.1:${stack.mqttPort}`;

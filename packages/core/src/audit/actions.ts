@@ -24,11 +24,11 @@ export const auditActions = [
   "device.rotate_secret",
   "device.desired_update",
   "device.command",
-  "alert_rule.create",
-  "alert_rule.update",
-  "alert_rule.delete",
-  "alert_rule.enable",
-  "alert_rule.disable",
+  "rule.create",
+  "rule.update",
+  "rule.delete",
+  "rule.enable",
+  "rule.disable",
   "alarm.acknowledge",
   "alarm.clear",
   "webhook.create",
@@ -37,6 +37,7 @@ export const auditActions = [
   "webhook.rotate_secret",
   "webhook.replay",
   "webhook.test",
+  "queue.retry",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -14,6 +14,7 @@ import { alertRuleRouter } from "./alertRule/_router";
 import { alarmRouter } from "./alarm/_router";
 import { notificationRouter } from "./notification/_router";
 import { webhookRouter } from "./webhook/_router";
+import { queueRouter } from "./queue/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   alarm: alarmRouter,
   notification: notificationRouter,
   webhook: webhookRouter,
+  queue: queueRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,6 @@ export async function deleteAlertRule(scope: Scope, input: z.output<typeof delet
     return found;
   });
   await publishRulesChanged(scope.tenant.id, rule.productId);
-  await recordAudit(auditOf(scope), { action: "alert_rule.delete", targetType: "alert_rule", targetName: rule.name });
+  await recordAudit(auditOf(scope), { action: "rule.delete", targetType: "alert_rule", targetName: rule.name });
   return { ok: true as const };
 }

@@ -23,6 +23,6 @@ export async function updateAlertRule(scope: Scope, input: z.output<typeof updat
     return { dto: toAlertRuleDto((await findAlertRule(tx, scope.tenant.id, input.id))!, product.thingModel), productId: existing.productId };
   });
   await publishRulesChanged(scope.tenant.id, dto.productId);
-  await recordAudit(auditOf(scope), { action: "alert_rule.update", targetType: "alert_rule", targetId: dto.dto.id, targetName: dto.dto.name });
+  await recordAudit(auditOf(scope), { action: "rule.update", targetType: "alert_rule", targetId: dto.dto.id, targetName: dto.dto.name });
   return dto.dto;
 }
