@@ -11,5 +11,5 @@ export { Skeleton, SkeletonRows } from "./skeleton";
 export { Pagination, type PaginationLabels } from "./pagination";
 export { CopyField } from "./copy-field";
 export { Tabs, type TabItem } from "./tabs";
-export { TimeSeriesChart, type TimeSeries } from "./time-series-chart";
+export { TimeSeriesChart, type TimeSeries, type TimeBand } from "./time-series-chart";
 export { Popover, menuItemClasses } from "./popover";
