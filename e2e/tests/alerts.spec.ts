@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { connectDevice, createThermostat } from "./device-client";
-import { createTenant, newAccount, signUp } from "./support";
+import { createTenant, expectNoHorizontalOverflow, newAccount, signUp, trpcMutation } from "./support";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -80,7 +80,6 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   await expect(page.getByLabel("Property of condition 1")).toHaveValue("temperature");
   await page.getByLabel("Operator of condition 1").selectOption(">");
   await page.getByLabel("Value of condition 1").fill("500");
-  await page.getByRole("button", { name: "Create rule" }).click();
   await expect(page.getByText(/Can never be true/)).toBeVisible();
   await page.getByLabel("Value of condition 1").fill("30");
   await expect(page.getByText(/Can never be true/)).toHaveCount(0);
@@ -117,6 +116,10 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   await expect(page.getByTestId("alarm-status")).toHaveText("Cleared");
   await expect(page.getByRole("link", { name: "No open alarms" })).toBeVisible({ timeout: 15_000 });
 
+  // The device page's temperature chart shows the alarm as a band.
+  await page.goto(`/t/${slug}/devices/${device.id}`);
+  await expect(page.getByTestId("chart-temperature").locator(".recharts-reference-area").first()).toBeAttached({ timeout: 20_000 });
+
   // The endpoint received alarm.created, .acknowledged and .cleared, signed with the secret shown once.
   await expect.poll(() => receiver!.received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), { timeout: 30_000 }).toEqual(
     expect.arrayContaining(["alarm.acknowledged", "alarm.cleared", "alarm.created"]),
@@ -138,4 +141,43 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   await expect(attempt.getByText(/"type": "alarm.created"/)).toBeVisible();
   await expect(attempt.getByText("received by e2e")).toBeVisible();
   await expect(attempt.getByText(/\d+ ms/)).toBeVisible();
+});
+
+test("alerts pages fit 390px in dark mode and Chinese, with the summary in Chinese", async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  const account = newAccount("alertsnarrow");
+  await signUp(page, account);
+  const slug = await createTenant(page, `Narrow alerts ${account.email.slice(13, 21)}`);
+  await createThermostat(page.request, baseURL!, slug);
+  const hook = await trpcMutation<{ endpoint: { id: string } }>(page.request, baseURL!, "webhook.create", { tenantSlug: slug, url: "https://93.184.215.14/aspen-hook" });
+  await page.getByTestId("locale-switcher").selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+
+  await page.goto(`/t/${slug}/alerts/new`);
+  await expect(page.getByRole("heading", { name: "新建告警规则", level: 1 })).toBeVisible();
+  await page.getByLabel("条件 1 的值").fill("30");
+  await page.getByLabel("持续至少（秒）", { exact: true }).fill("300");
+  await expect(page.getByRole("status").filter({ hasText: "Temperature 高于 30 °C 持续 5 分钟，作用于所有设备" })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await page.getByLabel("触发类型").selectOption("event");
+  await expect(page.getByLabel("事件", { exact: true })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+
+  for (const [url, heading] of [
+    [`/t/${slug}/alerts`, "告警规则"],
+    [`/t/${slug}/alarms`, "告警"],
+    [`/t/${slug}/webhooks`, "Webhook"],
+  ] as const) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { name: heading, level: 1, exact: true })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+  }
+  await page.goto(`/t/${slug}/webhooks/${hook.endpoint.id}`);
+  await expect(page.getByRole("button", { name: "发送测试事件" })).toBeVisible();
+  await expect(page.getByText("还没有投递")).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await page.goto("/account");
+  await expect(page.getByText("以下严重程度立即发邮件给我")).toBeVisible();
+  await expectNoHorizontalOverflow(page);
 });

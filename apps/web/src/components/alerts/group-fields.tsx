@@ -35,7 +35,7 @@ export function GroupFields({
         <Field label={`${prefix}${r.combine}`} error={error(`${at}.combine`)}>
           {(id) => (
             <Select
-              id={id}
+              id={id} data-path={`${at}.combine`}
               value={group.combine}
               onChange={(e) => onChange({ ...group, combine: e.target.value as GroupDraft["combine"] })}
               options={[
@@ -47,7 +47,7 @@ export function GroupFields({
         </Field>
         <Field label={`${prefix}${r.forSeconds}`} hint={r.forSecondsHint} error={error(`${at}.forSeconds`)}>
           {(id, describedBy) => (
-            <Input id={id} aria-describedby={describedBy} inputMode="numeric" value={group.forSeconds} invalid={!!error(`${at}.forSeconds`)} onChange={(e) => onChange({ ...group, forSeconds: e.target.value })} />
+            <Input id={id} data-path={`${at}.forSeconds`} aria-describedby={describedBy} inputMode="numeric" value={group.forSeconds} invalid={!!error(`${at}.forSeconds`)} onChange={(e) => onChange({ ...group, forSeconds: e.target.value })} />
           )}
         </Field>
       </div>
@@ -63,7 +63,7 @@ export function GroupFields({
                 <Field label={format(r.property, { n })} error={error(`${path}.property`)}>
                   {(id) => (
                     <Select
-                      id={id}
+                      id={id} data-path={`${path}.property`}
                       value={c.property}
                       invalid={!!error(`${path}.property`)}
                       onChange={(e) => setCond(i, { property: e.target.value })}
@@ -75,7 +75,7 @@ export function GroupFields({
                 <Field label={format(r.kind, { n })} error={error(`${path}.kind`)}>
                   {(id) => (
                     <Select
-                      id={id}
+                      id={id} data-path={`${path}.kind`}
                       value={c.kind}
                       onChange={(e) => {
                         const kind = e.target.value as ConditionDraft["kind"];
@@ -92,13 +92,13 @@ export function GroupFields({
                 {c.kind === "compare" ? (
                   <>
                     <Field label={format(r.op, { n })} error={error(`${path}.op`)}>
-                      {(id) => <Select id={id} value={c.op} invalid={!!error(`${path}.op`)} onChange={(e) => setCond(i, { op: e.target.value })} options={comparisonOps.map((o) => ({ value: o, label: o }))} />}
+                      {(id) => <Select id={id} data-path={`${path}.op`} value={c.op} invalid={!!error(`${path}.op`)} onChange={(e) => setCond(i, { op: e.target.value })} options={comparisonOps.map((o) => ({ value: o, label: o }))} />}
                     </Field>
                     <Field label={format(r.value, { n })} error={error(`${path}.value`)}>
                       {(id) =>
                         p?.type === "bool" || p?.type === "enum" ? (
                           <Select
-                            id={id}
+                            id={id} data-path={`${path}.value`}
                             value={c.value}
                             placeholder="—"
                             invalid={!!error(`${path}.value`)}
@@ -115,25 +115,25 @@ export function GroupFields({
                   <>
                     <Field label={format(r.op, { n })} error={error(`${path}.op`)}>
                       {(id) => (
-                        <Select id={id} value={c.op} onChange={(e) => setCond(i, { op: e.target.value })} options={[{ value: "between", label: r.between }, { value: "outside", label: r.outside }]} />
+                        <Select id={id} data-path={`${path}.op`} value={c.op} onChange={(e) => setCond(i, { op: e.target.value })} options={[{ value: "between", label: r.between }, { value: "outside", label: r.outside }]} />
                       )}
                     </Field>
                     <div className="grid grid-cols-2 gap-2">
                       <Field label={format(r.min, { n })} error={error(`${path}.min`)}>
-                        {(id) => <Input id={id} inputMode="decimal" value={c.min} invalid={!!error(`${path}.min`)} onChange={(e) => setCond(i, { min: e.target.value })} />}
+                        {(id) => <Input id={id} data-path={`${path}.min`} inputMode="decimal" value={c.min} invalid={!!error(`${path}.min`)} onChange={(e) => setCond(i, { min: e.target.value })} />}
                       </Field>
                       <Field label={format(r.max, { n })} error={error(`${path}.max`)}>
-                        {(id) => <Input id={id} inputMode="decimal" value={c.max} invalid={!!error(`${path}.max`)} onChange={(e) => setCond(i, { max: e.target.value })} />}
+                        {(id) => <Input id={id} data-path={`${path}.max`} inputMode="decimal" value={c.max} invalid={!!error(`${path}.max`)} onChange={(e) => setCond(i, { max: e.target.value })} />}
                       </Field>
                     </div>
                   </>
                 ) : (
                   <>
                     <Field label={format(r.delta, { n })} error={error(`${path}.delta`)}>
-                      {(id) => <Input id={id} inputMode="decimal" value={c.delta} invalid={!!error(`${path}.delta`)} onChange={(e) => setCond(i, { delta: e.target.value })} />}
+                      {(id) => <Input id={id} data-path={`${path}.delta`} inputMode="decimal" value={c.delta} invalid={!!error(`${path}.delta`)} onChange={(e) => setCond(i, { delta: e.target.value })} />}
                     </Field>
                     <Field label={format(r.window, { n })} error={error(`${path}.windowSeconds`)}>
-                      {(id) => <Input id={id} inputMode="numeric" value={c.windowSeconds} invalid={!!error(`${path}.windowSeconds`)} onChange={(e) => setCond(i, { windowSeconds: e.target.value })} />}
+                      {(id) => <Input id={id} data-path={`${path}.windowSeconds`} inputMode="numeric" value={c.windowSeconds} invalid={!!error(`${path}.windowSeconds`)} onChange={(e) => setCond(i, { windowSeconds: e.target.value })} />}
                     </Field>
                   </>
                 )}

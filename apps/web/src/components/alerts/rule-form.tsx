@@ -46,6 +46,13 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
   const model = products.find((p) => p.id === productId)?.thingModel;
   const [draft, setDraft] = useState<RuleDraft>(() => (rule ? specToDraft(rule.spec, model) : newDraft(model)));
   const [submitted, setSubmitted] = useState(false);
+  /** Fields (by path) the user has typed in or left: their errors show as they type. */
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const touch = (target: EventTarget) => {
+    const path = (target as HTMLElement).getAttribute?.("data-path");
+    if (path && !touched.has(path)) setTouched((s) => new Set(s).add(path));
+  };
+  const shows = (path: string) => submitted || [...touched].some((p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
   const check = useMemo(() => checkDraft(draft, model), [draft, model]);
   const devices = useQuery({ ...trpc.device.list.queryOptions({ tenantSlug: tenant.slug, productId, page: 1, pageSize: 100 }), enabled: !!productId });
   const webhooks = useQuery({ ...trpc.webhook.list.queryOptions({ tenantSlug: tenant.slug, page: 1, pageSize: 100 }), enabled: canWebhooks });
@@ -63,7 +70,7 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
     setDraft((d) => ({ ...d, ...patch }));
     if (mutation.error) mutation.reset();
   };
-  const error = (path: string) => (submitted ? check.errors[path] : undefined) ?? server[path];
+  const error = (path: string) => (shows(path) ? check.errors[path] : undefined) ?? server[path];
 
   const summary = useMemo(() => {
     if (!check.spec) return null;
@@ -83,6 +90,8 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
       noValidate
       className="space-y-6"
       data-testid="rule-form"
+      onChange={(e) => touch(e.target)}
+      onBlur={(e) => touch(e.target)}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -107,13 +116,13 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
               )}
             </Field>
             <Field label={r.name} error={error("rule.name")}>
-              {(id, describedBy) => <Input id={id} aria-describedby={describedBy} value={draft.name} maxLength={100} invalid={!!error("rule.name")} onChange={(e) => set({ name: e.target.value })} />}
+              {(id, describedBy) => <Input id={id} data-path={"rule.name"} aria-describedby={describedBy} value={draft.name} maxLength={100} invalid={!!error("rule.name")} onChange={(e) => set({ name: e.target.value })} />}
             </Field>
             <Field label={r.severity} error={error("rule.severity")}>
-              {(id) => <Select id={id} value={draft.severity} onChange={(e) => set({ severity: e.target.value as RuleDraft["severity"] })} options={severities.map((s) => ({ value: s, label: t.severity[s] }))} />}
+              {(id) => <Select id={id} data-path={"rule.severity"} value={draft.severity} onChange={(e) => set({ severity: e.target.value as RuleDraft["severity"] })} options={severities.map((s) => ({ value: s, label: t.severity[s] }))} />}
             </Field>
             <Field label={r.description} error={error("rule.description")}>
-              {(id) => <Input id={id} value={draft.description} maxLength={500} onChange={(e) => set({ description: e.target.value })} />}
+              {(id) => <Input id={id} data-path={"rule.description"} value={draft.description} maxLength={500} onChange={(e) => set({ description: e.target.value })} />}
             </Field>
           </div>
           <Checkbox label={r.enabled} checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
@@ -140,14 +149,14 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
               <GroupFields group={draft.telemetry} onChange={(telemetry) => set({ telemetry })} model={model} at="rule.trigger" error={error} idPrefix="trigger" />
             ) : draft.triggerType === "offline" ? (
               <Field label={r.offlineMinutes} error={error("rule.trigger.forMinutes")} className="max-w-sm">
-                {(id) => <Input id={id} inputMode="numeric" value={draft.offlineMinutes} invalid={!!error("rule.trigger.forMinutes")} onChange={(e) => set({ offlineMinutes: e.target.value })} />}
+                {(id) => <Input id={id} data-path={"rule.trigger.forMinutes"} inputMode="numeric" value={draft.offlineMinutes} invalid={!!error("rule.trigger.forMinutes")} onChange={(e) => set({ offlineMinutes: e.target.value })} />}
               </Field>
             ) : (
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label={r.event} error={error("rule.trigger.event")}>
                   {(id) => (
                     <Select
-                      id={id}
+                      id={id} data-path={"rule.trigger.event"}
                       value={draft.event}
                       placeholder={r.anyEvent}
                       invalid={!!error("rule.trigger.event")}
@@ -157,7 +166,7 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                   )}
                 </Field>
                 <Field label={r.level} error={error("rule.trigger.level")}>
-                  {(id) => <Select id={id} value={draft.level} placeholder={r.anyLevel} invalid={!!error("rule.trigger.level")} onChange={(e) => set({ level: e.target.value })} options={eventLevels.map((l) => ({ value: l, label: l }))} />}
+                  {(id) => <Select id={id} data-path={"rule.trigger.level"} value={draft.level} placeholder={r.anyLevel} invalid={!!error("rule.trigger.level")} onChange={(e) => set({ level: e.target.value })} options={eventLevels.map((l) => ({ value: l, label: l }))} />}
                 </Field>
               </div>
             )}
@@ -167,7 +176,7 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
             <Field label={r.clearType} error={error("rule.clear.type")} className="max-w-sm">
               {(id) => (
                 <Select
-                  id={id}
+                  id={id} data-path={"rule.clear.type"}
                   value={draft.clearType}
                   invalid={!!error("rule.clear.type")}
                   onChange={(e) => set({ clearType: e.target.value as RuleDraft["clearType"] })}
@@ -207,8 +216,8 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                     </p>
                   ))}
               </div>
-              <Field label={r.labels} hint={r.labelsHint} error={Object.entries({ ...server, ...(submitted ? check.errors : {}) }).find(([k]) => k.startsWith("rule.labels"))?.[1]}>
-                {(id, describedBy) => <Textarea id={id} aria-describedby={describedBy} rows={4} value={draft.labelsText} placeholder="site=berlin" onChange={(e) => set({ labelsText: e.target.value })} />}
+              <Field label={r.labels} hint={r.labelsHint} error={Object.entries({ ...server, ...(shows("rule.labels") ? check.errors : {}) }).find(([k]) => k.startsWith("rule.labels"))?.[1]}>
+                {(id, describedBy) => <Textarea id={id} data-path="rule.labels" aria-describedby={describedBy} rows={4} value={draft.labelsText} placeholder="site=berlin" onChange={(e) => set({ labelsText: e.target.value })} />}
               </Field>
             </div>
           </Section>
