@@ -106,7 +106,7 @@ export function GroupFields({
                             options={p.type === "bool" ? [{ value: "true", label: t.values.true }, { value: "false", label: t.values.false }] : (p.enumValues ?? []).map((v) => ({ value: v, label: v }))}
                           />
                         ) : (
-                          <Input id={id} value={c.value} invalid={!!error(`${path}.value`)} inputMode={p?.type === "string" ? "text" : "decimal"} onChange={(e) => setCond(i, { value: e.target.value })} />
+                          <Input id={id} data-path={`${path}.value`} value={c.value} invalid={!!error(`${path}.value`)} inputMode={p?.type === "string" ? "text" : "decimal"} onChange={(e) => setCond(i, { value: e.target.value })} />
                         )
                       }
                     </Field>

@@ -1,6 +1,6 @@
 import type { ThingModel } from "@aspen/core/browser";
 import { describe, expect, it } from "vitest";
-import { checkDraft, draftToInput, newDraft, parseLabels, specToDraft, type RuleDraft } from "./rule-draft";
+import { checkDraft, draftSummary, draftToInput, newDraft, parseLabels, specToDraft, type RuleDraft } from "./rule-draft";
 
 const model = {
   properties: [
@@ -82,6 +82,16 @@ describe("rule draft", () => {
     const input = draftToInput(draft({ labelsText: "site=berlin", notify: false, webhookIds: ["whk_x"] }), model);
     expect(input.labels).toEqual({ site: "berlin" });
     expect(input.actions).toEqual({ webhookIds: ["whk_x"] });
+  });
+
+  it("words the rule before the name is filled in, in English and Chinese", () => {
+    const d = draft({ name: "", labelsText: "site=berlin" });
+    d.telemetry.conditions = [{ ...d.telemetry.conditions[0]!, value: "30" }];
+    d.telemetry.forSeconds = "300";
+    expect(checkDraft(d, model).spec).toBeNull();
+    expect(draftSummary(d, "en", model)).toBe("Temperature above 30 °C for 5 min on devices labelled site=berlin");
+    expect(draftSummary(d, "zh-CN", model)).toBe("Temperature 高于 30 °C 持续 5 分钟，作用于标签为 site=berlin 的设备");
+    expect(draftSummary(draft(), "en", model)).toBeNull();
   });
 
   it("a stored rule round-trips through the form", () => {

@@ -1,4 +1,4 @@
-import { alertRuleSpecSchema, validateAlertRule, type AlertRuleSpec, type Role, type Severity, type TelemetryTrigger, type ThingModel } from "@aspen/core/browser";
+import { alertRuleSpecSchema, clearSchema, summarizeRule, triggerSchema, validateAlertRule, type SummaryLocale, type AlertRuleSpec, type Role, type Severity, type TelemetryTrigger, type ThingModel } from "@aspen/core/browser";
 
 /** One condition as the form holds it: numbers stay text until the rule is built. */
 export interface ConditionDraft {
@@ -193,4 +193,16 @@ export function checkDraft(d: RuleDraft, model?: ThingModel): DraftCheck {
   }
   if (model) for (const issue of validateAlertRule(parsed.data, model)) errors[pathOf(issue.path)] ??= issue.message;
   return { spec: Object.keys(errors).length ? null : parsed.data, errors };
+}
+
+/** The rule in plain words as soon as its trigger (and clear condition, if any) parse — whatever else is unfinished. */
+export function draftSummary(d: RuleDraft, locale: SummaryLocale, model?: ThingModel): string | null {
+  const input = draftToInput(d, model);
+  const trigger = triggerSchema.safeParse(input.trigger);
+  const clear = input.clear === undefined ? undefined : clearSchema.safeParse(input.clear);
+  if (!trigger.success || (clear && !clear.success)) return null;
+  return summarizeRule(
+    { trigger: trigger.data, ...(clear?.success ? { clear: clear.data } : {}), deviceIds: d.deviceIds, labels: parseLabels(d.labelsText) },
+    { locale, ...(model ? { thingModel: model } : {}) },
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, Callout, Card, CardBody, CardHeader, Field, Input, Select, Textarea } from "@aspen/ui";
-import { eventLevels, roles, severities, summarizeRule, type AlertRuleSpec, type ThingModel } from "@aspen/core/browser";
+import { eventLevels, roles, severities, type AlertRuleSpec, type ThingModel } from "@aspen/core/browser";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
@@ -10,7 +10,7 @@ import { useI18n } from "@/i18n/provider";
 import { errorMessage, fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { GroupFields } from "./group-fields";
-import { checkDraft, newDraft, specToDraft, type RuleDraft } from "./rule-draft";
+import { checkDraft, draftSummary, newDraft, specToDraft, type RuleDraft } from "./rule-draft";
 
 function Checkbox({ label, checked, onChange, testId }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; testId?: string }) {
   return (
@@ -72,10 +72,7 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
   };
   const error = (path: string) => (shows(path) ? check.errors[path] : undefined) ?? server[path];
 
-  const summary = useMemo(() => {
-    if (!check.spec) return null;
-    return summarizeRule(check.spec, { locale, ...(model ? { thingModel: model } : {}) });
-  }, [check.spec, locale, model]);
+  const summary = useMemo(() => draftSummary(draft, locale, model), [draft, locale, model]);
 
   const submit = () => {
     setSubmitted(true);
