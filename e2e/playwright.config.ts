@@ -30,6 +30,7 @@ function server(opts: { command: string; url: string; timeout: number; env: Reco
     stderr: "pipe" as const,
     env: {
       DATABASE_URL: required("DATABASE_URL"),
+      TENANT_DATABASE_URL: required("TENANT_DATABASE_URL"),
       REDIS_URL: required("REDIS_URL"),
       REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
       // Web enqueues what the worker runs (test events, replays): both on the same BullMQ prefix.
@@ -82,7 +83,10 @@ export default defineConfig({
         APP_URL: process.env.E2E_APP_URL ?? baseURL,
         WEB_PORT: String(port),
         WEB_HOST: "127.0.0.1",
+        WEB_OPS_PORT: String(stack.webOpsPort),
         NODE_ENV: "production",
+        // Every browser here is 127.0.0.1: sign-up budgets per IP would otherwise end a full run early.
+        ABUSE_LIMITS_SCALE: "100",
         // Browser tests register webhooks on a local receiver.
         WEBHOOK_ALLOW_LOOPBACK: "true",
       },

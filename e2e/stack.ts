@@ -9,6 +9,8 @@ export const stack = {
   mqttPort: port("E2E_MQTT_PORT", 18830),
   mqttWsPort: port("E2E_MQTT_WS_PORT", 18930),
   brokerHttpPort: port("E2E_BROKER_HTTP_PORT", 19190),
+  /** web's /metrics (WEB_OPS_PORT); derived from the web port so parallel stacks do not collide. */
+  webOpsPort: port("E2E_WEB_OPS_PORT", port("E2E_WEB_PORT", 3210) + 10_000),
   /** The worker's /healthz and /metrics (alerts, notifications, webhooks). */
   workerHttpPort: port("E2E_WORKER_HTTP_PORT", port("E2E_BROKER_HTTP_PORT", 19190) + 100),
 };

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure PostgreSQL and Redis are reachable and prints `export DATABASE_URL=… REDIS_URL=…`.
+# Makes sure PostgreSQL and Redis are reachable and prints `export DATABASE_URL=… TENANT_DATABASE_URL=…
+# MIGRATE_DATABASE_URL=… REDIS_URL=…` (three database roles: see the README, "Database roles").
 # Uses DATABASE_URL / REDIS_URL when given; otherwise installs Debian's packages if missing
 # and starts private instances on loopback (idempotent: running ones are reused).
 # Usage: eval "$(scripts/services.sh [db-name])"   (db-name defaults to "aspen")
@@ -44,8 +45,12 @@ if [ -z "${DATABASE_URL:-}" ]; then
   if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; then
     : # already running on our port (started by an earlier run): reuse it
   elif [ ! -f "$PGDATA/PG_VERSION" ]; then
-    log "initialising a PostgreSQL cluster in $PGDATA"
-    (cd / && "${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null)
+    log "initialising a PostgreSQL cluster in $PGDATA (scram-sha-256 over TCP, peer on the socket)"
+    # The superuser's password is random, kept 0600 in .aspen/ (psql_admin below reads it).
+    (umask 077; [ -s "$STATE/pg-superuser-password" ] || node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))' >"$STATE/pg-superuser-password")
+    PWFILE=$(mktemp); cp "$STATE/pg-superuser-password" "$PWFILE"; chmod 644 "$PWFILE"
+    (cd / && "${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth-host=scram-sha-256 --auth-local=peer --pwfile="$PWFILE" --encoding=UTF8 --locale=C.UTF-8 >/dev/null)
+    rm -f "$PWFILE"
     cat >>"$PGDATA/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
@@ -60,18 +65,31 @@ CONF
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     (cd / && "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null)
   fi
-  psql_admin() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+  SUPER_PW="${PGPASSWORD:-$(cat "$STATE/pg-superuser-password" 2>/dev/null || true)}"
+  psql_admin() { PGPASSWORD="$SUPER_PW" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
   # Write-heavy ingest: with the default 1 GB of WAL between checkpoints a telemetry load forced one
   # every 15-20 s, and every page first written after a checkpoint goes into the WAL whole. Durability
   # is unchanged (fsync and synchronous_commit stay on); recovery after a crash replays more WAL.
   # Applied to a running cluster too (ALTER SYSTEM is idempotent; these need only a reload).
   psql_admin -d postgres -c "ALTER SYSTEM SET max_wal_size = '4GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '15min'" -c "SELECT pg_reload_conf()" >/dev/null
-  # The app role is not a superuser, so row-level security applies to it.
+  # Three roles, none a superuser (README, "Database roles"):
+  #   aspen         owns the database and its tables; runs migrations (MIGRATE_DATABASE_URL)
+  #   aspen_system  BYPASSRLS, not an owner: broker, worker, seed and web's system lookups (DATABASE_URL)
+  #   aspen_tenant  neither: web's tenant work, where row-level security always applies (TENANT_DATABASE_URL)
+  # Passwords are scram-sha-256 hashes. Existing roles are left as they are (the cluster may be shared).
   psql_admin -d postgres -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen') THEN CREATE ROLE aspen LOGIN PASSWORD 'aspen' CREATEDB; END IF; END\$\$;"
+  SYSTEM_PW="${ASPEN_SYSTEM_DB_PASSWORD:-aspen_system}" TENANT_PW="${ASPEN_TENANT_DB_PASSWORD:-aspen_tenant}"
+  psql_admin -d postgres -c "SET password_encryption = 'scram-sha-256'" \
+    -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen_system') THEN CREATE ROLE aspen_system LOGIN BYPASSRLS PASSWORD '$SYSTEM_PW'; END IF; END\$\$;" \
+    -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen_tenant') THEN CREATE ROLE aspen_tenant LOGIN NOBYPASSRLS PASSWORD '$TENANT_PW'; END IF; END\$\$;"
   if [ -z "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname='$DB_NAME'")" ]; then
     psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" OWNER aspen"
   fi
-  DATABASE_URL="postgres://aspen:aspen@127.0.0.1:$PG_PORT/$DB_NAME"
+  # Only the roles may connect; the tables' privileges are granted by the migration step (packages/db/src/grants.ts).
+  psql_admin -d postgres -c "REVOKE CONNECT ON DATABASE \"$DB_NAME\" FROM PUBLIC" -c "GRANT CONNECT ON DATABASE \"$DB_NAME\" TO aspen, aspen_system, aspen_tenant"
+  DATABASE_URL="postgres://aspen_system:$SYSTEM_PW@127.0.0.1:$PG_PORT/$DB_NAME"
+  TENANT_DATABASE_URL="postgres://aspen_tenant:$TENANT_PW@127.0.0.1:$PG_PORT/$DB_NAME"
+  MIGRATE_DATABASE_URL="postgres://aspen:aspen@127.0.0.1:$PG_PORT/$DB_NAME"
   printf '%s\n%s\n' "$PG_BIN" "$PGDATA" >"$STATE/pg.conf"
 fi
 
@@ -90,4 +108,8 @@ fi
 
 # Printed for `eval "$(scripts/services.sh)"`; everything else goes to stderr.
 printf "export DATABASE_URL='%s'\nexport REDIS_URL='%s'\n" "$DATABASE_URL" "$REDIS_URL"
+# Given DATABASE_URL without the other two, print nothing for them: the processes then say what is missing.
+[ -n "${TENANT_DATABASE_URL:-}" ] && printf "export TENANT_DATABASE_URL='%s'\n" "$TENANT_DATABASE_URL"
+[ -n "${MIGRATE_DATABASE_URL:-}" ] && printf "export MIGRATE_DATABASE_URL='%s'\n" "$MIGRATE_DATABASE_URL"
+true
 log "DATABASE_URL=${DATABASE_URL%%:*}://…@${DATABASE_URL#*@}  REDIS_URL=$REDIS_URL"

@@ -15,8 +15,7 @@ step "PostgreSQL and Redis"
 envs=$(bash scripts/services.sh aspen)
 eval "$envs"
 mkdir -p .aspen
-[ -f .aspen/auth_secret ] || node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))' >.aspen/auth_secret
-export AUTH_SECRET="${AUTH_SECRET:-$(cat .aspen/auth_secret)}"
+export AUTH_SECRET="${AUTH_SECRET:-$(bash scripts/auth-secret.sh .aspen)}"
 export WEB_PORT="${WEB_PORT:-3000}" WEB_HOST="${WEB_HOST:-127.0.0.1}"
 export APP_URL="${APP_URL:-http://localhost:$WEB_PORT}"
 export DEMO_DEVICES_FILE="$ROOT/.aspen/demo-devices.json"

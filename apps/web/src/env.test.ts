@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
 const good = {
-  DATABASE_URL: "postgres://aspen:aspen@127.0.0.1:54329/aspen",
+  DATABASE_URL: "postgres://aspen_system:aspen@127.0.0.1:54329/aspen",
+  TENANT_DATABASE_URL: "postgres://aspen_tenant:aspen@127.0.0.1:54329/aspen",
   REDIS_URL: "redis://127.0.0.1:63790",
   AUTH_SECRET: "x".repeat(32),
 };
@@ -16,7 +17,7 @@ describe("web env", () => {
 
   it("names every missing or bad variable in one message", () => {
     expect(() => parseEnv({ REDIS_URL: "http://nope", AUTH_SECRET: "short", MQTT_PUBLIC_PORT: "99999" })).toThrowError(
-      /DATABASE_URL: is required[\s\S]*REDIS_URL: must be a redis:\/\/ URL[\s\S]*AUTH_SECRET: must be at least 32 characters[\s\S]*MQTT_PUBLIC_PORT/,
+      /DATABASE_URL: is required[\s\S]*TENANT_DATABASE_URL: is required[\s\S]*REDIS_URL: must be a redis:\/\/ URL[\s\S]*AUTH_SECRET: must be at least 32 characters[\s\S]*MQTT_PUBLIC_PORT/,
     );
   });
 

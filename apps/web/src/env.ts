@@ -11,6 +11,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "is required (postgres://user:pass@host:port/db)" })
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  /** The role without BYPASSRLS that owns nothing: every tenant query (README, "Database roles"). */
+  TENANT_DATABASE_URL: z
+    .string({ error: "is required: the database role for tenant work, without BYPASSRLS (README, Database roles)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
   REDIS_URL: z
     .string({ error: "is required (redis://host:port[/db])" })
     .regex(/^rediss?:\/\//, "must be a redis:// URL"),
@@ -29,6 +33,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
+  /** Multiplies the sign-up / password / invitation budgets. Only for test stacks where every browser is 127.0.0.1. */
+  ABUSE_LIMITS_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
+  /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** BullMQ key prefix: must match the worker's (webhook deliveries are enqueued from here). */
   BULLMQ_PREFIX: z.string().min(1).default("aspen"),
   /** Development and tests only: allow webhook URLs on loopback (127.0.0.0/8, ::1). Private, link-local and metadata stay refused. */

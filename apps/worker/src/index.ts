@@ -4,6 +4,7 @@ import { assertRedisDurable, createProducer, createRedis, ensurePartitionsJob, o
 import { Worker, type Job } from "bullmq";
 import pino from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
+import { createIdlePairs } from "./alerts/idle-pairs";
 import { createIngestHandler } from "./alerts/ingest-handler";
 import { createOfflineScan } from "./alerts/offline-scan";
 import { createRuleCache } from "./alerts/rule-cache";
@@ -32,7 +33,8 @@ try {
   log.fatal({ err }, (err as Error).message);
   process.exit(1);
 }
-const db = createDb(env.DATABASE_URL, { system: true, max: 10, applicationName: "aspen-worker" });
+// Deliveries hold a connection only around their two short transactions, never during the HTTP call.
+const db = createDb(env.DATABASE_URL, { system: true, max: 16, applicationName: "aspen-worker" });
 const producer = createProducer(redis, env.BULLMQ_PREFIX);
 const mailer = createMailer(env.SMTP_URL, env.SMTP_FROM);
 const webhooks = createWebhookEmitter(db, producer);
@@ -74,7 +76,7 @@ const consumer = createStreamConsumer({
   count: env.ALERTS_READ_COUNT,
   claimIdleMs: env.ALERTS_CLAIM_IDLE_MS,
   log,
-  handle: createIngestHandler({ db, cache, store: createStateStore(redis, env.REDIS_PREFIX), producer, webhooks, metrics, log }),
+  handle: createIngestHandler({ db, cache, store: createStateStore(redis, env.REDIS_PREFIX), idle: createIdlePairs(), producer, webhooks, metrics, log }),
 });
 await consumer.start();
 

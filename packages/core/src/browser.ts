@@ -1,5 +1,11 @@
 // Browser-safe part of @aspen/core (no node:crypto): client components import "@aspen/core/browser".
 
+// CSV cells (formula-injection safe)
+export { csvCell } from "./csv/cell";
+
+// JSON input limits
+export { MAX_JSON_DEPTH, jsonDepth, jsonTooDeep } from "./json/depth";
+
 // Thing model
 export { identifierPattern, identifierSchema } from "./thing-model/identifier";
 export { dataTypes, type DataType, type DataSpec } from "./thing-model/data-spec";
@@ -157,7 +163,10 @@ export {
   type PairState,
   type Effect,
   type Point,
+  pushSample,
+  windowOf,
   type Sample,
+  type Window,
 } from "./alerts/evaluate";
 export { summarizeRule, type SummaryLocale } from "./alerts/summary";
 export { alertStateKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";

@@ -8,24 +8,26 @@ export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0] | Databas
 
 export interface DbOptions {
   max?: number;
-  /** Connection-level RLS bypass: for the broker, worker and cross-tenant system lookups. */
+  /**
+   * Marks a system client (broker, worker, cross-tenant lookups). RLS is not
+   * switched off by any setting: `url` must name the BYPASSRLS role
+   * (DATABASE_URL); `assertDatabaseRoles` checks it at start.
+   */
   system?: boolean;
   applicationName?: string;
 }
 
 /**
- * Creates a drizzle client. Tenant data is only visible inside `withTenant`
- * unless `system` is set, in which case every connection bypasses RLS.
+ * Creates a drizzle client. What it may see is the role's business: on the
+ * tenant role (TENANT_DATABASE_URL) tenant rows are only visible inside
+ * `withTenant`; the system role (DATABASE_URL) has BYPASSRLS.
  */
 export function createDb(url: string, opts: DbOptions = {}) {
   const client = postgres(url, {
     max: opts.max ?? 10,
     idle_timeout: 30,
     onnotice: () => {},
-    connection: {
-      application_name: opts.applicationName ?? "aspen",
-      ...(opts.system ? { "app.bypass_rls": "on" } : {}),
-    },
+    connection: { application_name: opts.applicationName ?? (opts.system ? "aspen-system" : "aspen") },
   });
   const db = drizzle(client, { schema, casing: "snake_case" });
   return Object.assign(db, { $close: () => client.end({ timeout: 5 }) });

@@ -1,5 +1,6 @@
 export * from "./client";
 export * from "./tenant";
+export * from "./roles";
 export * as schema from "./schema";
 export * from "./partitions";
 export * from "./queries";

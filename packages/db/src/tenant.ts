@@ -13,10 +13,11 @@ export function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Pr
   });
 }
 
-/** Runs `fn` in a transaction that sees every tenant: sign-in, invitations, platform administration. */
+/**
+ * Runs `fn` in one transaction on a system client (the BYPASSRLS role), which
+ * sees every tenant: sign-in, invitations, platform administration, fixtures.
+ * On the tenant role it sees no tenant rows: nothing switches RLS off.
+ */
 export function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.bypass_rls', 'on', true)`);
-    return fn(tx);
-  });
+  return db.transaction((tx) => fn(tx));
 }

@@ -10,7 +10,19 @@ export function testDatabaseUrl(): string {
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set: integration tests need a migrated Postgres. " +
-        "Run `bash scripts/services.sh <db>` and `npm run db:migrate`, then export DATABASE_URL=postgres://aspen:aspen@127.0.0.1:54329/<db>",
+        "Run `bash scripts/services.sh <db>` and `npm run db:migrate`, then eval \"$(bash scripts/services.sh <db>)\"",
+    );
+  }
+  return url;
+}
+
+/** TENANT_DATABASE_URL (the role without BYPASSRLS) for integration tests. */
+export function testTenantDatabaseUrl(): string {
+  const url = process.env.TENANT_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "TENANT_DATABASE_URL is not set: integration tests need the tenant role too. " +
+        "`eval \"$(bash scripts/services.sh <db>)\"` exports it (README, Database roles).",
     );
   }
   return url;
@@ -18,10 +30,10 @@ export function testDatabaseUrl(): string {
 
 /** A tenant-safe client (RLS applies) on the test database. Close it with `$close()` in `afterAll`. */
 export function testDb(): Database {
-  return createDb(testDatabaseUrl(), { max: 4, applicationName: "aspen-test" });
+  return createDb(testTenantDatabaseUrl(), { max: 4, applicationName: "aspen-test" });
 }
 
-/** A system client (RLS bypassed) on the test database, for fixtures. */
+/** A system client (the BYPASSRLS role) on the test database, for fixtures. */
 export function testSystemDb(): Database {
   return createDb(testDatabaseUrl(), { max: 4, system: true, applicationName: "aspen-test-system" });
 }

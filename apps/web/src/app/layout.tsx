@@ -1,6 +1,7 @@
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { getDictionary, getLocale } from "@/i18n/server";
@@ -22,11 +23,13 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // Set by proxy.ts with the page's Content-Security-Policy; next-themes' inline script needs it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the `dark` class before React hydrates.
     <html lang={locale} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
-        <Providers locale={locale}>{children}</Providers>
+        <Providers locale={locale} nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

@@ -4,16 +4,16 @@ import { getEnv } from "../env";
 const g = globalThis as unknown as { __aspenDb?: Database; __aspenSystemDb?: Database };
 
 /**
- * The tenant-safe client: RLS applies, so tenant rows are only visible inside
- * `withTenant(db, tenantId, …)`.
+ * The tenant-safe client (TENANT_DATABASE_URL, a role without BYPASSRLS that
+ * owns nothing): tenant rows are only visible inside `withTenant(db, tenantId, …)`.
  */
 export function getDb(): Database {
-  g.__aspenDb ??= createDb(getEnv().DATABASE_URL, { max: 10, applicationName: "aspen-web" });
+  g.__aspenDb ??= createDb(getEnv().TENANT_DATABASE_URL, { max: 10, applicationName: "aspen-web" });
   return g.__aspenDb;
 }
 
 /**
- * The system client bypasses RLS on every connection. Only for sign-in,
+ * The system client (DATABASE_URL, the BYPASSRLS role). Only for sign-in,
  * invitation lookups, cross-tenant membership lists and audit writes.
  */
 export function getSystemDb(): Database {

@@ -12,6 +12,8 @@ function mailer(): Transporter | undefined {
 }
 
 export interface InvitationMail {
+  /** The invitation's public id (`inv_…`): what the log names, never the link. */
+  invitationId: string;
   to: string;
   tenantName: string;
   inviterName: string;
@@ -22,8 +24,8 @@ export interface InvitationMail {
 
 /**
  * Emails an invitation when SMTP_URL is set and returns true; otherwise (or
- * when sending fails) logs the link at info level so an operator can pass it
- * on, and returns false. The console also shows the link to copy.
+ * when sending fails) returns false and the inviter copies the link the
+ * console shows. The link is a bearer token: logs name the invitation id only.
  */
 export async function sendInvitationMail(mail: InvitationMail): Promise<boolean> {
   const t = mailer();
@@ -44,12 +46,9 @@ export async function sendInvitationMail(mail: InvitationMail): Promise<boolean>
       });
       return true;
     } catch (err) {
-      logger.error({ err: (err as Error).message, to: mail.to }, "invitation email failed; link logged instead");
+      logger.error({ err: (err as Error).message, invitationId: mail.invitationId }, "invitation email failed; the console shows the link to copy");
     }
   }
-  logger.info(
-    { to: mail.to, tenant: mail.tenantName, role: mail.role, inviteUrl: mail.inviteUrl, smtp: t ? "failed" : "not configured" },
-    "invitation link (not emailed)",
-  );
+  logger.info({ invitationId: mail.invitationId, role: mail.role, smtp: t ? "failed" : "not configured" }, "invitation not emailed");
   return false;
 }

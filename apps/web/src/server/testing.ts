@@ -9,18 +9,21 @@ import { createTRPCContext } from "./trpc";
  * the database or Redis is missing, and callers with fabricated sessions.
  */
 export function ensureTestEnv(): void {
-  const missing = ["DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]);
+  const missing = ["DATABASE_URL", "TENANT_DATABASE_URL", "REDIS_URL"].filter((k) => !process.env[k]);
   if (missing.length) {
     throw new Error(
       `${missing.join(" and ")} not set: web integration tests need a migrated Postgres and a Redis ` +
-        "(bash scripts/services.sh <db>; npm run db:migrate; export DATABASE_URL=… REDIS_URL=…)",
+        "(eval \"$(bash scripts/services.sh <db>)\"; npm run db:migrate)",
     );
   }
   process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
   process.env.APP_URL ??= "http://localhost:3000";
 }
 
-export const testHeaders = (ip = "203.0.113.7") =>
+/** A fresh address per caller (198.18.0.0/15, the benchmarking range) so per-IP budgets of one test do not reach another. */
+const randomTestIp = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
+
+export const testHeaders = (ip = randomTestIp()) =>
   new Headers({ "x-forwarded-for": ip, "user-agent": "vitest", host: "localhost:3000" });
 
 /** A server-side caller acting as `user` (or signed out with null). */

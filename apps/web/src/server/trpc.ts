@@ -7,6 +7,7 @@ import type { AuditContext } from "./audit";
 import { getDb, getSystemDb } from "./db";
 import { AppErrorCause, appError, notFound } from "./errors";
 import { rewriteInputError } from "./input-errors";
+import { assertBudgetLeft, consumeBudgets, emailTakenBudget, procedureBudgets, spendBudget } from "./limits/procedure-limits";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { requestMeta, type RequestMeta } from "./request-meta";
@@ -63,10 +64,17 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Counts and times every call; logs unexpected failures. */
-const observed = t.procedure.use(async ({ path, type, next }) => {
+/** Counts and times every call; logs unexpected failures; enforces the budgets of `procedureBudgets`. */
+const observed = t.procedure.use(async ({ ctx, path, type, next }) => {
   const started = performance.now();
+  const caller = { ip: ctx.meta.ip, userId: ctx.user?.id ?? null };
+  const budgets = procedureBudgets[path];
+  if (budgets) await consumeBudgets(path, budgets, caller);
+  if (path === "auth.signup") await assertBudgetLeft("auth.signup.email_taken", emailTakenBudget, caller);
   const result = await next();
+  if (!result.ok && result.error.cause instanceof AppErrorCause && result.error.cause.reason === "email_taken") {
+    await spendBudget("auth.signup.email_taken", emailTakenBudget, caller);
+  }
   if (!result.ok) rewriteInputError(result.error);
   const m = metrics();
   m.trpcDuration.observe({ path, type }, (performance.now() - started) / 1000);

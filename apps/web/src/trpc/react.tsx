@@ -26,7 +26,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: () => ({ ...trpcSourceHeader }) })],
+      links: [httpBatchLink({ url: "/api/trpc", maxItems: 10, transformer: superjson, headers: () => ({ ...trpcSourceHeader }) })],
     }),
   );
   return (

@@ -159,7 +159,9 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     const rows = await waitFor("every alarm and repeat", async () => {
       const r = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
       return r.length === n && r.every((a) => a.count === 2) ? r : undefined;
-    }, 40_000);
+    }, 60_000).catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${worker.state.out.slice(-3000)}`);
+    });
     await waitFor("every webhook", () => (receiver.got.get(path)?.length ?? 0) >= n, 30_000);
     await waitFor("every email", () => mailsTo(w.owner.email).length >= n, 30_000);
     await new Promise((r) => setTimeout(r, 1500));
@@ -168,5 +170,5 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     expect(new Set(hooks.map((h) => h.id)).size).toBe(n);
     expect(hooks).toHaveLength(n);
     expect(mailsTo(w.owner.email)).toHaveLength(n);
-  }, 120_000);
+  }, 180_000);
 });

@@ -7,12 +7,14 @@ import type { WebhookEmitter } from "../webhooks/emit";
 import { announceAlarms, announceBatchEvents } from "./announce";
 import { applyEffects, evaluateEntry } from "./process-entry";
 import type { RuleCache } from "./rule-cache";
+import type { IdlePairs } from "./idle-pairs";
 import type { StateStore } from "./state-store";
 
 export interface IngestDeps {
   db: Database;
   cache: RuleCache;
   store: StateStore;
+  idle?: IdlePairs;
   producer: ReturnType<typeof createProducer>;
   webhooks: WebhookEmitter;
   metrics: WorkerMetrics;

@@ -1,5 +1,6 @@
-import { eventMatches, evaluatePoints, publicId, stateFor, targetsDevice, type Effect, type IngestBatch, type Point } from "@aspen/core";
+import { eventMatches, evaluatePoints, groupHolds, publicId, referencedProperties, stateFor, targetsDevice, type Effect, type IngestBatch, type PairState, type Point } from "@aspen/core";
 import { autoClearAlarm, raiseAlarm, repeatAlarm, withSystem, type AlarmOutcome, type AlertRuleRow, type Database } from "@aspen/db";
+import { pointLocal, type IdlePairs } from "./idle-pairs";
 import type { RuleCache } from "./rule-cache";
 import { compareStreamIds, parseState, type StateStore, type StoredState } from "./state-store";
 
@@ -15,6 +16,18 @@ export interface Announcement {
   rule: AlertRuleRow;
   outcome: AlarmOutcome & { event: NonNullable<AlarmOutcome["event"]> };
   deviceName: string;
+}
+
+/**
+ * Whether a state moved only in ways no later entry depends on: no timer started or stopped, no window,
+ * and (reading one property) the latest value comes with every point that matters anyway.
+ */
+function unchanged(a: PairState, b: PairState, properties: number): boolean {
+  if (a.active !== b.active || a.since !== b.since || a.clearSince !== b.clearSince) return false;
+  if (Object.keys(b.windows).length > 0) return false;
+  if (properties === 1) return true;
+  const ka = Object.keys(a.latest);
+  return ka.length === Object.keys(b.latest).length && ka.every((k) => a.latest[k] === b.latest[k]);
 }
 
 /** Merges consecutive repeats into one (the alarm's count goes up by their number). */
@@ -34,7 +47,7 @@ function squash(effects: Effect[]): (Effect & { count: number })[] {
  * XACK) re-applies the same effects, which the database dedupes by key. Entries older than a pair's
  * last applied entry are skipped for that pair.
  */
-export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore }, entryId: string, batch: IngestBatch): Promise<{ pairs: PairEffects[]; evaluations: number }> {
+export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore; idle?: IdlePairs | undefined }, entryId: string, batch: IngestBatch): Promise<{ pairs: PairEffects[]; evaluations: number }> {
   const rulesByProduct = await deps.cache.rulesOf([...batch.telemetry.map((t) => t.productId), ...batch.events.map((e) => e.productId)]);
   const needLabels = new Set<string>();
   for (const t of [...batch.telemetry, ...batch.events]) {
@@ -56,7 +69,16 @@ export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore 
     }
   }
   const pairs: PairEffects[] = [];
-  let pending = [...groups.values()].map((g) => ({ ...g, key: deps.store.key(g.rule.id, g.deviceId) }));
+  const now = Date.now();
+  const idle = deps.idle;
+  let pending = [...groups.values()]
+    .map((g) => ({ ...g, key: deps.store.key(g.rule.id, g.deviceId) }))
+    .filter((g) => {
+      // An idle pair whose points cannot trigger it: nothing to read or write.
+      const t = g.rule.spec.trigger;
+      if (!idle?.has(g.key, now) || t.type !== "telemetry" || !pointLocal(g.rule.spec)) return true;
+      return g.points.some((p) => groupHolds(t, { latest: p.values, windows: {} }, p.ts));
+    });
   for (let round = 0; pending.length > 0 && round < 10; round++) {
     const raw = await deps.store.load(pending.map((p) => p.key));
     const writes: { key: string; expected: string | null; next: StoredState; pair: PairEffects }[] = [];
@@ -65,18 +87,26 @@ export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore 
       if (stored && compareStreamIds(stored.lastEntry, entryId) >= 0) {
         // Already applied: re-apply its effects if it is this very entry, else it is an older entry.
         if (stored.lastEntry === entryId) pairs.push({ rule: p.rule, deviceId: p.deviceId, effects: stored.pending });
+        idle?.forget(p.key);
         return;
       }
       const spec = p.rule.spec;
       if (spec.trigger.type !== "telemetry") return;
-      const r = evaluatePoints({ trigger: spec.trigger, clear: spec.clear }, stateFor(p.rule.version, stored), p.points);
+      const before = stateFor(p.rule.version, stored);
+      const r = evaluatePoints({ trigger: spec.trigger, clear: spec.clear }, before, p.points);
+      idle?.note(p.key, r.state, now);
+      // Nothing that a later entry needs changed (the common "not triggered" case): skip the write.
+      if (r.effects.length === 0 && unchanged(before, r.state, referencedProperties(spec.trigger, spec.clear).size)) return;
       writes.push({ key: p.key, expected: raw[i] ?? null, next: { ...r.state, lastEntry: entryId, pending: r.effects }, pair: { rule: p.rule, deviceId: p.deviceId, effects: r.effects } });
     });
     const ok = await deps.store.casMany(writes);
     const retry = new Set<string>();
     writes.forEach((w, i) => {
       if (ok[i]) pairs.push(w.pair);
-      else retry.add(w.key);
+      else {
+        retry.add(w.key);
+        idle?.forget(w.key);
+      }
     });
     pending = pending.filter((p) => retry.has(p.key));
   }

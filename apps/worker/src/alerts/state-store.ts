@@ -25,7 +25,9 @@ export function parseState(raw: string | null): StoredState | null {
   if (!raw) return null;
   try {
     const s = JSON.parse(raw) as StoredState;
-    return { ...s, lastTs: s.lastTs ?? -Infinity };
+    // Windows of another shape (an older version) are dropped: they refill within the window.
+    const windows = Object.fromEntries(Object.entries(s.windows ?? {}).filter(([, w]) => Array.isArray(w?.hi) && Array.isArray(w?.lo)));
+    return { ...s, windows, lastTs: s.lastTs ?? -Infinity };
   } catch {
     return null;
   }

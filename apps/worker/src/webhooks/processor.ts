@@ -43,11 +43,13 @@ export function createWebhookProcessor(d: WebhookProcessorDeps) {
   return async (job: Job) => {
     if (job.name !== webhookDeliverJob.name) return;
     const { tenantId, deliveryId } = webhookDeliverJob.schema.parse(job.data);
-    const found = await withSystem(d.db, (tx) => deliveryToSend(tx, tenantId, deliveryId));
+    const found = await withSystem(d.db, async (tx) => {
+      const row = await deliveryToSend(tx, tenantId, deliveryId);
+      return row && { ...row, secrets: await signingSecrets(tx, row.endpoint.id) };
+    });
     if (!found) return; // endpoint or delivery deleted meanwhile
-    const { delivery, endpoint } = found;
+    const { delivery, endpoint, secrets } = found;
     if (!endpoint.enabled && delivery.eventType !== "webhook.test") return;
-    const secrets = await withSystem(d.db, (tx) => signingSecrets(tx, endpoint.id));
     if (secrets.length === 0) throw new UnrecoverableError("endpoint has no signing secret");
 
     const at = new Date();
@@ -61,18 +63,16 @@ export function createWebhookProcessor(d: WebhookProcessorDeps) {
     const last = job.attemptsMade + 1 >= attemptsMax;
     const status = ok ? "delivered" : gone || last ? "failed" : "retrying";
     const next = status === "retrying" ? new Date(Date.now() + webhookRetryDelay(job.attemptsMade + 1, d.retryScale, () => 0.5)) : null;
-    await withSystem(d.db, (tx) =>
-      recordAttempt(
+    await withSystem(d.db, async (tx) => {
+      await recordAttempt(
         tx,
         { tenantId, deliveryId, attempt: delivery.attempts + 1, at, url: endpoint.url, requestHeaders: headers, requestBody: delivery.body, responseStatus: r.status, responseBody: r.body, error: r.error, durationMs: r.durationMs },
         { status, nextAttemptAt: next },
-      ),
-    );
+      );
+      if (ok) await markEndpointSuccess(tx, tenantId, endpoint.id);
+    });
     d.metrics.deliveries.inc({ outcome: ok ? "delivered" : gone ? "gone" : r.status === null ? "error" : "rejected" });
-    if (ok) {
-      await withSystem(d.db, (tx) => markEndpointSuccess(tx, tenantId, endpoint.id));
-      return;
-    }
+    if (ok) return;
     const reason = r.error ?? `answered ${r.status}`;
     if (gone) {
       await disable(tenantId, endpoint.id, "gone");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conditionHolds, eventMatches, evaluatePoints, initialState, offlineDue, stateFor, targetsDevice, type PairState, type Point } from "./evaluate";
+import { conditionHolds, eventMatches, evaluatePoints, initialState, offlineDue, stateFor, targetsDevice, windowOf, type PairState, type Point, type Sample } from "./evaluate";
 import { telemetryTriggerSchema, type Condition } from "./rule-schema";
 
 const st = (latest: PairState["latest"], windows: PairState["windows"] = {}) => ({ latest, windows });
@@ -39,7 +39,7 @@ describe("conditionHolds: every operator", () => {
   });
 
   const change: Condition = { kind: "change", property: "t", delta: 5, windowSeconds: 60 };
-  const changeTable: [number, [number, number][], boolean, string][] = [
+  const changeTable: [number, Sample[], boolean, string][] = [
     [20, [[0, 14]], true, "rose by 6 within the window"],
     [20, [[0, 26]], true, "fell by 6 within the window"],
     [20, [[0, 15]], false, "exactly the delta is not more than it"],
@@ -48,7 +48,7 @@ describe("conditionHolds: every operator", () => {
     [20, [], false, "no history"],
   ];
   it.each(changeTable)("change: now %d, window %j → %s (%s)", (now, samples, want) => {
-    expect(conditionHolds(change, st({ t: now }, { t: samples }), 50_000)).toBe(want);
+    expect(conditionHolds(change, st({ t: now }, { t: windowOf(samples) }), 50_000)).toBe(want);
   });
 });
 
@@ -102,10 +102,17 @@ describe("evaluatePoints: windows", () => {
     expect(kinds(evaluatePoints({ trigger: t }, initialState(1), points))).toEqual(want);
   });
 
-  it("keeps at most maxWindowSamples samples", () => {
-    const many = Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: 20 } }));
-    const r = evaluatePoints({ trigger: t }, initialState(1), many);
-    expect(r.state.windows.t!.length).toBe(256);
+  it("keeps only the samples that can be extremes, at most maxWindowSamples", () => {
+    const flat = evaluatePoints({ trigger: t }, initialState(1), Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: 20 } })));
+    expect([flat.state.windows.t!.hi.length, flat.state.windows.t!.lo.length]).toEqual([1, 1]);
+    const rising = evaluatePoints({ trigger: t }, initialState(1), Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: i / 1000 } })));
+    expect([rising.state.windows.t!.hi.length, rising.state.windows.t!.lo.length]).toEqual([1, 256]);
+  });
+
+  it("finds the extreme of a shorter window inside a longer one", () => {
+    const w = windowOf([[0, 100], [5000, 50], [9000, 10]]);
+    const c = (windowSeconds: number) => conditionHolds({ kind: "change", property: "t", delta: 30, windowSeconds }, { latest: { t: 12 }, windows: { t: w } }, 10_000);
+    expect([c(11), c(6), c(2)]).toEqual([true, true, false]);
   });
 });
 

@@ -7,6 +7,38 @@ type Scalar = number | string | boolean;
 export type Sample = [ts: number, value: number];
 
 /**
+ * The samples of a window that can still be its maximum (`hi`, values falling) or minimum (`lo`, values
+ * rising), oldest first: the extreme of any suffix of the window is the first of them inside it. This
+ * keeps a few samples instead of every one (monotonic deques).
+ */
+export interface Window {
+  hi: Sample[];
+  lo: Sample[];
+}
+
+/** Adds a sample to a window (dropping those it outdoes), keeping at most `maxWindowSamples` in each list. */
+export function pushSample(w: Window, sample: Sample): Window {
+  const copy = { hi: w.hi.slice(), lo: w.lo.slice() };
+  pushInPlace(copy, sample);
+  return copy;
+}
+
+function pushInPlace(w: Window, sample: Sample): void {
+  const { hi, lo } = w;
+  while (hi.length && hi[hi.length - 1]![1] <= sample[1]) hi.pop();
+  while (lo.length && lo[lo.length - 1]![1] >= sample[1]) lo.pop();
+  hi.push(sample);
+  lo.push(sample);
+  if (hi.length > maxWindowSamples) hi.shift();
+  if (lo.length > maxWindowSamples) lo.shift();
+}
+
+/** A window built from samples, oldest first. */
+export function windowOf(samples: Sample[]): Window {
+  return samples.reduce<Window>((w, x) => pushSample(w, x), { hi: [], lo: [] });
+}
+
+/**
  * What the evaluator remembers per (rule, device) between points. Stored as JSON in Redis by the
  * worker; `lastEntry` and `pending` are the worker's bookkeeping for idempotency.
  */
@@ -23,8 +55,8 @@ export interface PairState {
   lastTs: number;
   /** Last known value of each property the rule reads. */
   latest: Record<string, Scalar>;
-  /** Recent samples of properties read by change conditions, oldest first. */
-  windows: Record<string, Sample[]>;
+  /** Recent extremes of properties read by change conditions. */
+  windows: Record<string, Window>;
 }
 
 /** What a point changed about the alarm. */
@@ -79,79 +111,120 @@ export function conditionHolds(c: Condition, s: Pick<PairState, "latest" | "wind
   if (typeof v !== "number") return false;
   if (c.kind === "range") return c.op === "between" ? v >= c.min && v <= c.max : v < c.min || v > c.max;
   const from = ts - c.windowSeconds * 1000;
-  return (s.windows[c.property] ?? []).some(([t, old]) => t >= from && t <= ts && Math.abs(v - old) > c.delta);
+  const w = s.windows[c.property];
+  if (!w) return false;
+  const max = w.hi.find(([t]) => t >= from && t <= ts);
+  const min = w.lo.find(([t]) => t >= from && t <= ts);
+  return (max !== undefined && max[1] - v > c.delta) || (min !== undefined && v - min[1] > c.delta);
 }
 
 export function groupHolds(t: TelemetryTrigger, s: Pick<PairState, "latest" | "windows">, ts: number): boolean {
   return t.combine === "all" ? t.conditions.every((c) => conditionHolds(c, s, ts)) : t.conditions.some((c) => conditionHolds(c, s, ts));
 }
 
-/**
- * Applies one telemetry point to a (rule, device) state: no I/O, the same input gives the same output.
- * The trigger must hold for `forSeconds` (measured between point timestamps) to raise; while active,
- * a holding trigger is a repeat; a clear condition that holds for its own duration clears.
- */
-export function evaluatePoint(
-  rule: { trigger: TelemetryTrigger; clear?: ClearCondition | undefined },
-  state: PairState,
-  point: Point,
-): { state: PairState; effect: Effect | null } {
-  if (point.ts < state.lastTs) return { state, effect: null };
-  const clear = rule.clear?.type === "telemetry" ? rule.clear : undefined;
-  const read = referencedProperties(rule.trigger, clear);
-  const touched = Object.keys(point.values).filter((k) => read.has(k));
-  if (touched.length === 0) return { state, effect: null };
+type TelemetryRule = { trigger: TelemetryTrigger; clear?: ClearCondition | undefined };
 
-  const s: PairState = { ...state, lastTs: point.ts, latest: { ...state.latest }, windows: { ...state.windows } };
-  for (const k of touched) {
-    const value = point.values[k]!;
-    const w = windowSeconds([rule.trigger, clear], k);
+/** What a rule reads, computed once per rule object (rules are evaluated for many points). */
+interface RuleShape {
+  clear: TelemetryTrigger | undefined;
+  read: string[];
+  windowOf: Map<string, number>;
+}
+const shapes = new WeakMap<object, RuleShape>();
+function shapeOf(rule: TelemetryRule): RuleShape {
+  let sh = shapes.get(rule.trigger);
+  if (!sh || sh.clear !== (rule.clear?.type === "telemetry" ? rule.clear : undefined)) {
+    const clear = rule.clear?.type === "telemetry" ? rule.clear : undefined;
+    const read = [...referencedProperties(rule.trigger, clear)];
+    sh = { clear, read, windowOf: new Map(read.map((k) => [k, windowSeconds([rule.trigger, clear], k)] as const).filter(([, w]) => w > 0)) };
+    shapes.set(rule.trigger, sh);
+  }
+  return sh;
+}
+
+/** Moves a private copy of a state by one point; returns the effect. */
+function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): Effect | null {
+  if (point.ts < s.lastTs) return null;
+  let touched = false;
+  for (const k of sh.read) if (point.values[k] !== undefined) touched = true;
+  if (!touched) return null;
+  s.lastTs = point.ts;
+  for (const k of sh.read) {
+    const value = point.values[k];
+    if (value === undefined) continue;
     // Compare with the window first, then add the new value to it.
     s.latest[k] = value;
-    if (w > 0 && typeof value === "number") {
+    const w = sh.windowOf.get(k);
+    if (w !== undefined && typeof value === "number") {
       const from = point.ts - w * 1000;
-      const kept = (s.windows[k] ?? []).filter(([t]) => t >= from);
-      s.windows[k] = kept;
+      const win = s.windows[k] ?? { hi: [], lo: [] };
+      while (win.hi.length && win.hi[0]![0] < from) win.hi.shift();
+      while (win.lo.length && win.lo[0]![0] < from) win.lo.shift();
+      s.windows[k] = win;
     }
   }
   const holds = groupHolds(rule.trigger, s, point.ts);
-  for (const k of touched) {
+  for (const [k] of sh.windowOf) {
     const value = point.values[k];
-    if (s.windows[k] && typeof value === "number") s.windows[k] = [...s.windows[k]!, [point.ts, value] as Sample].slice(-maxWindowSamples);
+    if (typeof value === "number") pushInPlace(s.windows[k]!, [point.ts, value]);
   }
-  const values = Object.fromEntries([...read].filter((k) => s.latest[k] !== undefined).map((k) => [k, s.latest[k]!]));
-
+  const values = () => Object.fromEntries(sh.read.filter((k) => s.latest[k] !== undefined).map((k) => [k, s.latest[k]!]));
+  const clear = sh.clear;
   if (s.active) {
     if (clear && groupHolds(clear, s, point.ts)) {
       s.clearSince ??= point.ts;
       if (point.ts - s.clearSince >= clear.forSeconds * 1000) {
-        return { state: { ...s, active: false, since: null, clearSince: null }, effect: { kind: "clear", ts: point.ts, values } };
+        s.active = false;
+        s.since = null;
+        s.clearSince = null;
+        return { kind: "clear", ts: point.ts, values: values() };
       }
     } else {
       s.clearSince = null;
     }
-    return { state: s, effect: holds ? { kind: "repeat", ts: point.ts, values } : null };
+    return holds ? { kind: "repeat", ts: point.ts, values: values() } : null;
   }
-  if (!holds) return { state: { ...s, since: null }, effect: null };
+  if (!holds) {
+    s.since = null;
+    return null;
+  }
   s.since ??= point.ts;
   if (point.ts - s.since >= rule.trigger.forSeconds * 1000) {
-    return { state: { ...s, active: true, clearSince: null }, effect: { kind: "raise", ts: point.ts, values } };
+    s.active = true;
+    s.clearSince = null;
+    return { kind: "raise", ts: point.ts, values: values() };
   }
-  return { state: s, effect: null };
+  return null;
 }
 
-/** Applies points in order; returns the final state and every effect. */
-export function evaluatePoints(
-  rule: { trigger: TelemetryTrigger; clear?: ClearCondition | undefined },
-  state: PairState,
-  points: Point[],
-): { state: PairState; effects: Effect[] } {
+/** A copy of a state that `step` may change (windows' lists copied too). */
+function copyOf(state: PairState): PairState {
+  const windows: Record<string, Window> = {};
+  for (const [k, w] of Object.entries(state.windows)) windows[k] = { hi: w.hi.slice(), lo: w.lo.slice() };
+  return { ...state, latest: { ...state.latest }, windows };
+}
+
+/**
+ * Applies one telemetry point to a (rule, device) state: no I/O, the same input gives the same output
+ * (the input state is not changed). The trigger must hold for `forSeconds` (measured between point
+ * timestamps) to raise; while active, a holding trigger is a repeat; a clear condition that holds for
+ * its own duration clears.
+ */
+export function evaluatePoint(rule: TelemetryRule, state: PairState, point: Point): { state: PairState; effect: Effect | null } {
+  const r = evaluatePoints(rule, state, [point]);
+  return { state: r.state, effect: r.effects[0] ?? null };
+}
+
+/** Applies points in order; returns the final state and every effect. The input state is not changed. */
+export function evaluatePoints(rule: TelemetryRule, state: PairState, points: Point[]): { state: PairState; effects: Effect[] } {
+  const sh = shapeOf(rule);
   const effects: Effect[] = [];
-  let s = state;
+  // Unchanged state when no point concerns the rule: no copy at all.
+  if (!points.some((p) => p.ts >= state.lastTs && sh.read.some((k) => p.values[k] !== undefined))) return { state, effects };
+  const s = copyOf(state);
   for (const p of points) {
-    const r = evaluatePoint(rule, s, p);
-    s = r.state;
-    if (r.effect) effects.push(r.effect);
+    const e = step(rule, sh, s, p);
+    if (e) effects.push(e);
   }
   return { state: s, effects };
 }

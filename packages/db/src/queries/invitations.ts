@@ -99,6 +99,21 @@ export async function revokeInvitation(tx: Tx, tenantId: string, id: string): Pr
 }
 
 /**
+ * Revokes every pending invitation `inviterId` sent in the tenant (when they
+ * are removed, their invitations must not outlive them). Returns how many.
+ */
+export async function revokeInvitationsSentBy(tx: Tx, tenantId: string, inviterId: string): Promise<number> {
+  const rows = await tx
+    .update(invitations)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(eq(invitations.tenantId, tenantId), eq(invitations.invitedBy, inviterId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+    )
+    .returning({ id: invitations.id });
+  return rows.length;
+}
+
+/**
  * Marks a pending, unexpired invitation accepted — atomically, so a token is
  * used at most once. Returns false when it was not pending any more.
  */

@@ -69,10 +69,11 @@ export async function addWebhookSecret(tx: Tx, r: { tenantId: string; endpointId
   await tx.insert(webhookSecrets).values({ tenantId: r.tenantId, endpointId: r.endpointId, secret: r.secret });
 }
 
-/** Secrets that sign now, newest first; expired ones are deleted. */
+/** Secrets that sign now, newest first (expired ones are ignored; rotation replaces them). */
 export async function signingSecrets(tx: Tx, endpointId: string, now = new Date()): Promise<string[]> {
-  await tx.delete(webhookSecrets).where(and(eq(webhookSecrets.endpointId, endpointId), sql`${webhookSecrets.expiresAt} <= ${now.toISOString()}::timestamptz`));
-  const rows = await tx.select({ secret: webhookSecrets.secret }).from(webhookSecrets).where(eq(webhookSecrets.endpointId, endpointId)).orderBy(desc(webhookSecrets.createdAt));
+  const rows = await tx.select({ secret: webhookSecrets.secret }).from(webhookSecrets)
+    .where(and(eq(webhookSecrets.endpointId, endpointId), or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, now))))
+    .orderBy(desc(webhookSecrets.createdAt));
   return rows.map((r) => r.secret);
 }
 
@@ -129,8 +130,15 @@ export async function markDeliveryReplay(tx: Tx, tenantId: string, id: string): 
   return row?.replays;
 }
 
-export async function markEndpointSuccess(tx: Tx, tenantId: string, id: string): Promise<void> {
-  await tx.update(webhookEndpoints).set({ failingSince: null, lastSuccessAt: new Date() }).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)));
+/** Clears the failure streak and notes the success (written at most once a minute when nothing failed). */
+export async function markEndpointSuccess(tx: Tx, tenantId: string, id: string, at = new Date()): Promise<void> {
+  await tx.update(webhookEndpoints).set({ failingSince: null, lastSuccessAt: at }).where(
+    and(
+      eq(webhookEndpoints.tenantId, tenantId),
+      eq(webhookEndpoints.id, id),
+      sql`(${webhookEndpoints.failingSince} is not null or ${webhookEndpoints.lastSuccessAt} is null or ${webhookEndpoints.lastSuccessAt} < ${new Date(at.getTime() - 60_000).toISOString()}::timestamptz)`,
+    ),
+  );
 }
 
 /** Records a failure; returns since when the endpoint has been failing. */

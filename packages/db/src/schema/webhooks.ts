@@ -48,8 +48,9 @@ export const webhookSecrets = pgTable(
     pgPolicy("system_only", {
       as: "permissive",
       for: "all",
-      using: sql`current_setting('app.bypass_rls', true) = 'on'`,
-      withCheck: sql`current_setting('app.bypass_rls', true) = 'on'`,
+      // Signing secrets: no tenant session sees them; only the system role (BYPASSRLS) reads them.
+      using: sql`false`,
+      withCheck: sql`false`,
     }),
   ],
 );

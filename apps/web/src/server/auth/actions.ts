@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "./index";
+import { safeRedirectPath } from "./redirect-target";
 
 /** State for `useActionState(loginAction, {})` on the sign-in form. */
 export interface LoginState {
@@ -10,16 +11,9 @@ export interface LoginState {
   email?: string;
 }
 
-/** Only same-site relative paths may be the post-login destination (no open redirects). */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/tenants";
-  return next;
-}
-
 /**
  * Signs in with the form's `email` and `password`, then redirects to `next`
- * (default `/tenants`). On failure returns `{ error }` without redirecting.
+ * (default `/tenants`; only same-origin paths, see safeRedirectPath). On failure returns `{ error }` without redirecting.
  */
 export async function loginAction(_prev: LoginState, formData: FormData): Promise<LoginState> {
   const email = String(formData.get("email") ?? "");
@@ -27,7 +21,7 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     await signIn("credentials", {
       email,
       password: String(formData.get("password") ?? ""),
-      redirectTo: safeNext(formData.get("next")),
+      redirectTo: safeRedirectPath(formData.get("next"), "/tenants"),
     });
   } catch (err) {
     // signIn redirects by throwing NEXT_REDIRECT: let that through.

@@ -1,5 +1,6 @@
 import { findUserById, setUserDisabled } from "@aspen/db";
 import { createTestUser, randomSuffix, type TestUser } from "@aspen/db/testing";
+import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,7 @@ import { getRedis } from "../redis";
 import { callerAs, ensureTestEnv } from "../testing";
 import { authenticate } from "./credentials";
 import { handlers } from "./index";
-import { LoginRateLimiter } from "./rate-limit";
+import { defaultLoginLimits, LoginRateLimiter } from "./rate-limit";
 
 ensureTestEnv();
 
@@ -195,17 +196,50 @@ describe("session revocation", () => {
 });
 
 describe("login rate limiting", () => {
-  it("after 10 failures for one email, even the right password is refused as rate_limited", async () => {
+  it("failures from elsewhere never lock the owner out: the right password passes from a known address", async () => {
+    const u = await createTestUser(getSystemDb());
+    const home = { ip: `192.0.2.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" };
+    expect((await authenticate({ email: u.email, password: u.password }, home)).ok).toBe(true);
+    // An attacker spends far more than the old per-email budget of 10, from many addresses.
+    const results = [];
+    for (let i = 0; i < 30; i++) {
+      results.push(await authenticate({ email: u.email, password: `wrong-${i}-pass` }, { ip: `198.51.100.${i + 1}`, userAgent: "x" }));
+    }
+    expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThan(0);
+    const owner = await authenticate({ email: u.email, password: u.password }, home);
+    expect(owner.ok).toBe(true);
+  });
+
+  it("delays grow with failures and refuse unknown addresses without checking the password", async () => {
+    const limits = { ...defaultLoginLimits, freeFailures: 2, baseDelaySeconds: 1, maxDelaySeconds: 2 };
+    const limiter = new LoginRateLimiter(getRedis(), limits, `test:${randomSuffix()}`);
     const u = await createTestUser(getSystemDb());
     const meta = { ip: `192.0.2.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" };
-    for (let i = 0; i < 10; i++) {
-      const r = await authenticate({ email: u.email, password: `wrong-${i}-pass` }, meta);
-      expect(r).toEqual({ ok: false, reason: "invalid_credentials" });
-    }
-    const limited = await authenticate({ email: u.email, password: u.password }, { ...meta, ip: "192.0.2.254" });
-    expect(limited.ok).toBe(false);
-    expect(!limited.ok && limited.reason).toBe("rate_limited");
-    expect(!limited.ok && limited.retryAfterSeconds).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) expect(await authenticate({ email: u.email, password: "wrong-pass-1" }, meta, { limiter })).toEqual({ ok: false, reason: "invalid_credentials" });
+    // After the free failures the account waits: even the right password from a new address is refused until the delay passed.
+    const early = await authenticate({ email: u.email, password: u.password }, meta, { limiter });
+    expect(!early.ok && early.reason).toBe("rate_limited");
+    expect(!early.ok && early.retryAfterSeconds).toBeLessThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await authenticate({ email: u.email, password: u.password }, meta, { limiter })).ok).toBe(true);
+  });
+
+  it("parallel guesses cannot all slip through the free failures", async () => {
+    const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, freeFailures: 3, maxDelaySeconds: 30 }, `test:${randomSuffix()}`);
+    const u = await createTestUser(getSystemDb());
+    const tries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => authenticate({ email: u.email, password: `guess-${i}-pass` }, { ip: `203.0.113.${i + 1}`, userAgent: "x" }, { limiter })),
+    );
+    expect(tries.filter((r) => !r.ok && r.reason === "invalid_credentials").length).toBe(3);
+    expect(tries.filter((r) => !r.ok && r.reason === "rate_limited").length).toBe(17);
+  });
+
+  it("caps the audit rows refused attempts write, per email", async () => {
+    const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, auditRowsPerKey: 3 }, `test:${randomSuffix()}`);
+    const email = `nobody-${randomSuffix()}@test.aspen.dev`;
+    for (let i = 0; i < 12; i++) await authenticate({ email, password: "whatever-pass-1" }, { ip: `203.0.113.${i + 1}`, userAgent: "x" }, { limiter });
+    const rows = await getSystemDb().execute(sql`select count(*)::int as n from audit_logs where actor_email = ${email}`);
+    expect((rows as unknown as { n: number }[])[0]!.n).toBe(3);
   });
 
   it("the sign-in page gets a distinct code when rate-limited", async () => {
@@ -218,7 +252,7 @@ describe("login rate limiting", () => {
   });
 
   it("limits one IP trying many emails", async () => {
-    const limiter = new LoginRateLimiter(getRedis(), { perEmail: 100, perIp: 3, windowSeconds: 60 }, `test:${randomSuffix()}`);
+    const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, perIp: 3, windowSeconds: 60 }, `test:${randomSuffix()}`);
     const meta = { ip: "192.0.2.77", userAgent: "vitest" };
     for (let i = 0; i < 3; i++) {
       const r = await authenticate({ email: `nobody-${i}-${randomSuffix()}@test.aspen.dev`, password: "whatever-pass-1" }, meta, { limiter });
@@ -233,7 +267,7 @@ describe("login rate limiting", () => {
 
   it("a successful sign-in clears the email's failure count", async () => {
     const u = await createTestUser(getSystemDb());
-    const limiter = new LoginRateLimiter(getRedis(), { perEmail: 3, perIp: 100, windowSeconds: 60 }, `test:${randomSuffix()}`);
+    const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, freeFailures: 3, perIp: 100, windowSeconds: 60 }, `test:${randomSuffix()}`);
     const meta = { ip: "192.0.2.90", userAgent: "vitest" };
     await authenticate({ email: u.email, password: "wrong-pass-1" }, meta, { limiter });
     await authenticate({ email: u.email, password: "wrong-pass-2" }, meta, { limiter });

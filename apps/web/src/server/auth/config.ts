@@ -9,6 +9,7 @@ import { logger } from "../logger";
 import { requestMeta, type RequestMeta } from "../request-meta";
 import { authenticate } from "./credentials";
 import { isSessionCurrent } from "./session-state";
+import { safeRedirectPath } from "./redirect-target";
 
 /** Thrown to Auth.js for wrong credentials; `code` reaches the sign-in page as `?code=`. */
 export class InvalidCredentials extends CredentialsSignin {
@@ -81,10 +82,10 @@ export function authConfig(): NextAuthConfig {
       // Only same-site destinations; APP_URL's origin counts as same-site too. Rebased on the host the
       // request came in on, so the browser stays where its cookies are.
       redirect({ url, baseUrl }) {
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        if (url.startsWith("/")) return `${baseUrl}${safeRedirectPath(url, "/tenants")}`;
         try {
           const u = new URL(url);
-          if (u.origin === baseUrl || u.origin === new URL(env.APP_URL).origin) return `${baseUrl}${u.pathname}${u.search}${u.hash}`;
+          if (u.origin === baseUrl || u.origin === new URL(env.APP_URL).origin) return `${baseUrl}${safeRedirectPath(`${u.pathname}${u.search}${u.hash}`, "/tenants")}`;
         } catch {
           /* not a URL: fall through */
         }

@@ -35,7 +35,8 @@ function loginLimiter(): LoginRateLimiter {
 /**
  * Checks an email + password sign-in. Wrong email, wrong password and a
  * disabled account all give the same `invalid_credentials`; only throttling
- * is distinguishable (`rate_limited`). Records `user.login` / `user.login_failed`.
+ * is distinguishable (`rate_limited`). Records `user.login` / `user.login_failed`
+ * (the latter capped per email and IP, see LoginLimits.auditRowsPerKey).
  */
 export async function authenticate(
   raw: unknown,
@@ -55,12 +56,16 @@ export async function authenticate(
     logger.error({ err: err.message }, "login rate limiter unavailable");
     return { limited: false } as const;
   });
+  // Refused attempts are audited up to a cap per email and IP and window: a flood must not flood the audit log.
+  const mayAudit = () => rl.mayAudit(email, meta.ip).catch(() => true);
   if (check.limited) {
     metrics().logins.inc({ result: "rate_limited" });
-    await recordAudit(
-      { meta },
-      { action: "user.login_failed", tenantId: null, actor: { id: null, email }, details: { reason: "rate_limited" } },
-    );
+    if (await mayAudit()) {
+      await recordAudit(
+        { meta },
+        { action: "user.login_failed", tenantId: null, actor: { id: null, email }, details: { reason: "rate_limited" } },
+      );
+    }
     return { ok: false, reason: "rate_limited", retryAfterSeconds: check.retryAfterSeconds };
   }
 
@@ -68,15 +73,17 @@ export async function authenticate(
   const passwordOk = await verifyPassword(user?.passwordHash, parsed.data.password);
   if (!user || !passwordOk || user.disabledAt) {
     metrics().logins.inc({ result: "invalid" });
-    await recordAudit(
-      { meta },
-      {
-        action: "user.login_failed",
-        tenantId: null,
-        actor: { id: user?.id ?? null, email },
-        details: { reason: !user ? "unknown_email" : user.disabledAt ? "disabled" : "wrong_password" },
-      },
-    );
+    if (await mayAudit()) {
+      await recordAudit(
+        { meta },
+        {
+          action: "user.login_failed",
+          tenantId: null,
+          actor: { id: user?.id ?? null, email },
+          details: { reason: !user ? "unknown_email" : user.disabledAt ? "disabled" : "wrong_password" },
+        },
+      );
+    }
     return { ok: false, reason: "invalid_credentials" };
   }
 

@@ -38,6 +38,10 @@ describe("parseJson", () => {
     expect(parseJson(enc("{"))).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed JSON/) });
     expect(parseJson(new Uint8Array([0x7b, 0xff, 0x7d]))).toMatchObject({ ok: false, reason: expect.stringMatching(/UTF-8/) });
   });
+  it("refuses JSON nested 5,000 deep before parsing it", () => {
+    const deep = `{"result":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    expect(parseJson(enc(deep))).toMatchObject({ ok: false, reason: expect.stringMatching(/nested deeper/) });
+  });
 });
 
 describe("bearerToken", () => {

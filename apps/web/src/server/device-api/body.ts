@@ -1,3 +1,4 @@
+import { jsonTooDeep, MAX_JSON_DEPTH } from "@aspen/core";
 import { DeviceApiError } from "./http";
 
 /** The most a device may send in one request, as for MQTT payloads. */
@@ -41,7 +42,10 @@ export async function readBody(req: Request, limit = maxBodyBytes): Promise<Uint
 
 export type ParsedJson = { ok: true; value: unknown; bytes: number } | { ok: false; reason: string; bytes: number };
 
-/** Parses a body as JSON (whatever Content-Type says: device firmware often omits it). */
+/**
+ * Parses a body as JSON (whatever Content-Type says: device firmware often omits it). Nesting deeper than
+ * core's MAX_JSON_DEPTH is refused before parsing: a result nested 5,000 deep must be a 400, not a 500.
+ */
 export function parseJson(bytes: Uint8Array): ParsedJson {
   if (bytes.byteLength === 0) return { ok: false, reason: "empty body: send a JSON object", bytes: 0 };
   let text: string;
@@ -50,6 +54,7 @@ export function parseJson(bytes: Uint8Array): ParsedJson {
   } catch {
     return { ok: false, reason: "the body is not valid UTF-8", bytes: bytes.byteLength };
   }
+  if (jsonTooDeep(text)) return { ok: false, reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, bytes: bytes.byteLength };
   try {
     return { ok: true, value: JSON.parse(text), bytes: bytes.byteLength };
   } catch (err) {

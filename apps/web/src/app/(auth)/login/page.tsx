@@ -3,20 +3,16 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { getDictionary } from "@/i18n/server";
 import { getSession } from "@/trpc/server";
+import { safeRedirectPath } from "@/server/auth/redirect-target";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getDictionary();
   return { title: t.auth.signIn };
 }
 
-function safeNext(value: string | string[] | undefined): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const next = safeNext(params.next ?? params.callbackUrl);
+  const next = safeRedirectPath(params.next ?? params.callbackUrl);
   if (await getSession()) redirect(next);
   const code = typeof params.code === "string" ? params.code : undefined;
   return (

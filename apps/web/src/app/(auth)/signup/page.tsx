@@ -3,20 +3,16 @@ import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/auth/signup-form";
 import { getDictionary } from "@/i18n/server";
 import { getSession } from "@/trpc/server";
+import { safeRedirectPath } from "@/server/auth/redirect-target";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getDictionary();
   return { title: t.auth.toSignup };
 }
 
-function safeNext(value: string | string[] | undefined): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
-
 export default async function SignupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const next = safeNext(params.next);
+  const next = safeRedirectPath(params.next);
   if (await getSession()) redirect(next);
   return <SignupForm next={next} email={typeof params.email === "string" ? params.email : ""} />;
 }

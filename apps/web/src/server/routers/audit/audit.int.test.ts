@@ -17,7 +17,8 @@ beforeAll(async () => {
   // One of each change, by the owner from a known IP.
   const owner = createCaller(
     createTRPCContext({
-      headers: testHeaders("203.0.113.99, 10.0.0.1"),
+      // The right-most X-Forwarded-For entry is the socket address the launcher appended (TRUSTED_PROXY_HOPS=0).
+      headers: testHeaders("6.6.6.6, 203.0.113.99"),
       session: { user: { id: w.users.owner.id, email: w.users.owner.email, name: w.users.owner.name } },
     }),
   );

@@ -1,4 +1,4 @@
-import { checkBulkRows, MAX_BULK_ROWS, parsePublicId, type BulkRowProblem } from "@aspen/core";
+import { checkBulkRows, csvCell, MAX_BULK_ROWS, parsePublicId, type BulkRowProblem } from "@aspen/core";
 import { existingDeviceNames, findDevicesByIds, findProductsByNamesOrIds, insertDevices, isUniqueViolation, type NewDevice } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
@@ -48,11 +48,6 @@ function issueOf(row: number, name: string, p: BulkRowProblem): FieldIssue {
   })();
   return { path: `rows[${row}].${p.field}`, row, message };
 }
-
-const csvCell = (s: string | number) => {
-  const v = String(s);
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-};
 
 /**
  * Creates up to 1000 devices at once (from a CSV). Every row is checked first (core's bulk-import

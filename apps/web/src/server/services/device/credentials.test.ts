@@ -3,6 +3,7 @@ import { mosquittoPubExample, sampleTelemetry } from "./credentials";
 
 beforeAll(() => {
   process.env.DATABASE_URL ??= "postgres://x@localhost/x";
+  process.env.TENANT_DATABASE_URL ??= "postgres://x@localhost/x";
   process.env.REDIS_URL ??= "redis://localhost";
   process.env.AUTH_SECRET ??= "x".repeat(32);
 });

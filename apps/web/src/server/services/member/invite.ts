@@ -47,7 +47,9 @@ export async function inviteMember(scope: Scope, input: z.output<typeof inviteMe
   );
   const inviteUrl = invitationUrl(token);
   const inviter = scope.actor.kind === "user" ? { name: scope.actor.name || scope.actor.email, email: scope.actor.email } : { name: scope.actor.name, email: null };
+  const id = publicId("inv", inv.id);
   const emailed = await sendInvitationMail({
+    invitationId: id,
     to: inv.email,
     tenantName: scope.tenant.name,
     inviterName: inviter.name,
@@ -55,7 +57,6 @@ export async function inviteMember(scope: Scope, input: z.output<typeof inviteMe
     inviteUrl,
     expiresAt,
   });
-  const id = publicId("inv", inv.id);
   await recordAudit(auditOf(scope), {
     action: "member.invite",
     targetType: "invitation",

@@ -1,5 +1,5 @@
 import { canAssignRole } from "@aspen/core";
-import { getMember, removeMember as deleteMembership } from "@aspen/db";
+import { getMember, removeMember as deleteMembership, revokeInvitationsSentBy } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError, notFound } from "../../errors";
@@ -13,7 +13,7 @@ export const removeMemberOutput = z.object({ userId: z.string(), left: z.boolean
 /**
  * Removes a member, or leaves the tenant when `userId` is the signed-in user's own. Needs
  * `member.remove` for others (admins cannot remove owners); the last owner can neither be removed
- * nor leave.
+ * nor leave. The pending invitations the member sent are revoked with them.
  */
 export async function removeMember(scope: Scope, input: z.output<typeof removeMemberInput>): Promise<z.output<typeof removeMemberOutput>> {
   const self = scope.actor.kind === "user" && input.userId === scope.actor.id;
@@ -31,14 +31,16 @@ export async function removeMember(scope: Scope, input: z.output<typeof removeMe
       self ? "You are the last owner: make someone else owner before leaving" : "The last owner cannot be removed",
     );
     await deleteMembership(tx, scope.tenant.id, m.userId);
-    return m;
+    // Invitations a removed member sent must not let others in after them.
+    const invitationsRevoked = await revokeInvitationsSentBy(tx, scope.tenant.id, m.userId);
+    return { ...m, invitationsRevoked };
   });
   await recordAudit(auditOf(scope), {
     action: "member.remove",
     targetType: "user",
     targetId: publicId("usr", member.userId),
     targetName: member.email,
-    details: { role: member.role, left: self },
+    details: { role: member.role, left: self, invitationsRevoked: member.invitationsRevoked },
   });
   return { userId: publicId("usr", member.userId), left: self };
 }

@@ -1,4 +1,4 @@
--- Custom migration (drizzle-kit generate --custom): RLS applies to the table owner too (the app connects as the owner role).
+-- Custom migration (drizzle-kit generate --custom): RLS applies to the table owner too (FORCE: the owner role is no exception).
 ALTER TABLE "alert_rules" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "alarms" FORCE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "alarm_events" FORCE ROW LEVEL SECURITY;--> statement-breakpoint

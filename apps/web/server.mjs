@@ -1,0 +1,49 @@
+// The web launcher: `next start` with two additions it cannot do itself.
+//  1. The TCP peer address is appended to X-Forwarded-For before Next.js sees the request (Next only fills the
+//     header when the client sent none, so route handlers could not tell a forged value from the socket address).
+//  2. Prometheus metrics are served on a separate ops port (WEB_OPS_PORT, loopback by default), not on the console.
+// Plain ESM, no build step. Its three variables are listed in the README; the app's own env is parsed in src/env.ts.
+import { createServer } from "node:http";
+import next from "next";
+import { appendPeerAddress } from "./src/server/net/peer-address.mjs";
+
+const port = Number(process.env.WEB_PORT ?? 3000);
+const hostname = process.env.WEB_HOST ?? "127.0.0.1";
+const opsPort = Number(process.env.WEB_OPS_PORT ?? 9093);
+const opsHost = process.env.WEB_OPS_HOST ?? "127.0.0.1";
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const web = createServer((req, res) => {
+  appendPeerAddress(req);
+  void handle(req, res);
+});
+web.listen(port, hostname, () => console.log(`web: console on http://${hostname}:${port}`));
+
+const ops = createServer(async (req, res) => {
+  const url = new URL(req.url ?? "/", "http://ops");
+  // The registry lives on globalThis (see src/server/metrics.ts); instrumentation.ts creates it at start.
+  const registry = globalThis.__aspenMetrics?.registry;
+  if (req.method === "GET" && url.pathname === "/metrics" && registry) {
+    res.writeHead(200, { "content-type": registry.contentType, "cache-control": "no-store" });
+    res.end(await registry.metrics());
+  } else {
+    res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+  }
+});
+if (opsPort >= 0) ops.listen(opsPort, opsHost, () => console.log(`web: metrics on http://${opsHost}:${ops.address().port}/metrics`));
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  ops.close();
+  web.close(() => void app.close().finally(() => process.exit(0)));
+  // Open live streams (server-sent events) would hold close() for ever.
+  setTimeout(() => process.exit(0), 5000).unref();
+  web.closeIdleConnections?.();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
