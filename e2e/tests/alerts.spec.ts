@@ -87,7 +87,13 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   await page.getByRole("checkbox", { name: "e2e receiver" }).check();
   await page.getByRole("button", { name: "Create rule" }).click();
   await expect(page.getByRole("link", { name: "Too hot", exact: true })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Too hot/ }).getByText("Temperature above 30 °C on all devices")).toBeVisible();
   await expect(page.getByRole("switch", { name: "Disable rule Too hot" })).toHaveAttribute("aria-checked", "true");
+  await page.getByRole("link", { name: "Edit rule Too hot" }).click();
+  await expect(page.getByRole("heading", { name: "Edit alert rule", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Value of condition 1")).toHaveValue("30");
+  await expect(page.getByRole("status").filter({ hasText: "Temperature above 30 °C on all devices" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to rules" }).click();
 
   // A real device crosses the threshold (rules take effect within 5 s: publish until the badge counts it).
   client = await connectDevice(device);
@@ -96,6 +102,15 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
     await client!.publishAsync("v1/devices/me/telemetry", JSON.stringify({ temperature: 35 }), { qos: 1 });
     await expect(badge).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000, intervals: [1_000] });
+
+  // The owner is notified in the console (the rule notifies owners and admins by default).
+  const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toBeVisible({ timeout: 20_000 });
+  await bell.click();
+  await expect(page.getByRole("link", { name: "View alarm" }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Mark all read" }).click();
+  await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+  await page.keyboard.press("Escape");
 
   // Alarm list → detail → acknowledge with a comment → clear after confirming.
   await badge.click();
@@ -141,6 +156,19 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   await expect(attempt.getByText(/"type": "alarm.created"/)).toBeVisible();
   await expect(attempt.getByText("received by e2e")).toBeVisible();
   await expect(attempt.getByText(/\d+ ms/)).toBeVisible();
+
+  // Rotating shows the new secret once; deleting the rule asks first.
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("dialog", { name: "Rotate the signing secret?" }).getByRole("button", { name: "Rotate secret" }).click();
+  const rotated = page.getByRole("dialog", { name: "Signing secret" });
+  const next = (await rotated.getByText(/^whsec_/).textContent()) ?? "";
+  expect(next).toMatch(/^whsec_/);
+  expect(next).not.toBe(secret);
+  await rotated.getByRole("button", { name: "I have saved it" }).click();
+  await page.goto(`/t/${slug}/alerts`);
+  await page.getByRole("button", { name: "Delete rule Too hot" }).click();
+  await page.getByRole("dialog", { name: "Delete this rule?" }).getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("No alert rules yet")).toBeVisible();
 });
 
 test("alerts pages fit 390px in dark mode and Chinese, with the summary in Chinese", async ({ page, baseURL }) => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { Button, Card, ConfirmDialog, EmptyState, Pagination, Select, SkeletonRows, Table, TBody, TD, TH, THead, TR, buttonClasses } from "@aspen/ui";
+import { summarizeRule, type AlertRuleSpec, type ThingModel } from "@aspen/core/browser";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -31,7 +32,13 @@ export function RuleList() {
   const page = Math.max(1, Number(params.get("page")) || 1);
   const pageSize = Number(params.get("size")) || 20;
   const labels = usePaginationLabels();
-  const { options: productOptions, query: productsQuery } = useProductOptions();
+  const { options: productOptions, products, query: productsQuery } = useProductOptions();
+  /** Worded with the product's property names and units (the list itself carries no thing model). */
+  const summaryOf = (rule: { productId: string; rule: AlertRuleSpec; summary: { en: string; zhCN: string } }) => {
+    const model = products.find((p) => p.id === rule.productId)?.thingModel as ThingModel | undefined;
+    if (!model) return locale === "zh-CN" ? rule.summary.zhCN : rule.summary.en;
+    return summarizeRule(rule.rule, { locale, thingModel: model });
+  };
   const setParams = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
@@ -89,7 +96,7 @@ export function RuleList() {
                       <Link href={`/t/${tenant.slug}/alerts/${rule.id}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
                         {rule.name}
                       </Link>
-                      <p className="text-xs text-zinc-500 dark:text-zinc-400">{locale === "zh-CN" ? rule.summary.zhCN : rule.summary.en}</p>
+                      <p className="text-xs text-zinc-500 dark:text-zinc-400">{summaryOf(rule)}</p>
                     </TD>
                     <TD>
                       <SeverityBadge severity={rule.severity} />

@@ -3,6 +3,7 @@
 import { Button, Popover } from "@aspen/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect } from "react";
 import { useParams } from "next/navigation";
 import { formatRelative } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
@@ -21,8 +22,13 @@ export function NotificationCentre() {
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() });
   const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: invalidate }));
   const markAll = useMutation(trpc.notification.markAllRead.mutationOptions({ onSuccess: invalidate }));
+  // A new notification (the count changed) must show in the list at once, not at its next refetch.
+  const count = unread.data?.count ?? 0;
+  const refetchList = list.refetch;
+  useEffect(() => {
+    if (slug && unread.isSuccess) void refetchList();
+  }, [count, slug, unread.isSuccess, refetchList]);
   if (!slug || !unread.isSuccess) return null;
-  const count = unread.data.count;
   return (
     <Popover
       align="end"
