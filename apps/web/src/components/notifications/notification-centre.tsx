@@ -1,9 +1,10 @@
 "use client";
 
-import { Button, Popover } from "@aspen/ui";
+import { Button, Popover, SkeletonRows } from "@aspen/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect } from "react";
+import { QueryError } from "@/components/shell/error-state";
 import { useParams } from "next/navigation";
 import { formatRelative } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
@@ -11,24 +12,18 @@ import { useTRPC } from "@/trpc/react";
 
 /** The header's notification centre for the tenant in the URL: unread count, the latest, mark read. */
 export function NotificationCentre() {
-  const { t, locale, format } = useI18n();
+  const { t, format } = useI18n();
   const n = t.notifications;
   const params = useParams<{ tenant?: string }>();
   const slug = params.tenant;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const unread = useQuery({ ...trpc.notification.unreadCount.queryOptions({ tenantSlug: slug ?? "" }), enabled: !!slug, refetchInterval: 10_000, retry: false });
-  const list = useQuery({ ...trpc.notification.list.queryOptions({ tenantSlug: slug ?? "", page: 1, pageSize: 10 }), enabled: !!slug && unread.isSuccess, refetchInterval: 30_000, retry: false });
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() });
   const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: invalidate }));
   const markAll = useMutation(trpc.notification.markAllRead.mutationOptions({ onSuccess: invalidate }));
-  // A new notification (the count changed) must show in the list at once, not at its next refetch.
-  const count = unread.data?.count ?? 0;
-  const refetchList = list.refetch;
-  useEffect(() => {
-    if (slug && unread.isSuccess) void refetchList();
-  }, [count, slug, unread.isSuccess, refetchList]);
   if (!slug || !unread.isSuccess) return null;
+  const count = unread.data.count;
   return (
     <Popover
       align="end"
@@ -58,42 +53,59 @@ export function NotificationCentre() {
               {n.markAllRead}
             </Button>
           </div>
-          <ul className="max-h-96 overflow-y-auto" data-testid="notifications-list">
-            {list.data?.items.length === 0 ? <li className="px-3 py-6 text-center text-sm text-zinc-500">{n.empty}</li> : null}
-            {(list.data?.items ?? []).map((item) => (
-              <li key={item.id} className="border-b border-zinc-100 px-3 py-2 last:border-0 dark:border-zinc-800">
-                <div className="flex items-start gap-2">
-                  {item.readAt ? null : <span aria-label={n.unread} role="img" className="mt-1.5 size-2 shrink-0 rounded-full bg-emerald-600" />}
-                  <div className="min-w-0 flex-1">
-                    <p className="text-sm font-medium break-words">{item.title}</p>
-                    {item.body ? <p className="text-xs break-words text-zinc-500 dark:text-zinc-400">{item.body}</p> : null}
-                    <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
-                      <span className="text-zinc-400">{formatRelative(item.createdAt, locale)}</span>
-                      {item.alarmId ? (
-                        <Link
-                          href={`/t/${slug}/alarms/${item.alarmId}`}
-                          className="text-emerald-700 hover:underline dark:text-emerald-400"
-                          onClick={() => {
-                            if (!item.readAt) markRead.mutate({ tenantSlug: slug, ids: [item.id] });
-                            close();
-                          }}
-                        >
-                          {n.viewAlarm}
-                        </Link>
-                      ) : null}
-                      {item.readAt ? null : (
-                        <button type="button" className="text-zinc-500 hover:underline" aria-label={format(n.markRead, { title: item.title })} onClick={() => markRead.mutate({ tenantSlug: slug, ids: [item.id] })}>
-                          ✓
-                        </button>
-                      )}
-                    </div>
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ul>
+          <NotificationList slug={slug} count={count} close={close} markRead={(id) => markRead.mutate({ tenantSlug: slug, ids: [id] })} />
         </div>
       )}
     </Popover>
+  );
+}
+
+/** The latest notifications, fetched afresh whenever the panel opens and whenever the unread count changes. */
+function NotificationList({ slug, count, close, markRead }: { slug: string; count: number; close: () => void; markRead: (id: string) => void }) {
+  const { t, locale, format } = useI18n();
+  const n = t.notifications;
+  const trpc = useTRPC();
+  const list = useQuery({ ...trpc.notification.list.queryOptions({ tenantSlug: slug, page: 1, pageSize: 10 }), refetchOnMount: "always", refetchInterval: 10_000 });
+  const { refetch } = list;
+  useEffect(() => {
+    void refetch();
+  }, [count, refetch]);
+  if (list.isPending) return <SkeletonRows rows={2} label={t.common.loading} />;
+  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <ul className="max-h-96 overflow-y-auto" data-testid="notifications-list">
+      {list.data?.items.length === 0 ? <li className="px-3 py-6 text-center text-sm text-zinc-500">{n.empty}</li> : null}
+      {(list.data?.items ?? []).map((item) => (
+        <li key={item.id} className="border-b border-zinc-100 px-3 py-2 last:border-0 dark:border-zinc-800">
+          <div className="flex items-start gap-2">
+            {item.readAt ? null : <span aria-label={n.unread} role="img" className="mt-1.5 size-2 shrink-0 rounded-full bg-emerald-600" />}
+            <div className="min-w-0 flex-1">
+              <p className="text-sm font-medium break-words">{item.title}</p>
+              {item.body ? <p className="text-xs break-words text-zinc-500 dark:text-zinc-400">{item.body}</p> : null}
+              <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
+                <span className="text-zinc-400">{formatRelative(item.createdAt, locale)}</span>
+                {item.alarmId ? (
+                  <Link
+                    href={`/t/${slug}/alarms/${item.alarmId}`}
+                    className="text-emerald-700 hover:underline dark:text-emerald-400"
+                    onClick={() => {
+                      if (!item.readAt) markRead(item.id);
+                      close();
+                    }}
+                  >
+                    {n.viewAlarm}
+                  </Link>
+                ) : null}
+                {item.readAt ? null : (
+                  <button type="button" className="text-zinc-500 hover:underline" aria-label={format(n.markRead, { title: item.title })} onClick={() => markRead(item.id)}>
+                    ✓
+                  </button>
+                )}
+              </div>
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }
