@@ -33,6 +33,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
+  /** REST API requests per minute per API key / OAuth grant, until tenant plans set it (benchmarks raise it). */
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Multiplies the sign-up / password / invitation budgets. Only for test stacks where every browser is 127.0.0.1. */
   ABUSE_LIMITS_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
   /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */

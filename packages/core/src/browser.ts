@@ -185,3 +185,14 @@ export {
 } from "./webhooks/event-types";
 export { webhookRetryDelaysMs, webhookMaxAttempts, webhookDisableAfterMs, webhookRetryDelay, isDelivered, disablesEndpoint } from "./webhooks/retry";
 export { webhookUrlSchema, maxWebhookUrlLength } from "./webhooks/url";
+// API scopes (API keys, OAuth apps)
+export {
+  apiScopeTable,
+  apiScopes,
+  isApiScope,
+  scopePermissions,
+  roleCoversScope,
+  roleCoversScopes,
+  parseScopeString,
+  type ApiScope,
+} from "./api/scopes";

@@ -1,3 +1,7 @@
+import { oauthAppsEn } from "./oauthApps.en";
+import { oauthEn } from "./oauth.en";
+import { apiKeysEn } from "./apiKeys.en";
+import { apiScopesEn } from "./apiScopes.en";
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
@@ -5,6 +9,10 @@
 import { alertsEn } from "./alerts.en";
 
 export const en = {
+  apiKeys: apiKeysEn,
+  apiScopes: apiScopesEn,
+  oauth: oauthEn,
+  oauthApps: oauthAppsEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

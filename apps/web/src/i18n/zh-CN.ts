@@ -1,8 +1,16 @@
 import { alertsZhCN } from "./alerts.zh-CN";
+import { oauthAppsZhCN } from "./oauthApps.zh-CN";
+import { oauthZhCN } from "./oauth.zh-CN";
+import { apiKeysZhCN } from "./apiKeys.zh-CN";
+import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
+  apiKeys: apiKeysZhCN,
+  apiScopes: apiScopesZhCN,
+  oauth: oauthZhCN,
+  oauthApps: oauthAppsZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

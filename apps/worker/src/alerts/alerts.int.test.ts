@@ -101,6 +101,7 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     expect(rows[0]!.firstSeenAt.getTime()).toBe(t0 + 6000);
     expect(mailsTo(w.owner.email)).toHaveLength(1);
     expect(mailsTo(w.owner.email)[0]!.raw).toContain("Alarm: Hot");
+    expect(mailsTo(w.owner.email)[0]!.raw).toContain(`/t/${w.tenant.slug}/alarms/alm_`);
     const hooks = receiver.got.get(`/hook-${w.tenant.id}`)!;
     expect(hooks).toHaveLength(1);
     expect(hooks[0]!.verified).toBe(true);

@@ -79,6 +79,22 @@ describe("at-least-once delivery of stream entries", () => {
     expect(rows.map((r) => [r.count, r.values.event])).toEqual([[2, "door"]]);
   });
 
+  it("presence, command results and opt-in telemetry become webhook deliveries, once per entry", async () => {
+    const { w, batch } = await setup();
+    const all = await createEndpoint(sys, w.tenant.id, "http://127.0.0.1:9/all", []);
+    const tel = await createEndpoint(sys, w.tenant.id, "http://127.0.0.1:9/tel", ["telemetry.received"]);
+    deps.webhooks.invalidate();
+    const dev = w.deviceIds[0]!;
+    const entry = { ...batch, presence: [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: Date.now(), online: true }], commands: [{ tenantId: w.tenant.id, deviceId: dev, commandId: crypto.randomUUID(), ts: Date.now(), status: "timed_out" as const }] };
+    const id = `${Date.now()}-9`;
+    await handle(id, [ingestStreamField, JSON.stringify(entry)]);
+    await handle(id, [ingestStreamField, JSON.stringify(entry)]);
+    const types = async (endpointId: string) => (await sys.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId))).map((d) => d.eventType).sort();
+    // No types = everything except the opt-in telemetry.received (the rule's alarm is delivered too).
+    expect(await types(all.id)).toEqual(["alarm.created", "command.timed_out", "device.online"]);
+    expect(await types(tel.id)).toEqual(["telemetry.received"]);
+  });
+
   it("an older entry after a newer one is skipped for that pair", async () => {
     const { w, rule, ep, fields } = await setup();
     await handle(`${Date.now() + 5000}-0`, fields);

@@ -86,10 +86,17 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
         }
       })();
     },
-    /** Stops after the entry being handled (its effects committed and acknowledged). */
+    /** Stops after the entry being handled (its effects committed and acknowledged); leaves the group if nothing is pending. */
     async stop() {
       running = false;
       await loop;
+      try {
+        const pending = (await o.redis.xpending(o.stream, o.group, "-", "+", 1, o.consumer)) as unknown[];
+        // Consumer names carry the pid: without this the group would collect one per restart.
+        if (pending.length === 0) await o.redis.xgroup("DELCONSUMER", o.stream, o.group, o.consumer);
+      } catch {
+        // Best effort: a leftover consumer name with nothing pending is harmless.
+      }
     },
     isRunning: () => running,
   };

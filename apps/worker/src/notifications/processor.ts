@@ -5,6 +5,7 @@ import {
   findAlarm,
   findAlarmEvent,
   findAlertRule,
+  findTenantById,
   findWebhookEndpoint,
   insertNotifications,
   markDigestSent,
@@ -55,10 +56,11 @@ async function alarmNotify(d: NotificationDeps, data: { tenantId: string; alarmE
     const alarm = await findAlarm(tx, tenantId, event.alarmId);
     const rule = alarm ? await findAlertRule(tx, tenantId, alarm.ruleId) : undefined;
     if (!alarm || !rule?.spec.actions.notify) return null;
-    return { event, alarm, notify: rule.spec.actions.notify, recipients: await membersWithRoles(tx, tenantId, rule.spec.actions.notify.roles) };
+    const tenant = await findTenantById(tx, tenantId);
+    return { event, alarm, slug: tenant?.slug ?? "_", notify: rule.spec.actions.notify, recipients: await membersWithRoles(tx, tenantId, rule.spec.actions.notify.roles) };
   });
   if (!found) return;
-  const { event, alarm, notify, recipients } = found;
+  const { event, alarm, slug, notify, recipients } = found;
   const cleared = event.kind === "cleared";
   const title = `${cleared ? "Cleared" : `[${alarm.severity}] Alarm`}: ${alarm.title} on ${alarm.deviceName}`;
   const values = Object.entries(alarm.values).map(([k, v]) => `${k}=${String(v)}`).join(", ");
@@ -72,7 +74,7 @@ async function alarmNotify(d: NotificationDeps, data: { tenantId: string; alarmE
   }
   const inserted = await withSystem(d.db, (tx) => insertNotifications(tx, rows));
   d.metrics.notifications.inc({ kind: "in_app" }, inserted.filter((n) => n.inApp).length);
-  const link = `${d.appUrl}/t/_/alarms/${publicId("alm", alarm.id)}`;
+  const link = `${d.appUrl}/t/${slug}/alarms/${publicId("alm", alarm.id)}`;
   await sendPending(d, tenantId, sourceKey, new Map(recipients.map((m) => [m.userId, m.email])), (t, b) => `${t}\n\n${b}\n\nOpen it in Aspen: ${link}\n`);
 }
 

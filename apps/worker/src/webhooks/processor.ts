@@ -1,5 +1,5 @@
 import { disablesEndpoint, isDelivered, publicId, webhookDisableAfterMs, webhookRetryDelay } from "@aspen/core";
-import { deliveryToSend, disableEndpoint, markEndpointFailure, markEndpointSuccess, recordAttempt, signingSecrets, withSystem, type Database } from "@aspen/db";
+import { disableEndpoint, loadDeliveryForSend, markEndpointFailure, recordAttemptOutcome, withSystem, type Database } from "@aspen/db";
 import { webhookDeliverJob, webhookDisabledNotifyJob, type createProducer } from "@aspen/jobs";
 import { UnrecoverableError, type Job } from "bullmq";
 import type { Logger } from "pino";
@@ -43,10 +43,8 @@ export function createWebhookProcessor(d: WebhookProcessorDeps) {
   return async (job: Job) => {
     if (job.name !== webhookDeliverJob.name) return;
     const { tenantId, deliveryId } = webhookDeliverJob.schema.parse(job.data);
-    const found = await withSystem(d.db, async (tx) => {
-      const row = await deliveryToSend(tx, tenantId, deliveryId);
-      return row && { ...row, secrets: await signingSecrets(tx, row.endpoint.id) };
-    });
+    // The worker's connection bypasses RLS (system role): one query, no transaction.
+    const found = await loadDeliveryForSend(d.db, tenantId, deliveryId);
     if (!found) return; // endpoint or delivery deleted meanwhile
     const { delivery, endpoint, secrets } = found;
     if (!endpoint.enabled && delivery.eventType !== "webhook.test") return;
@@ -63,14 +61,11 @@ export function createWebhookProcessor(d: WebhookProcessorDeps) {
     const last = job.attemptsMade + 1 >= attemptsMax;
     const status = ok ? "delivered" : gone || last ? "failed" : "retrying";
     const next = status === "retrying" ? new Date(Date.now() + webhookRetryDelay(job.attemptsMade + 1, d.retryScale, () => 0.5)) : null;
-    await withSystem(d.db, async (tx) => {
-      await recordAttempt(
-        tx,
-        { tenantId, deliveryId, attempt: delivery.attempts + 1, at, url: endpoint.url, requestHeaders: headers, requestBody: delivery.body, responseStatus: r.status, responseBody: r.body, error: r.error, durationMs: r.durationMs },
-        { status, nextAttemptAt: next },
-      );
-      if (ok) await markEndpointSuccess(tx, tenantId, endpoint.id);
-    });
+    await recordAttemptOutcome(
+      d.db,
+      { tenantId, deliveryId, endpointId: endpoint.id, attempt: delivery.attempts + 1, at, url: endpoint.url, requestHeaders: headers, requestBody: delivery.body, responseStatus: r.status, responseBody: r.body, error: r.error, durationMs: r.durationMs },
+      { status, nextAttemptAt: next },
+    );
     d.metrics.deliveries.inc({ outcome: ok ? "delivered" : gone ? "gone" : r.status === null ? "error" : "rejected" });
     if (ok) return;
     const reason = r.error ?? `answered ${r.status}`;

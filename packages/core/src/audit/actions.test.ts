@@ -4,7 +4,7 @@ import { auditActions, isAuditAction } from "./actions";
 describe("auditActions", () => {
   it("are unique resource.verb strings", () => {
     expect(new Set(auditActions).size).toBe(auditActions.length);
-    for (const a of auditActions) expect(a).toMatch(/^[a-z]+\.[a-z_]+$/);
+    for (const a of auditActions) expect(a).toMatch(/^[a-z][a-zA-Z]*\.[a-z_]+$/); // resources are camelCase like permissions (apiKey.manage)
   });
 
   it("include the console's sensitive actions", () => {

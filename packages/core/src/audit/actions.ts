@@ -38,6 +38,14 @@ export const auditActions = [
   "webhook.replay",
   "webhook.test",
   "queue.retry",
+  "apiKey.create",
+  "apiKey.revoke",
+  "oauthApp.create",
+  "oauthApp.update",
+  "oauthApp.rotate_secret",
+  "oauthApp.delete",
+  "oauthGrant.create",
+  "oauthGrant.revoke",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

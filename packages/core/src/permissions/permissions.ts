@@ -17,6 +17,7 @@ export const permissions = [
   "device.secret",
   "audit.read",
   "apiKey.manage",
+  "oauthApp.manage",
   "webhook.manage",
   "alert.manage",
   "billing.read",
@@ -47,6 +48,7 @@ const admin = [
   "audit.read",
   "billing.read",
   "tenant.update",
+  "oauthApp.manage",
 ] as const satisfies Permission[];
 
 /** What each role may do; each role has everything of the roles below it. */

@@ -21,9 +21,9 @@ export interface AuditFilter {
   to?: Date;
 }
 
-export async function listAudit(tx: Tx, tenantId: string, p: PageRequest & AuditFilter): Promise<Page<AuditRow>> {
+function auditWhere(tenantId: string, p: AuditFilter) {
   const action = p.action?.replace(/\*$/, "");
-  const where = and(
+  return and(
     eq(auditLogs.tenantId, tenantId),
     action
       ? action.endsWith(".")
@@ -34,9 +34,42 @@ export async function listAudit(tx: Tx, tenantId: string, p: PageRequest & Audit
     p.from ? gte(auditLogs.createdAt, p.from) : undefined,
     p.to ? lt(auditLogs.createdAt, p.to) : undefined,
   );
+}
+
+export async function listAudit(tx: Tx, tenantId: string, p: PageRequest & AuditFilter): Promise<Page<AuditRow>> {
+  const where = auditWhere(tenantId, p);
+
   const [items, [total]] = await Promise.all([
     tx.select().from(auditLogs).where(where).orderBy(desc(auditLogs.createdAt), desc(auditLogs.id)).limit(p.pageSize).offset(offsetOf(p)),
     tx.select({ n: count() }).from(auditLogs).where(where),
   ]);
   return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+}
+
+/**
+ * A keyset page of the audit log in the order of `listAudit` (newest first): `limit` rows after the
+ * row `after` (uuid). `cursorFound` is false when `after` is not a row of the tenant.
+ */
+export async function listAuditAfter(
+  tx: Tx,
+  tenantId: string,
+  p: AuditFilter & { after?: string; limit: number },
+): Promise<{ items: AuditRow[]; hasMore: boolean; cursorFound: boolean }> {
+  let after;
+  if (p.after) {
+    const [cursor] = await tx
+      .select({ id: auditLogs.id })
+      .from(auditLogs)
+      .where(and(eq(auditLogs.tenantId, tenantId), eq(auditLogs.id, p.after)))
+      .limit(1);
+    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
+    after = sql`(${auditLogs.createdAt}, ${auditLogs.id}) < (select c.created_at, c.id from audit_logs c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
+  }
+  const rows = await tx
+    .select()
+    .from(auditLogs)
+    .where(and(auditWhere(tenantId, p), after))
+    .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
 }

@@ -174,3 +174,34 @@ export async function findDevicesByIds(tx: Tx, tenantId: string, ids: string[]):
   }
   return out;
 }
+
+/**
+ * A keyset page of devices, newest first (ties by id, descending): the `limit` devices after
+ * the device `after` (uuid), fetching one more to say whether more follow. `cursorFound` is false when
+ * `after` names no device of the tenant.
+ */
+export async function listDevicesAfter(
+  tx: Tx,
+  tenantId: string,
+  p: DeviceFilter & { after?: string; limit: number },
+): Promise<{ items: DeviceRow[]; hasMore: boolean; cursorFound: boolean }> {
+  let after: SQL | undefined;
+  if (p.after) {
+    const [cursor] = await tx
+      .select({ id: devices.id })
+      .from(devices)
+      .where(and(eq(devices.tenantId, tenantId), eq(devices.id, p.after)))
+      .limit(1);
+    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
+    // Compared in SQL: created_at has microseconds, which a JS Date would drop.
+    after = sql`(${devices.createdAt}, ${devices.id}) < (select c.created_at, c.id from devices c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
+  }
+  const rows = await tx
+    .select(publicColumns)
+    .from(devices)
+    .innerJoin(products, eq(products.id, devices.productId))
+    .where(and(filterSql(tenantId, p), after))
+    .orderBy(desc(devices.createdAt), desc(devices.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
+}

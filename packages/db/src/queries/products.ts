@@ -129,3 +129,31 @@ export async function setProductSecret(
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * A keyset page of products in the order of `listProducts` (by name, then id): the `limit` products
+ * after the product `after` (uuid), one more fetched to say whether more follow.
+ */
+export async function listProductsAfter(
+  tx: Tx,
+  tenantId: string,
+  p: { search?: string; after?: string; limit: number },
+): Promise<{ items: ProductRow[]; hasMore: boolean; cursorFound: boolean }> {
+  let after;
+  if (p.after) {
+    const [cursor] = await tx
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.tenantId, tenantId), eq(products.id, p.after)))
+      .limit(1);
+    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
+    after = sql`(${products.name}, ${products.id}) > (select c.name, c.id from products c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
+  }
+  const rows = await tx
+    .select(publicColumns)
+    .from(products)
+    .where(and(eq(products.tenantId, tenantId), p.search ? ilike(products.name, `%${escapeLike(p.search)}%`) : undefined, after))
+    .orderBy(asc(products.name), asc(products.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
+}

@@ -172,3 +172,51 @@ export async function listDeliveries(tx: Tx, tenantId: string, endpointId: strin
   return { items: items.map((d) => ({ ...d, attemptLog: by.get(d.id) ?? [] })), total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
 export type { WebhookEndpointRow, WebhookDeliveryRow, WebhookAttemptRow } from "../schema";
+
+// ---- the delivery worker's hot path: one statement each way ----
+
+/** A delivery, its endpoint and the secrets that sign now, in one query (system connection). */
+export async function loadDeliveryForSend(tx: Tx, tenantId: string, id: string, now = new Date()) {
+  const [row] = await tx
+    .select({
+      delivery: webhookDeliveries,
+      endpoint: webhookEndpoints,
+      secrets: sql<string[]>`coalesce((select array_agg(s.secret order by s.created_at desc) from ${webhookSecrets} s where s.endpoint_id = ${webhookEndpoints.id} and (s.expires_at is null or s.expires_at > ${now.toISOString()}::timestamptz)), '{}')`,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Logs an attempt, moves the delivery's status and, on success, clears the endpoint's failure streak
+ * (its last success written at most once a minute) — one statement, so atomic without a transaction.
+ */
+export async function recordAttemptOutcome(
+  tx: Tx,
+  a: NewAttempt & { at: Date; endpointId: string },
+  outcome: { status: WebhookDeliveryRow["status"]; nextAttemptAt: Date | null },
+): Promise<void> {
+  const at = a.at.toISOString();
+  const ok = outcome.status === "delivered";
+  await tx.execute(sql`
+    with attempt as (
+      insert into ${webhookAttempts} (tenant_id, delivery_id, attempt, at, url, request_headers, request_body, response_status, response_body, error, duration_ms)
+      values (${a.tenantId}, ${a.deliveryId}, ${a.attempt}, ${at}::timestamptz, ${a.url}, ${JSON.stringify(a.requestHeaders)}::jsonb, ${a.requestBody}, ${a.responseStatus}, ${a.responseBody}, ${a.error}, ${a.durationMs})
+      returning 1
+    ), delivery as (
+      update ${webhookDeliveries} set status = ${outcome.status}, attempts = attempts + 1, last_status = ${a.responseStatus},
+        next_attempt_at = ${outcome.nextAttemptAt?.toISOString() ?? null}::timestamptz,
+        delivered_at = case when ${ok} then ${at}::timestamptz else delivered_at end
+      where tenant_id = ${a.tenantId} and id = ${a.deliveryId}
+      returning 1
+    ), endpoint as (
+      update ${webhookEndpoints} set failing_since = null, last_success_at = ${at}::timestamptz
+      where ${ok} and tenant_id = ${a.tenantId} and id = ${a.endpointId}
+        and (failing_since is not null or last_success_at is null or last_success_at < ${at}::timestamptz - interval '1 minute')
+      returning 1
+    )
+    select (select count(*) from attempt) + (select count(*) from delivery) + (select count(*) from endpoint) as n`);
+}

@@ -5,3 +5,5 @@ export * from "./audit";
 export * from "./alerts";
 export * from "./notifications";
 export * from "./webhooks";
+export * from "./api-keys";
+export * from "./oauth";

@@ -21,6 +21,7 @@ export function TenantNav() {
     { href: `${base}/webhooks`, label: t.alertNav.webhooks, key: "webhooks", show: tenant.permissions.includes("webhook.manage") },
     { href: `${base}/members`, label: t.nav.members, key: "members", show: tenant.permissions.includes("member.read") },
     { href: `${base}/audit`, label: t.nav.audit, key: "audit", show: tenant.permissions.includes("audit.read") },
+    { href: `${base}/api-keys`, label: t.apiKeys.nav, key: "api-keys", show: tenant.permissions.includes("apiKey.manage") },
   ].filter((i) => i.show);
   return (
     <nav aria-label={tenant.name} className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">

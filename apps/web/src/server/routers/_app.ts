@@ -1,4 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
+import { apiKeyRouter } from "./apiKey/_router";
+import { oauthAppRouter } from "./oauthApp/_router";
+import { oauthGrantRouter } from "./oauthGrant/_router";
 import { auditRouter } from "./audit/_router";
 import { authRouter } from "./auth/_router";
 import { commandRouter } from "./command/_router";
@@ -39,6 +42,9 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   webhook: webhookRouter,
   queue: queueRouter,
+  apiKey: apiKeyRouter,
+  oauthApp: oauthAppRouter,
+  oauthGrant: oauthGrantRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,14 @@ async function newDevice(c: Ctx) {
   const d = await c.owner.device.create({ tenantSlug: c.slug, name: `dev-${randomSuffix()}`, productId: p.id });
   return d.device;
 }
+function newApp() {
+  return {
+    name: `app-${randomSuffix()}`,
+    redirectUris: ["https://app.example.org/callback"],
+    scopes: ["devices:read" as const],
+    clientType: "confidential" as const,
+  };
+}
 async function newViewer(c: Ctx) {
   const u = await createTestUser(getSystemDb());
   await addTestMember(getSystemDb(), c.w.tenant.id, u.id, "viewer");
@@ -138,6 +146,38 @@ const cases: Case[] = [
   { path: "device.rotateSecret", permission: "device.secret", prepare: newDevice, call: (k, s, d) => k.device.rotateSecret({ tenantSlug: s, id: d.id }) },
   { path: "device.delete", permission: "device.write", prepare: newDevice, call: (k, s, d) => k.device.delete({ tenantSlug: s, id: d.id }) },
   { path: "audit.list", permission: "audit.read", call: (k, s) => k.audit.list({ tenantSlug: s, page: 1, pageSize: 20 }) },
+  { path: "apiKey.list", permission: "apiKey.manage", call: (k, s) => k.apiKey.list({ tenantSlug: s }) },
+  {
+    path: "apiKey.create",
+    permission: "apiKey.manage",
+    call: (k, s) => k.apiKey.create({ tenantSlug: s, name: `key-${randomSuffix()}`, scopes: ["devices:read"] }),
+  },
+  {
+    path: "apiKey.revoke",
+    permission: "apiKey.manage",
+    prepare: (c) => c.owner.apiKey.create({ tenantSlug: c.slug, name: `key-${randomSuffix()}`, scopes: ["devices:read"] }),
+    call: (k, s, p) => k.apiKey.revoke({ tenantSlug: s, id: p.apiKey.id }),
+  },
+  { path: "oauthApp.list", permission: "oauthApp.manage", call: (k, s) => k.oauthApp.list({ tenantSlug: s }) },
+  { path: "oauthApp.create", permission: "oauthApp.manage", call: (k, s) => k.oauthApp.create({ tenantSlug: s, ...newApp() }) },
+  {
+    path: "oauthApp.rotateSecret",
+    permission: "oauthApp.manage",
+    prepare: (c) => c.owner.oauthApp.create({ tenantSlug: c.slug, ...newApp() }),
+    call: (k, s, p) => k.oauthApp.rotateSecret({ tenantSlug: s, id: p.app.id }),
+  },
+  {
+    path: "oauthApp.delete",
+    permission: "oauthApp.manage",
+    prepare: (c) => c.owner.oauthApp.create({ tenantSlug: c.slug, ...newApp() }),
+    call: (k, s, p) => k.oauthApp.delete({ tenantSlug: s, id: p.app.id }),
+  },
+  {
+    path: "oauthApp.grants",
+    permission: "oauthApp.manage",
+    prepare: (c) => c.owner.oauthApp.create({ tenantSlug: c.slug, ...newApp() }),
+    call: (k, s, p) => k.oauthApp.grants({ tenantSlug: s, id: p.app.id }),
+  },
 ];
 
 /** Procedures outside a tenant, with how an unauthenticated caller is treated. */
@@ -151,6 +191,8 @@ const userLevel: { path: string; call: (k: Caller) => Promise<unknown>; public?:
   { path: "tenant.create", call: (k) => k.tenant.create({ name: "Nope", slug: `nope-${randomSuffix()}` }) },
   { path: "invitation.byToken", public: true, call: (k) => k.invitation.byToken({ token: "x".repeat(43) }) },
   { path: "invitation.accept", call: (k) => k.invitation.accept({ token: "x".repeat(43) }) },
+  { path: "oauthGrant.mine", call: (k) => k.oauthGrant.mine({}) },
+  { path: "oauthGrant.revoke", call: (k) => k.oauthGrant.revoke({ id: "00000000-0000-4000-8000-000000000000" }) },
 ];
 
 let ctx: Ctx;
@@ -161,7 +203,7 @@ beforeAll(async () => {
 });
 
 /** The routers of the Foundation issue; later routers bring their own permission tables. */
-const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit"];
+const namespaces = ["auth", "tenant", "member", "invitation", "product", "device", "audit", "apiKey", "oauthApp", "oauthGrant"];
 
 describe("every procedure is covered by these tables", () => {
   it("lists each procedure of these routers exactly once", () => {
@@ -195,7 +237,7 @@ describe.each(cases)("$path (needs $permission)", (c) => {
     expect(await codeOf(c.call(callerAs(null), ctx.slug, prep))).toBe("UNAUTHORIZED");
   });
 
-  if (c.prepare && /^(product|device)\.(byId|update|delete|rotate|setEnabled)/.test(c.path)) {
+  if (c.prepare && /^(product|device|apiKey|oauthApp)\.(byId|update|delete|rotate|setEnabled|revoke|grants)/.test(c.path)) {
     it("with an id from another tenant, in the caller's own tenant: NOT_FOUND", async () => {
       const prep = await c.prepare!(ctx);
       const outsider = callerAs(ctx.w.outsider);

@@ -93,3 +93,32 @@ export async function findDeviceCommand(
     .limit(1);
   return row;
 }
+
+/**
+ * A keyset page of a device's commands in the order of `listCommands` (newest first): `limit` after the
+ * command `after` (uuid). `cursorFound` is false when `after` is not a command of that device.
+ */
+export async function listCommandsAfter(
+  tx: Tx,
+  tenantId: string,
+  deviceId: string,
+  p: { status?: CommandStatus; after?: string; limit: number },
+): Promise<{ items: CommandRow[]; hasMore: boolean; cursorFound: boolean }> {
+  let after;
+  if (p.after) {
+    const [cursor] = await tx
+      .select({ id: commands.id })
+      .from(commands)
+      .where(and(eq(commands.tenantId, tenantId), eq(commands.deviceId, deviceId), eq(commands.id, p.after)))
+      .limit(1);
+    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
+    after = sql`(${commands.createdAt}, ${commands.requestId}) < (select c.created_at, c.request_id from commands c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
+  }
+  const rows = await tx
+    .select()
+    .from(commands)
+    .where(and(eq(commands.tenantId, tenantId), eq(commands.deviceId, deviceId), p.status ? eq(commands.status, p.status) : undefined, after))
+    .orderBy(desc(commands.createdAt), desc(commands.requestId))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccountSettings } from "@/components/account/account-settings";
 import { getDictionary } from "@/i18n/server";
 import { getCaller } from "@/trpc/server";
@@ -9,10 +10,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const me = await (await getCaller()).auth.me();
+  const [me, { t }] = await Promise.all([(await getCaller()).auth.me(), getDictionary()]);
   return (
     <main className="mx-auto max-w-2xl px-3 py-8 sm:px-6">
       <AccountSettings user={{ email: me.email, name: me.name }} />
+      <Link href="/account/connected-apps" className="mt-6 inline-block text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="connected-apps-link">
+        {t.oauth.connectedApps} →
+      </Link>
     </main>
   );
 }

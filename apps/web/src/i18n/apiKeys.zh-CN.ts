@@ -1,0 +1,33 @@
+import type { apiKeysEn } from "./apiKeys.en";
+
+/** API 密钥页面的中文文案。 */
+export const apiKeysZhCN: Record<keyof typeof apiKeysEn, string> = {
+  nav: "API 密钥",
+  title: "API 密钥",
+  subtitle: "供你自己的脚本和服务调用本租户 REST API 的密钥。密钥按其权限范围行事，且不超过你的角色。",
+  docsLink: "REST API 参考",
+  create: "新建 API 密钥",
+  createTitle: "新建 API 密钥",
+  createHint: "选择该密钥可以做什么。你只能授予你的角色所允许的权限。",
+  name: "名称",
+  namePlaceholder: "例如：夜间导出",
+  scopes: "权限范围",
+  expires: "过期时间",
+  expiresHint: "留空表示永不过期。",
+  createdTitle: "请立即复制你的 API 密钥",
+  createdHint: "密钥只显示这一次。请保存在密钥管理器中；以 Authorization: Bearer <密钥> 发送。",
+  key: "API 密钥",
+  empty: "还没有 API 密钥",
+  emptyHint: "创建一个密钥，以便从脚本、CI 或你自己的后端调用 /api/v1。",
+  prefix: "密钥",
+  createdBy: "创建者",
+  lastUsed: "最近使用",
+  noExpiry: "永不",
+  active: "有效",
+  expired: "已过期",
+  revoked: "已吊销",
+  revoke: "吊销",
+  revokeTitle: "吊销 {name}？",
+  revokeBody: "使用此密钥的调用将立即失败。此操作无法撤销。",
+  selectScope: "请至少选择一个权限范围。",
+};

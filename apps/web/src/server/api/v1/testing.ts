@@ -1,0 +1,40 @@
+import type { ApiScope } from "@aspen/core";
+import { randomSuffix } from "@aspen/db/testing";
+import { callerAs } from "../../testing";
+import { handleApiRequest } from "./handler";
+
+export const thingModel = {
+  properties: [
+    { identifier: "temperature", name: "Temperature", type: "float", unit: "°C", min: -40, max: 125 },
+    { identifier: "target", name: "Target", type: "float", unit: "°C", min: 5, max: 30, access: "rw" },
+  ],
+  events: [],
+  commands: [{ identifier: "reboot", name: "Reboot" }],
+};
+
+/** Creates an API key in the console (as `user`) and returns it. */
+export async function makeKey(user: { id: string; email: string; name: string }, tenantSlug: string, scopes: ApiScope[], expiresAt?: Date) {
+  const made = await callerAs(user).apiKey.create({ tenantSlug, name: `key-${randomSuffix()}`, scopes, expiresAt });
+  return made;
+}
+
+/** Calls the /api/v1 handler in-process, as the route would. */
+export async function rest(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string | Uint8Array; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: BodyInit | undefined;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers["content-type"] ??= "application/json";
+  } else if (opts.rawBody !== undefined) {
+    body = opts.rawBody as BodyInit;
+    headers["content-type"] ??= "application/json";
+  }
+  const res = await handleApiRequest(new Request(`http://localhost:3000/api/v1${path}`, { method, headers, body }));
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
