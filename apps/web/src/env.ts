@@ -1,4 +1,6 @@
 import { parseEnv as parseWith } from "@aspen/core";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 
 /**
@@ -35,6 +37,10 @@ const schema = z.object({
   REDIS_PREFIX: z.string().default(""),
   /** REST API requests per minute per API key / OAuth grant, until tenant plans set it (benchmarks raise it). */
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Where export files are written (by the worker) and read (by the download route). */
+  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
+  /** Exports up to this many rows stream straight from Postgres; larger ones run as a worker job. */
+  EXPORT_STREAM_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
   /** Multiplies the sign-up / password / invitation budgets. Only for test stacks where every browser is 127.0.0.1. */
   ABUSE_LIMITS_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
   /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */

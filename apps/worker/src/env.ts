@@ -1,5 +1,7 @@
 import { EnvError, parseEnv } from "@aspen/core";
 import { hostname } from "node:os";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 
 const flag = z.enum(["true", "false", ""]).default("false").transform((v) => v === "true");
@@ -33,6 +35,8 @@ const schema = z.object({
   ALERTS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Offline scan interval. */
   ALERTS_OFFLINE_SCAN_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Where large exports are written (the web app serves them from the same directory). */
+  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

@@ -14,7 +14,9 @@ import { loadEnv } from "./env";
 import { createMetrics } from "./metrics";
 import { createMailer } from "./notifications/mailer";
 import { createNotificationProcessor } from "./notifications/processor";
+import { createExportProcessor } from "./processors/export";
 import { createRetentionProcessor } from "./processors/retention";
+import { createRollupProcessor } from "./processors/rollup";
 import { upsertSchedules } from "./schedules";
 import { createWebhookEmitter } from "./webhooks/emit";
 import { createWebhookProcessor, webhookBackoff } from "./webhooks/processor";
@@ -44,7 +46,7 @@ const offlineScan = createOfflineScan({ db, producer, webhooks, metrics });
 
 const bull = (extra: object = {}) => ({ connection: createRedis(env.REDIS_URL), prefix: env.BULLMQ_PREFIX, ...extra });
 const workers = [
-  new Worker(queues.retention, createRetentionProcessor(db), bull({ concurrency: 1 })),
+  new Worker(queues.retention, createRetentionProcessor(db, log), bull({ concurrency: 1 })),
   new Worker(queues.alerts, async (job: Job) => (job.name === offlineScanJob.name ? offlineScan() : undefined), bull({ concurrency: 1 })),
   new Worker(queues.notifications, createNotificationProcessor({ db, mailer, appUrl: env.APP_URL, metrics, log }), bull({ concurrency: 4 })),
   new Worker(
@@ -55,6 +57,8 @@ const workers = [
       settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === webhookBackoffType ? webhookBackoff(env.WEBHOOK_RETRY_SCALE)(attemptsMade) : 1000 * 2 ** attemptsMade) },
     }),
   ),
+  new Worker(queues.rollup, createRollupProcessor(db, log), bull({ concurrency: 1 })),
+  new Worker(queues.exports, createExportProcessor(db, env.EXPORT_DIR, log), bull({ concurrency: 1 })),
 ];
 for (const w of workers) {
   w.on("completed", () => metrics.jobsDone.inc({ queue: w.name, result: "completed" }));

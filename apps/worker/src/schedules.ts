@@ -1,4 +1,12 @@
-import { dailyDigestJob, ensurePartitionsJob, offlineScanJob, type createProducer } from "@aspen/jobs";
+import {
+  applyRetentionJob,
+  dailyDigestJob,
+  ensurePartitionsJob,
+  expireExportsJob,
+  offlineScanJob,
+  rollupJob,
+  type createProducer,
+} from "@aspen/jobs";
 
 /** Repeatable jobs, upserted at start (BullMQ job schedulers are idempotent by id). */
 export async function upsertSchedules(producer: ReturnType<typeof createProducer>, opts: { offlineScanMs: number }) {
@@ -15,4 +23,12 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
   await producer
     .queueFor(dailyDigestJob.queue)
     .upsertJobScheduler("notifications-daily-digest", { pattern: "5 6 * * *", tz: "UTC" }, { name: dailyDigestJob.name, data: {}, opts: dailyDigestJob.options });
+    .queueFor(rollupJob.queue)
+    .upsertJobScheduler("rollup-every-15s", { every: 15_000 }, { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options });
+  await producer
+    .queueFor(applyRetentionJob.queue)
+    .upsertJobScheduler("apply-retention-hourly", { pattern: "41 * * * *" }, { name: applyRetentionJob.name, data: applyRetentionJob.schema.parse({}), opts: applyRetentionJob.options });
+  await producer
+    .queueFor(expireExportsJob.queue)
+    .upsertJobScheduler("expire-exports-hourly", { pattern: "7 * * * *" }, { name: expireExportsJob.name, data: {}, opts: expireExportsJob.options });
 }

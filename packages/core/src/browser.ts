@@ -43,6 +43,25 @@ export {
 } from "./telemetry/payload";
 export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
 export { mergeNewest } from "./telemetry/latest";
+export { defaultFloatDecimals, propertyDecimals, roundToPrecision } from "./telemetry/precision";
+
+// History
+export {
+  bucketWidths,
+  chooseBucketSeconds,
+  historySource,
+  isTimeZone,
+  maxChartPoints,
+  maxSeries,
+  rangeIssue,
+  rawRangeMs,
+  rollupRangeMs,
+  zoneOffsetMinutes,
+  zoneWholeHours,
+  type HistorySource,
+  type RangeIssue,
+} from "./history/buckets";
+export { csvLine, exportEncoding, exportFormats, jsonLine, type ExportFormat, type ExportRow } from "./history/export-format";
 
 // Permissions
 export { roles, isRole, roleRank, atLeast, type Role } from "./permissions/roles";

@@ -34,6 +34,8 @@ export async function grantAppRoles(db: Tx, roles: { system?: string; tenant?: s
   // Making partitions is the system's job (the worker's schedule); the function runs as the owner.
   await db.execute(sql`revoke all on function aspen_ensure_telemetry_partitions(timestamptz, int) from public`);
   if (roles.system) await db.execute(sql`grant execute on function aspen_ensure_telemetry_partitions(timestamptz, int) to ${ident(roles.system)}`);
+  // So is dropping whole old months (retention).
+  if (roles.system) await db.execute(sql`grant execute on function aspen_drop_telemetry_partition(text) to ${ident(roles.system)}`);
 }
 
 export interface RoleFacts {

@@ -7,3 +7,4 @@ export * from "./jobs/retention";
 export * from "./jobs/alerts";
 export * from "./jobs/notifications";
 export * from "./jobs/webhooks";
+export * from "./jobs/history";

@@ -5,6 +5,8 @@ export const queues = {
   notifications: "notifications",
   usage: "usage",
   retention: "retention",
+  rollup: "rollup",
+  exports: "exports",
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues];

@@ -2,6 +2,8 @@ import { oauthAppsEn } from "./oauthApps.en";
 import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
+import { historyEn } from "./history.en";
+
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
@@ -13,6 +15,7 @@ export const en = {
   apiScopes: apiScopesEn,
   oauth: oauthEn,
   oauthApps: oauthAppsEn,
+  history: historyEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",
@@ -170,6 +173,7 @@ export const en = {
     messagesPerMinute: "Messages per minute",
     messagesHint: "Telemetry entries stored per minute, last 10 minutes.",
     averagePerMinute: "{value} per minute on average",
+    minuteSoFar: "this minute so far",
   },
   roles: {
     owner: "Owner",

@@ -4,6 +4,7 @@ import { oauthZhCN } from "./oauth.zh-CN";
 import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
+import { historyZhCN } from "./history.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
@@ -11,6 +12,7 @@ export const zhCN: Dictionary = {
   apiScopes: apiScopesZhCN,
   oauth: oauthZhCN,
   oauthApps: oauthAppsZhCN,
+  history: historyZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",
@@ -168,6 +170,7 @@ export const zhCN: Dictionary = {
     messagesPerMinute: "每分钟消息数",
     messagesHint: "最近 10 分钟内每分钟存储的遥测条目数。",
     averagePerMinute: "平均每分钟 {value} 条",
+    minuteSoFar: "本分钟截至目前",
   },
   roles: {
     owner: "所有者",

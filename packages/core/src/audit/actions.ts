@@ -46,6 +46,7 @@ export const auditActions = [
   "oauthApp.delete",
   "oauthGrant.create",
   "oauthGrant.revoke",
+  "telemetry.export",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -52,6 +52,7 @@ export async function listTenantsForUser(
         slug: tenants.slug,
         name: tenants.name,
         status: tenants.status,
+        retentionDays: tenants.retentionDays,
         createdBy: tenants.createdBy,
         createdAt: tenants.createdAt,
         role: memberships.role,

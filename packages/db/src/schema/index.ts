@@ -7,3 +7,4 @@ export * from "./notifications";
 export * from "./webhooks";
 export * from "./api-keys";
 export * from "./oauth";
+export * from "./history";

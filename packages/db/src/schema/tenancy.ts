@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantIsolation } from "./_rls";
 import { users } from "./identity";
 
@@ -10,6 +10,8 @@ export const tenants = pgTable(
     name: text().notNull(),
     /** `suspended` tenants' devices are refused at the broker. */
     status: text({ enum: ["active", "suspended"] }).notNull().default("active"),
+    /** Telemetry, events, connection history and device errors older than this are deleted (plan setting later). */
+    retentionDays: integer().notNull().default(30),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

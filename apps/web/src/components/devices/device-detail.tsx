@@ -9,6 +9,7 @@ import { LiveIndicator } from "@/components/live/live-indicator";
 import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { QueryBody } from "@/components/shell/query-body";
+import { HistorySection } from "@/components/history/history-section";
 import { ResponsiveSections } from "@/components/shell/responsive-sections";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
@@ -121,6 +122,7 @@ export function DeviceDetail({ id }: { id: string }) {
               </div>
             ),
           },
+          { key: "history", label: t.history.title, content: withModel((m) => <HistorySection deviceId={d.id} properties={m.properties} />) },
           { key: "attributes", label: t.attributes.title, content: withModel((m) => <AttributesCard deviceId={d.id} properties={m.properties} />) },
           {
             key: "commands",

@@ -8,7 +8,8 @@ import { QueryError } from "@/components/shell/error-state";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { displayValue } from "./typed-value";
+import { chartHeaderValue } from "./chart-header";
+import { useLatest } from "./latest-values";
 import { useNow } from "./use-now";
 
 const hourMs = 3_600_000;
@@ -18,12 +19,16 @@ const bucketSeconds = 10;
 /** Charts drawn at most (one query each). */
 const maxCharts = 12;
 
-/** The numeric properties of the thing model, charted over the last hour: stored points first, then live ones. */
+/**
+ * The numeric properties of the thing model, charted over the last hour: stored points first, then live
+ * ones. The header shows the latest value (rounded to the property's precision), not a bucket average.
+ */
 export function TelemetryCharts({ deviceId, properties }: { deviceId: string; properties: readonly Property[] }) {
   const { t, locale } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
   const now = useNow(15_000);
+  const latest = useLatest(deviceId);
   const numeric = properties.filter((p) => p.type === "int" || p.type === "float").slice(0, maxCharts);
   const from = Math.floor((now - hourMs) / stepMs) * stepMs;
   const queries = useQueries({
@@ -50,12 +55,12 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
               // `now` ticks every 15 s; a point that arrived since then still belongs on the axis.
               const domain = [now - hourMs, Math.max(now, last?.ts ?? 0)] as const;
               return (
-                <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""}>
+                <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""} data-header-value={chartHeaderValue(latest.data, p)}>
                   <div className="mb-1 flex items-baseline justify-between gap-2">
                     <h3 className="truncate text-sm font-medium">
                       {p.name} <span className="font-mono text-xs font-normal text-zinc-500">{p.identifier}</span>
                     </h3>
-                    <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">{last ? displayValue(last.value, p.unit) : ""}</span>
+                    <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">{chartHeaderValue(latest.data, p)}</span>
                   </div>
                   {q.isPending ? (
                     <Skeleton className="h-44" />

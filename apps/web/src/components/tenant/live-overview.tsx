@@ -1,6 +1,7 @@
 "use client";
 
-import { Card, CardBody, CardHeader, Skeleton, TimeSeriesChart } from "@aspen/ui";
+import { Card, CardBody, CardHeader, Skeleton } from "@aspen/ui";
+import { HistoryChart } from "@aspen/ui/history-chart";
 import { useQuery } from "@tanstack/react-query";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { useLiveStream } from "@/components/live/use-live-stream";
@@ -61,10 +62,13 @@ export function LiveOverview() {
           <div className="min-w-0">
             <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400">{t.overview.messagesHint}</p>
             {d ? (
-              <TimeSeriesChart
+              // The current minute is still filling: drawn dashed after the complete ones, not as a dip.
+              <HistoryChart
                 height={150}
-                series={[{ key: "messages", label: t.overview.messagesPerMinute, points: d.messagesPerMinute.map((m) => ({ ts: m.minute, value: m.messages })) }]}
+                testId="overview-chart"
+                series={[{ key: "messages", label: t.overview.messagesPerMinute, points: d.messagesPerMinute.map((m) => ({ ts: m.minute, avg: m.messages, partial: m.partial })) }]}
                 formatTime={(ts) => time.format(ts)}
+                partialLabel={t.overview.minuteSoFar}
               />
             ) : (
               <Skeleton className="h-[150px]" />

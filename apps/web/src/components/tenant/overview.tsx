@@ -10,6 +10,7 @@ import { useTRPC } from "@/trpc/react";
 import { LiveOverview } from "./live-overview";
 import { RecentActivity } from "./recent-activity";
 import { TenantSettings } from "./tenant-settings";
+import { RetentionCard } from "@/components/history/retention-card";
 import { useCan, useTenant } from "./tenant-context";
 
 function Stat({ label, value, href, testId }: { label: string; value: number | undefined; href?: string; testId: string }) {
@@ -90,6 +91,11 @@ export function Overview() {
       {canUpdateTenant ? (
         <div className="mt-6">
           <TenantSettings />
+        </div>
+      ) : null}
+      {canUpdateTenant ? (
+        <div className="mt-6">
+          <RetentionCard />
         </div>
       ) : null}
     </>

@@ -8,10 +8,12 @@ import { commandRouter } from "./command/_router";
 import { deviceRouter } from "./device/_router";
 import { deviceActivityRouter } from "./deviceActivity/_router";
 import { deviceShadowRouter } from "./deviceShadow/_router";
+import { historyRouter } from "./history/_router";
 import { invitationRouter } from "./invitation/_router";
 import { memberRouter } from "./member/_router";
 import { productRouter } from "./product/_router";
 import { telemetryRouter } from "./telemetry/_router";
+import { telemetryExportRouter } from "./telemetryExport/_router";
 import { tenantRouter } from "./tenant/_router";
 import { alertRuleRouter } from "./alertRule/_router";
 import { alarmRouter } from "./alarm/_router";
@@ -45,6 +47,8 @@ export const appRouter = createTRPCRouter({
   apiKey: apiKeyRouter,
   oauthApp: oauthAppRouter,
   oauthGrant: oauthGrantRouter,
+  history: historyRouter,
+  telemetryExport: telemetryExportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -65,6 +65,8 @@ const cases: Case[] = [
   { path: "tenant.bySlug", permission: "tenant.read", call: (k, s) => k.tenant.bySlug({ tenantSlug: s }) },
   { path: "tenant.update", permission: "tenant.update", call: (k, s) => k.tenant.update({ tenantSlug: s, name: `Renamed ${randomSuffix()}` }) },
   { path: "tenant.overview", permission: "tenant.read", call: (k, s) => k.tenant.overview({ tenantSlug: s }) },
+  { path: "tenant.retention", permission: "tenant.read", call: (k, s) => k.tenant.retention({ tenantSlug: s }) },
+  { path: "tenant.setRetention", permission: "tenant.update", call: (k, s) => k.tenant.setRetention({ tenantSlug: s, retentionDays: 30 }) },
   { path: "member.list", permission: "member.read", call: (k, s) => k.member.list({ tenantSlug: s, page: 1, pageSize: 20 }) },
   {
     path: "member.invite",

@@ -90,18 +90,22 @@ export async function telemetrySeries(tx: Tx, tenantId: string, r: SeriesRequest
 }
 
 /**
- * Telemetry points per minute over the last `minutes` whole minutes, for the whole tenant. A point is
- * one (device, timestamp) pair, i.e. one telemetry message entry however many keys it carried; it is
- * counted in the minute of its telemetry timestamp. Minutes without data are returned with 0.
+ * Telemetry points per minute over the last `minutes` minutes, the current one last, for the whole
+ * tenant. A point is one (device, timestamp) pair, i.e. one telemetry message entry however many keys
+ * it carried; it is counted in the minute of its telemetry timestamp. Minutes without data are returned
+ * with 0. The current minute is still filling: it comes with `partial: true`, so a chart does not draw
+ * it as a dip, and `elapsedMs` (of the current minute, by the database clock) for per-minute averages.
  */
 export async function telemetryPointsPerMinute(
   tx: Tx,
   tenantId: string,
   minutes: number,
-): Promise<{ minute: number; points: number }[]> {
-  const rows = await tx.execute<{ ms: string; n: string }>(sql`
+): Promise<{ minute: number; points: number; partial: boolean; elapsedMs: number }[]> {
+  const rows = await tx.execute<{ ms: string; n: string; partial: boolean; elapsed: string }>(sql`
     with bounds as (select date_trunc('minute', now()) - make_interval(mins => ${minutes - 1}) as start)
-    select (extract(epoch from m.minute) * 1000)::int8 as ms, coalesce(c.n, 0) as n
+    select (extract(epoch from m.minute) * 1000)::int8 as ms, coalesce(c.n, 0) as n,
+      m.minute = date_trunc('minute', now()) as partial,
+      (extract(epoch from now() - date_trunc('minute', now())) * 1000)::int8 as elapsed
     from bounds, generate_series(bounds.start, bounds.start + make_interval(mins => ${minutes - 1}), interval '1 minute') as m(minute)
     left join (
       select date_trunc('minute', t.ts) as minute, count(distinct (t.device_id, t.ts)) as n
@@ -110,7 +114,7 @@ export async function telemetryPointsPerMinute(
       group by 1
     ) c on c.minute = m.minute
     order by m.minute`);
-  return rows.map((r) => ({ minute: Number(r.ms), points: Number(r.n) }));
+  return rows.map((r) => ({ minute: Number(r.ms), points: Number(r.n), partial: r.partial, elapsedMs: Number(r.elapsed) }));
 }
 
 export async function deviceCounts(tx: Tx, tenantId: string): Promise<{ total: number; online: number; enabled: number }> {

@@ -186,12 +186,21 @@ describe("telemetry", () => {
     // Older than 10 minutes: not counted.
     rows.push({ tenantId: ow.tenant.id, deviceId: a.uuid, key: "temperature", ts: minuteStart(30), valueNum: 1, valueBool: null, valueStr: null });
     await withSystem(getSystemDb(), (tx) => insertTelemetryRows(tx, rows));
+    const before = Date.now();
     const o = await callerAs(ow.users.viewer).telemetry.overview({ tenantSlug: ow.slug });
+    const after = Date.now();
     expect(o.devices).toEqual({ total: 2, online: 1, enabled: 2 });
     expect(o.messagesPerMinute).toHaveLength(10);
     const byMinute = new Map(o.messagesPerMinute.map((m) => [m.minute, m.messages]));
     expect(byMinute.get(start)).toBe(4);
     expect(o.messagesPerMinute.reduce((n, m) => n + m.messages, 0)).toBe(5);
+    // The current minute is still filling: marked partial (and only it), not drawn as a complete dip.
+    expect(o.messagesPerMinute.map((m) => m.partial)).toEqual([...Array(9).fill(false), true]);
+    expect(o.messagesPerMinute.at(-1)).toMatchObject({ minute: minuteStart(0), messages: 1, partial: true });
+    // The average is over the elapsed 9 whole minutes and the part of the current one: 5 / 9.x, not 5 / 10.
+    const avgAt = (t: number) => Math.round((5 / (9 + Math.max(1, t - minuteStart(0)) / minute)) * 10) / 10;
+    expect(o.averagePerMinute).toBeGreaterThanOrEqual(avgAt(after + 1000));
+    expect(o.averagePerMinute).toBeLessThanOrEqual(avgAt(before - 1000));
     expect(o.source).toBe("telemetry_rows");
   });
 });
