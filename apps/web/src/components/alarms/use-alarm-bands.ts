@@ -10,9 +10,10 @@ const colors: Record<Severity, string> = { critical: "#dc2626", major: "#ea580c"
 
 /**
  * A device's alarms seen since `from`, as chart bands per property: from raised to cleared (or now).
- * An alarm shows on the charts of the values that raised it, or on all when it names none (offline, events).
+ * An alarm shows on the charts of the values that raised it, or on all when it names none (offline, events);
+ * without a property, every alarm (a chart of several properties).
  */
-export function useAlarmBands(deviceId: string, from: number, now: number): (property: string) => TimeBand[] {
+export function useAlarmBands(deviceId: string, from: number, now: number): (property?: string) => TimeBand[] {
   const tenant = useTenant();
   const trpc = useTRPC();
   const alarms = useQuery({
@@ -23,6 +24,6 @@ export function useAlarmBands(deviceId: string, from: number, now: number): (pro
   const items = alarms.data?.items ?? [];
   return (property) =>
     items
-      .filter((a) => Object.keys(a.values).length === 0 || property in a.values)
+      .filter((a) => property === undefined || Object.keys(a.values).length === 0 || property in a.values)
       .map((a) => ({ from: Math.max(from, a.firstSeenAt.getTime()), to: a.clearedAt?.getTime() ?? now, color: colors[a.severity], label: a.ruleName }));
 }
