@@ -3,6 +3,8 @@ import type { MqttClient } from "mqtt";
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { connectDevice, createThermostat } from "./device-client";
 import { createTenant, expectNoHorizontalOverflow, newAccount, signUp, trpcMutation } from "./support";
 
@@ -33,6 +35,8 @@ function signatureOk(secret: string, r: Received): boolean {
   const expected = createHmac("sha256", Buffer.from(secret.slice("whsec_".length), "base64")).update(`${id}.${ts}.${r.body}`).digest("base64");
   return String(r.headers["webhook-signature"]).split(" ").includes(`v1,${expected}`);
 }
+
+const artifacts = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "artifacts");
 
 let client: MqttClient | undefined;
 let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
@@ -188,6 +192,7 @@ test("alerts pages fit 390px in dark mode and Chinese, with the summary in Chine
   await page.getByLabel("持续至少（秒）", { exact: true }).fill("300");
   await expect(page.getByRole("status").filter({ hasText: "Temperature 高于 30 °C 持续 5 分钟，作用于所有设备" })).toBeVisible();
   await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: path.join(artifacts, "alert-rule-form-390-dark-zh.png"), fullPage: true });
   await page.getByLabel("触发类型").selectOption("event");
   await expect(page.getByLabel("事件", { exact: true })).toBeVisible();
   await expectNoHorizontalOverflow(page);
