@@ -11,7 +11,7 @@ export { Skeleton, SkeletonRows } from "./skeleton";
 export { Pagination, type PaginationLabels } from "./pagination";
 export { CopyField } from "./copy-field";
 export { Tabs, type TabItem } from "./tabs";
-export { TimeSeriesChart, type TimeSeries } from "./time-series-chart";
+export { TimeSeriesChart, type TimeSeries, type TimeBand } from "./time-series-chart";
 export { Popover, menuItemClasses } from "./popover";
 export { Menu, MenuItem, MenuLabel, MenuSeparator, MenuGroup, MenuRadioGroup, MenuRadioItem } from "./menu";
 export { ScrollFade } from "./scroll-fade";

@@ -12,6 +12,8 @@ import { twoFactorEn } from "./two-factor.en";
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
+import { alertsEn } from "./alerts.en";
+
 export const en = {
   apiKeys: apiKeysEn,
   apiScopes: apiScopesEn,
@@ -509,6 +511,7 @@ export const en = {
     true: "true",
     false: "false",
   },
+  ...alertsEn,
 } satisfies DictionaryShape;
 
 interface DictionaryShape {

@@ -1,5 +1,6 @@
 import { reasonsZhCN } from "./reasons.zh-CN";
 import { consoleZhCN } from "./console.zh-CN";
+import { alertsZhCN } from "./alerts.zh-CN";
 import { oauthAppsZhCN } from "./oauthApps.zh-CN";
 import { oauthZhCN } from "./oauth.zh-CN";
 import { apiKeysZhCN } from "./apiKeys.zh-CN";
@@ -507,4 +508,5 @@ export const zhCN: Dictionary = {
     true: "是 (true)",
     false: "否 (false)",
   },
+  ...alertsZhCN,
 };

@@ -3,6 +3,7 @@
 import { Button, Callout, Card, CardBody, CardHeader, ConfirmDialog, Field, Input } from "@aspen/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { PageHeader } from "@/components/shell/page-header";
 import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
@@ -91,6 +92,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
             </Button>
           </CardBody>
         </Card>
+        <NotificationPreferences />
       </div>
       <ConfirmDialog
         open={confirmEverywhere}

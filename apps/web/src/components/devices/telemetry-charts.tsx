@@ -3,6 +3,7 @@
 import type { Property } from "@aspen/core/browser";
 import { Card, CardBody, CardHeader, EmptyState, Skeleton, TimeSeriesChart } from "@aspen/ui";
 import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { useAlarmBands } from "@/components/alarms/use-alarm-bands";
 import { QueryError } from "@/components/shell/error-state";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
@@ -37,6 +38,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
     })),
   });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const bandsOf = useAlarmBands(deviceId, now - hourMs, now);
 
   return (
     <Card data-testid="telemetry-charts">
@@ -71,6 +73,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
                       formatTime={(ts) => time.format(ts)}
                       timeDomain={domain}
                       emptyLabel={t.deviceData.noChartData}
+                      bands={bandsOf(p.identifier)}
                     />
                   )}
                 </div>
