@@ -23,6 +23,7 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
   await producer
     .queueFor(dailyDigestJob.queue)
     .upsertJobScheduler("notifications-daily-digest", { pattern: "5 6 * * *", tz: "UTC" }, { name: dailyDigestJob.name, data: {}, opts: dailyDigestJob.options });
+  await producer
     .queueFor(rollupJob.queue)
     .upsertJobScheduler("rollup-every-15s", { every: 15_000 }, { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options });
   await producer
