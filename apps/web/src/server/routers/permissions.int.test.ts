@@ -1,13 +1,18 @@
-import { can, publicId, roles, type Permission, type Role } from "@aspen/core";
-import { addTestMember, createTestUser, randomSuffix } from "@aspen/db/testing";
+import { can, roles, type Role } from "@aspen/core";
+import { createTestUser, randomSuffix } from "@aspen/db/testing";
+import { users } from "@aspen/db/schema";
+import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../db";
-import { testThingModel } from "../device-api/testing";
-import { callerAs, codeOf, createRoleWorld, ensureTestEnv, type RoleWorld } from "../testing";
+import { callerAs, codeOf, createRoleWorld, ensureTestEnv } from "../testing";
 import { authedProcedure, publicProcedure, tenantProcedure } from "../trpc";
 import { appRouter } from "./_app";
+import { cases, platformProcedures, publicProcedures, type Caller, type Ctx } from "./permission-cases";
 
 ensureTestEnv();
+// The webhook cases register endpoints on loopback (nothing listens there; deliveries just queue).
+process.env.WEBHOOK_ALLOW_LOOPBACK = "true";
 
 /**
  * The permission matrix. Every procedure of the app router is classified from the router itself
@@ -15,7 +20,7 @@ ensureTestEnv();
  * past: a tenant-scoped procedure without an entry in `cases` fails the first test, and so does a
  * public procedure that is not in `publicProcedures`.
  *
- * To cover a new tenant-scoped procedure add one line to `cases`:
+ * To cover a new tenant-scoped procedure add one line to `cases` (in `permission-cases.ts`):
  *   "<router>.<procedure>": { permission, prepare?, input }
  * `prepare` makes fresh objects as the owner (once per check, so each role's call is independent);
  * `input` is the procedure's valid input without `tenantSlug` (added here). Each case is then called
@@ -24,104 +29,6 @@ ensureTestEnv();
  * tenant (`otherTenant`, NOT_FOUND unless said), for an unknown slug (NOT_FOUND) and signed out
  * (UNAUTHORIZED).
  */
-
-type Caller = ReturnType<typeof callerAs>;
-type Ctx = { w: RoleWorld; owner: Caller; slug: string };
-
-interface Case {
-  permission: Permission;
-  prepare?: (c: Ctx) => Promise<any>;
-  input: (prep: any) => Record<string, unknown>;
-  /** What the outsider gets calling with this tenant's ids in their own tenant (default NOT_FOUND, OK without `prepare`). */
-  otherTenant?: string;
-}
-
-async function newProduct(c: Ctx) {
-  return c.owner.product.create({ tenantSlug: c.slug, name: `prod-${randomSuffix()}`, thingModel: testThingModel });
-}
-async function newDevice(c: Ctx) {
-  const p = await newProduct(c);
-  return (await c.owner.device.create({ tenantSlug: c.slug, name: `dev-${randomSuffix()}`, productId: p.id })).device;
-}
-async function newCommand(c: Ctx) {
-  const d = await newDevice(c);
-  return c.owner.command.send({ tenantSlug: c.slug, deviceId: d.id, method: "reboot" });
-}
-async function newViewer(c: Ctx) {
-  const u = await createTestUser(getSystemDb());
-  await addTestMember(getSystemDb(), c.w.tenant.id, u.id, "viewer");
-  return publicId("usr", u.id);
-}
-async function newInvitation(c: Ctx) {
-  return c.owner.member.invite({ tenantSlug: c.slug, email: `inv-${randomSuffix()}@test.aspen.dev`, role: "viewer" });
-}
-const page = { page: 1, pageSize: 20 };
-const hourAgo = () => new Date(Date.now() - 3600_000);
-
-/** Every tenant-scoped procedure: the permission it needs and a valid call. */
-const cases: Record<string, Case> = {
-  "tenant.bySlug": { permission: "tenant.read", input: () => ({}) },
-  "tenant.update": { permission: "tenant.update", input: () => ({ name: `Renamed ${randomSuffix()}` }) },
-  "tenant.overview": { permission: "tenant.read", input: () => ({}) },
-
-  "member.list": { permission: "member.read", input: () => page },
-  "member.invite": { permission: "member.invite", input: () => ({ email: `inv-${randomSuffix()}@test.aspen.dev`, role: "viewer" }) },
-  "member.invitations": { permission: "member.invite", input: () => page },
-  "member.revokeInvitation": { permission: "member.invite", prepare: newInvitation, input: (p) => ({ invitationId: p.invitation.id }) },
-  "member.changeRole": { permission: "member.update", prepare: newViewer, input: (userId) => ({ userId, role: "developer" }) },
-  "member.remove": { permission: "member.remove", prepare: newViewer, input: (userId) => ({ userId }) },
-
-  "product.list": { permission: "product.read", input: () => page },
-  "product.byId": { permission: "product.read", prepare: newProduct, input: (p) => ({ id: p.id }) },
-  "product.create": { permission: "product.write", input: () => ({ name: `prod-${randomSuffix()}`, thingModel: testThingModel }) },
-  "product.update": { permission: "product.write", prepare: newProduct, input: (p) => ({ id: p.id, description: "changed" }) },
-  "product.delete": { permission: "product.write", prepare: newProduct, input: (p) => ({ id: p.id }) },
-  "product.rotateProductSecret": { permission: "product.write", prepare: newProduct, input: (p) => ({ id: p.id }) },
-
-  "device.list": { permission: "device.read", input: () => page },
-  "device.byId": { permission: "device.read", prepare: newDevice, input: (d) => ({ id: d.id }) },
-  "device.create": { permission: "device.write", prepare: newProduct, input: (p) => ({ name: `dev-${randomSuffix()}`, productId: p.id }) },
-  "device.bulkCreate": {
-    permission: "device.write",
-    prepare: newProduct,
-    input: (p) => ({
-      rows: [
-        { name: `bulk-${randomSuffix()}`, product: p.name },
-        { name: `bulk-${randomSuffix()}`, product: p.id, labels: "site=berlin" },
-      ],
-    }),
-    // The outsider's tenant has no such product: every row is refused.
-    otherTenant: "BAD_REQUEST",
-  },
-  "device.update": { permission: "device.write", prepare: newDevice, input: (d) => ({ id: d.id, labels: { site: "hamburg" } }) },
-  "device.setEnabled": { permission: "device.write", prepare: newDevice, input: (d) => ({ id: d.id, enabled: false }) },
-  "device.rotateSecret": { permission: "device.secret", prepare: newDevice, input: (d) => ({ id: d.id }) },
-  "device.delete": { permission: "device.write", prepare: newDevice, input: (d) => ({ id: d.id }) },
-
-  "telemetry.latest": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id }) },
-  "telemetry.series": {
-    permission: "device.read",
-    prepare: newDevice,
-    input: (d) => ({ deviceId: d.id, key: "temperature", from: hourAgo(), to: new Date() }),
-  },
-  "telemetry.events": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
-  "telemetry.overview": { permission: "device.read", input: () => ({}) },
-  "deviceActivity.connections": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
-  "deviceActivity.errors": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
-  "deviceShadow.get": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id }) },
-  "deviceShadow.updateDesired": { permission: "device.write", prepare: newDevice, input: (d) => ({ deviceId: d.id, desired: { on: true } }) },
-  "command.send": { permission: "device.command", prepare: newDevice, input: (d) => ({ deviceId: d.id, method: "reboot", params: { delaySeconds: 1 } }) },
-  "command.list": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
-  "command.byId": { permission: "device.read", prepare: newCommand, input: (c) => ({ id: c.id }) },
-
-  "audit.list": { permission: "audit.read", input: () => page },
-};
-
-/** Procedures anyone may call, signed in or not — on purpose (adding one is a security decision), with a valid input. */
-const publicProcedures: Record<string, () => unknown> = {
-  "auth.signup": () => ({ email: `x-${randomSuffix()}@test.aspen.dev`, name: "X", password: "long-enough-1" }),
-  "invitation.byToken": () => ({ token: "x".repeat(43) }),
-};
 
 type Kind = "tenant" | "authed" | "public";
 
@@ -167,6 +74,12 @@ describe("the matrix covers the whole app router", () => {
   it("lists every public procedure on purpose", () => {
     expect(ofKind("public").sort()).toEqual(Object.keys(publicProcedures).sort());
   });
+
+  it("lists every platform-operator (queue) procedure, each a signed-in procedure", () => {
+    const queue = procedures.filter((p) => p.path.startsWith("queue.")).map((p) => p.path);
+    expect(Object.keys(platformProcedures).sort()).toEqual(queue.sort());
+    for (const path of queue) expect(ofKind("authed")).toContain(path);
+  });
 });
 
 describe.each(Object.entries(cases).map(([path, c]) => ({ path, ...c })))("$path (needs $permission)", (c) => {
@@ -207,10 +120,29 @@ describe.each(ofKind("authed"))("%s (signed-in user, no tenant)", (path) => {
   });
 });
 
-describe.each(Object.keys(publicProcedures))("%s (public)", (path) => {
-  it("signed out: answered, not UNAUTHORIZED", async () => {
-    const got = await codeOf(call(callerAs(null), path, publicProcedures[path]?.()));
-    // byToken with an unknown token is NOT_FOUND: the point is that no sign-in was asked for.
-    expect(["OK", "NOT_FOUND"]).toContain(got);
+describe.each(Object.entries(publicProcedures).map(([path, p]) => ({ path, ...p })))("$path (public)", (p) => {
+  it("signed out: answered by the procedure itself ($answer), not UNAUTHORIZED", async () => {
+    const got = await call(callerAs(null), p.path, p.input()).then(
+      () => ({ code: "OK", reason: undefined }),
+      (err: unknown) => {
+        if (!(err instanceof TRPCError)) throw err;
+        return { code: err.code, reason: (err.cause as { reason?: string } | undefined)?.reason };
+      },
+    );
+    expect(got.code).toBe(p.answer);
+    // A BAD_REQUEST must be the procedure's own refusal (its reason), not an invalid test input.
+    if (p.reason) expect(got.reason).toBe(p.reason);
+  });
+});
+
+describe.each(Object.keys(platformProcedures))("%s (platform operators only)", (path) => {
+  it("as the tenant's owner without platform_admin: FORBIDDEN", async () => {
+    expect(await codeOf(call(ctx.owner, path, platformProcedures[path]?.()))).toBe("FORBIDDEN");
+  });
+
+  it("as a platform operator: allowed", async () => {
+    const operator = await createTestUser(getSystemDb());
+    await getSystemDb().update(users).set({ platformAdmin: true }).where(eq(users.id, operator.id));
+    expect(await codeOf(call(callerAs(operator), path, platformProcedures[path]?.()))).toBe("OK");
   });
 });
