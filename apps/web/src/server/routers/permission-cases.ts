@@ -129,6 +129,13 @@ export const cases: Record<string, Case> = {
   "device.list": { permission: "device.read", input: () => page },
   "device.byId": { permission: "device.read", prepare: newDevice, input: (d) => ({ id: d.id }) },
   "device.create": { permission: "device.write", prepare: newProduct, input: (p) => ({ name: `dev-${randomSuffix()}`, productId: p.id }) },
+  "device.bulkCheck": {
+    permission: "device.write",
+    prepare: newProduct,
+    input: (p) => ({ rows: [{ name: `bulk-${randomSuffix()}`, product: p.name }] }),
+    // A dry run answers with a per-row report: in the outsider's tenant the product is unknown on that row.
+    otherTenant: "OK",
+  },
   "device.bulkCreate": {
     permission: "device.write",
     prepare: newProduct,
