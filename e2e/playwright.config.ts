@@ -2,8 +2,8 @@ import { defineConfig } from "@playwright/test";
 import { stack } from "./stack";
 
 /**
- * Browser tests in Debian's Chromium against the BUILT web app and MQTT broker
- * (`npm run build -w @aspen/web` and `npm run build -w @aspen/broker` first, or `npx turbo run build`).
+ * Browser tests in Debian's Chromium against the BUILT web app, MQTT broker and worker
+ * (`npx turbo run build` first).
  * Both get the database, Redis and auth secret from the environment, like in production; the broker
  * listens on loopback ports of its own (see stack.ts) so tests publish as real MQTT devices.
  */
@@ -33,6 +33,8 @@ function server(opts: { command: string; url: string; timeout: number; env: Reco
       TENANT_DATABASE_URL: required("TENANT_DATABASE_URL"),
       REDIS_URL: required("REDIS_URL"),
       REDIS_PREFIX: process.env.REDIS_PREFIX ?? "",
+      // Web enqueues what the worker runs (test events, replays): both on the same BullMQ prefix.
+      BULLMQ_PREFIX: process.env.BULLMQ_PREFIX ?? "aspen",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       ...opts.env,
     },

@@ -88,9 +88,9 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
   });
 }
 
-/** Aspen's broker (apps/broker) in a child process. */
-export function startAspen(env: Record<string, string>, port: number): Promise<Proc> {
-  return start([...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/aspen-prof"] : []), ...gcFlags, join(repoRoot, "apps/broker/src/index.ts")], { LOG_LEVEL: "info", ...env, MQTT_PORT: String(port), HOST: "127.0.0.1" }, '"broker listening"', port).then(
+/** Aspen's broker (apps/broker) in a child process; `root`: another checkout's (before/after comparisons). */
+export function startAspen(env: Record<string, string>, port: number, root = repoRoot): Promise<Proc> {
+  return start([...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/aspen-prof"] : []), ...gcFlags, join(root, "apps/broker/src/index.ts")], { LOG_LEVEL: "info", ...env, MQTT_PORT: String(port), HOST: "127.0.0.1" }, '"broker listening"', port).then(
     (p) => p,
   );
 }

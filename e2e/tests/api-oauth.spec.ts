@@ -38,7 +38,8 @@ test("API key made in the console calls /api/v1, stops at revoke; the docs page 
   await page.goto(`/t/${slug}/api-keys`);
   await page.getByTestId("api-docs-link").click();
   await page.waitForURL("**/docs/api");
-  await expect(page.getByText("List devices").first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Aspen IoT Cloud API" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("List products").first()).toBeVisible();
   expect(foreign).toEqual([]);
 });
 

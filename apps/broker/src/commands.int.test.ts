@@ -1,5 +1,5 @@
 import type { Database } from "@aspen/db";
-import { commands } from "@aspen/db/schema";
+import { commands, devices } from "@aspen/db/schema";
 import { eq } from "drizzle-orm";
 import { Redis } from "ioredis";
 import type { MqttClient } from "mqtt";
@@ -38,6 +38,8 @@ async function online(d: TestDevice) {
   const c = await connect(broker.url, { username: d.username, password: d.secret });
   clients.push(c);
   await c.subscribeAsync("v1/devices/me/rpc/request/+", { qos: 1 });
+  // A command is only claimed for a device whose connection row says online (written just after CONNACK).
+  await waitFor(async () => (await db.select({ online: devices.online }).from(devices).where(eq(devices.id, d.id)))[0]?.online);
   return c;
 }
 
@@ -46,8 +48,9 @@ describe("commands", () => {
     const d = (await createFleet(db, 1)).devices[0]!;
     const c = await online(d);
     await waitFor(async () => (await redis.exists(keys.brokerAlive(broker.brokerId))) === 1);
-    const cmd = await insertCommand(db, d, { params: { delay: 5 } });
+    // listening before the row exists: the broker may deliver it on its own sweep at once
     const request = nextMessage(c, "v1/devices/me/rpc/request/");
+    const cmd = await insertCommand(db, d, { params: { delay: 5 } });
     await notify(d, cmd.id);
     const got = await request;
     expect(got.topic).toBe(`v1/devices/me/rpc/request/${cmd.requestId}`);
@@ -64,8 +67,9 @@ describe("commands", () => {
   it("fails on an error response", async () => {
     const d = (await createFleet(db, 1)).devices[0]!;
     const c = await online(d);
-    const cmd = await insertCommand(db, d);
+    // listening before the row exists: the broker may deliver it on its own sweep at once
     const request = nextMessage(c, "v1/devices/me/rpc/request/");
+    const cmd = await insertCommand(db, d);
     await notify(d, cmd.id);
     await request;
     await c.publishAsync(`v1/devices/me/rpc/response/${cmd.requestId}`, JSON.stringify({ error: "busy" }), { qos: 1 });
@@ -90,8 +94,9 @@ describe("commands", () => {
   it("times out without a response", async () => {
     const d = (await createFleet(db, 1)).devices[0]!;
     const c = await online(d);
-    const cmd = await insertCommand(db, d, { timeoutMs: 500 });
+    // listening before the row exists: the broker may deliver it on its own sweep at once
     const request = nextMessage(c, "v1/devices/me/rpc/request/");
+    const cmd = await insertCommand(db, d, { timeoutMs: 500 });
     await notify(d, cmd.id);
     await request;
     const row = await waitFor(async () => {

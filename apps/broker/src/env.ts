@@ -49,6 +49,8 @@ export const brokerEnvSchema = z.object({
   CLIENT_BURST: z.coerce.number().int().min(1).default(200),
   /** device_errors rows per device per minute; further errors are only counted. */
   ERROR_ROWS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** How often the state of every connected device is read again (a revocation whose message was lost costs at most this). */
+  DEVICE_RECHECK_MS: ms.default(30_000),
   DB_POOL_MAX: z.coerce.number().int().min(2).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

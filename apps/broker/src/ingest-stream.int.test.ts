@@ -80,8 +80,9 @@ describe("ingest stream", () => {
 
     // a command result
     await c.subscribeAsync("v1/devices/me/rpc/request/+", { qos: 1 });
-    const cmd = await insertCommand(db, d);
+    // listening before the row exists: the broker may deliver it on its own sweep at once
     const request = nextMessage(c, "v1/devices/me/rpc/request/");
+    const cmd = await insertCommand(db, d);
     await redis.publish(keys.channels.command, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, commandId: cmd.id }));
     await request;
     await c.publishAsync(`v1/devices/me/rpc/response/${cmd.requestId}`, JSON.stringify({ ok: true }), { qos: 1 });

@@ -41,6 +41,11 @@ export function createMetrics() {
       help: "Committed batches that could not be appended to the ingest stream (logged; the data is in Postgres)",
       registers: [registry],
     }),
+    recheckClosed: new Counter({
+      name: "aspen_broker_recheck_disconnects_total",
+      help: "Connections closed by the periodic re-check (a revocation whose message did not arrive)",
+      registers: [registry],
+    }),
     commands: new Counter({ name: "aspen_broker_commands_total", help: "Command transitions", labelNames: ["status"], registers: [registry] }),
   };
   return m;

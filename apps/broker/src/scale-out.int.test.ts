@@ -1,5 +1,5 @@
 import type { Database } from "@aspen/db";
-import { commands } from "@aspen/db/schema";
+import { commands, devices } from "@aspen/db/schema";
 import { eq } from "drizzle-orm";
 import { Redis } from "ioredis";
 import mqtt, { type MqttClient } from "mqtt";
@@ -56,9 +56,12 @@ describe("two brokers sharing Redis", () => {
     const c = await connect(b.url, { username: d.username, password: d.secret });
     clients.push(c);
     await c.subscribeAsync("v1/devices/me/rpc/request/+", { qos: 1 });
+    // A command is only claimed for a device whose connection row says online (written just after CONNACK).
+    await waitFor(async () => (await db.select({ online: devices.online }).from(devices).where(eq(devices.id, d.id)))[0]?.online);
     for (let i = 0; i < 3; i++) {
-      const cmd = await insertCommand(db, d, { params: { delay: i } });
+      // listening before the row exists: the broker may deliver it on its own sweep at once
       const got = nextMessage(c, "v1/devices/me/rpc/request/");
+      const cmd = await insertCommand(db, d, { params: { delay: i } });
       await redis.publish(keys.channels.command, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, commandId: cmd.id }));
       expect((await got).json).toEqual({ method: "reboot", params: { delay: i } });
       await c.publishAsync(`v1/devices/me/rpc/response/${cmd.requestId}`, JSON.stringify({ ok: true }), { qos: 1 });

@@ -25,9 +25,11 @@ import { createThingModels } from "./ingest/thing-models";
 import { redisKeys } from "./keys";
 import { createMetrics } from "./metrics";
 import { startListeners } from "./net/listeners";
-import { localClients, sessionOf } from "./session";
+import { localClients, skipConsumedPublishes } from "./aedes-adapter";
+import { sessionOf } from "./session";
 import { createDeviceActivity } from "./state/device-activity";
 import { attachPresence } from "./state/presence";
+import { startRecheck } from "./state/recheck";
 import { createShadow } from "./state/shadow";
 
 export interface RunningBroker {
@@ -109,11 +111,8 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     replies: { attributeRequest: shadow.answerRequest, rpcResponse: commands.onResponse },
   });
 
-  // Device publishes are consumed by the ingest path and never routed through aedes' emitter:
-  // nobody subscribes to them, and a QoS 0 flood through mqemitter is what crashes a bare aedes.
-  // (A mark on the packet: a WeakSet entry per message cost more, in the set and in GC.)
-  const consumed = Symbol("consumedByIngest");
-  type Marked = { [consumed]?: true };
+  // Device publishes are consumed by the ingest path, never routed (aedes-adapter).
+  let consume: (packet: object) => void = () => {};
   const { MQEmitterRedisPrefix } = mqemitterRedis as unknown as { MQEmitterRedisPrefix: MQEmitterRedisPrefixCtor };
   aedes = await Aedes.createBroker({
     id: brokerId,
@@ -122,22 +121,23 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     connectTimeout: env.CONNECT_TIMEOUT_MS,
     preConnect: createPreConnect(),
     authenticate: createAuthenticate({ credentials, activity, log, metrics, broker, rate: { perSec: env.CLIENT_MSGS_PER_SEC, burst: env.CLIENT_BURST } }),
-    authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => ((p as Marked)[consumed] = true) }),
+    authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => consume(p) }),
     authorizeSubscribe: createAuthorizeSubscribe({ activity, log }),
     authorizeForward: createAuthorizeForward(),
   });
-  const routedPublish = aedes.publish.bind(aedes) as (packet: object, client: unknown, done?: (err?: Error) => void) => void;
-  (aedes as unknown as { publish: typeof routedPublish }).publish = (packet, client, done) => {
-    if ((packet as Marked)[consumed]) {
-      const cb = typeof client === "function" ? (client as () => void) : done;
-      return cb?.();
-    }
-    routedPublish(packet, client, done);
-  };
+  consume = skipConsumedPublishes(aedes).consume;
   aedes.on("connectionError", (_client, err) => log.debug({ err: err.message }, "connection closed before authentication"));
   (aedes as unknown as EventEmitter).on("error", (err: unknown) => log.error({ err }, "aedes error"));
 
   const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, updates, shadow, commands, metrics, log });
+  const recheck = startRecheck({
+    broker: aedes,
+    db,
+    credentials,
+    log,
+    intervalMs: env.DEVICE_RECHECK_MS,
+    onClosed: (n) => metrics.recheckClosed.inc(n),
+  });
   await subscribeControl({ subscriber, keys, broker: aedes, db, credentials, models, shadow, commands, log });
 
   const listeners = await startListeners({
@@ -188,6 +188,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
         await stopped;
         await ingest.drain(10_000);
         commands.stop();
+        recheck.stop();
         await presence.settle();
         presence.stop();
         await updates.flush();

@@ -11,6 +11,8 @@ export interface DeviceSession {
   deviceId: string;
   deviceName: string;
   productId: string;
+  /** SHA-256 of the secret it authenticated with: the periodic re-check notices a rotation. */
+  secretHash: string;
   /** The client id the device sent (aedes' `client.id` is replaced by the device id). */
   clientId: string;
   protocol: Protocol;
@@ -84,14 +86,4 @@ export function intern<T extends string | null>(s: T): T {
   return s;
 }
 
-/** The connection of a device on this broker, if it has one (aedes keys clients by id = device id). */
-export function localClient(broker: object, deviceId: string): Client | undefined {
-  const clients = (broker as unknown as { clients: Record<string, Client | undefined> }).clients;
-  return clients[deviceId];
-}
-
-/** Every live connection on this broker. */
-export function localClients(broker: object): Client[] {
-  const clients = (broker as unknown as { clients: Record<string, Client> }).clients;
-  return Object.values(clients);
-}
+export { localClient, localClients } from "./aedes-adapter";

@@ -45,7 +45,7 @@ const schema = z.object({
   ABUSE_LIMITS_SCALE: z.coerce.number().int().min(1).max(10_000).default(1),
   /** Reverse proxies in front of web that append to X-Forwarded-For (0: use the socket address). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** BullMQ key prefix: must match the worker's (webhook deliveries are enqueued from here). */
+  /** BullMQ key prefix: must match the worker's (webhook deliveries and large exports are enqueued from here). */
   BULLMQ_PREFIX: z.string().min(1).default("aspen"),
   /** Development and tests only: allow webhook URLs on loopback (127.0.0.0/8, ::1). Private, link-local and metadata stay refused. */
   WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false", ""]).default("false").transform((v) => v === "true"),

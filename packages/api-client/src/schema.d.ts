@@ -368,6 +368,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alert rules
+         * @description Newest first, optionally of one product. Page with `limit` and `starting_after`.
+         *
+         *     Scope: `rules:read`.
+         */
+        get: operations["listAlertRules"];
+        put?: never;
+        /**
+         * Create an alert rule
+         * @description A rule on one product's devices, checked against its thing model.
+         *
+         *     Scope: `rules:write`.
+         */
+        post: operations["createAlertRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alert-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an alert rule
+         * @description Scope: `rules:read`.
+         */
+        get: operations["getAlertRule"];
+        /**
+         * Replace an alert rule
+         * @description Scope: `rules:write`.
+         */
+        put: operations["updateAlertRule"];
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description Scope: `rules:write`.
+         */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Newest first. Page with `limit` and `starting_after`.
+         *
+         *     Scope: `webhooks:read`.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Deliveries are signed (Standard Webhooks); the signing secret (`whsec_…`) is in this answer only. Private and loopback targets are refused.
+         *
+         *     Scope: `webhooks:write`.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Scope: `webhooks:read`.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Scope: `webhooks:write`.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3045,6 +3153,1602 @@ export interface operations {
             };
             /** @description No such resource in the token's tenant (`not_found`) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAlertRules: {
+        parameters: {
+            query?: {
+                productId?: string;
+                /** @description How many items (1–100) */
+                limit?: number;
+                /** @description The id of the last item of the previous page (`nextCursor`) */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            productId: string;
+                            productName: string;
+                            name: string;
+                            /** @enum {string} */
+                            severity: "critical" | "major" | "minor" | "warning" | "info";
+                            enabled: boolean;
+                            /** @enum {string} */
+                            triggerType: "telemetry" | "offline" | "event";
+                            rule: {
+                                name: string;
+                                /** @default  */
+                                description: string;
+                                /** @default true */
+                                enabled: boolean;
+                                /** @enum {string} */
+                                severity: "critical" | "major" | "minor" | "warning" | "info";
+                                /** @default [] */
+                                deviceIds: string[];
+                                /** @default {} */
+                                labels: {
+                                    [key: string]: string;
+                                };
+                                trigger: {
+                                    /** @constant */
+                                    type: "telemetry";
+                                    /**
+                                     * @default all
+                                     * @enum {string}
+                                     */
+                                    combine: "all" | "any";
+                                    conditions: ({
+                                        /** @constant */
+                                        kind: "compare";
+                                        property: string;
+                                        /** @enum {string} */
+                                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                        value: number | string | boolean;
+                                    } | {
+                                        /** @constant */
+                                        kind: "range";
+                                        property: string;
+                                        /** @enum {string} */
+                                        op: "between" | "outside";
+                                        min: number;
+                                        max: number;
+                                    } | {
+                                        /** @constant */
+                                        kind: "change";
+                                        property: string;
+                                        delta: number;
+                                        windowSeconds: number;
+                                    })[];
+                                    /** @default 0 */
+                                    forSeconds: number;
+                                } | {
+                                    /** @constant */
+                                    type: "offline";
+                                    forMinutes: number;
+                                } | {
+                                    /** @constant */
+                                    type: "event";
+                                    event?: string;
+                                    /** @enum {string} */
+                                    level?: "info" | "warning" | "fault";
+                                };
+                                clear?: {
+                                    /** @constant */
+                                    type: "telemetry";
+                                    /**
+                                     * @default all
+                                     * @enum {string}
+                                     */
+                                    combine: "all" | "any";
+                                    conditions: ({
+                                        /** @constant */
+                                        kind: "compare";
+                                        property: string;
+                                        /** @enum {string} */
+                                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                        value: number | string | boolean;
+                                    } | {
+                                        /** @constant */
+                                        kind: "range";
+                                        property: string;
+                                        /** @enum {string} */
+                                        op: "between" | "outside";
+                                        min: number;
+                                        max: number;
+                                    } | {
+                                        /** @constant */
+                                        kind: "change";
+                                        property: string;
+                                        delta: number;
+                                        windowSeconds: number;
+                                    })[];
+                                    /** @default 0 */
+                                    forSeconds: number;
+                                } | {
+                                    /** @constant */
+                                    type: "online";
+                                };
+                                /**
+                                 * @default {
+                                 *       "webhookIds": []
+                                 *     }
+                                 */
+                                actions: {
+                                    notify?: {
+                                        /**
+                                         * @default [
+                                         *       "owner",
+                                         *       "admin"
+                                         *     ]
+                                         */
+                                        roles: ("owner" | "admin" | "developer" | "viewer")[];
+                                        /** @default true */
+                                        inApp: boolean;
+                                        /** @default true */
+                                        email: boolean;
+                                    };
+                                    /** @default [] */
+                                    webhookIds: string[];
+                                };
+                            };
+                            summary: {
+                                en: string;
+                                zhCN: string;
+                            };
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        hasMore: boolean;
+                        /** @description Pass as `starting_after` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    productId: string;
+                    rule: {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        severity: "critical" | "major" | "minor" | "warning" | "info";
+                        /** @default [] */
+                        deviceIds?: string[];
+                        /** @default {} */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        trigger: {
+                            /** @constant */
+                            type: "telemetry";
+                            /**
+                             * @default all
+                             * @enum {string}
+                             */
+                            combine?: "all" | "any";
+                            conditions: ({
+                                /** @constant */
+                                kind: "compare";
+                                property: string;
+                                /** @enum {string} */
+                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                value: number | string | boolean;
+                            } | {
+                                /** @constant */
+                                kind: "range";
+                                property: string;
+                                /** @enum {string} */
+                                op: "between" | "outside";
+                                min: number;
+                                max: number;
+                            } | {
+                                /** @constant */
+                                kind: "change";
+                                property: string;
+                                delta: number;
+                                windowSeconds: number;
+                            })[];
+                            /** @default 0 */
+                            forSeconds?: number;
+                        } | {
+                            /** @constant */
+                            type: "offline";
+                            forMinutes: number;
+                        } | {
+                            /** @constant */
+                            type: "event";
+                            event?: string;
+                            /** @enum {string} */
+                            level?: "info" | "warning" | "fault";
+                        };
+                        clear?: {
+                            /** @constant */
+                            type: "telemetry";
+                            /**
+                             * @default all
+                             * @enum {string}
+                             */
+                            combine?: "all" | "any";
+                            conditions: ({
+                                /** @constant */
+                                kind: "compare";
+                                property: string;
+                                /** @enum {string} */
+                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                value: number | string | boolean;
+                            } | {
+                                /** @constant */
+                                kind: "range";
+                                property: string;
+                                /** @enum {string} */
+                                op: "between" | "outside";
+                                min: number;
+                                max: number;
+                            } | {
+                                /** @constant */
+                                kind: "change";
+                                property: string;
+                                delta: number;
+                                windowSeconds: number;
+                            })[];
+                            /** @default 0 */
+                            forSeconds?: number;
+                        } | {
+                            /** @constant */
+                            type: "online";
+                        };
+                        /**
+                         * @default {
+                         *       "webhookIds": []
+                         *     }
+                         */
+                        actions?: {
+                            notify?: {
+                                /**
+                                 * @default [
+                                 *       "owner",
+                                 *       "admin"
+                                 *     ]
+                                 */
+                                roles?: ("owner" | "admin" | "developer" | "viewer")[];
+                                /** @default true */
+                                inApp?: boolean;
+                                /** @default true */
+                                email?: boolean;
+                            };
+                            /** @default [] */
+                            webhookIds?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description The created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        productId: string;
+                        productName: string;
+                        name: string;
+                        /** @enum {string} */
+                        severity: "critical" | "major" | "minor" | "warning" | "info";
+                        enabled: boolean;
+                        /** @enum {string} */
+                        triggerType: "telemetry" | "offline" | "event";
+                        rule: {
+                            name: string;
+                            /** @default  */
+                            description: string;
+                            /** @default true */
+                            enabled: boolean;
+                            /** @enum {string} */
+                            severity: "critical" | "major" | "minor" | "warning" | "info";
+                            /** @default [] */
+                            deviceIds: string[];
+                            /** @default {} */
+                            labels: {
+                                [key: string]: string;
+                            };
+                            trigger: {
+                                /** @constant */
+                                type: "telemetry";
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                combine: "all" | "any";
+                                conditions: ({
+                                    /** @constant */
+                                    kind: "compare";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                    value: number | string | boolean;
+                                } | {
+                                    /** @constant */
+                                    kind: "range";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: "between" | "outside";
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "change";
+                                    property: string;
+                                    delta: number;
+                                    windowSeconds: number;
+                                })[];
+                                /** @default 0 */
+                                forSeconds: number;
+                            } | {
+                                /** @constant */
+                                type: "offline";
+                                forMinutes: number;
+                            } | {
+                                /** @constant */
+                                type: "event";
+                                event?: string;
+                                /** @enum {string} */
+                                level?: "info" | "warning" | "fault";
+                            };
+                            clear?: {
+                                /** @constant */
+                                type: "telemetry";
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                combine: "all" | "any";
+                                conditions: ({
+                                    /** @constant */
+                                    kind: "compare";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                    value: number | string | boolean;
+                                } | {
+                                    /** @constant */
+                                    kind: "range";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: "between" | "outside";
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "change";
+                                    property: string;
+                                    delta: number;
+                                    windowSeconds: number;
+                                })[];
+                                /** @default 0 */
+                                forSeconds: number;
+                            } | {
+                                /** @constant */
+                                type: "online";
+                            };
+                            /**
+                             * @default {
+                             *       "webhookIds": []
+                             *     }
+                             */
+                            actions: {
+                                notify?: {
+                                    /**
+                                     * @default [
+                                     *       "owner",
+                                     *       "admin"
+                                     *     ]
+                                     */
+                                    roles: ("owner" | "admin" | "developer" | "viewer")[];
+                                    /** @default true */
+                                    inApp: boolean;
+                                    /** @default true */
+                                    email: boolean;
+                                };
+                                /** @default [] */
+                                webhookIds: string[];
+                            };
+                        };
+                        summary: {
+                            en: string;
+                            zhCN: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        productId: string;
+                        productName: string;
+                        name: string;
+                        /** @enum {string} */
+                        severity: "critical" | "major" | "minor" | "warning" | "info";
+                        enabled: boolean;
+                        /** @enum {string} */
+                        triggerType: "telemetry" | "offline" | "event";
+                        rule: {
+                            name: string;
+                            /** @default  */
+                            description: string;
+                            /** @default true */
+                            enabled: boolean;
+                            /** @enum {string} */
+                            severity: "critical" | "major" | "minor" | "warning" | "info";
+                            /** @default [] */
+                            deviceIds: string[];
+                            /** @default {} */
+                            labels: {
+                                [key: string]: string;
+                            };
+                            trigger: {
+                                /** @constant */
+                                type: "telemetry";
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                combine: "all" | "any";
+                                conditions: ({
+                                    /** @constant */
+                                    kind: "compare";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                    value: number | string | boolean;
+                                } | {
+                                    /** @constant */
+                                    kind: "range";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: "between" | "outside";
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "change";
+                                    property: string;
+                                    delta: number;
+                                    windowSeconds: number;
+                                })[];
+                                /** @default 0 */
+                                forSeconds: number;
+                            } | {
+                                /** @constant */
+                                type: "offline";
+                                forMinutes: number;
+                            } | {
+                                /** @constant */
+                                type: "event";
+                                event?: string;
+                                /** @enum {string} */
+                                level?: "info" | "warning" | "fault";
+                            };
+                            clear?: {
+                                /** @constant */
+                                type: "telemetry";
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                combine: "all" | "any";
+                                conditions: ({
+                                    /** @constant */
+                                    kind: "compare";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                    value: number | string | boolean;
+                                } | {
+                                    /** @constant */
+                                    kind: "range";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: "between" | "outside";
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "change";
+                                    property: string;
+                                    delta: number;
+                                    windowSeconds: number;
+                                })[];
+                                /** @default 0 */
+                                forSeconds: number;
+                            } | {
+                                /** @constant */
+                                type: "online";
+                            };
+                            /**
+                             * @default {
+                             *       "webhookIds": []
+                             *     }
+                             */
+                            actions: {
+                                notify?: {
+                                    /**
+                                     * @default [
+                                     *       "owner",
+                                     *       "admin"
+                                     *     ]
+                                     */
+                                    roles: ("owner" | "admin" | "developer" | "viewer")[];
+                                    /** @default true */
+                                    inApp: boolean;
+                                    /** @default true */
+                                    email: boolean;
+                                };
+                                /** @default [] */
+                                webhookIds: string[];
+                            };
+                        };
+                        summary: {
+                            en: string;
+                            zhCN: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rule: {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default true */
+                        enabled?: boolean;
+                        /** @enum {string} */
+                        severity: "critical" | "major" | "minor" | "warning" | "info";
+                        /** @default [] */
+                        deviceIds?: string[];
+                        /** @default {} */
+                        labels?: {
+                            [key: string]: string;
+                        };
+                        trigger: {
+                            /** @constant */
+                            type: "telemetry";
+                            /**
+                             * @default all
+                             * @enum {string}
+                             */
+                            combine?: "all" | "any";
+                            conditions: ({
+                                /** @constant */
+                                kind: "compare";
+                                property: string;
+                                /** @enum {string} */
+                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                value: number | string | boolean;
+                            } | {
+                                /** @constant */
+                                kind: "range";
+                                property: string;
+                                /** @enum {string} */
+                                op: "between" | "outside";
+                                min: number;
+                                max: number;
+                            } | {
+                                /** @constant */
+                                kind: "change";
+                                property: string;
+                                delta: number;
+                                windowSeconds: number;
+                            })[];
+                            /** @default 0 */
+                            forSeconds?: number;
+                        } | {
+                            /** @constant */
+                            type: "offline";
+                            forMinutes: number;
+                        } | {
+                            /** @constant */
+                            type: "event";
+                            event?: string;
+                            /** @enum {string} */
+                            level?: "info" | "warning" | "fault";
+                        };
+                        clear?: {
+                            /** @constant */
+                            type: "telemetry";
+                            /**
+                             * @default all
+                             * @enum {string}
+                             */
+                            combine?: "all" | "any";
+                            conditions: ({
+                                /** @constant */
+                                kind: "compare";
+                                property: string;
+                                /** @enum {string} */
+                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                value: number | string | boolean;
+                            } | {
+                                /** @constant */
+                                kind: "range";
+                                property: string;
+                                /** @enum {string} */
+                                op: "between" | "outside";
+                                min: number;
+                                max: number;
+                            } | {
+                                /** @constant */
+                                kind: "change";
+                                property: string;
+                                delta: number;
+                                windowSeconds: number;
+                            })[];
+                            /** @default 0 */
+                            forSeconds?: number;
+                        } | {
+                            /** @constant */
+                            type: "online";
+                        };
+                        /**
+                         * @default {
+                         *       "webhookIds": []
+                         *     }
+                         */
+                        actions?: {
+                            notify?: {
+                                /**
+                                 * @default [
+                                 *       "owner",
+                                 *       "admin"
+                                 *     ]
+                                 */
+                                roles?: ("owner" | "admin" | "developer" | "viewer")[];
+                                /** @default true */
+                                inApp?: boolean;
+                                /** @default true */
+                                email?: boolean;
+                            };
+                            /** @default [] */
+                            webhookIds?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        productId: string;
+                        productName: string;
+                        name: string;
+                        /** @enum {string} */
+                        severity: "critical" | "major" | "minor" | "warning" | "info";
+                        enabled: boolean;
+                        /** @enum {string} */
+                        triggerType: "telemetry" | "offline" | "event";
+                        rule: {
+                            name: string;
+                            /** @default  */
+                            description: string;
+                            /** @default true */
+                            enabled: boolean;
+                            /** @enum {string} */
+                            severity: "critical" | "major" | "minor" | "warning" | "info";
+                            /** @default [] */
+                            deviceIds: string[];
+                            /** @default {} */
+                            labels: {
+                                [key: string]: string;
+                            };
+                            trigger: {
+                                /** @constant */
+                                type: "telemetry";
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                combine: "all" | "any";
+                                conditions: ({
+                                    /** @constant */
+                                    kind: "compare";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                    value: number | string | boolean;
+                                } | {
+                                    /** @constant */
+                                    kind: "range";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: "between" | "outside";
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "change";
+                                    property: string;
+                                    delta: number;
+                                    windowSeconds: number;
+                                })[];
+                                /** @default 0 */
+                                forSeconds: number;
+                            } | {
+                                /** @constant */
+                                type: "offline";
+                                forMinutes: number;
+                            } | {
+                                /** @constant */
+                                type: "event";
+                                event?: string;
+                                /** @enum {string} */
+                                level?: "info" | "warning" | "fault";
+                            };
+                            clear?: {
+                                /** @constant */
+                                type: "telemetry";
+                                /**
+                                 * @default all
+                                 * @enum {string}
+                                 */
+                                combine: "all" | "any";
+                                conditions: ({
+                                    /** @constant */
+                                    kind: "compare";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                                    value: number | string | boolean;
+                                } | {
+                                    /** @constant */
+                                    kind: "range";
+                                    property: string;
+                                    /** @enum {string} */
+                                    op: "between" | "outside";
+                                    min: number;
+                                    max: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "change";
+                                    property: string;
+                                    delta: number;
+                                    windowSeconds: number;
+                                })[];
+                                /** @default 0 */
+                                forSeconds: number;
+                            } | {
+                                /** @constant */
+                                type: "online";
+                            };
+                            /**
+                             * @default {
+                             *       "webhookIds": []
+                             *     }
+                             */
+                            actions: {
+                                notify?: {
+                                    /**
+                                     * @default [
+                                     *       "owner",
+                                     *       "admin"
+                                     *     ]
+                                     */
+                                    roles: ("owner" | "admin" | "developer" | "viewer")[];
+                                    /** @default true */
+                                    inApp: boolean;
+                                    /** @default true */
+                                    email: boolean;
+                                };
+                                /** @default [] */
+                                webhookIds: string[];
+                            };
+                        };
+                        summary: {
+                            en: string;
+                            zhCN: string;
+                        };
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description How many items (1–100) */
+                limit?: number;
+                /** @description The id of the last item of the previous page (`nextCursor`) */
+                starting_after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[];
+                            enabled: boolean;
+                            disabledReason: ("manual" | "gone" | "failing") | null;
+                            secretHint: string;
+                            failingSince: string | null;
+                            lastSuccessAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        hasMore: boolean;
+                        /** @description Pass as `starting_after` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    /** @default  */
+                    description?: string;
+                    /** @default [] */
+                    eventTypes?: ("device.created" | "device.updated" | "device.deleted" | "device.online" | "device.offline" | "alarm.created" | "alarm.acknowledged" | "alarm.cleared" | "command.succeeded" | "command.failed" | "command.timed_out" | "telemetry.received")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description The created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endpoint: {
+                            id: string;
+                            url: string;
+                            description: string;
+                            eventTypes: string[];
+                            enabled: boolean;
+                            disabledReason: ("manual" | "gone" | "failing") | null;
+                            secretHint: string;
+                            failingSince: string | null;
+                            lastSuccessAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        url: string;
+                        description: string;
+                        eventTypes: string[];
+                        enabled: boolean;
+                        disabledReason: ("manual" | "gone" | "failing") | null;
+                        secretHint: string;
+                        failingSince: string | null;
+                        lastSuccessAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limit spent (`rate_limited`); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute for this token */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window resets */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in the token's tenant (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

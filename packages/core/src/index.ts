@@ -4,7 +4,7 @@ export { generateSecret, hashSecret, secretHint, safeEqualHex } from "./credenti
 export { generateWebhookSecret, webhookSecretHint } from "./webhooks/secret";
 
 // Broker ↔ web contracts (Redis keys, live messages, ingest decoding, thing-model cache, after-commit writes)
-export { redisKeys, usageTtlSeconds, revokedTtlSeconds, utcDay, type RedisKeys } from "./contracts/redis-keys";
+export { redisKeys, usageTtlSeconds, utcDay, type RedisKeys } from "./contracts/redis-keys";
 export { liveMessageSchema, liveTypes, parseLivePayload, type LiveMessage, type LiveType } from "./contracts/live-message";
 export {
   decodeTelemetryPoints,
@@ -33,3 +33,11 @@ export {
   type AfterCommitPipeline,
   type AfterCommitPositions,
 } from "./contracts/after-commit";
+export {
+  credentialCacheTtlSeconds,
+  credentialCachePutScript,
+  credentialCacheDropScript,
+  dropDeviceCredentials,
+  dropTenantCredentials,
+} from "./contracts/credential-cache";
+export { accessChangedMessage, type AccessChangedMessage } from "./contracts/access-changed";

@@ -30,11 +30,14 @@ export function CopyField({
   multiline,
   copyLabel = "Copy",
   copiedLabel = "Copied",
+  copyName,
   testId,
   className,
 }: {
   value: string;
   label?: string;
+  /** Accessible name of the copy button, e.g. "Copy MQTT password" (default: copy label + label). */
+  copyName?: string;
   multiline?: boolean;
   copyLabel?: string;
   copiedLabel?: string;
@@ -44,7 +47,11 @@ export function CopyField({
   const [copied, setCopied] = useState(false);
   return (
     <div className={cn("min-w-0", className)}>
-      {label ? <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</p> : null}
+      {label ? (
+        <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+          {label}
+        </p>
+      ) : null}
       <div className="flex min-w-0 items-start gap-2">
         {multiline ? (
           <pre
@@ -65,6 +72,7 @@ export function CopyField({
         <Button
           variant="secondary"
           size="sm"
+          aria-label={copyName ?? (label ? `${copyLabel} ${label}` : copyLabel)}
           data-testid={testId ? `${testId}-copy` : undefined}
           onClick={async () => {
             if (await copyText(value)) {
@@ -75,6 +83,9 @@ export function CopyField({
         >
           {copied ? copiedLabel : copyLabel}
         </Button>
+        <span role="status" className="sr-only">
+          {copied ? copiedLabel : ""}
+        </span>
       </div>
     </div>
   );

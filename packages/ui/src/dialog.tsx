@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Dialog as DialogPrimitive } from "radix-ui";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./class-names";
 import { Input, Label } from "./input";
@@ -14,57 +15,82 @@ export interface DialogProps {
   footer?: ReactNode;
   className?: string;
   testId?: string;
-  /** False keeps the dialog open on Escape and backdrop clicks (e.g. while it shows a secret). */
+  /**
+   * False keeps the dialog open on Escape (however often pressed) and outside clicks: only a button in
+   * the footer closes it (e.g. "I have saved it" while it shows a secret).
+   */
   dismissible?: boolean;
+  /** Ask the browser to warn before the page is left while the dialog is open (unsaved secret). */
+  warnOnLeave?: boolean;
+}
+
+/** Warns before the page is unloaded (reload, close, typed URL) while `active`. */
+export function useWarnOnLeave(active: boolean) {
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older browsers need a return value to show the prompt.
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [active]);
 }
 
 /**
- * A modal on the native `<dialog>` element: focus trapping, Escape and the
- * top layer come from the browser.
+ * A modal dialog (WAI-ARIA dialog pattern, Radix): focus moves in on open, is trapped while open and
+ * returns to the trigger on close; the page behind is inert.
  */
-export function Dialog({ open, onClose, title, description, children, footer, className, testId, dismissible = true }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
+export function Dialog({ open, onClose, title, description, children, footer, className, testId, dismissible = true, warnOnLeave = false }: DialogProps) {
+  useWarnOnLeave(open && warnOnLeave);
+  // Opened by state rather than a Radix trigger: remember what had focus to give it back on close.
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const block = (e: Event) => {
+    if (!dismissible) e.preventDefault();
+  };
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      data-testid={testId}
-      onClose={onClose}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (dismissible) onClose();
+    <DialogPrimitive.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next && dismissible) onClose();
       }}
-      onClick={(e) => {
-        // A click on the backdrop lands on the dialog element itself.
-        if (dismissible && e.target === ref.current) onClose();
-      }}
-      className={cn(
-        "m-auto w-[calc(100vw-2rem)] max-w-lg rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
-        className,
-      )}
     >
-      {open ? (
-        <div className="flex max-h-[85vh] flex-col">
+      <DialogPrimitive.Portal>
+        <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-zinc-950/50" />
+        <DialogPrimitive.Content
+          data-testid={testId}
+          onOpenAutoFocus={() => {
+            returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(e) => {
+            if (returnFocus.current?.isConnected) {
+              e.preventDefault();
+              returnFocus.current.focus();
+            }
+          }}
+          onEscapeKeyDown={block}
+          onPointerDownOutside={block}
+          onInteractOutside={block}
+          {...(description ? {} : { "aria-describedby": undefined })}
+          className={cn(
+            "fixed top-1/2 left-1/2 z-50 flex max-h-[85vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-zinc-200 bg-white text-zinc-900 shadow-xl focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100",
+            className,
+          )}
+        >
           <div className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-            <h2 id={titleId} className="text-base font-semibold">
-              {title}
-            </h2>
-            {description ? <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{description}</p> : null}
+            <DialogPrimitive.Title className="text-base font-semibold">{title}</DialogPrimitive.Title>
+            {description ? (
+              <DialogPrimitive.Description className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{description}</DialogPrimitive.Description>
+            ) : null}
           </div>
-          <div className="overflow-y-auto px-4 py-3">{children}</div>
+          <div className="min-h-0 overflow-y-auto px-4 py-3">{children}</div>
           {footer ? (
             <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">{footer}</div>
           ) : null}
-        </div>
-      ) : null}
-    </dialog>
+        </DialogPrimitive.Content>
+      </DialogPrimitive.Portal>
+    </DialogPrimitive.Root>
   );
 }
 

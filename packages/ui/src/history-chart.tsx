@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { historyColumns, historyRows, zoomRange, type HistorySeries } from "./history-rows";
+import type { TimeBand } from "./time-series-chart";
 import { timeTicks } from "./time-ticks";
 
 export type { HistoryPoint, HistorySeries } from "./history-rows";
@@ -23,6 +24,7 @@ export function HistoryChart({
   timeDomain,
   onZoom,
   testId = "history-chart",
+  bands = [],
 }: {
   series: readonly HistorySeries[];
   height?: number;
@@ -34,6 +36,8 @@ export function HistoryChart({
   timeDomain?: readonly [number, number];
   onZoom?: (from: number, to: number) => void;
   testId?: string;
+  /** Shaded spans (ms) behind the series, e.g. alarms from raised to cleared. */
+  bands?: readonly TimeBand[];
 }) {
   const [drag, setDrag] = useState<{ a?: number; b?: number }>({});
   const data = historyRows(series);
@@ -91,6 +95,9 @@ export function HistoryChart({
             }}
             contentStyle={{ backgroundColor: "Canvas", color: "CanvasText", borderColor: "GrayText", borderRadius: 6 }}
           />
+          {bands.map((b, i) => (
+            <ReferenceArea key={`band-${i}`} x1={b.from} x2={b.to} fill={b.color ?? "#dc2626"} fillOpacity={0.14} strokeOpacity={0} ifOverflow="hidden" label={b.label} />
+          ))}
           {series.length > 1 ? <Legend /> : null}
           {series.map((s, i) => {
             const c = historyColumns(s.key);

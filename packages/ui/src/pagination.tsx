@@ -7,6 +7,8 @@ export interface PaginationLabels {
   /** e.g. "{from}–{to} of {total}" */
   range: (from: number, to: number, total: number) => string;
   pageSize: string;
+  /** Name of the navigation landmark, e.g. "Pages of Connection history" (unique on the page). */
+  navigation?: string;
 }
 
 const defaultLabels: PaginationLabels = {
@@ -39,7 +41,7 @@ export function Pagination({
   const to = Math.min(total, page * pageSize);
   return (
     <nav
-      aria-label="Pagination"
+      aria-label={labels.navigation ?? "Pagination"}
       data-testid="pagination"
       className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 px-3 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
     >

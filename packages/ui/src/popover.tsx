@@ -1,11 +1,18 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Popover as PopoverPrimitive } from "radix-ui";
+import { useState, type ReactNode } from "react";
 import { cn } from "./class-names";
 
+const triggerClasses =
+  "flex h-8 max-w-full min-w-0 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-emerald-500 focus-visible:outline-none dark:text-zinc-200 dark:hover:bg-zinc-800";
+
+const panelClasses =
+  "z-40 w-64 max-w-[calc(100vw-1rem)] rounded-lg border border-zinc-200 bg-white p-1 text-zinc-900 shadow-lg dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100";
+
 /**
- * A button that opens a panel below it (menus, switchers). Closes on outside
- * click, Escape and when something inside the panel is chosen.
+ * A button that opens a non-modal panel (WAI-ARIA disclosure/dialog, Radix): `aria-haspopup`, focus
+ * moves into the panel and back to the button, Escape, an outside click or tabbing out closes it.
  */
 export function Popover({
   trigger,
@@ -21,57 +28,30 @@ export function Popover({
   align?: "start" | "end";
   className?: string;
   panelClassName?: string;
+  /** Accessible name of the button and of the panel. */
   label?: string;
   testId?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const id = useId();
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", onDown);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
   const close = () => setOpen(false);
   return (
-    <div ref={ref} className={cn("relative min-w-0", className)}>
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={id}
-        aria-label={label}
-        data-testid={testId}
-        onClick={() => setOpen((o) => !o)}
-        className="flex h-8 max-w-full min-w-0 items-center gap-1.5 rounded-md px-2 text-sm font-medium text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800"
-      >
-        {trigger}
-      </button>
-      {open ? (
-        <div
-          id={id}
-          className={cn(
-            "absolute top-full z-40 mt-1 w-64 max-w-[calc(100vw-1rem)] rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-800 dark:bg-zinc-900",
-            align === "end" ? "right-0" : "left-0",
-            panelClassName,
-          )}
-        >
+    <PopoverPrimitive.Root open={open} onOpenChange={setOpen}>
+      <div className={cn("relative min-w-0", className)}>
+        <PopoverPrimitive.Trigger aria-label={label} data-testid={testId} className={triggerClasses}>
+          {trigger}
+        </PopoverPrimitive.Trigger>
+      </div>
+      <PopoverPrimitive.Portal>
+        <PopoverPrimitive.Content aria-label={label} align={align} sideOffset={4} collisionPadding={8} className={cn(panelClasses, panelClassName)}>
           {typeof children === "function" ? children(close) : children}
-        </div>
-      ) : null}
-    </div>
+        </PopoverPrimitive.Content>
+      </PopoverPrimitive.Portal>
+    </PopoverPrimitive.Root>
   );
 }
 
-/** Classes for an item inside a Popover panel (link or button). */
+/** Classes for an item inside a Popover or Menu panel (link or button). */
 export const menuItemClasses =
-  "flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
+  "flex w-full cursor-pointer items-center gap-2 rounded-md px-2.5 py-1.5 text-left text-sm text-zinc-700 outline-none hover:bg-zinc-100 focus-visible:bg-zinc-100 data-[highlighted]:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:focus-visible:bg-zinc-800 dark:data-[highlighted]:bg-zinc-800";
+
+export { triggerClasses as popoverTriggerClasses, panelClasses as popoverPanelClasses };

@@ -4,7 +4,8 @@ import { cn } from "./class-names";
 /** A table inside its own horizontal scroller, so a wide table never widens the page. */
 export function Table({ className, wrapperClassName, ...rest }: HTMLAttributes<HTMLTableElement> & { wrapperClassName?: string }) {
   return (
-    <div className={cn("w-full overflow-x-auto", wrapperClassName)}>
+    // Focusable so that a table wider than the screen can be scrolled with the keyboard.
+    <div tabIndex={0} className={cn("w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-emerald-500 focus-visible:outline-none", wrapperClassName)}>
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...rest} />
     </div>
   );

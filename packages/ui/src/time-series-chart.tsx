@@ -1,6 +1,6 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { timeTicks } from "./time-ticks";
 
 export interface TimeSeries {
@@ -9,6 +9,14 @@ export interface TimeSeries {
   unit?: string;
   color?: string;
   points: { ts: number | Date; value: number | null }[];
+}
+
+/** A shaded time span behind the lines, e.g. an alarm from raised to cleared. */
+export interface TimeBand {
+  from: number;
+  to: number;
+  color?: string;
+  label?: string;
 }
 
 const palette = ["#059669", "#0284c7", "#d97706", "#dc2626", "#7c3aed", "#db2777"];
@@ -20,6 +28,7 @@ export function TimeSeriesChart({
   formatTime = (ts) => new Date(ts).toLocaleTimeString(),
   emptyLabel = "No data",
   timeDomain,
+  bands = [],
 }: {
   series: readonly TimeSeries[];
   height?: number;
@@ -27,6 +36,8 @@ export function TimeSeriesChart({
   emptyLabel?: string;
   /** A fixed time axis (ms), e.g. the last hour; by default the axis spans the data. */
   timeDomain?: readonly [number, number];
+  /** Shaded spans (ms), drawn behind the lines. */
+  bands?: readonly TimeBand[];
 }) {
   // recharts wants one row per x value with a column per series.
   const rows = new Map<number, Record<string, number | null>>();
@@ -68,6 +79,9 @@ export function TimeSeriesChart({
             labelFormatter={(v) => formatTime(Number(v))}
             contentStyle={{ backgroundColor: "Canvas", color: "CanvasText", borderColor: "GrayText", borderRadius: 6 }}
           />
+          {bands.map((b, i) => (
+            <ReferenceArea key={`band-${i}`} x1={b.from} x2={b.to} fill={b.color ?? "#dc2626"} fillOpacity={0.14} strokeOpacity={0} ifOverflow="hidden" label={b.label} />
+          ))}
           {series.length > 1 ? <Legend /> : null}
           {series.map((s, i) => (
             <Line

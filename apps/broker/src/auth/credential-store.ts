@@ -1,3 +1,4 @@
+import { credentialCachePutScript, credentialCacheTtlSeconds, dropDeviceCredentials, dropTenantCredentials } from "@aspen/core";
 import type { Database } from "@aspen/db";
 import { findDeviceCredentialsByNames, findDeviceCredentialsBySecretHashes, type DeviceCredentials } from "@aspen/db/broker";
 import type { Redis } from "ioredis";
@@ -16,26 +17,6 @@ const cachedCredentials = z.object({
   enabled: z.boolean(),
 });
 
-// Writes both cache entries only if no revocation happened since the lookup started (epoch unchanged),
-// and remembers them per device and per tenant so that a revocation finds them.
-const CACHE_PUT = `
-local epoch = redis.call('GET', KEYS[1]) or '0'
-if epoch ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-redis.call('SET', KEYS[3], ARGV[2], 'EX', ARGV[3])
-redis.call('SADD', KEYS[4], KEYS[2], KEYS[3])
-redis.call('EXPIRE', KEYS[4], ARGV[3])
-redis.call('SADD', KEYS[5], KEYS[2], KEYS[3])
-redis.call('EXPIRE', KEYS[5], ARGV[3])
-return 1`;
-
-const CACHE_DROP = `
-redis.call('INCR', KEYS[1])
-local keys = redis.call('SMEMBERS', KEYS[2])
-for _, k in ipairs(keys) do redis.call('DEL', k) end
-redis.call('DEL', KEYS[2])
-return #keys`;
-
 export interface CredentialStore {
   byName(tenantSlug: string, deviceName: string): Promise<DeviceCredentials | undefined>;
   bySecretHash(secretHash: string): Promise<DeviceCredentials | undefined>;
@@ -48,7 +29,7 @@ export interface CredentialStore {
 /** Device credential lookups, cached in Redis for `ttlSeconds` and dropped at once on revocation. */
 export function createCredentialStore(deps: { db: Database; redis: Redis; keys: RedisKeys; ttlSeconds?: number }): CredentialStore {
   const { db, redis, keys } = deps;
-  const ttl = deps.ttlSeconds ?? 300;
+  const ttl = deps.ttlSeconds ?? credentialCacheTtlSeconds;
 
   // Cache misses of one event-loop turn (a reconnect storm) share one query.
   const loadByName = coalesce((names: { tenantSlug: string; deviceName: string }[]) => findDeviceCredentialsByNames(db, names));
@@ -65,7 +46,7 @@ export function createCredentialStore(deps: { db: Database; redis: Redis; keys: 
     const creds = await load();
     if (creds) {
       await redis.eval(
-        CACHE_PUT,
+        credentialCachePutScript,
         5,
         keys.authEpoch,
         keys.authByName(creds.tenantSlug, creds.deviceName),
@@ -84,10 +65,10 @@ export function createCredentialStore(deps: { db: Database; redis: Redis; keys: 
     byName: (slug, name) => cached(keys.authByName(slug, name), () => loadByName({ tenantSlug: slug, deviceName: name })),
     bySecretHash: (hash) => cached(keys.authByHash(hash), () => loadByHash(hash)),
     async forgetDevice(deviceId) {
-      await redis.eval(CACHE_DROP, 2, keys.authEpoch, keys.authDeviceSet(deviceId));
+      await redis.eval(...dropDeviceCredentials(keys, deviceId));
     },
     async forgetTenant(tenantId) {
-      await redis.eval(CACHE_DROP, 2, keys.authEpoch, keys.authTenantSet(tenantId));
+      await redis.eval(...dropTenantCredentials(keys, tenantId));
     },
   };
 }

@@ -4,7 +4,8 @@ import type { Aedes, AuthenticateError, Client } from "aedes";
 import type { Logger } from "pino";
 import type { CredentialStore } from "../auth/credential-store";
 import type { Metrics } from "../metrics";
-import { bindSession, connectionInfo, dropConnectionInfo, intern, localClient, sessionOf, type RateLimit } from "../session";
+import { localClient, rewriteWill, setClientId, willOf } from "../aedes-adapter";
+import { bindSession, connectionInfo, dropConnectionInfo, intern, sessionOf, type RateLimit } from "../session";
 import type { DeviceActivity } from "../state/device-activity";
 
 /** MQTT 3.1.1 CONNACK return codes the broker refuses with. */
@@ -88,23 +89,23 @@ export function createAuthenticate(deps: AuthenticateDeps) {
           throw new Refusal(ReturnCode.identifierRejected, `client id longer than ${maxClientIdLength} characters`, creds);
         }
         // The Last Will is published as the device itself, so it must be one of its own publish topics.
-        const c = client as Client & { _will?: { topic: string; retain?: boolean } | null };
-        if (c._will) {
-          const t = parseDeviceTopic(c._will.topic);
-          if (!t || !canPublish(t)) throw new Refusal(ReturnCode.notAuthorized, `will topic "${c._will.topic.slice(0, 100)}" is not allowed`, creds);
-          c._will.topic = internalTopic(creds.tenantId, creds.deviceId, c._will.topic);
-          c._will.retain = false;
+        const will = willOf(client);
+        if (will) {
+          const t = parseDeviceTopic(will.topic);
+          if (!t || !canPublish(t)) throw new Refusal(ReturnCode.notAuthorized, `will topic "${will.topic.slice(0, 100)}" is not allowed`, creds);
+          rewriteWill(client, internalTopic(creds.tenantId, creds.deviceId, will.topic));
         }
         const previous = localClient(deps.broker(), creds.deviceId);
         const prevSession = sessionOf(previous);
         if (prevSession) prevSession.closeReason = "taken over by a new connection of the same device";
-        (client as { id: string }).id = creds.deviceId;
+        setClientId(client, creds.deviceId);
         bindSession(client, {
           tenantId: intern(creds.tenantId),
           tenantSlug: intern(creds.tenantSlug),
           deviceId: creds.deviceId,
           deviceName: creds.deviceName,
           productId: intern(creds.productId),
+          secretHash: creds.secretHash,
           clientId,
           protocol: info.protocol,
           ip: intern(info.ip),

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { FairQueue, type Queued } from "./fair-queue";
 
 /** The outcome of one item: written, or refused by the database (a value it cannot store). */
 export type WriteResult = { ok: true } | { ok: false; reason: string };
@@ -40,10 +41,8 @@ export interface BatcherOptions<T> {
   log: Logger;
 }
 
-interface Entry<T> {
+interface Entry<T> extends Queued {
   item: T;
-  key: string;
-  rows: number;
   resolve(r: WriteResult): void;
 }
 
@@ -65,81 +64,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Collects items into batches with bounded concurrency: written at once while fewer than
  * `eagerWriters` batches are in flight (group commit: a batch holds what arrived during the previous
  * write), otherwise when `maxRows` are queued or the oldest has waited `maxMs`. Each batch takes items
- * round-robin across keys (devices), so a device with a backlog of thousands of rows delays another
+ * round-robin across keys (devices, `FairQueue`), so a device with a backlog of thousands of rows delays another
  * device's message by at most about one batch.
  * A connection failure retries the whole batch with backoff — the publishers keep waiting, so
  * nothing is acknowledged that is not in the database; a data error splits the batch and refuses
  * only the item that caused it.
  */
 export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
-  const queues = new Map<string, Entry<T>[]>();
-  const queuedRowsByKey = new Map<string, number>();
-  let queuedRows = 0;
-  const expressLimit = o.expressMaxKeyRows ?? 20;
-  /** Rows per key queued or in flight. */
-  const pendingByKey = new Map<string, number>();
-  /** Keys with something queued and few rows pending (see expressMaxKeyRows). */
-  const light = new Set<string>();
-  const updateLight = (key: string) => {
-    if (queues.has(key) && (pendingByKey.get(key) ?? 0) <= expressLimit) light.add(key);
-    else light.delete(key);
-  };
+  const queue = new FairQueue<Entry<T>>(o.expressMaxKeyRows ?? 20);
   let expressInflight = false;
   const eager = Math.min(o.eagerWriters ?? 1, o.concurrency);
   let pumpScheduled = false;
   let due = false;
   let timer: NodeJS.Timeout | null = null;
   let inflight = 0;
-  let pending = 0;
   let tail: Promise<void> = Promise.resolve();
   let spaceWaiters: { key: string; resolve: () => void }[] = [];
   let idleWaiters: (() => void)[] = [];
   let deadline = Number.POSITIVE_INFINITY;
-
-  /** Takes up to maxRows, one entry per key per round. */
-  function takeBatch(): Entry<T>[] {
-    const batch: Entry<T>[] = [];
-    let rows = 0;
-    while (rows < o.maxRows && queues.size > 0) {
-      for (const [key, q] of queues) {
-        const e = q.shift()!;
-        batch.push(e);
-        rows += e.rows;
-        queuedRows -= e.rows;
-        dequeued(key, q, e.rows);
-        if (rows >= o.maxRows) break;
-      }
-    }
-    return batch;
-  }
-
-  function dequeued(key: string, q: Entry<T>[], rows: number) {
-    if (q.length === 0) {
-      queues.delete(key);
-      queuedRowsByKey.delete(key);
-      light.delete(key);
-    } else {
-      queuedRowsByKey.set(key, queuedRowsByKey.get(key)! - rows);
-    }
-  }
-
-  /** Everything queued by light keys (a few rows each), up to maxRows. */
-  function takeExpress(): Entry<T>[] {
-    const batch: Entry<T>[] = [];
-    let rows = 0;
-    for (const key of light) {
-      const q = queues.get(key)!;
-      while (q.length > 0 && rows < o.maxRows) {
-        const e = q.shift()!;
-        batch.push(e);
-        rows += e.rows;
-        queuedRows -= e.rows;
-        dequeued(key, q, e.rows);
-      }
-      if (rows >= o.maxRows) break;
-    }
-    return batch;
-  }
 
   /** Pumps once at the end of this event-loop turn, so that the messages read in it share a batch. */
   function schedulePump() {
@@ -152,16 +94,16 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
   }
 
   function pump() {
-    while (inflight < o.concurrency && queuedRows > 0 && (due || queuedRows >= o.maxRows || inflight < eager)) {
-      void run(takeBatch());
+    while (inflight < o.concurrency && queue.queuedRows > 0 && (due || queue.queuedRows >= o.maxRows || inflight < eager)) {
+      void run(queue.takeRoundRobin(o.maxRows));
     }
     // Every regular slot busy (a backlog): light devices do not wait behind it.
-    if (inflight >= o.concurrency && !expressInflight && light.size > 0) {
+    if (inflight >= o.concurrency && !expressInflight && queue.hasLight) {
       expressInflight = true;
-      void run(takeExpress(), true);
+      void run(queue.takeLight(o.maxRows), true);
     }
-    if (queuedRows === 0) due = false;
-    if (queuedRows > 0 && !timer && !due) {
+    if (queue.queuedRows === 0) due = false;
+    if (queue.queuedRows > 0 && !timer && !due) {
       timer = setTimeout(() => {
         timer = null;
         due = true;
@@ -235,18 +177,12 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
         o.log.error({ err }, "post-commit step failed");
       }
     }
-    pending -= rows;
-    for (const e of batch) {
-      const left = pendingByKey.get(e.key)! - e.rows;
-      if (left <= 0) pendingByKey.delete(e.key);
-      else pendingByKey.set(e.key, left);
-      updateLight(e.key);
-    }
+    queue.settle(batch);
     if (express) expressInflight = false;
     else inflight--;
     done();
     wakeSpaceWaiters();
-    if (pending === 0 && idleWaiters.length > 0) {
+    if (queue.pendingRows === 0 && idleWaiters.length > 0) {
       const w = idleWaiters;
       idleWaiters = [];
       w.forEach((f) => f());
@@ -255,21 +191,11 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
   }
 
   function submit(item: T, resolve: (r: WriteResult) => void) {
-    const rows = Math.max(1, o.rowsOf(item));
-    const key = o.keyOf(item);
-    pending += rows;
-    const q = queues.get(key);
-    const entry = { item, key, rows, resolve };
-    if (q) q.push(entry);
-    else queues.set(key, [entry]);
-    queuedRowsByKey.set(key, (queuedRowsByKey.get(key) ?? 0) + rows);
-    pendingByKey.set(key, (pendingByKey.get(key) ?? 0) + rows);
-    updateLight(key);
-    queuedRows += rows;
+    queue.push({ item, key: o.keyOf(item), rows: Math.max(1, o.rowsOf(item)), resolve });
     schedulePump();
   }
 
-  const hasSpace = (key: string) => pending < o.highWaterRows && (queuedRowsByKey.get(key) ?? 0) < o.keyHighWaterRows;
+  const hasSpace = (key: string) => queue.pendingRows < o.highWaterRows && queue.queuedRowsOf(key) < o.keyHighWaterRows;
 
   return {
     add(item) {
@@ -280,12 +206,12 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
       if (hasSpace(key)) return null;
       return new Promise<void>((resolve) => spaceWaiters.push({ key, resolve }));
     },
-    pendingRows: () => pending,
+    pendingRows: () => queue.pendingRows,
     async drain(deadlineMs) {
       deadline = Date.now() + deadlineMs;
       due = true;
       pump();
-      if (pending === 0) return;
+      if (queue.pendingRows === 0) return;
       await new Promise<void>((r) => idleWaiters.push(r));
     },
   };

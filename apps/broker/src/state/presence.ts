@@ -9,6 +9,7 @@ import type { Commands } from "../commands/commands";
 import type { LiveMessage, RedisKeys } from "../keys";
 import type { RedisUpdates } from "../ingest/redis-updates";
 import type { Metrics } from "../metrics";
+import { disconnectedGracefully, subscriptionsOf } from "../aedes-adapter";
 import { sessionOf, type DeviceSession } from "../session";
 import { subscribedToDesired, type Shadow } from "./shadow";
 
@@ -87,7 +88,7 @@ export function attachPresence(deps: {
     void s.connection.then(() => live(s, true));
     // A resumed session already has its subscriptions (restored before this event; later ones
     // arrive as "subscribe" events): act as if they were just made.
-    const restored = Object.keys((client as unknown as { subscriptions: Record<string, unknown> }).subscriptions);
+    const restored = Object.keys(subscriptionsOf(client));
     if (restored.length > 0) onListening(client, s, restored);
   });
 
@@ -112,7 +113,7 @@ export function attachPresence(deps: {
     if (!s) return;
     metrics.connections.dec();
     s.publisher?.bucket?.close();
-    const graceful = (client as unknown as { _disconnected?: boolean })._disconnected === true;
+    const graceful = disconnectedGracefully(client);
     const reason = s.closeReason ?? (graceful ? "client disconnected" : "connection lost");
     log.debug({ deviceId: s.deviceId, device: `${s.tenantSlug}/${s.deviceName}`, reason }, "device disconnected");
     track(

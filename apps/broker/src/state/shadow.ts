@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Downlink } from "../downlink";
 import { decodeAttributeRequest, pick } from "../ingest/decode";
 import type { DevicePublisher } from "../ingest/pipeline";
+import { subscriptionsOf } from "../aedes-adapter";
 import { localClient, sessionOf } from "../session";
 
 export interface Shadow {
@@ -23,7 +24,7 @@ const attributesTopic = `${deviceTopicPrefix}attributes`;
 export function subscribedToDesired(client: Client): boolean {
   const session = sessionOf(client);
   if (!session) return false;
-  const subs = (client as unknown as { subscriptions: Record<string, unknown> }).subscriptions;
+  const subs = subscriptionsOf(client);
   return Object.hasOwn(subs, internalTopic(session.tenantId, session.deviceId, attributesTopic));
 }
 

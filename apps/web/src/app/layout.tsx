@@ -4,7 +4,9 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { getDictionary, getLocale } from "@/i18n/server";
+import { getDictionary } from "@/i18n/server";
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/600.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,14 +24,16 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const { locale, t } = await getDictionary();
   // Set by proxy.ts with the page's Content-Security-Policy; next-themes' inline script needs it.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the `dark` class before React hydrates.
     <html lang={locale} suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh font-sans">
-        <Providers locale={locale} nonce={nonce}>{children}</Providers>
+        <Providers locale={locale} dictionary={t} nonce={nonce}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

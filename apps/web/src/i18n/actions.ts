@@ -1,7 +1,7 @@
 "use server";
 
 import { cookies } from "next/headers";
-import { isLocale, localeCookie, localeCookieMaxAge, type Locale } from "./locales";
+import { isLocale, localeCookie, localeCookieMaxAge, type Locale } from "./config";
 
 /** Remembers the chosen language in a cookie; the caller refreshes the page. */
 export async function setLocaleAction(locale: Locale): Promise<void> {

@@ -15,6 +15,7 @@ export const apiScopesEn: Record<ApiScope, string> = {
   "commands:write": "Send commands to devices",
   "alarms:read": "Read alarms",
   "alarms:write": "Acknowledge and clear alarms",
+  "rules:read": "Read alert rules",
   "rules:write": "Create and change alert rules",
   "webhooks:read": "Read webhook endpoints and deliveries",
   "webhooks:write": "Create and change webhook endpoints",

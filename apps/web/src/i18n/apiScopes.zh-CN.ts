@@ -15,6 +15,7 @@ export const apiScopesZhCN: Record<ApiScope, string> = {
   "commands:write": "向设备发送命令",
   "alarms:read": "读取告警",
   "alarms:write": "确认和清除告警",
+  "rules:read": "读取告警规则",
   "rules:write": "创建和修改告警规则",
   "webhooks:read": "读取 Webhook 端点和投递记录",
   "webhooks:write": "创建和修改 Webhook 端点",

@@ -1,19 +1,27 @@
+import { reasonsEn } from "./reasons.en";
+import { consoleEn } from "./console.en";
 import { oauthAppsEn } from "./oauthApps.en";
 import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
 import { historyEn } from "./history.en";
+import { passwordResetEn } from "./password-reset.en";
+import { twoFactorEn } from "./two-factor.en";
 
 /**
  * English strings of the console. `{name}` marks a value filled in by `format`.
  * The Chinese dictionary must have exactly these keys (enforced by `Dictionary`).
  */
+import { alertsEn } from "./alerts.en";
+
 export const en = {
   apiKeys: apiKeysEn,
   apiScopes: apiScopesEn,
   oauth: oauthEn,
   oauthApps: oauthAppsEn,
   history: historyEn,
+  passwordReset: passwordResetEn,
+  twoFactor: twoFactorEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",
@@ -359,15 +367,15 @@ export const en = {
     file: "CSV file",
     template: "Download template",
     preview: "Preview",
-    rows: "{count} rows",
+    rows: "{count, plural, one {# row} other {# rows}}",
     valid: "{count} valid",
     invalid: "{count} with errors",
     row: "Row",
     error: "Error",
     ok: "OK",
-    create: "Create {count} devices",
+    create: "{count, plural, one {Create # device} other {Create # devices}}",
     creating: "Creating {done} of {total}…",
-    done: "{count} devices created",
+    done: "{count, plural, one {# device created} other {# devices created}}",
     downloadCredentials: "Download credentials CSV",
     credentialsOnce: "This file holds the device secrets. Download it now: you won't see them again.",
     unknownProduct: "Unknown product \"{product}\"",
@@ -485,6 +493,8 @@ export const en = {
     timed_out: "Timed out",
     expired: "Expired",
   },
+  ui: consoleEn,
+  reasons: reasonsEn,
   values: {
     required: "Required",
     notNumber: "Enter a number",
@@ -501,6 +511,7 @@ export const en = {
     true: "true",
     false: "false",
   },
+  ...alertsEn,
 } satisfies DictionaryShape;
 
 interface DictionaryShape {

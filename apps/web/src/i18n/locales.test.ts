@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { format, negotiateLocale } from "./locales";
+import { placeholdersOf } from "./message-format";
 import { zhCN } from "./zh-CN";
 
 describe("negotiateLocale", () => {
@@ -26,7 +27,7 @@ describe("format", () => {
 
 describe("dictionaries", () => {
   it("use the same placeholders in both languages", () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = placeholdersOf;
     for (const [section, entries] of Object.entries(en)) {
       for (const [key, text] of Object.entries(entries)) {
         const zh = (zhCN as Record<string, Record<string, string>>)[section]![key]!;

@@ -1,20 +1,26 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import type { Locale } from "./config";
 import type { Dictionary } from "./en";
-import { dictionaryFor, format, type Locale } from "./locales";
+import { formatMessage } from "./message-format";
 
 interface I18n {
   locale: Locale;
   t: Dictionary;
-  format: typeof format;
+  /** Fills placeholders and plural forms in the active language. */
+  format: (template: string, values: Record<string, string | number>) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** Makes the request's language available to client components. */
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <I18nContext.Provider value={{ locale, t: dictionaryFor(locale), format }}>{children}</I18nContext.Provider>;
+/**
+ * Makes the request's language available to client components. The server passes the one active
+ * dictionary: the client bundle imports no dictionary, so each browser downloads only its language.
+ */
+export function I18nProvider({ locale, dictionary, children }: { locale: Locale; dictionary: Dictionary; children: ReactNode }) {
+  const value = useMemo<I18n>(() => ({ locale, t: dictionary, format: (template, values) => formatMessage(locale, template, values) }), [locale, dictionary]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {

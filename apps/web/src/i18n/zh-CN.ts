@@ -1,9 +1,14 @@
+import { reasonsZhCN } from "./reasons.zh-CN";
+import { consoleZhCN } from "./console.zh-CN";
+import { alertsZhCN } from "./alerts.zh-CN";
 import { oauthAppsZhCN } from "./oauthApps.zh-CN";
 import { oauthZhCN } from "./oauth.zh-CN";
 import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
 import { historyZhCN } from "./history.zh-CN";
+import { passwordResetZhCN } from "./password-reset.zh-CN";
+import { twoFactorZhCN } from "./two-factor.zh-CN";
 
 /** 简体中文。键与英文词典一致，由类型系统检查。 */
 export const zhCN: Dictionary = {
@@ -12,6 +17,8 @@ export const zhCN: Dictionary = {
   oauth: oauthZhCN,
   oauthApps: oauthAppsZhCN,
   history: historyZhCN,
+  passwordReset: passwordResetZhCN,
+  twoFactor: twoFactorZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",
@@ -483,6 +490,8 @@ export const zhCN: Dictionary = {
     timed_out: "超时",
     expired: "已过期",
   },
+  ui: consoleZhCN,
+  reasons: reasonsZhCN,
   values: {
     required: "必填",
     notNumber: "请输入数字",
@@ -499,4 +508,5 @@ export const zhCN: Dictionary = {
     true: "是 (true)",
     false: "否 (false)",
   },
+  ...alertsZhCN,
 };

@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { Role } from "@aspen/core";
 import { addTestMember, createTestTenant, createTestUser, type TestTenant, type TestUser } from "@aspen/db/testing";
 import { getSystemDb } from "./db";
@@ -57,4 +58,15 @@ export async function createRoleWorld(): Promise<RoleWorld> {
   await addTestMember(db, tenant.id, viewer!.id, "viewer");
   const outsiderTenant = await createTestTenant(db, { ownerId: outsider!.id });
   return { tenant, users: { owner, admin: admin!, developer: developer!, viewer: viewer! }, outsider: outsider!, outsiderTenant };
+}
+
+/** "OK", or the tRPC error code the call was refused with (other errors are rethrown). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    if (err instanceof TRPCError) return err.code;
+    throw err;
+  }
 }

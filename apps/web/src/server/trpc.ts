@@ -101,9 +101,10 @@ export type TenantScope = TenantRef;
 /**
  * A member of the tenant named by `input.tenantSlug`. Resolves the membership
  * of the signed-in user; unknown slugs and tenants the user does not belong
- * to are the same NOT_FOUND. `ctx.withTenant(fn)` runs `fn` in the tenant's
- * RLS scope; `ctx.audit` is what `recordAudit` needs; `ctx.scope` is what
- * services (`server/services/<domain>/<verb>.ts`) take.
+ * to are the same NOT_FOUND. `ctx.scope` is what services
+ * (`server/services/<domain>/<verb>.ts`) take: procedures pass it on and do
+ * nothing else. (`ctx.tenant`, `ctx.role`, `ctx.audit` and `ctx.withTenant`
+ * remain for code not moved to a service yet; every console procedure is.)
  */
 export const tenantProcedure = authedProcedure
   .input(z.object({ tenantSlug: z.string().min(1).max(64) }))

@@ -20,6 +20,7 @@ export const apiScopeTable = {
   "commands:write": ["device.read", "device.command"],
   "alarms:read": ["device.read"],
   "alarms:write": ["device.read", "alert.manage"],
+  "rules:read": ["device.read"],
   "rules:write": ["device.read", "alert.manage"],
   "webhooks:read": ["webhook.manage"],
   "webhooks:write": ["webhook.manage"],

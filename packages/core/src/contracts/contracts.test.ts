@@ -33,7 +33,6 @@ describe("redis keys", () => {
     expect(k.usage("t", "20260102")).toBe("x:aspen:usage:t:20260102");
     expect(k.ingestStream).toBe("x:aspen:stream:ingest");
     expect(k.channels.deviceRevoked).toBe("x:aspen:device:revoked");
-    expect(k.deviceRevokedAt("d")).toBe("x:aspen:revoked:device:d");
   });
 
   it("names the UTC day, across day boundaries", () => {

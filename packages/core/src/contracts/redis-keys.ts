@@ -19,6 +19,8 @@ export function redisKeys(prefix = "") {
     usage: (tenantId: string, day: string) => `${p}usage:${tenantId}:${day}`,
     /** Set of tenants with usage on a day, so the rollup need not scan keys. */
     usageTenants: (day: string) => `${p}usage-tenants:${day}`,
+    /** A user's access ended or narrowed (AccessChangedMessage): web instances re-check their live streams. */
+    accessChanged: `${p}access:changed`,
     /** Committed batches for the worker (packages/core events/ingest-stream). */
     ingestStream: ingestStreamKey(prefix),
     /** Credential cache entries (JSON DeviceCredentials). */
@@ -29,12 +31,6 @@ export function redisKeys(prefix = "") {
     authTenantSet: (tenantId: string) => `${p}auth:tenant:${tenantId}`,
     /** Bumped on every revocation: a lookup that started before it does not write the cache. */
     authEpoch: `${p}auth:epoch`,
-    /**
-     * Set when a device's credentials were revoked (rotated, disabled, deleted), by the web request
-     * itself: brokers check it on their periodic sweep, so a lost pub/sub message costs seconds.
-     * Value: the revocation time (ms); expires after a day.
-     */
-    deviceRevokedAt: (deviceId: string) => `${p}revoked:device:${deviceId}`,
     /** A broker's liveness (expires unless refreshed). */
     brokerAlive: (brokerId: string) => `${p}broker:${brokerId}`,
     /** Set of broker ids that have run under this prefix (so a broker only reaps its own cluster's peers). */
@@ -50,9 +46,6 @@ export type RedisKeys = ReturnType<typeof redisKeys>;
 
 /** Usage counters live this long (the daily rollup reads them well before). */
 export const usageTtlSeconds = 40 * 86_400;
-
-/** How long a revocation marker stays (longer than any credential cache entry). */
-export const revokedTtlSeconds = 86_400;
 
 let dayCache = { from: 0, to: -1, day: "" };
 /** `YYYYMMDD` (UTC) of a time: the usage counters' day key. Remembered for the day it falls in (asked once per message). */

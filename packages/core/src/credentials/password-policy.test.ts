@@ -6,7 +6,7 @@ function messageOf(password: unknown) {
 }
 
 describe("passwordPolicy", () => {
-  it.each(["correcthorse1", "correct horse battery", "Pässwört-123", "abcdefghi!", `a1${"x".repeat(198)}`])(
+  it.each(["correcthorse1", "correct horse battery", "Pässwört-123", "bumble-tractor-7", `a1${"xyzw".repeat(49)}bc`])(
     "accepts %j",
     (pw) => {
       expect(passwordPolicy.safeParse(pw).success).toBe(true);
@@ -31,4 +31,11 @@ describe("passwordPolicy", () => {
   it("refuses non-strings", () => {
     expect(messageOf(12345678901)).toBe("Enter a password");
   });
+
+  it.each(["aaaaaaaaa1", "Password123!", "qwerty2024!!", "abcdefghi!", "1234567890qwerty", "iloveyou!!99", "Password-2026", "zzzzzzzzzz1!"])(
+    "refuses the predictable %j",
+    (pw) => {
+      expect(messageOf(pw)).toMatch(/^This password is among the first a guesser tries/);
+    },
+  );
 });

@@ -31,9 +31,8 @@ export type ParsedLabelText = { ok: true; labels: Labels } | { ok: false; line: 
 /** Parses label text (see `labelSeparator`); the result still has to pass `labelsSchema`. */
 export function parseLabelText(text: string): ParsedLabelText {
   const labels: Labels = {};
-  const parts = text.split(labelSeparator);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!.trim();
+  for (const [i, raw] of text.split(labelSeparator).entries()) {
+    const part = raw.trim();
     if (!part) continue;
     const eq = part.indexOf("=");
     if (eq <= 0) return { ok: false, line: i + 1, text: part };

@@ -274,3 +274,25 @@ export async function deviceIdsOfProduct(tx: Tx, tenantId: string, productId: st
   return rows.map((r) => r.id);
 }
 export type { AlertRuleRow, AlarmRow, AlarmEventRow } from "../schema";
+
+/** A keyset page of alert rules, newest first (ties by id, descending), `limit` after the rule `after`. */
+export async function listAlertRulesAfter(
+  tx: Tx,
+  tenantId: string,
+  p: { productId?: string | undefined; after?: string | undefined; limit: number },
+): Promise<{ items: AlertRuleWithProduct[]; hasMore: boolean; cursorFound: boolean }> {
+  let after: SQL | undefined;
+  if (p.after) {
+    const [cursor] = await tx.select({ id: alertRules.id }).from(alertRules).where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, p.after))).limit(1);
+    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
+    after = sql`(${alertRules.createdAt}, ${alertRules.id}) < (select c.created_at, c.id from alert_rules c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
+  }
+  const rows = await tx
+    .select(ruleColumns)
+    .from(alertRules)
+    .innerJoin(products, eq(products.id, alertRules.productId))
+    .where(and(eq(alertRules.tenantId, tenantId), p.productId ? eq(alertRules.productId, p.productId) : undefined, after))
+    .orderBy(desc(alertRules.createdAt), desc(alertRules.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit).map(withProduct), hasMore: rows.length > p.limit, cursorFound: true };
+}

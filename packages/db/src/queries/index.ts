@@ -12,3 +12,4 @@ export * from "./notifications";
 export * from "./webhooks";
 export * from "./api-keys";
 export * from "./oauth";
+export * from "./account";

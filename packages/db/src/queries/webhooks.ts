@@ -220,3 +220,24 @@ export async function recordAttemptOutcome(
     )
     select (select count(*) from attempt) + (select count(*) from delivery) + (select count(*) from endpoint) as n`);
 }
+
+/** A keyset page of webhook endpoints, newest first (ties by id, descending), `limit` after `after`. */
+export async function listWebhookEndpointsAfter(
+  tx: Tx,
+  tenantId: string,
+  p: { after?: string | undefined; limit: number },
+): Promise<{ items: WebhookEndpointRow[]; hasMore: boolean; cursorFound: boolean }> {
+  let after;
+  if (p.after) {
+    const [cursor] = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, p.after))).limit(1);
+    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
+    after = sql`(${webhookEndpoints.createdAt}, ${webhookEndpoints.id}) < (select c.created_at, c.id from webhook_endpoints c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
+  }
+  const rows = await tx
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), after))
+    .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
+}

@@ -8,3 +8,4 @@ export * from "./webhooks";
 export * from "./api-keys";
 export * from "./oauth";
 export * from "./history";
+export * from "./account";

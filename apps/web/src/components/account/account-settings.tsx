@@ -3,9 +3,11 @@
 import { Button, Callout, Card, CardBody, CardHeader, ConfirmDialog, Field, Input } from "@aspen/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { PageHeader } from "@/components/shell/page-header";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
+import { errorData, fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
 /** After the server ended every session, go to the sign-in page with a note. */
@@ -64,7 +66,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
                 </Callout>
               ) : null}
               {change.error && !wrong && !Object.keys(errors).length ? (
-                <Callout tone="danger">{errorMessage(change.error, t.common.somethingWrong)}</Callout>
+                <Callout tone="danger">{serverErrorText(change.error, t)}</Callout>
               ) : null}
               <Field label={t.account.currentPassword} error={wrong ? t.account.wrongPassword : errors.current}>
                 {(id, d) => (
@@ -90,6 +92,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
             </Button>
           </CardBody>
         </Card>
+        <NotificationPreferences />
       </div>
       <ConfirmDialog
         open={confirmEverywhere}
@@ -100,7 +103,7 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
         confirmLabel={t.account.signOutEverywhere}
         cancelLabel={t.common.cancel}
         pending={everywhere.isPending}
-        error={everywhere.error ? errorMessage(everywhere.error, t.common.somethingWrong) : null}
+        error={everywhere.error ? serverErrorText(everywhere.error, t) : null}
       />
     </>
   );

@@ -1,13 +1,14 @@
 "use client";
 
 import { auditActions } from "@aspen/core";
-import { Badge, Button, Callout, Card, EmptyState, Input, Pagination, Select, SkeletonRows, Table, TBody, TD, TH, THead, TR } from "@aspen/ui";
+import { Badge, Button, Callout, Card, Input, Select } from "@aspen/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { parseAsString, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { formatDateTime } from "@/components/format/dates";
-import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
-import { usePaginationLabels } from "@/components/shell/pagination-labels";
+import { PagedTable } from "@/components/shell/paged-table";
+import { useUrlPager } from "@/components/shell/url-state";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
@@ -36,14 +37,18 @@ export function AuditLog() {
   const tenant = useTenant();
   const trpc = useTRPC();
   const canRead = useCan("audit.read");
-  const labels = usePaginationLabels();
-  const [action, setAction] = useState("");
-  const [actorDraft, setActorDraft] = useState("");
-  const [actor, setActor] = useState("");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
+  const [filters, setFilters] = useQueryStates(
+    { action: parseAsString.withDefault(""), actor: parseAsString.withDefault(""), from: parseAsString.withDefault(""), to: parseAsString.withDefault("") },
+    { history: "replace", scroll: false },
+  );
+  const pager = useUrlPager({ defaultSize: 25, sizes: [25, 50, 100] });
+  const { action, actor, from, to } = filters;
+  const [actorDraft, setActorDraft] = useState(actor);
+  /** Changes filters (empty clears one) and starts again at page 1. */
+  const filter = (patch: Partial<typeof filters>) => {
+    void setFilters(Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v || null])));
+    pager.setPage(1);
+  };
   const entries = useQuery({
     ...trpc.audit.list.queryOptions({
       tenantSlug: tenant.slug,
@@ -51,8 +56,8 @@ export function AuditLog() {
       actorEmail: actor || undefined,
       from: dayStart(from),
       to: dayStart(to, true),
-      page,
-      pageSize,
+      page: pager.page,
+      pageSize: pager.pageSize,
     }),
     placeholderData: keepPreviousData,
     enabled: canRead,
@@ -76,8 +81,7 @@ export function AuditLog() {
           className="grid grid-cols-2 gap-2 border-b border-zinc-200 p-3 md:grid-cols-[repeat(4,minmax(0,1fr))_auto] dark:border-zinc-800"
           onSubmit={(e) => {
             e.preventDefault();
-            setActor(actorDraft.trim());
-            setPage(1);
+            filter({ actor: actorDraft.trim() });
           }}
         >
           <Select
@@ -85,10 +89,7 @@ export function AuditLog() {
             placeholder={t.audit.allActions}
             className="col-span-2 md:col-span-1"
             value={action}
-            onChange={(e) => {
-              setAction(e.target.value);
-              setPage(1);
-            }}
+            onChange={(e) => filter({ action: e.target.value })}
             options={[
               ...families.map((f) => ({ value: f, label: `${f}*` })),
               ...tenantActions.map((a) => ({ value: a, label: a })),
@@ -103,10 +104,7 @@ export function AuditLog() {
             value={actorDraft}
             onChange={(e) => setActorDraft(e.target.value)}
             onBlur={() => {
-              if (actorDraft.trim() !== actor) {
-                setActor(actorDraft.trim());
-                setPage(1);
-              }
+              if (actorDraft.trim() !== actor) filter({ actor: actorDraft.trim() });
             }}
             data-testid="audit-filter-actor"
           />
@@ -116,10 +114,7 @@ export function AuditLog() {
               type="date"
               value={from}
               title={t.audit.from}
-              onChange={(e) => {
-                setFrom(e.target.value);
-                setPage(1);
-              }}
+              onChange={(e) => filter({ from: e.target.value })}
               data-testid="audit-filter-from"
             />
           </label>
@@ -129,10 +124,7 @@ export function AuditLog() {
               type="date"
               value={to}
               title={t.audit.to}
-              onChange={(e) => {
-                setTo(e.target.value);
-                setPage(1);
-              }}
+              onChange={(e) => filter({ to: e.target.value })}
               data-testid="audit-filter-to"
             />
           </label>
@@ -141,87 +133,75 @@ export function AuditLog() {
               variant="ghost"
               className="col-span-2 md:col-span-1"
               onClick={() => {
-                setAction("");
-                setActor("");
                 setActorDraft("");
-                setFrom("");
-                setTo("");
-                setPage(1);
+                filter({ action: "", actor: "", from: "", to: "" });
               }}
             >
               {t.common.clearFilters}
             </Button>
           ) : null}
         </form>
-        {entries.isPending ? (
-          <SkeletonRows rows={8} label={t.common.loading} />
-        ) : entries.error ? (
-          <QueryError error={entries.error} onRetry={() => entries.refetch()} />
-        ) : entries.data.total === 0 ? (
-          <EmptyState title={t.audit.empty} description={filtered ? undefined : t.audit.emptyHint} testId="audit-empty" />
-        ) : (
-          <>
-            <Table data-testid="audit-table" className={entries.isPlaceholderData ? "opacity-60" : undefined}>
-              <THead>
-                <tr>
-                  <TH>{t.audit.time}</TH>
-                  <TH>{t.audit.action}</TH>
-                  <TH className="hidden sm:table-cell">{t.audit.actor}</TH>
-                  <TH>{t.audit.target}</TH>
-                  <TH className="hidden md:table-cell">{t.audit.ip}</TH>
-                  <TH className="hidden lg:table-cell">{t.audit.details}</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {entries.data.items.map((e) => (
-                  <TR key={e.id} data-testid="audit-row" data-action={e.action}>
-                    <TD className="whitespace-nowrap text-zinc-500">{formatDateTime(e.createdAt, locale)}</TD>
-                    <TD>
-                      <Badge tone={tone(e.action)} className="font-mono">
-                        {e.action}
-                      </Badge>
-                      <span className="mt-0.5 block truncate text-xs text-zinc-500 sm:hidden">{e.actorEmail ?? t.audit.system}</span>
-                    </TD>
-                    <TD className="hidden max-w-[14rem] truncate sm:table-cell" data-testid="audit-actor">
-                      {e.actorEmail ?? <span className="text-zinc-400">{t.audit.system}</span>}
-                    </TD>
-                    <TD className="max-w-[14rem]">
-                      <span className="block truncate" data-testid="audit-target">
-                        {e.targetName ?? e.targetId ?? "—"}
-                      </span>
-                      {e.targetType ? <span className="block text-xs text-zinc-400">{e.targetType}</span> : null}
-                    </TD>
-                    <TD className="hidden font-mono text-xs text-zinc-500 md:table-cell">{e.ip ?? "—"}</TD>
-                    <TD className="hidden max-w-[20rem] lg:table-cell">
-                      {e.details && Object.keys(e.details).length ? (
-                        <details>
-                          <summary className="cursor-pointer truncate font-mono text-xs text-zinc-500">{JSON.stringify(e.details)}</summary>
-                          <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950">
-                            {JSON.stringify(e.details, null, 2)}
-                          </pre>
-                        </details>
-                      ) : (
-                        <span className="text-zinc-400">—</span>
-                      )}
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-            <Pagination
-              page={page}
-              pageSize={pageSize}
-              total={entries.data.total}
-              pageSizes={[25, 50, 100]}
-              onPageChange={setPage}
-              onPageSizeChange={(s) => {
-                setPageSize(s);
-                setPage(1);
-              }}
-              labels={labels}
-            />
-          </>
-        )}
+        <PagedTable
+          query={entries}
+          pager={pager}
+          name={t.audit.title}
+          rows={8}
+          filtered={filtered}
+          tableTestId="audit-table"
+          rowTestId={() => "audit-row"}
+          rowData={(e) => ({ "data-action": e.action })}
+          noMatch={{ title: t.audit.empty, testId: "audit-empty" }}
+          empty={{ title: t.audit.empty, hint: t.audit.emptyHint, testId: "audit-empty" }}
+          columns={[
+            { header: t.audit.time, className: "whitespace-nowrap text-zinc-500 dark:text-zinc-400", cell: (e) => formatDateTime(e.createdAt, locale) },
+            {
+              header: t.audit.action,
+              cell: (e) => (
+                <span>
+                  <Badge tone={tone(e.action)} className="font-mono">
+                    {e.action}
+                  </Badge>
+                  <span className="mt-0.5 block truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{e.actorEmail ?? t.audit.system}</span>
+                </span>
+              ),
+            },
+            {
+              header: t.audit.actor,
+              className: "hidden max-w-[14rem] truncate sm:table-cell",
+              cell: (e) => <span data-testid="audit-actor">{e.actorEmail ?? <span className="text-zinc-500 dark:text-zinc-400">{t.audit.system}</span>}</span>,
+            },
+            {
+              header: t.audit.target,
+              className: "max-w-[14rem]",
+              cell: (e) => (
+                <>
+                  <span className="block truncate" data-testid="audit-target">
+                    {e.targetName ?? e.targetId ?? "—"}
+                  </span>
+                  {e.targetType ? <span className="block text-xs text-zinc-500 dark:text-zinc-400">{e.targetType}</span> : null}
+                </>
+              ),
+            },
+            { header: t.audit.ip, className: "hidden font-mono text-xs text-zinc-500 md:table-cell dark:text-zinc-400", cell: (e) => e.ip ?? "—" },
+            {
+              header: t.audit.details,
+              className: "hidden max-w-[20rem] lg:table-cell",
+              cell: (e) =>
+                e.details && Object.keys(e.details).length ? (
+                  <details>
+                    <summary className="cursor-pointer truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                      {JSON.stringify(e.details)}
+                    </summary>
+                    <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950" tabIndex={0}>
+                      {JSON.stringify(e.details, null, 2)}
+                    </pre>
+                  </details>
+                ) : (
+                  <span className="text-zinc-500 dark:text-zinc-400">—</span>
+                ),
+            },
+          ]}
+        />
       </Card>
     </>
   );

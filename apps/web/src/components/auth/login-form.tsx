@@ -20,8 +20,19 @@ export function LoginForm({
 }) {
   const { t } = useI18n();
   const [state, action, pending] = useActionState(loginAction, { error: initialError, email });
+  const needsCode = state.error === "totp_required" || state.error === "totp_invalid";
   const message =
-    state.error === "rate_limited" ? t.auth.rateLimited : state.error === "invalid_credentials" ? t.auth.invalidCredentials : state.error ? t.auth.unknownError : null;
+    state.error === "rate_limited"
+      ? t.auth.rateLimited
+      : state.error === "invalid_credentials"
+        ? t.auth.invalidCredentials
+        : state.error === "totp_required"
+          ? t.twoFactor.codeRequired
+          : state.error === "totp_invalid"
+            ? t.twoFactor.codeWrong
+            : state.error
+              ? t.auth.unknownError
+              : null;
   const withNext = (path: string) => (next !== "/" ? `${path}?next=${encodeURIComponent(next)}` : path);
   return (
     <AuthCard
@@ -50,6 +61,18 @@ export function LoginForm({
         <Field label={t.auth.password}>
           {(id) => <Input id={id} name="password" type="password" autoComplete="current-password" required data-testid="login-password" />}
         </Field>
+        {needsCode ? (
+          <Field label={t.twoFactor.signInCode} hint={t.twoFactor.signInCodeHint}>
+            {(id, d) => (
+              <Input id={id} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={20} aria-describedby={d} data-testid="login-code" />
+            )}
+          </Field>
+        ) : null}
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot" className="text-emerald-700 hover:underline dark:text-emerald-400" data-testid="to-forgot">
+            {t.passwordReset.forgotLink}
+          </Link>
+        </p>
         <Button type="submit" className="w-full" loading={pending} data-testid="login-submit">
           {pending ? t.auth.signingIn : t.auth.signIn}
         </Button>

@@ -4,9 +4,10 @@ import { Button, Callout, Field, Input } from "@aspen/ui";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, useTransition } from "react";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
 import { loginAction } from "@/server/auth/actions";
-import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
+import { errorData, fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { AuthCard } from "./auth-card";
 
@@ -57,7 +58,7 @@ export function SignupForm({ next, email: initialEmail }: { next: string; email?
       >
         {signup.error && !Object.keys(errors).length ? (
           <Callout tone="danger" data-testid="signup-error">
-            {reason === "email_taken" ? t.auth.emailTaken : errorMessage(signup.error, t.common.somethingWrong)}
+            {reason === "email_taken" ? t.auth.emailTaken : serverErrorText(signup.error, t)}
           </Callout>
         ) : null}
         {loginFailed ? (

@@ -9,6 +9,7 @@ import { useCan, useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import { DesiredForm } from "./desired-form";
+import { useLatest } from "./latest-values";
 import { displayValue } from "./typed-value";
 
 /**
@@ -23,6 +24,9 @@ export function AttributesCard({ deviceId, properties }: { deviceId: string; pro
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const shadow = useQuery(trpc.deviceShadow.get.queryOptions({ tenantSlug: tenant.slug, deviceId }));
+  // Devices report most properties as telemetry, not shadow attributes: "Reported" shows those too.
+  const latest = useLatest(deviceId);
+  const telemetry = new Map((latest.data?.values ?? []).filter((v) => v.ts !== null).map((v) => [v.key, v.value]));
   const writable = properties.filter((p) => p.access === "rw");
   const known = new Set(properties.map((p) => p.identifier));
 
@@ -95,13 +99,13 @@ export function AttributesCard({ deviceId, properties }: { deviceId: string; pro
                       <TR key={r.key} data-testid={`attribute-${r.key}`}>
                         <TD>
                           <span className="block">{r.name}</span>
-                          <span className="font-mono text-xs text-zinc-500">
+                          <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
                             {r.key}
                             {r.rw ? ` · ${t.thingModel.readWrite}` : ""}
                           </span>
                         </TD>
                         <TD className="font-mono" data-testid="attribute-reported">
-                          {displayValue(s.reported[r.key], r.unit)}
+                          {displayValue(s.reported[r.key] ?? telemetry.get(r.key), r.unit)}
                         </TD>
                         <TD className="font-mono" data-testid="attribute-desired">
                           {displayValue(s.desired[r.key], r.unit)}

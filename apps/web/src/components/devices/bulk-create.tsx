@@ -1,15 +1,17 @@
 "use client";
 
-import { Badge, Button, Callout, Card, CardBody, CardHeader, Table, TBody, TD, TH, THead, TR } from "@aspen/ui";
-import { useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Callout, Card, CardBody, CardHeader, Table, TBody, TD, TH, THead, TR, useWarnOnLeave } from "@aspen/ui";
+import type { BulkRowProblem } from "@aspen/core/browser";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage } from "@/trpc/errors";
+import { errorData } from "@/trpc/errors";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
-import { bulkTemplate, joinCsv, MAX_BULK_ROWS, parseBulkCsv, type BulkRow, type BulkRowError } from "./bulk-rows";
+import { bulkTemplate, joinCsv, MAX_BULK_ROWS, parseBulkCsv, rowError, type BulkRow, type BulkRowError } from "./bulk-rows";
 import { useProductOptions } from "./use-product-options";
 
 /** Rows per request: small enough to show progress, large enough to be quick. */
@@ -26,6 +28,26 @@ function download(name: string, text: string, type = "text/csv") {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+type ServerProblem = { field: "name" | "product" | "labels"; kind: BulkRowProblem["kind"]; message: string; firstRow?: number };
+
+/** A problem `device.bulkCheck` reported, in core's shape. */
+function toProblem(p: ServerProblem, product: string): BulkRowProblem {
+  switch (p.kind) {
+    case "missing":
+      return p.field === "product" ? { field: "product", kind: "missing" } : { field: "name", kind: "missing" };
+    case "duplicate":
+      return { field: "name", kind: "duplicate", firstRow: p.firstRow ?? 0 };
+    case "taken":
+      return { field: "name", kind: "taken" };
+    case "unknown":
+      return { field: "product", kind: "unknown", product };
+    case "syntax":
+      return { field: "labels", kind: "syntax", text: "" };
+    case "invalid":
+      return p.field === "labels" ? { field: "labels", kind: "invalid", message: p.message } : { field: "name", kind: "invalid", message: p.message };
+  }
 }
 
 /**
@@ -45,6 +67,43 @@ export function BulkCreate() {
   const [fileError, setFileError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [csv, setCsv] = useState("");
+  const [downloaded, setDownloaded] = useState(false);
+  /** The file's text, kept to check again when the product list arrives or changes. */
+  const [source, setSource] = useState<string | null>(null);
+  const check = useMutation(trpc.device.bulkCheck.mutationOptions());
+  useWarnOnLeave(!!csv && !downloaded);
+
+  /** Checks the file in the browser, then every row against the server (names taken, products), creating nothing. */
+  const checkText = (text: string) => {
+    const result = parseBulkCsv(text, products);
+    if (!result.ok) {
+      setRows([]);
+      setPhase({ kind: "idle" });
+      setFileError(result.error === "tooMany" ? format(t.bulk.tooMany, { max: MAX_BULK_ROWS }) : t.bulk[result.error]);
+      return;
+    }
+    setRows(result.rows);
+    setPhase({ kind: "preview" });
+    check.mutate(
+      { tenantSlug: tenant.slug, rows: result.rows.map((r) => ({ name: r.name, product: r.product, labels: r.labelsText })) },
+      {
+        onSuccess: (res) =>
+          setRows((all) =>
+            all.map((r) => {
+              const server = res.rows.find((x) => x.row === r.index);
+              // The server decides: its problems replace the browser's (which could not see taken names).
+              return server ? { ...r, errors: server.problems.map((p) => rowError(toProblem(p, r.product))) } : r;
+            }),
+          ),
+      },
+    );
+  };
+
+  // A file chosen before the product list loaded (or while it changed) is checked again.
+  useEffect(() => {
+    if (source !== null && phase.kind === "preview") checkText(source);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [productsQuery.dataUpdatedAt]);
 
   const describe = (e: BulkRowError): string => {
     switch (e.kind) {
@@ -56,6 +115,8 @@ export function BulkCreate() {
         return format(t.bulk.unknownProduct, { product: e.product });
       case "badLabels":
         return t.bulk.badLabels;
+      case "taken":
+        return t.ui.nameExists;
       default:
         return e.message;
     }
@@ -64,16 +125,11 @@ export function BulkCreate() {
   const onFile = async (file: File | undefined) => {
     setFileError(null);
     setCsv("");
+    setDownloaded(false);
     if (!file) return;
-    const result = parseBulkCsv(await file.text(), products);
-    if (!result.ok) {
-      setRows([]);
-      setPhase({ kind: "idle" });
-      setFileError(result.error === "tooMany" ? format(t.bulk.tooMany, { max: MAX_BULK_ROWS }) : t.bulk[result.error]);
-      return;
-    }
-    setRows(result.rows);
-    setPhase({ kind: "preview" });
+    const text = await file.text();
+    setSource(text);
+    checkText(text);
   };
 
   const valid = rows.filter((r) => r.errors.length === 0);
@@ -104,7 +160,7 @@ export function BulkCreate() {
             return pos >= 0 && mine.length ? { ...r, errors: mine.map((d) => ({ kind: "server" as const, message: d.message })) } : r;
           }),
         );
-        setPhase({ kind: "done", created, failed: valid.length - created, error: errorMessage(err, t.common.somethingWrong) });
+        setPhase({ kind: "done", created, failed: valid.length - created, error: serverErrorText(err, t) });
         void queryClient.invalidateQueries({ queryKey: trpc.device.list.queryKey() });
         return;
       }
@@ -116,7 +172,10 @@ export function BulkCreate() {
 
   const reset = () => {
     setRows([]);
+    setSource(null);
+    check.reset();
     setCsv("");
+    setDownloaded(false);
     setFileError(null);
     setPhase({ kind: "idle" });
     if (fileRef.current) fileRef.current.value = "";
@@ -161,10 +220,10 @@ export function BulkCreate() {
               ref={fileRef}
               type="file"
               accept=".csv,text/csv"
-              disabled={busy || productsQuery.isPending}
+              disabled={busy}
               onChange={(e) => void onFile(e.target.files?.[0])}
               data-testid="bulk-file"
-              className="block w-full max-w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-emerald-600 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-emerald-700"
+              className="block w-full max-w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-emerald-700 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-white hover:file:bg-emerald-800"
             />
             {fileError ? (
               <Callout tone="danger" data-testid="bulk-file-error">
@@ -193,12 +252,22 @@ export function BulkCreate() {
               }
               actions={
                 phase.kind === "preview" ? (
-                  <Button onClick={() => void create()} disabled={valid.length === 0} data-testid="bulk-submit">
-                    {format(t.bulk.create, { count: valid.length })}
+                  <Button onClick={() => void create()} disabled={valid.length === 0 || !check.isSuccess} loading={check.isPending} data-testid="bulk-submit">
+                    {invalidCount ? format(t.ui.createValid, { count: valid.length }) : format(t.bulk.create, { count: valid.length })}
                   </Button>
                 ) : null
               }
             />
+            {phase.kind === "preview" && check.isPending ? (
+              <p role="status" className="border-b border-zinc-200 px-4 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" data-testid="bulk-checking">
+                {t.ui.checking}
+              </p>
+            ) : null}
+            {phase.kind === "preview" && check.error ? (
+              <Callout tone="danger" className="m-4" data-testid="bulk-check-error">
+                {format(t.ui.checkFailed, { message: serverErrorText(check.error, t) })}
+              </Callout>
+            ) : null}
             {phase.kind !== "idle" && phase.kind !== "preview" ? (
               <div className="space-y-3 border-b border-zinc-200 p-4 dark:border-zinc-800">
                 <div
@@ -224,7 +293,13 @@ export function BulkCreate() {
                       <>
                         <Callout tone="warning">{t.bulk.credentialsOnce}</Callout>
                         <div className="flex flex-wrap gap-2">
-                          <Button onClick={() => download(`${tenant.slug}-device-credentials.csv`, csv)} data-testid="bulk-download">
+                          <Button
+                            onClick={() => {
+                              download(`${tenant.slug}-device-credentials.csv`, csv);
+                              setDownloaded(true);
+                            }}
+                            data-testid="bulk-download"
+                          >
                             {t.bulk.downloadCredentials}
                           </Button>
                           <Button variant="secondary" onClick={reset}>
@@ -254,7 +329,7 @@ export function BulkCreate() {
               <TBody>
                 {rows.map((r) => (
                   <TR key={r.index} data-testid={`bulk-row-${r.index}`} data-valid={r.errors.length === 0}>
-                    <TD className="text-zinc-400 tabular-nums">{r.index + 2}</TD>
+                    <TD className="text-zinc-500 tabular-nums dark:text-zinc-400">{r.index + 2}</TD>
                     <TD className="max-w-[10rem] truncate font-mono">{r.name || "—"}</TD>
                     <TD className="max-w-[10rem] truncate">{r.product || "—"}</TD>
                     <TD className="hidden max-w-[14rem] truncate font-mono text-xs sm:table-cell">{r.labelsText || "—"}</TD>

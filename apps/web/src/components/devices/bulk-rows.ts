@@ -21,6 +21,7 @@ export type BulkRowError =
   | { kind: "duplicateName" }
   | { kind: "unknownProduct"; product: string }
   | { kind: "badLabels" }
+  | { kind: "taken" }
   | { kind: "server"; message: string };
 
 export type ParseResult = { ok: true; rows: BulkRow[] } | { ok: false; error: "noRows" | "missingColumns" | "tooMany" };
@@ -58,8 +59,8 @@ export function parseBulkCsv(text: string, products: readonly { id: string; name
   return { ok: true, rows };
 }
 
-/** The row problems `@aspen/core` finds, as the kinds this page has messages for. */
-function rowError(p: BulkRowProblem): BulkRowError {
+/** The row problems `@aspen/core` (or the server's `device.bulkCheck`) finds, as the kinds this page has messages for. */
+export function rowError(p: BulkRowProblem): BulkRowError {
   switch (p.kind) {
     case "missing":
       return p.field === "name" ? { kind: "missingName" } : { kind: "unknownProduct", product: "" };
@@ -72,7 +73,7 @@ function rowError(p: BulkRowProblem): BulkRowError {
     case "syntax":
       return { kind: "badLabels" };
     case "taken":
-      return { kind: "server", message: "This name is taken" };
+      return { kind: "taken" };
   }
 }
 

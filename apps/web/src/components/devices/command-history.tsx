@@ -5,7 +5,8 @@ import { formatTimestamp } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
-import { PagedTableCard, useDevicePage } from "./paged-table-card";
+import { PagedTableCard } from "@/components/shell/paged-table";
+import { useDevicePage } from "./use-device-page";
 
 type CommandItem = RouterOutputs["command"]["list"]["items"][number];
 export type CommandStatus = CommandItem["status"];
@@ -30,7 +31,7 @@ export function CommandStatusBadge({ status }: { status: CommandStatus }) {
 
 function Result({ c }: { c: CommandItem }) {
   if (c.error) return <span className="text-red-700 dark:text-red-400">{c.error}</span>;
-  if (c.response === null) return <span className="text-zinc-400">—</span>;
+  if (c.response === null) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <code className="block max-w-xs truncate font-mono text-xs" title={JSON.stringify(c.response)} data-testid="command-result">
       {JSON.stringify(c.response)}
@@ -42,7 +43,7 @@ function Result({ c }: { c: CommandItem }) {
 export function CommandHistory({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const { query, pager } = useDevicePage(deviceId, (input) => trpc.command.list.queryOptions(input));
+  const { query, pager } = useDevicePage(deviceId, "commands", (input) => trpc.command.list.queryOptions(input));
   const time = (d: Date | null) => <span className="whitespace-nowrap tabular-nums">{formatTimestamp(d, locale)}</span>;
   return (
     <PagedTableCard
@@ -58,7 +59,7 @@ export function CommandHistory({ deviceId }: { deviceId: string }) {
           cell: (c) => (
             <span className="block max-w-[10rem] sm:max-w-xs">
               <span className="font-mono font-medium">{c.method}</span>
-              {Object.keys(c.params).length ? <code className="block truncate font-mono text-xs text-zinc-500">{JSON.stringify(c.params)}</code> : null}
+              {Object.keys(c.params).length ? <code className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{JSON.stringify(c.params)}</code> : null}
             </span>
           ),
         },

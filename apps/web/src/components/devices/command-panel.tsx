@@ -5,8 +5,9 @@ import { Button, Callout, Card, CardBody, CardHeader, EmptyState, Field, Select 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage, fieldErrors } from "@/trpc/errors";
+import { fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { parseFields, type ValueField } from "./typed-value";
 import { ValueFields, valueIssueText } from "./value-fields";
@@ -37,7 +38,7 @@ export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: 
     if (!canSend) return <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="command-readonly">{t.commands.readOnly}</p>;
     const server = fieldErrors(send.error, "params");
     const errors = { ...server, ...issues };
-    const otherError = send.error && Object.keys(server).length === 0 ? errorMessage(send.error, t.common.somethingWrong) : null;
+    const otherError = send.error && Object.keys(server).length === 0 ? serverErrorText(send.error, t) : null;
     return (
       <form
         noValidate

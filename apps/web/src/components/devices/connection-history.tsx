@@ -4,7 +4,8 @@ import { Badge } from "@aspen/ui";
 import { formatTimestamp } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { PagedTableCard, useDevicePage } from "./paged-table-card";
+import { PagedTableCard } from "@/components/shell/paged-table";
+import { useDevicePage } from "./use-device-page";
 
 const mqttVersions: Record<number, string> = { 3: "3.1", 4: "3.1.1", 5: "5" };
 
@@ -12,7 +13,7 @@ const mqttVersions: Record<number, string> = { 3: "3.1", 4: "3.1.1", 5: "5" };
 export function ConnectionHistory({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const { query, pager } = useDevicePage(deviceId, (input) => trpc.deviceActivity.connections.queryOptions(input));
+  const { query, pager } = useDevicePage(deviceId, "connections", (input) => trpc.deviceActivity.connections.queryOptions(input));
   return (
     <PagedTableCard
       title={t.deviceData.connectionsTitle}

@@ -5,8 +5,9 @@ import { Button, Callout } from "@aspen/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
+import { errorData, fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { parseTypedValue, typedValueText } from "./typed-value";
 import { ValueFields, valueIssueText } from "./value-fields";
@@ -49,7 +50,7 @@ export function DesiredForm({
   );
   const conflict = update.error && errorData(update.error).reason === "version_conflict";
   const server = fieldErrors(update.error, "desired");
-  const otherError = update.error && !conflict && Object.keys(server).length === 0 ? errorMessage(update.error, t.common.somethingWrong) : null;
+  const otherError = update.error && !conflict && Object.keys(server).length === 0 ? serverErrorText(update.error, t) : null;
 
   const submit = () => {
     const patch: Record<string, PrimitiveValue | null> = {};

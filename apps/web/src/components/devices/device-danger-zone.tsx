@@ -5,8 +5,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage } from "@/trpc/errors";
+
 import { useTRPC } from "@/trpc/react";
 import { CredentialsPanel } from "./credentials-panel";
 
@@ -72,7 +73,7 @@ export function DeviceDangerZone({ id, name, onDeleted }: { id: string; name: st
         confirmLabel={t.devices.rotateSecret}
         cancelLabel={t.common.cancel}
         pending={rotate.isPending}
-        error={rotate.error ? errorMessage(rotate.error, t.common.somethingWrong) : null}
+        error={rotate.error ? serverErrorText(rotate.error, t) : null}
       />
       <ConfirmDialog
         open={confirm === "delete"}
@@ -89,18 +90,19 @@ export function DeviceDangerZone({ id, name, onDeleted }: { id: string; name: st
         typeToConfirm={name}
         typeToConfirmLabel={format(t.devices.typeName, { name })}
         pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error, t.common.somethingWrong) : null}
+        error={remove.error ? serverErrorText(remove.error, t) : null}
       />
       <Dialog
         open={!!rotate.data}
         onClose={() => rotate.reset()}
         dismissible={false}
+        warnOnLeave
         className="max-w-2xl"
         testId="rotated-secret-dialog"
         title={format(t.devices.newSecretTitle, { name })}
         footer={
           <Button onClick={() => rotate.reset()} data-testid="rotated-done">
-            {t.devices.done}
+            {t.ui.savedIt}
           </Button>
         }
       >

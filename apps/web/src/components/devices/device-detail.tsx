@@ -66,7 +66,7 @@ export function DeviceDetail({ id }: { id: string }) {
         {code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
           <div className="px-4 py-10 text-center" data-testid="not-found">
             <p className="font-medium">{t.common.notFoundTitle}</p>
-            <p className="text-sm text-zinc-500">{t.common.notFoundHint}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t.common.notFoundHint}</p>
           </div>
         ) : (
           <QueryError error={device.error} onRetry={() => device.refetch()} />
@@ -139,7 +139,8 @@ export function DeviceDetail({ id }: { id: string }) {
             key: "activity",
             label: t.deviceData.tabActivity,
             content: (
-              <div className="grid gap-6 xl:grid-cols-2">
+              // One under the other: side by side at 1280 px the Reason and Topic columns were clipped.
+              <div className="grid min-w-0 gap-6">
                 <ConnectionHistory deviceId={d.id} />
                 <LastErrors deviceId={d.id} />
               </div>

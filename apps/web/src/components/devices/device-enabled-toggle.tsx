@@ -4,8 +4,9 @@ import { Button, Callout, ConfirmDialog } from "@aspen/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage } from "@/trpc/errors";
+
 import { useTRPC } from "@/trpc/react";
 
 /** Disable (after confirming: the device is disconnected) or enable a device; nothing for read-only members. */
@@ -40,7 +41,7 @@ export function DeviceEnabledToggle({ id, name, enabled, onChanged }: { id: stri
       )}
       {setEnabled.error && !confirm ? (
         <Callout tone="danger" className="w-full">
-          {errorMessage(setEnabled.error, t.common.somethingWrong)}
+          {serverErrorText(setEnabled.error, t)}
         </Callout>
       ) : null}
       <ConfirmDialog
@@ -53,7 +54,7 @@ export function DeviceEnabledToggle({ id, name, enabled, onChanged }: { id: stri
         confirmLabel={t.devices.disable}
         cancelLabel={t.common.cancel}
         pending={setEnabled.isPending}
-        error={setEnabled.error ? errorMessage(setEnabled.error, t.common.somethingWrong) : null}
+        error={setEnabled.error ? serverErrorText(setEnabled.error, t) : null}
       />
     </>
   );

@@ -4,8 +4,9 @@ import { Button, Card, CardBody, CardHeader, FieldError, Textarea } from "@aspen
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage, fieldErrors } from "@/trpc/errors";
+import { fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { formatLabels, parseLabels } from "./labels";
 import { LabelChips } from "./status-badge";
@@ -30,7 +31,7 @@ export function DeviceLabelsCard({ id, labels, onSaved }: { id: string; labels: 
     }),
   );
   const serverError = update.error
-    ? (Object.entries(fieldErrors(update.error)).find(([k]) => k.startsWith("labels"))?.[1] ?? errorMessage(update.error, t.common.somethingWrong))
+    ? (Object.entries(fieldErrors(update.error)).find(([k]) => k.startsWith("labels"))?.[1] ?? serverErrorText(update.error, t))
     : null;
 
   return (

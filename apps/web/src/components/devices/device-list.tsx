@@ -1,29 +1,14 @@
 "use client";
 
-import {
-  Button,
-  Card,
-  EmptyState,
-  Input,
-  Pagination,
-  Select,
-  SkeletonRows,
-  Table,
-  TBody,
-  TD,
-  TH,
-  THead,
-  TR,
-  buttonClasses,
-} from "@aspen/ui";
+import { Button, Card, Input, Select, buttonClasses } from "@aspen/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useEffect, useState } from "react";
 import { formatRelative } from "@/components/format/dates";
-import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
-import { usePaginationLabels } from "@/components/shell/pagination-labels";
+import { PagedTable } from "@/components/shell/paged-table";
+import { useUrlPager } from "@/components/shell/url-state";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
@@ -35,35 +20,28 @@ import { useProductOptions } from "./use-product-options";
 
 const statuses = ["online", "offline", "disabled"] as const;
 type Status = (typeof statuses)[number];
-const pageSizes = [10, 20, 50, 100];
+const pageSizes = [10, 20, 50, 100] as const;
 
 /** Filters live in the URL (`?q=&product=&status=&label=&page=&size=`) so they survive reloads and links. */
 function useFilters() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const status = params.get("status");
-  const size = Number(params.get("size"));
-  const filters = {
-    q: params.get("q") ?? "",
-    product: params.get("product") ?? "",
-    status: (statuses as readonly string[]).includes(status ?? "") ? (status as Status) : undefined,
-    label: params.get("label") ?? "",
-    page: Math.max(1, Number(params.get("page")) || 1),
-    pageSize: pageSizes.includes(size) ? size : 20,
-  };
-  const set = (patch: Partial<Record<"q" | "product" | "status" | "label" | "page" | "size", string | number | undefined>>) => {
-    const next = new URLSearchParams(params.toString());
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === "" || (k === "page" && v === 1)) next.delete(k);
-      else next.set(k, String(v));
-    }
+  const [state, setState] = useQueryStates(
+    {
+      q: parseAsString.withDefault(""),
+      product: parseAsString.withDefault(""),
+      status: parseAsStringLiteral(statuses),
+      label: parseAsString.withDefault(""),
+    },
+    { history: "replace", scroll: false },
+  );
+  const pager = useUrlPager({ defaultSize: 20, sizes: pageSizes });
+  const set = (patch: Partial<{ q: string; product: string; status: Status | ""; label: string }>) => {
+    const next: Record<string, string | null> = {};
+    for (const [k, v] of Object.entries(patch)) next[k] = v ? v : null;
     // Any filter change starts again at page 1.
-    if (!("page" in patch)) next.delete("page");
-    const qs = next.toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    void setState(next);
+    pager.setPage(1);
   };
-  return { filters, set };
+  return { filters: state, pager, set };
 }
 
 export function DeviceList() {
@@ -71,8 +49,7 @@ export function DeviceList() {
   const tenant = useTenant();
   const trpc = useTRPC();
   const canWrite = useCan("device.write");
-  const labels = usePaginationLabels();
-  const { filters, set } = useFilters();
+  const { filters, pager, set } = useFilters();
   const { options: productOptions } = useProductOptions();
   const [newOpen, setNewOpen] = useState(false);
   const [search, setSearch] = useState(filters.q);
@@ -92,10 +69,10 @@ export function DeviceList() {
       tenantSlug: tenant.slug,
       search: filters.q || undefined,
       productId: filters.product || undefined,
-      status: filters.status,
+      status: filters.status ?? undefined,
       label: filters.label && labelValid ? filters.label : undefined,
-      page: filters.page,
-      pageSize: filters.pageSize,
+      page: pager.page,
+      pageSize: pager.pageSize,
     }),
     placeholderData: keepPreviousData,
   });
@@ -110,10 +87,10 @@ export function DeviceList() {
           className={buttonClasses({ variant: "secondary" })}
           data-testid={where === "header" ? "bulk-create" : "bulk-create-empty"}
         >
-          {t.devices.bulk}
+          {where === "header" ? t.devices.bulk : t.ui.firstBulk}
         </Link>
         <Button onClick={() => setNewOpen(true)} data-testid={where === "header" ? "new-device" : "new-device-empty"}>
-          {t.devices.new}
+          {where === "header" ? t.devices.new : t.ui.firstDevice}
         </Button>
       </>
     ) : null;
@@ -131,122 +108,108 @@ export function DeviceList() {
         actions={actions("header")}
       />
       <Card>
-        <div className="grid grid-cols-2 gap-2 border-b border-zinc-200 p-3 md:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] dark:border-zinc-800">
-          <Input
-            type="search"
-            className="col-span-2 md:col-span-1"
-            placeholder={t.devices.searchPlaceholder}
-            aria-label={t.common.search}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="device-search"
-          />
-          <Select
-            aria-label={t.devices.product}
-            placeholder={t.devices.allProducts}
-            options={productOptions}
-            value={filters.product}
-            onChange={(e) => set({ product: e.target.value })}
-            data-testid="filter-product"
-          />
-          <Select
-            aria-label={t.devices.status}
-            placeholder={t.devices.allStatuses}
-            options={statuses.map((s) => ({ value: s, label: t.devices[s] }))}
-            value={filters.status ?? ""}
-            onChange={(e) => set({ status: e.target.value })}
-            data-testid="filter-status"
-          />
-          <form
-            className="col-span-2 md:col-span-1"
-            onSubmit={(e) => {
-              e.preventDefault();
-              set({ label: label.trim() });
-            }}
-          >
-            <Input
-              aria-label={t.devices.label}
-              placeholder={t.devices.labelPlaceholder}
-              value={label}
-              onChange={(e) => setLabel(e.target.value)}
-              onBlur={() => label.trim() !== filters.label && set({ label: label.trim() })}
-              invalid={!labelValid}
-              className="font-mono"
-              data-testid="filter-label"
-            />
-          </form>
-          {filtered ? (
-            <Button
-              variant="ghost"
-              className="col-span-2 md:col-span-1"
-              onClick={() => {
-                setSearch("");
-                setLabel("");
-                set({ q: undefined, product: undefined, status: undefined, label: undefined });
-              }}
-              data-testid="clear-filters"
-            >
-              {t.common.clearFilters}
-            </Button>
-          ) : null}
-        </div>
-        {devices.isPending ? (
-          <SkeletonRows rows={6} label={t.common.loading} />
-        ) : devices.error ? (
-          <QueryError error={devices.error} onRetry={() => devices.refetch()} />
-        ) : devices.data.total === 0 ? (
-          filtered ? (
-            <EmptyState title={t.devices.noMatch} testId="devices-no-match" />
-          ) : (
-            <EmptyState title={t.devices.empty} description={t.devices.emptyHint} action={<div className="flex flex-wrap justify-center gap-2">{actions("empty")}</div>} testId="devices-empty" />
-          )
-        ) : (
-          <>
-            <Table data-testid="devices-table" className={devices.isPlaceholderData ? "opacity-60" : undefined}>
-              <THead>
-                <tr>
-                  <TH>{t.common.name}</TH>
-                  <TH>{t.devices.status}</TH>
-                  <TH className="hidden sm:table-cell">{t.devices.product}</TH>
-                  <TH className="hidden lg:table-cell">{t.devices.labels}</TH>
-                  <TH className="hidden md:table-cell">{t.devices.lastSeen}</TH>
-                </tr>
-              </THead>
-              <TBody>
-                {devices.data.items.map((d) => (
-                  <TR key={d.id} data-testid={`device-row-${d.name}`}>
-                    <TD className="max-w-[12rem] sm:max-w-[18rem]">
-                      <Link
-                        href={`/t/${tenant.slug}/devices/${d.id}`}
-                        className="block truncate font-mono font-medium text-emerald-700 hover:underline dark:text-emerald-400"
-                      >
-                        {d.name}
-                      </Link>
-                      <span className="block truncate text-xs text-zinc-500 sm:hidden">{d.productName}</span>
-                    </TD>
-                    <TD>
-                      <DeviceStatusBadge status={d.status} />
-                    </TD>
-                    <TD className="hidden max-w-[12rem] truncate sm:table-cell">{d.productName}</TD>
-                    <TD className="hidden lg:table-cell">
-                      <LabelChips labels={d.labels} />
-                    </TD>
-                    <TD className="hidden text-zinc-500 md:table-cell">{d.lastSeenAt ? formatRelative(d.lastSeenAt, locale) : t.devices.never}</TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-            <Pagination
-              page={filters.page}
-              pageSize={filters.pageSize}
-              total={devices.data.total}
-              pageSizes={pageSizes}
-              onPageChange={(page) => set({ page })}
-              onPageSizeChange={(size) => set({ size })}
-              labels={labels}
-            />
-          </>
-        )}
+        <PagedTable
+          query={devices}
+          pager={pager}
+          name={t.devices.title}
+          rows={6}
+          filtered={filtered}
+          filters={
+            <div className="grid grid-cols-2 gap-2 border-b border-zinc-200 p-3 md:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto] dark:border-zinc-800">
+              <Input
+                type="search"
+                className="col-span-2 md:col-span-1"
+                placeholder={t.devices.searchPlaceholder}
+                aria-label={t.common.search}
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                data-testid="device-search"
+              />
+              <Select
+                aria-label={t.devices.product}
+                placeholder={t.devices.allProducts}
+                options={productOptions}
+                value={filters.product}
+                onChange={(e) => set({ product: e.target.value })}
+                data-testid="filter-product"
+              />
+              <Select
+                aria-label={t.devices.status}
+                placeholder={t.devices.allStatuses}
+                options={statuses.map((s) => ({ value: s, label: t.devices[s] }))}
+                value={filters.status ?? ""}
+                onChange={(e) => set({ status: e.target.value as Status | "" })}
+                data-testid="filter-status"
+              />
+              <form
+                className="col-span-2 md:col-span-1"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  set({ label: label.trim() });
+                }}
+              >
+                <Input
+                  aria-label={t.devices.label}
+                  placeholder={t.devices.labelPlaceholder}
+                  value={label}
+                  onChange={(e) => setLabel(e.target.value)}
+                  onBlur={() => label.trim() !== filters.label && set({ label: label.trim() })}
+                  invalid={!labelValid}
+                  className="font-mono"
+                  data-testid="filter-label"
+                />
+              </form>
+              {filtered ? (
+                <Button
+                  variant="ghost"
+                  className="col-span-2 md:col-span-1"
+                  onClick={() => {
+                    setSearch("");
+                    setLabel("");
+                    set({ q: "", product: "", status: "", label: "" });
+                  }}
+                  data-testid="clear-filters"
+                >
+                  {t.common.clearFilters}
+                </Button>
+              ) : null}
+            </div>
+          }
+          tableTestId="devices-table"
+          rowTestId={(d) => `device-row-${d.name}`}
+          noMatch={{ title: t.devices.noMatch, testId: "devices-no-match" }}
+          empty={{
+            title: t.devices.empty,
+            hint: t.devices.emptyHint,
+            action: <div className="flex flex-wrap justify-center gap-2">{actions("empty")}</div>,
+            testId: "devices-empty",
+          }}
+          columns={[
+            {
+              header: t.common.name,
+              className: "max-w-[12rem] sm:max-w-[18rem]",
+              cell: (d) => (
+                <>
+                  <Link
+                    href={`/t/${tenant.slug}/devices/${d.id}`}
+                    className="block truncate font-mono font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+                  >
+                    {d.name}
+                  </Link>
+                  <span className="block truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{d.productName}</span>
+                </>
+              ),
+            },
+            { header: t.devices.status, cell: (d) => <DeviceStatusBadge status={d.status} /> },
+            { header: t.devices.product, className: "hidden max-w-[12rem] truncate sm:table-cell", cell: (d) => d.productName },
+            { header: t.devices.labels, className: "hidden lg:table-cell", cell: (d) => <LabelChips labels={d.labels} /> },
+            {
+              header: t.devices.lastSeen,
+              className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400",
+              cell: (d) => (d.lastSeenAt ? formatRelative(d.lastSeenAt, locale) : t.devices.never),
+            },
+          ]}
+        />
       </Card>
       {canWrite ? <NewDeviceDialog open={newOpen} onClose={() => setNewOpen(false)} /> : null}
     </>

@@ -4,7 +4,8 @@ import { Badge, type BadgeTone } from "@aspen/ui";
 import { formatTimestamp } from "@/components/format/dates";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
-import { PagedTableCard, useDevicePage } from "./paged-table-card";
+import { PagedTableCard } from "@/components/shell/paged-table";
+import { useDevicePage } from "./use-device-page";
 
 const levelTone: Record<string, BadgeTone> = { info: "blue", warning: "amber", fault: "red" };
 
@@ -12,7 +13,7 @@ const levelTone: Record<string, BadgeTone> = { info: "blue", warning: "amber", f
 export function EventsCard({ deviceId }: { deviceId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const { query, pager } = useDevicePage(deviceId, (input) => trpc.telemetry.events.queryOptions(input));
+  const { query, pager } = useDevicePage(deviceId, "events", (input) => trpc.telemetry.events.queryOptions(input));
   return (
     <PagedTableCard
       title={t.deviceData.eventsTitle}

@@ -51,12 +51,12 @@ export function LatestValues({ deviceId }: { deviceId: string }) {
                 <TR key={v.key} data-testid={`latest-${v.key}`}>
                   <TD>
                     <span className="block">{v.name}</span>
-                    <span className="font-mono text-xs text-zinc-500">{v.key}</span>
+                    <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{v.key}</span>
                   </TD>
                   <TD className="font-mono tabular-nums" data-testid="latest-value">
                     {displayValue(v.value, v.unit)}
                   </TD>
-                  <TD className="hidden whitespace-nowrap text-zinc-500 sm:table-cell" title={v.ts ? formatTimestamp(v.ts, locale) : undefined}>
+                  <TD className="hidden whitespace-nowrap text-zinc-500 sm:table-cell dark:text-zinc-400" title={v.ts ? formatTimestamp(v.ts, locale) : undefined}>
                     {v.ts ? formatRelative(new Date(v.ts), locale, now) : "—"}
                   </TD>
                 </TR>

@@ -36,7 +36,7 @@ export function LiveStatus({ deviceId }: { deviceId: string }) {
         ) : (
           <dl className="grid grid-cols-2 gap-4">
             <Item label={t.devices.status} testId="live-online">
-              <span className={d.online ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"} data-online={d.online}>
+              <span className={d.online ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500 dark:text-zinc-400"} data-online={d.online}>
                 {d.enabled ? (d.online ? t.devices.online : t.devices.offline) : t.devices.disabled}
               </span>
             </Item>

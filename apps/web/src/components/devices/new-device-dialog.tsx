@@ -6,11 +6,31 @@ import Link from "next/link";
 import { useState } from "react";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage, fieldErrors } from "@/trpc/errors";
+import { deviceNameSchema, labelsSchema } from "@aspen/core/browser";
+import { z } from "zod";
+import { serverErrorText } from "@/components/forms/server-errors";
+import { setServerErrors, useZodForm } from "@/components/forms/zod-form";
+import { fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { CredentialsPanel } from "./credentials-panel";
 import { parseLabels } from "./labels";
 import { useProductOptions } from "./use-product-options";
+
+/** What device.create accepts: core's name and label rules (labels as typed, `k=v` per line or `;`). */
+const deviceForm = z.object({
+  name: deviceNameSchema,
+  productId: z.string(),
+  labels: z.string().superRefine((text, ctx) => {
+    const parsed = parseLabels(text);
+    // The message carries the line; the form words it (`labels_syntax`).
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: String(parsed.line), params: { kind: "labels_syntax" } });
+    else {
+      const checked = labelsSchema.safeParse(parsed.labels);
+      if (!checked.success) ctx.addIssue({ code: "custom", message: checked.error.issues[0]?.message ?? "Invalid labels" });
+    }
+  }),
+});
+type DeviceForm = z.infer<typeof deviceForm>;
 
 /** Name, product, labels → the device's secret and MQTT settings, shown once. */
 export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -19,12 +39,14 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { options, query: products } = useProductOptions();
-  const [name, setName] = useState("");
-  const [productId, setProductId] = useState("");
-  const [labelsText, setLabelsText] = useState("");
-  const [labelsError, setLabelsError] = useState<string | null>(null);
+  /** Whether the last server refusal went onto a field (else it shows above the form). */
+  const [placed, setPlaced] = useState(false);
+  const form = useZodForm<DeviceForm>(deviceForm, { name: "", productId: "", labels: "" }, { name: t.ui.deviceNameFormat });
+  const { errors } = form.formState;
+  const productId = form.watch("productId");
   const create = useMutation(
     trpc.device.create.mutationOptions({
+      onError: (err) => setPlaced(setServerErrors(form, err, t, ["name", "productId"])),
       onSuccess: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.device.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.tenant.overview.queryKey() });
@@ -32,12 +54,10 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
       },
     }),
   );
-  const errors = create.error ? fieldErrors(create.error) : {};
+  const serverErrors = create.error ? fieldErrors(create.error) : {};
   const reset = () => {
     create.reset();
-    setName("");
-    setLabelsText("");
-    setLabelsError(null);
+    form.reset({ name: "", productId, labels: "" });
   };
   const close = () => {
     onClose();
@@ -52,6 +72,7 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
       onClose={close}
       testId="new-device-dialog"
       dismissible={!result}
+      warnOnLeave={!!result}
       className="max-w-2xl"
       title={result ? format(t.devices.createdTitle, { name: result.device.name }) : t.devices.new}
       footer={
@@ -64,7 +85,7 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
               {t.devices.goToDevice}
             </Link>
             <Button onClick={close} data-testid="device-created-done">
-              {t.devices.done}
+              {t.ui.savedIt}
             </Button>
           </>
         ) : (
@@ -85,16 +106,12 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
         <form
           id="new-device-form"
           className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const labels = parseLabels(labelsText);
-            if (!labels.ok) {
-              setLabelsError(format(t.devices.invalidLabel, { line: labels.line }));
-              return;
-            }
-            setLabelsError(null);
-            create.mutate({ tenantSlug: tenant.slug, name: name.trim(), productId: selectedProduct, labels: labels.labels });
-          }}
+          noValidate
+          onSubmit={form.handleSubmit((values) => {
+            const labels = parseLabels(values.labels);
+            if (!labels.ok) return;
+            create.mutate({ tenantSlug: tenant.slug, name: values.name, productId: values.productId || selectedProduct, labels: labels.labels });
+          })}
         >
           {products.isSuccess && options.length === 0 ? (
             <Callout tone="warning">
@@ -104,44 +121,45 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
               </Link>
             </Callout>
           ) : null}
-          {create.error && !errors.name && !errors.productId && !Object.keys(errors).some((k) => k.startsWith("labels")) ? (
-            <Callout tone="danger">{errorMessage(create.error, t.common.somethingWrong)}</Callout>
+          {create.error && !placed && !Object.keys(serverErrors).some((k) => k.startsWith("labels")) ? (
+            <Callout tone="danger">{serverErrorText(create.error, t)}</Callout>
           ) : null}
-          <Field label={t.devices.name} hint={t.devices.nameHint} error={errors.name}>
+          <Field label={t.devices.name} hint={t.devices.nameHint} error={errors.name?.message}>
             {(id, d) => (
               <Input
                 id={id}
                 required
-                maxLength={64}
-                pattern="[A-Za-z0-9][A-Za-z0-9_.\-]*"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
                 aria-describedby={d}
                 invalid={!!errors.name}
                 className="font-mono"
                 autoComplete="off"
                 data-testid="device-name"
+                {...form.register("name")}
               />
             )}
           </Field>
-          <Field label={t.devices.product} error={errors.productId}>
+          <Field label={t.devices.product} error={errors.productId?.message}>
             {(id, d) => (
               <Select
                 id={id}
                 required
-                value={selectedProduct}
-                onChange={(e) => setProductId(e.target.value)}
                 options={options}
                 aria-describedby={d}
                 disabled={options.length === 0}
                 data-testid="device-product"
+                {...form.register("productId")}
+                value={selectedProduct}
               />
             )}
           </Field>
           <Field
             label={`${t.devices.labels} (${t.common.optional})`}
             hint={t.devices.labelsHint}
-            error={labelsError ?? Object.entries(errors).find(([k]) => k.startsWith("labels"))?.[1]}
+            error={
+              errors.labels?.type === "labels_syntax"
+                ? format(t.devices.invalidLabel, { line: errors.labels.message ?? "" })
+                : (errors.labels?.message ?? Object.entries(serverErrors).find(([k]) => k.startsWith("labels"))?.[1])
+            }
           >
             {(id, d) => (
               <Textarea
@@ -149,10 +167,10 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
                 rows={3}
                 className="font-mono"
                 placeholder={"site=berlin\nfloor=2"}
-                value={labelsText}
-                onChange={(e) => setLabelsText(e.target.value)}
                 aria-describedby={d}
+                invalid={!!errors.labels}
                 data-testid="device-labels"
+                {...form.register("labels")}
               />
             )}
           </Field>

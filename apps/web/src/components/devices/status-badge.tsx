@@ -15,7 +15,7 @@ export function DeviceStatusBadge({ status }: { status: "online" | "offline" | "
 
 export function LabelChips({ labels, max = 3 }: { labels: Record<string, string>; max?: number }) {
   const entries = Object.entries(labels);
-  if (entries.length === 0) return <span className="text-zinc-400">—</span>;
+  if (entries.length === 0) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {entries.slice(0, max).map(([k, v]) => (

@@ -3,6 +3,7 @@
 import type { Property } from "@aspen/core/browser";
 import { Card, CardBody, CardHeader, EmptyState, Skeleton, TimeSeriesChart } from "@aspen/ui";
 import { keepPreviousData, useQueries } from "@tanstack/react-query";
+import { useAlarmBands } from "@/components/alarms/use-alarm-bands";
 import { QueryError } from "@/components/shell/error-state";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
@@ -37,6 +38,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
     })),
   });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const bandsOf = useAlarmBands(deviceId, now - hourMs, now);
 
   return (
     <Card data-testid="telemetry-charts">
@@ -56,7 +58,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
                 <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""} data-header-value={chartHeaderValue(latest.data, p)}>
                   <div className="mb-1 flex items-baseline justify-between gap-2">
                     <h3 className="truncate text-sm font-medium">
-                      {p.name} <span className="font-mono text-xs font-normal text-zinc-500">{p.identifier}</span>
+                      {p.name} <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{p.identifier}</span>
                     </h3>
                     <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">{chartHeaderValue(latest.data, p)}</span>
                   </div>
@@ -71,6 +73,7 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
                       formatTime={(ts) => time.format(ts)}
                       timeDomain={domain}
                       emptyLabel={t.deviceData.noChartData}
+                      bands={bandsOf(p.identifier)}
                     />
                   )}
                 </div>

@@ -44,8 +44,8 @@ export function ValueFields({
         const value = raw[f.identifier] ?? "";
         const label = (
           <>
-            {f.name} <span className="font-mono text-xs font-normal text-zinc-500">{f.identifier}</span>
-            {f.unit ? <span className="text-xs font-normal text-zinc-500"> ({f.unit})</span> : null}
+            {f.name} <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{f.identifier}</span>
+            {f.unit ? <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400"> ({f.unit})</span> : null}
             {f.required ? <span className="text-red-600"> *</span> : null}
           </>
         );

@@ -1,4 +1,4 @@
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/i18n/config";
 
 /** A date and time in the reader's language, e.g. "Mar 5, 2026, 14:02". */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {

@@ -5,6 +5,7 @@ import { Callout, Skeleton } from "@aspen/ui";
 import { HistoryChart } from "@aspen/ui/history-chart";
 import { StateTimeline } from "@aspen/ui/state-timeline";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useAlarmBands } from "@/components/alarms/use-alarm-bands";
 import { QueryError } from "@/components/shell/error-state";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
@@ -38,6 +39,7 @@ export function HistoryCharts({
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
+  const bandsOf = useAlarmBands(deviceId, from, Math.min(to, Date.now()));
   if (q.isPending) return <Skeleton className="h-72" />;
   if (q.error) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   const d = q.data;
@@ -66,6 +68,7 @@ export function HistoryCharts({
             emptyLabel={t.history.noData}
             partialLabel={t.history.partial}
             onZoom={onZoom}
+            bands={bandsOf()}
           />
         </div>
       ) : null}

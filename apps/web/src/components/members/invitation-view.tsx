@@ -5,9 +5,10 @@ import { Button, Callout, Card, CardBody, buttonClasses } from "@aspen/ui";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
 import { logoutAction } from "@/server/auth/actions";
-import { errorMessage } from "@/trpc/errors";
+
 import { useTRPC } from "@/trpc/react";
 
 interface Invitation {
@@ -76,7 +77,7 @@ export function InvitationView({ token, invitation, currentEmail }: { token: str
           </>
         ) : sameEmail ? (
           <>
-            {accept.error ? <Callout tone="danger">{errorMessage(accept.error, t.common.somethingWrong)}</Callout> : null}
+            {accept.error ? <Callout tone="danger">{serverErrorText(accept.error, t)}</Callout> : null}
             <Button onClick={() => accept.mutate({ token })} loading={accept.isPending} className="w-full" data-testid="accept-invitation">
               {accept.isPending ? t.invite.accepting : t.invite.accept}
             </Button>

@@ -5,8 +5,9 @@ import { Button, Callout, CopyField, Dialog, Field, Input, Select } from "@aspen
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage, fieldErrors } from "@/trpc/errors";
+import { fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
 /** Email + role → an invitation link to copy (also emailed when SMTP is set up). */
@@ -59,7 +60,7 @@ export function InviteDialog({ open, onClose, roles, onInvited }: { open: boolea
             invite.mutate({ tenantSlug: tenant.slug, email: email.trim(), role });
           }}
         >
-          {invite.error && !errors.email ? <Callout tone="danger">{errorMessage(invite.error, t.common.somethingWrong)}</Callout> : null}
+          {invite.error && !errors.email ? <Callout tone="danger">{serverErrorText(invite.error, t)}</Callout> : null}
           <Field label={t.members.inviteEmail} error={errors.email}>
             {(id, d) => (
               <Input

@@ -1,30 +1,17 @@
 "use client";
 
 import { canAssignRole, roles, type Role } from "@aspen/core";
-import {
-  Badge,
-  Button,
-  Card,
-  CardHeader,
-  ConfirmDialog,
-  EmptyState,
-  Select,
-  SkeletonRows,
-  Table,
-  TBody,
-  TD,
-  TH,
-  THead,
-  TR,
-} from "@aspen/ui";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Badge, Button, Card, ConfirmDialog, Select } from "@aspen/ui";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDate, formatDateTime } from "@/components/format/dates";
-import { QueryError } from "@/components/shell/error-state";
+import { PagedTable, PagedTableCard } from "@/components/shell/paged-table";
+import { useUrlPager } from "@/components/shell/url-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage } from "@/trpc/errors";
+
 import { useTRPC } from "@/trpc/react";
 import { InviteDialog } from "./invite-dialog";
 
@@ -44,9 +31,15 @@ export function MembersPage() {
   const [inviteOpen, setInviteOpen] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
 
-  const members = useQuery(trpc.member.list.queryOptions({ tenantSlug: tenant.slug, page: 1, pageSize: 100 }));
+  const memberPager = useUrlPager({ defaultSize: 20, sizes: [20, 50, 100] });
+  const invitationPager = useUrlPager({ prefix: "invitations", defaultSize: 20, sizes: [20, 50, 100] });
+  const members = useQuery({
+    ...trpc.member.list.queryOptions({ tenantSlug: tenant.slug, page: memberPager.page, pageSize: memberPager.pageSize }),
+    placeholderData: keepPreviousData,
+  });
   const invitations = useQuery({
-    ...trpc.member.invitations.queryOptions({ tenantSlug: tenant.slug, page: 1, pageSize: 100 }),
+    ...trpc.member.invitations.queryOptions({ tenantSlug: tenant.slug, page: invitationPager.page, pageSize: invitationPager.pageSize }),
+    placeholderData: keepPreviousData,
     enabled: canInvite,
   });
   const refresh = () =>
@@ -62,6 +55,21 @@ export function MembersPage() {
   const active = pending?.kind === "role" ? changeRole : pending?.kind === "remove" ? remove : revoke;
 
   const assignable = roles.filter((r) => canAssignRole(tenant.role, r));
+  type Member = { userId: string; email: string; name: string | null; role: Role; isSelf: boolean };
+  const manageable = (m: Member) => !m.isSelf && canAssignRole(tenant.role, m.role);
+  const removeButton = (m: Member) =>
+    canRemove && manageable(m) ? (
+      <Button
+        variant="ghost"
+        size="sm"
+        className="text-red-600 dark:text-red-400"
+        aria-label={format(t.ui.removeMember, { name: m.name || m.email })}
+        data-testid="member-remove"
+        onClick={() => setPending({ kind: "remove", userId: m.userId, email: m.email })}
+      >
+        {t.members.removeMember}
+      </Button>
+    ) : null;
 
   return (
     <>
@@ -77,126 +85,93 @@ export function MembersPage() {
         }
       />
       <Card>
-        {members.isPending ? (
-          <SkeletonRows rows={3} label={t.common.loading} />
-        ) : members.error ? (
-          <QueryError error={members.error} onRetry={() => members.refetch()} />
-        ) : members.data.items.length === 0 ? (
-          <EmptyState title={t.members.empty} />
-        ) : (
-          <Table data-testid="members-table">
-            <THead>
-              <tr>
-                <TH>{t.common.name}</TH>
-                <TH>{t.common.role}</TH>
-                <TH className="hidden sm:table-cell">{t.members.joined}</TH>
-                <TH className="text-right">
-                  <span className="sr-only">{t.common.actions}</span>
-                </TH>
-              </tr>
-            </THead>
-            <TBody>
-              {members.data.items.map((m) => {
-                const manageable = !m.isSelf && canAssignRole(tenant.role, m.role);
-                return (
-                  <TR key={m.userId} data-testid={`member-row-${m.email}`}>
-                    <TD className="max-w-[14rem]">
-                      <p className="truncate font-medium">
-                        {m.name || m.email}
-                        {m.isSelf ? <span className="ml-1.5 text-xs font-normal text-zinc-500">({t.members.you})</span> : null}
-                      </p>
-                      <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
-                    </TD>
-                    <TD>
-                      {canUpdate && manageable ? (
-                        <Select
-                          aria-label={t.members.changeRole}
-                          className="h-8 w-32"
-                          data-testid="member-role-select"
-                          value={m.role}
-                          options={assignable.map((r) => ({ value: r, label: t.roles[r] }))}
-                          onChange={(e) => setPending({ kind: "role", userId: m.userId, email: m.email, role: e.target.value as Role })}
-                        />
-                      ) : (
-                        <Badge tone={m.role === "owner" ? "violet" : m.role === "admin" ? "blue" : "neutral"} data-testid="member-role">
-                          {t.roles[m.role]}
-                        </Badge>
-                      )}
-                    </TD>
-                    <TD className="hidden text-zinc-500 sm:table-cell">{formatDate(m.joinedAt, locale)}</TD>
-                    <TD className="text-right">
-                      {canRemove && manageable ? (
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          className="text-red-600 dark:text-red-400"
-                          data-testid="member-remove"
-                          onClick={() => setPending({ kind: "remove", userId: m.userId, email: m.email })}
-                        >
-                          {t.members.removeMember}
-                        </Button>
-                      ) : null}
-                    </TD>
-                  </TR>
-                );
-              })}
-            </TBody>
-          </Table>
-        )}
+        <PagedTable
+          query={members}
+          pager={memberPager}
+          name={t.members.title}
+          rows={3}
+          rowKey={(m) => m.userId}
+          tableTestId="members-table"
+          rowTestId={(m) => `member-row-${m.email}`}
+          empty={{ title: t.members.empty }}
+          columns={[
+            {
+              header: t.common.name,
+              className: "max-w-[9rem] sm:max-w-[14rem]",
+              cell: (m) => (
+                <>
+                  <p className="truncate font-medium">
+                    {m.name || m.email}
+                    {m.isSelf ? <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">({t.members.you})</span> : null}
+                  </p>
+                  <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
+                </>
+              ),
+            },
+            {
+              header: t.common.role,
+              cell: (m) => (
+                <div className="flex flex-wrap items-center gap-1">
+                  {canUpdate && manageable(m) ? (
+                    <Select
+                      aria-label={format(t.ui.changeRoleOf, { name: m.name || m.email })}
+                      className="h-8 w-28 sm:w-32"
+                      data-testid="member-role-select"
+                      value={m.role}
+                      options={assignable.map((r) => ({ value: r, label: t.roles[r] }))}
+                      onChange={(e) => setPending({ kind: "role", userId: m.userId, email: m.email, role: e.target.value as Role })}
+                    />
+                  ) : (
+                    <Badge tone={m.role === "owner" ? "violet" : m.role === "admin" ? "blue" : "neutral"} data-testid="member-role">
+                      {t.roles[m.role]}
+                    </Badge>
+                  )}
+                  {/* On phones the remove button sits under the role: the table has no room for a fourth column. */}
+                  <span className="sm:hidden">{removeButton(m)}</span>
+                </div>
+              ),
+            },
+            { header: t.members.joined, className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400", cell: (m) => formatDate(m.joinedAt, locale) },
+            { header: <span className="sr-only">{t.common.actions}</span>, className: "hidden text-right sm:table-cell", cell: (m) => removeButton(m) },
+          ]}
+        />
       </Card>
 
       {canInvite ? (
-        <Card className="mt-6">
-          <CardHeader title={t.members.pending} />
-          {invitations.isPending ? (
-            <SkeletonRows rows={2} label={t.common.loading} />
-          ) : invitations.error ? (
-            <QueryError error={invitations.error} onRetry={() => invitations.refetch()} />
-          ) : invitations.data.items.length === 0 ? (
-            <p className="px-4 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400" data-testid="no-invitations">
-              {t.members.noPending}
-            </p>
-          ) : (
-            <Table data-testid="invitations-table">
-              <THead>
-                <tr>
-                  <TH>{t.common.email}</TH>
-                  <TH>{t.common.role}</TH>
-                  <TH className="hidden md:table-cell">{t.members.invitedBy}</TH>
-                  <TH className="hidden sm:table-cell">{t.members.expires}</TH>
-                  <TH className="text-right">
-                    <span className="sr-only">{t.common.actions}</span>
-                  </TH>
-                </tr>
-              </THead>
-              <TBody>
-                {invitations.data.items.map((inv) => (
-                  <TR key={inv.id} data-testid={`invitation-row-${inv.email}`}>
-                    <TD className="max-w-[14rem] truncate">{inv.email}</TD>
-                    <TD>
-                      <Badge>{t.roles[inv.role]}</Badge>
-                    </TD>
-                    <TD className="hidden text-zinc-500 md:table-cell">{inv.invitedByEmail ?? "—"}</TD>
-                    <TD className="hidden text-zinc-500 sm:table-cell">{formatDateTime(inv.expiresAt, locale)}</TD>
-                    <TD className="text-right">
-                      {canAssignRole(tenant.role, inv.role) ? (
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          className="text-red-600 dark:text-red-400"
-                          data-testid="invitation-revoke"
-                          onClick={() => setPending({ kind: "revoke", invitationId: inv.id, email: inv.email })}
-                        >
-                          {t.members.revoke}
-                        </Button>
-                      ) : null}
-                    </TD>
-                  </TR>
-                ))}
-              </TBody>
-            </Table>
-          )}
-        </Card>
+        <PagedTableCard
+          className="mt-6"
+          title={t.members.pending}
+          testId="invitations"
+          query={invitations}
+          pager={invitationPager}
+          rows={2}
+          tableTestId="invitations-table"
+          rowTestId={(inv) => `invitation-row-${inv.email}`}
+          empty={{ title: t.members.noPending, testId: "no-invitations" }}
+          columns={[
+            { header: t.common.email, className: "max-w-[9rem] truncate sm:max-w-[14rem]", cell: (inv) => inv.email },
+            { header: t.common.role, cell: (inv) => <Badge>{t.roles[inv.role]}</Badge> },
+            { header: t.members.invitedBy, className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400", cell: (inv) => inv.invitedByEmail ?? "—" },
+            { header: t.members.expires, className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400", cell: (inv) => formatDateTime(inv.expiresAt, locale) },
+            {
+              header: <span className="sr-only">{t.common.actions}</span>,
+              className: "text-right",
+              cell: (inv) =>
+                canAssignRole(tenant.role, inv.role) ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-red-600 dark:text-red-400"
+                    aria-label={format(t.ui.revokeInvitation, { email: inv.email })}
+                    data-testid="invitation-revoke"
+                    onClick={() => setPending({ kind: "revoke", invitationId: inv.id, email: inv.email })}
+                  >
+                    {t.members.revoke}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
       ) : null}
 
       <InviteDialog open={inviteOpen} onClose={() => setInviteOpen(false)} roles={assignable} onInvited={refresh} />
@@ -227,7 +202,7 @@ export function MembersPage() {
         confirmLabel={pending?.kind === "role" ? t.members.changeRole : pending?.kind === "remove" ? t.members.removeMember : t.members.revoke}
         cancelLabel={t.common.cancel}
         pending={active.isPending}
-        error={active.error ? errorMessage(active.error, t.common.somethingWrong) : null}
+        error={active.error ? serverErrorText(active.error, t) : null}
       />
     </>
   );

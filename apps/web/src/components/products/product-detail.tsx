@@ -1,14 +1,16 @@
 "use client";
 
-import { Button, Card, CardBody, CardHeader, Callout, ConfirmDialog, CopyField, Skeleton } from "@aspen/ui";
+import { Button, Card, CardBody, CardHeader, Callout, ConfirmDialog, CopyField, Dialog, Skeleton, buttonClasses } from "@aspen/ui";
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { QueryError } from "@/components/shell/error-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useTenant } from "@/components/tenant/tenant-context";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage } from "@/trpc/errors";
+import { errorData } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { ProductForm } from "./product-form";
 
@@ -55,7 +57,7 @@ export function ProductDetail({ id }: { id: string }) {
         {notFound ? (
           <div className="px-4 py-10 text-center" data-testid="not-found">
             <p className="font-medium">{t.common.notFoundTitle}</p>
-            <p className="text-sm text-zinc-500">{t.common.notFoundHint}</p>
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{t.common.notFoundHint}</p>
           </div>
         ) : (
           <QueryError error={product.error} onRetry={() => product.refetch()} />
@@ -70,11 +72,16 @@ export function ProductDetail({ id }: { id: string }) {
         title={p.name}
         description={p.description || undefined}
         actions={
-          canWrite ? (
-            <Button variant="danger" onClick={() => setConfirmDelete(true)} data-testid="product-delete">
-              {t.common.delete}
-            </Button>
-          ) : null
+          <>
+            <Link href={`/t/${tenant.slug}/devices?product=${p.id}`} className={buttonClasses({ variant: "secondary" })} data-testid="product-devices-link">
+              {format(t.ui.viewDevices, { count: p.deviceCount })}
+            </Link>
+            {canWrite ? (
+              <Button variant="danger" onClick={() => setConfirmDelete(true)} data-testid="product-delete">
+                {t.common.delete}
+              </Button>
+            ) : null}
+          </>
         }
       />
       {!canWrite ? (
@@ -85,38 +92,30 @@ export function ProductDetail({ id }: { id: string }) {
       <Card className="mb-6">
         <CardHeader title={t.products.productKey} description={t.products.selfRegistrationHint} />
         <CardBody className="grid gap-4 md:grid-cols-2">
-          <CopyField label={t.products.productKey} value={p.productKey} testId="product-key" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
+          <CopyField
+            label={t.products.productKey}
+            value={p.productKey}
+            testId="product-key"
+            copyName={format(t.ui.copyWhat, { what: t.ui.productKey })}
+            copyLabel={t.common.copy}
+            copiedLabel={t.common.copied}
+          />
           <div className="min-w-0">
-            {rotate.data ? (
-              <>
-                <CopyField
-                  label={t.products.productSecret}
-                  value={rotate.data.productSecret}
-                  testId="product-secret"
-                  copyLabel={t.common.copy}
-                  copiedLabel={t.common.copied}
-                />
-                <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">{t.devices.secretOnce}</p>
-              </>
-            ) : (
-              <>
-                <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{t.products.productSecret}</p>
-                <div className="flex items-center gap-2">
-                  <code className="font-mono text-xs text-zinc-500">{p.productSecretHint ?? "—"}</code>
-                  {canWrite ? (
-                    <Button size="sm" variant="secondary" onClick={() => setConfirmRotate(true)} data-testid="rotate-product-secret">
-                      {t.products.rotateProductSecret}
-                    </Button>
-                  ) : null}
-                </div>
-              </>
-            )}
+            <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{t.products.productSecret}</p>
+            <div className="flex items-center gap-2">
+              <code className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{p.productSecretHint ?? "—"}</code>
+              {canWrite ? (
+                <Button size="sm" variant="secondary" onClick={() => setConfirmRotate(true)} data-testid="rotate-product-secret">
+                  {t.products.rotateProductSecret}
+                </Button>
+              ) : null}
+            </div>
           </div>
         </CardBody>
       </Card>
       <ProductForm
         readOnly={!canWrite}
-        product={{ id: p.id, name: p.name, description: p.description, selfRegister: p.selfRegister, thingModel: p.thingModel }}
+        product={{ id: p.id, name: p.name, description: p.description, selfRegister: p.selfRegister, unknownKeys: p.unknownKeys, thingModel: p.thingModel }}
       />
       <ConfirmDialog
         open={confirmDelete}
@@ -131,7 +130,7 @@ export function ProductDetail({ id }: { id: string }) {
         confirmLabel={t.common.delete}
         cancelLabel={t.common.cancel}
         pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error, t.common.somethingWrong) : null}
+        error={remove.error ? serverErrorText(remove.error, t) : null}
       />
       <ConfirmDialog
         open={confirmRotate}
@@ -143,8 +142,35 @@ export function ProductDetail({ id }: { id: string }) {
         confirmLabel={t.products.rotateProductSecret}
         cancelLabel={t.common.cancel}
         pending={rotate.isPending}
-        error={rotate.error ? errorMessage(rotate.error, t.common.somethingWrong) : null}
+        error={rotate.error ? serverErrorText(rotate.error, t) : null}
       />
+      <Dialog
+        open={!!rotate.data}
+        onClose={() => rotate.reset()}
+        dismissible={false}
+        warnOnLeave
+        testId="product-secret-dialog"
+        title={t.products.productSecret}
+        footer={
+          <Button onClick={() => rotate.reset()} data-testid="product-secret-done">
+            {t.ui.savedIt}
+          </Button>
+        }
+      >
+        {rotate.data ? (
+          <div className="space-y-3">
+            <Callout tone="warning">{t.devices.secretOnce}</Callout>
+            <CopyField
+              label={t.products.productSecret}
+              value={rotate.data.productSecret}
+              testId="product-secret"
+              copyName={format(t.ui.copyWhat, { what: t.ui.productSecret })}
+              copyLabel={t.common.copy}
+              copiedLabel={t.common.copied}
+            />
+          </div>
+        ) : null}
+      </Dialog>
     </>
   );
 }

@@ -1,12 +1,16 @@
 "use client";
 
-import { Button, Callout, Card, CardBody, CardHeader, Field, Input, Tabs, Textarea } from "@aspen/ui";
+import { Button, Callout, Card, CardBody, CardHeader, Field, Input, Select, Tabs, Textarea } from "@aspen/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { z } from "zod";
+import { serverErrorText, serverReasonText } from "@/components/forms/server-errors";
+import { issueText } from "@/components/forms/zod-form";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
-import { errorData, errorMessage, fieldErrors } from "@/trpc/errors";
+import { errorData, fieldErrors } from "@/trpc/errors";
+import { checkDraft, checkJson } from "./thing-model-check";
 import { useTRPC } from "@/trpc/react";
 import { emptyDraft, fromThingModel, toThingModelInput, type ThingModelDraft } from "./thing-model-draft";
 import { ThingModelEditor } from "./thing-model-editor";
@@ -16,8 +20,17 @@ export interface ProductFormValue {
   name: string;
   description: string;
   selfRegister: boolean;
+  unknownKeys?: UnknownKeysChoice;
   thingModel: unknown;
 }
+
+type UnknownKeysChoice = "reject" | "keep";
+
+/** What product.create/update accept for name and description (as the server trims and limits them). */
+const productFields = z.object({
+  name: z.string().trim().min(1, { error: "Enter a name" }).max(100, { error: "Use at most 100 characters" }),
+  description: z.string().trim().max(1000, { error: "Use at most 1000 characters" }),
+});
 
 type Tab = "editor" | "json";
 
@@ -35,11 +48,23 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
   const [name, setName] = useState(product?.name ?? "");
   const [description, setDescription] = useState(product?.description ?? "");
   const [selfRegister, setSelfRegister] = useState(product?.selfRegister ?? false);
-  const [draft, setDraft] = useState<ThingModelDraft>(() => (product ? fromThingModel(product.thingModel as never) : emptyDraft()));
+  const [unknownKeys, setUnknownKeys] = useState<UnknownKeysChoice>(product?.unknownKeys ?? "reject");
+  const [draft, setDraftState] = useState<ThingModelDraft>(() => (product ? fromThingModel(product.thingModel as never) : emptyDraft()));
+  /** Errors show once the user changed something or tried to save (not on an untouched new form). */
+  const [touched, setTouched] = useState({ name: false, description: false, model: false });
+  /** The last server refusal; each part is dropped as soon as the user edits what it is about. */
+  const [serverErrors, setServerErrors] = useState<{ fields: Record<string, string>; model: Record<string, string> }>({ fields: {}, model: {} });
+  const setDraft = (next: ThingModelDraft) => {
+    setDraftState(next);
+    setTouched((x) => ({ ...x, model: true }));
+    setServerErrors((e) => ({ ...e, model: {} }));
+  };
   const [tab, setTab] = useState<Tab>("editor");
   const [json, setJson] = useState("");
   const [jsonError, setJsonError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  /** Save was refused in the browser (the server would refuse it too). */
+  const [refused, setRefused] = useState(false);
 
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.product.pathKey() });
   const create = useMutation(
@@ -54,20 +79,38 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
     trpc.product.update.mutationOptions({
       onSuccess: async (p) => {
         setSaved(true);
-        setDraft(fromThingModel(p.thingModel as never));
+        setDraftState(fromThingModel(p.thingModel as never));
         await invalidate();
       },
     }),
   );
   const mutation = product?.id ? update : create;
-  const errors = mutation.error ? fieldErrors(mutation.error) : {};
   const reason = mutation.error ? errorData(mutation.error).reason : null;
-  // Thing model issues have model-relative paths; input issues on the model arrive as `thingModel.…`.
-  const modelErrors: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    if (reason === "invalid_thing_model") modelErrors[path] = message;
-    else if (path.startsWith("thingModel.")) modelErrors[path.slice("thingModel.".length)] = message;
-  }
+  // A server refusal is sorted once into field and model errors (model paths are relative to the model).
+  useEffect(() => {
+    if (!mutation.error) return;
+    const all = fieldErrors(mutation.error);
+    const fields: Record<string, string> = {};
+    const model: Record<string, string> = {};
+    const worded = serverReasonText(errorData(mutation.error).reason, t);
+    for (const [path, message] of Object.entries(all)) {
+      if (errorData(mutation.error).reason === "invalid_thing_model") model[path] = message;
+      else if (path.startsWith("thingModel.")) model[path.slice("thingModel.".length)] = message;
+      else fields[path] = worded ?? message;
+    }
+    setServerErrors({ fields, model });
+  }, [mutation.error, t]);
+  const fieldCheck = productFields.safeParse({ name, description });
+  const liveFieldErrors: Record<string, string> = {};
+  if (!fieldCheck.success) for (const issue of fieldCheck.error.issues) liveFieldErrors[String(issue.path[0])] ??= issueText(issue, t, format);
+  const errors: Record<string, string | undefined> = {
+    name: (touched.name ? liveFieldErrors.name : undefined) ?? serverErrors.fields.name,
+    description: (touched.description ? liveFieldErrors.description : undefined) ?? serverErrors.fields.description,
+  };
+  const liveModelErrors = useMemo(() => checkDraft(draft), [draft]);
+  const modelErrors: Record<string, string> = { ...(touched.model ? liveModelErrors : {}), ...serverErrors.model };
+  const jsonCheck = useMemo(() => (tab === "json" ? checkJson(json) : null), [tab, json]);
+  const jsonModelErrors = jsonCheck && !jsonCheck.ok && "errors" in jsonCheck ? jsonCheck.errors : {};
 
   const switchTab = (next: Tab) => {
     if (next === tab) return;
@@ -80,32 +123,42 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
     if (applyJson()) setTab("editor");
   };
 
-  /** Loads the JSON text into the editor; false (with a message) when it is not JSON. */
+  /** Loads the JSON text into the editor; false (with the reasons shown) when the form would refuse it. */
   const applyJson = (): boolean => {
-    try {
-      setDraft(fromThingModel(JSON.parse(json)));
-      setJsonError(null);
-      return true;
-    } catch (err) {
-      setJsonError(format(t.products.invalidJson, { message: err instanceof Error ? err.message : String(err) }));
+    const checked = checkJson(json);
+    if (!checked.ok) {
+      setJsonError("syntax" in checked ? format(t.products.invalidJson, { message: checked.syntax }) : t.products.modelErrors);
       return false;
     }
+    setDraft(fromThingModel(checked.model as never));
+    setJsonError(null);
+    return true;
   };
 
   const submit = () => {
     setSaved(false);
+    setTouched({ name: true, description: true, model: true });
     let thingModel: unknown = toThingModelInput(draft);
     if (tab === "json") {
-      try {
-        thingModel = JSON.parse(json);
-        setDraft(fromThingModel(thingModel as never));
-        setJsonError(null);
-      } catch (err) {
-        setJsonError(format(t.products.invalidJson, { message: err instanceof Error ? err.message : String(err) }));
+      const checked = checkJson(json);
+      if (!checked.ok) {
+        setJsonError("syntax" in checked ? format(t.products.invalidJson, { message: checked.syntax }) : t.products.modelErrors);
+        setRefused(true);
         return;
       }
+      thingModel = checked.model;
+      setDraft(fromThingModel(checked.model as never));
+      setJsonError(null);
+    } else if (Object.keys(liveModelErrors).length > 0) {
+      setRefused(true);
+      return;
     }
-    const body = { tenantSlug: tenant.slug, name: name.trim(), description: description.trim(), selfRegister, thingModel };
+    if (!fieldCheck.success) {
+      setRefused(true);
+      return;
+    }
+    setRefused(false);
+    const body = { tenantSlug: tenant.slug, name: name.trim(), description: description.trim(), selfRegister, unknownKeys, thingModel };
     if (product?.id) update.mutate({ ...body, id: product.id });
     else create.mutate(body);
   };
@@ -127,9 +180,12 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
               <Input
                 id={id}
                 required
-                maxLength={100}
                 value={name}
-                onChange={(e) => setName(e.target.value)}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setTouched((x) => ({ ...x, name: true }));
+                  setServerErrors((x) => ({ ...x, fields: { ...x.fields, name: "" } }));
+                }}
                 disabled={readOnly}
                 aria-describedby={d}
                 invalid={!!errors.name}
@@ -142,12 +198,31 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
               <Textarea
                 id={id}
                 rows={4}
-                maxLength={1000}
                 value={description}
-                onChange={(e) => setDescription(e.target.value)}
+                invalid={!!errors.description}
+                onChange={(e) => {
+                  setDescription(e.target.value);
+                  setTouched((x) => ({ ...x, description: true }));
+                }}
                 disabled={readOnly}
                 aria-describedby={d}
                 data-testid="product-description"
+              />
+            )}
+          </Field>
+          <Field label={t.ui.unknownKeys} hint={t.ui.unknownKeysHint}>
+            {(id, d) => (
+              <Select
+                id={id}
+                aria-describedby={d}
+                value={unknownKeys}
+                disabled={readOnly}
+                onChange={(e) => setUnknownKeys(e.target.value === "keep" ? "keep" : "reject")}
+                options={[
+                  { value: "reject", label: t.ui.unknownKeysReject },
+                  { value: "keep", label: t.ui.unknownKeysAccept },
+                ]}
+                data-testid="product-unknown-keys"
               />
             )}
           </Field>
@@ -174,54 +249,74 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
           <Tabs
             value={tab}
             onChange={switchTab}
+            label={t.products.thingModel}
             items={[
-              { key: "editor", label: t.products.editor, testId: "tab-editor" },
-              { key: "json", label: t.products.rawJson, testId: "tab-json" },
+              {
+                key: "editor",
+                label: t.products.editor,
+                testId: "tab-editor",
+                content: <ThingModelEditor value={draft} onChange={setDraft} errors={modelErrors} readOnly={readOnly} />,
+              },
+              {
+                key: "json",
+                label: t.products.rawJson,
+                testId: "tab-json",
+                content: (
+                  <div className="space-y-2">
+                    <p id="thing-model-json-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+                      {t.products.jsonHint}
+                    </p>
+                    <Textarea
+                      rows={20}
+                      className="font-mono text-xs"
+                      aria-label={t.ui.thingModelJson}
+                      aria-describedby="thing-model-json-hint"
+                      value={json}
+                      onChange={(e) => {
+                        setJson(e.target.value);
+                        setJsonError(null);
+                        setServerErrors((x) => ({ ...x, model: {} }));
+                      }}
+                      readOnly={readOnly}
+                      spellCheck={false}
+                      invalid={!!jsonError || Object.keys(jsonModelErrors).length > 0}
+                      data-testid="thing-model-json"
+                    />
+                    {jsonError ? (
+                      <p role="alert" className="text-sm text-red-600 dark:text-red-400" data-testid="json-error">
+                        {jsonError}
+                      </p>
+                    ) : null}
+                    {Object.keys({ ...jsonModelErrors, ...serverErrors.model }).length ? (
+                      <ul className="space-y-0.5 text-sm text-red-600 dark:text-red-400" data-testid="json-model-errors">
+                        {Object.entries({ ...jsonModelErrors, ...serverErrors.model }).map(([path, message]) => (
+                          <li key={path}>
+                            <code className="font-mono text-xs">{path}</code>: {message}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                    {!readOnly ? (
+                      <Button variant="secondary" size="sm" onClick={() => applyJson() && setTab("editor")} data-testid="apply-json">
+                        {t.products.applyJson}
+                      </Button>
+                    ) : null}
+                  </div>
+                ),
+              },
             ]}
-          >
-            {tab === "editor" ? (
-              <ThingModelEditor value={draft} onChange={setDraft} errors={modelErrors} readOnly={readOnly} />
-            ) : (
-              <div className="space-y-2">
-                <p className="text-xs text-zinc-500 dark:text-zinc-400">{t.products.jsonHint}</p>
-                <Textarea
-                  rows={20}
-                  className="font-mono text-xs"
-                  value={json}
-                  onChange={(e) => setJson(e.target.value)}
-                  readOnly={readOnly}
-                  spellCheck={false}
-                  invalid={!!jsonError}
-                  data-testid="thing-model-json"
-                />
-                {jsonError ? (
-                  <p role="alert" className="text-sm text-red-600 dark:text-red-400" data-testid="json-error">
-                    {jsonError}
-                  </p>
-                ) : null}
-                {Object.keys(modelErrors).length ? (
-                  <ul className="space-y-0.5 text-sm text-red-600 dark:text-red-400" data-testid="json-model-errors">
-                    {Object.entries(modelErrors).map(([path, message]) => (
-                      <li key={path}>
-                        <code className="font-mono text-xs">{path}</code>: {message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {!readOnly ? (
-                  <Button variant="secondary" size="sm" onClick={() => applyJson() && setTab("editor")} data-testid="apply-json">
-                    {t.products.applyJson}
-                  </Button>
-                ) : null}
-              </div>
-            )}
-          </Tabs>
+          />
         </CardBody>
       </Card>
 
+      {refused && !mutation.error && (Object.keys(liveModelErrors).length > 0 || !fieldCheck.success || jsonError) ? (
+        <Callout tone="danger" data-testid="product-error">
+          {t.products.modelErrors}
+        </Callout>
+      ) : null}
       {mutation.error ? (
         <Callout tone="danger" data-testid="product-error">
-          {reason === "invalid_thing_model" ? t.products.modelErrors : errorMessage(mutation.error, t.common.somethingWrong)}
+          {reason === "invalid_thing_model" ? t.products.modelErrors : serverErrorText(mutation.error, t)}
         </Callout>
       ) : null}
       {saved && !mutation.error ? (

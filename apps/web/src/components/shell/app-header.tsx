@@ -1,5 +1,7 @@
 "use client";
 
+import { AlarmBadge } from "@/components/alarms/alarm-badge";
+import { NotificationCentre } from "@/components/notifications/notification-centre";
 import { LocaleSwitcher } from "./locale-switcher";
 import { Logo } from "./logo";
 import { TenantSwitcher, type TenantSummary } from "./tenant-switcher";
@@ -17,6 +19,8 @@ export function AppHeader({ user, tenants }: { user: { email: string; name: stri
         </span>
         <TenantSwitcher tenants={tenants} />
         <div className="ml-auto flex shrink-0 items-center gap-1">
+          <AlarmBadge />
+          <NotificationCentre />
           <LocaleSwitcher signedIn />
           <ThemeToggle />
           <UserMenu user={user} />

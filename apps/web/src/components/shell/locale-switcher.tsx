@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/i18n/actions";
-import { localeNames, locales, type Locale } from "@/i18n/locales";
+import { localeNames, locales, type Locale } from "@/i18n/config";
 import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 

@@ -8,7 +8,8 @@ export function Logo({ href = "/", compact = false }: { href?: string; compact?:
         <rect width="32" height="32" rx="8" className="fill-emerald-600 dark:fill-emerald-500" />
         <path d="M16 6l7 12h-4l4 7H9l4-7H9z" className="fill-white dark:fill-zinc-950" />
       </svg>
-      <span className={compact ? "hidden sm:inline" : undefined}>Aspen</span>
+      {/* Visually hidden (not removed) on narrow screens so that the link keeps its name. */}
+      <span className={compact ? "sr-only sm:not-sr-only" : undefined}>Aspen</span>
     </Link>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { cn, Tabs } from "@aspen/ui";
+import { Tabs } from "@aspen/ui";
 import { useState, type ReactNode } from "react";
 
 export interface Section<K extends string> {
@@ -17,19 +17,23 @@ export function ResponsiveSections<K extends string>({ sections, initial }: { se
   const [active, setActive] = useState<K>(initial);
   return (
     <Tabs
-      items={sections.map((s) => ({ key: s.key, label: s.label, testId: `section-tab-${s.key}` }))}
+      keepMounted
+      items={sections.map((s) => ({
+        key: s.key,
+        label: s.label,
+        testId: `section-tab-${s.key}`,
+        // On wide screens every section shows, one under the other.
+        panelClassName: "lg:pt-0 lg:data-[state=inactive]:block",
+        content: (
+          <section data-testid={`section-${s.key}`} aria-label={s.label}>
+            {s.content}
+          </section>
+        ),
+      }))}
       value={active}
       onChange={setActive}
       listClassName="lg:hidden"
-      className="lg:[&>[role=tabpanel]]:pt-0"
-    >
-      <div className="space-y-6">
-        {sections.map((s) => (
-          <section key={s.key} data-testid={`section-${s.key}`} aria-label={s.label} className={cn(s.key === active ? "block" : "hidden lg:block")}>
-            {s.content}
-          </section>
-        ))}
-      </div>
-    </Tabs>
+      className="lg:space-y-6"
+    />
   );
 }

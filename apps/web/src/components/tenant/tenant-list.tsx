@@ -29,7 +29,7 @@ export function TenantList({ tenants }: { tenants: TenantSummary[] }) {
                 </span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium">{x.name}</span>
-                  <span className="block truncate font-mono text-xs text-zinc-500">{x.slug}</span>
+                  <span className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{x.slug}</span>
                 </span>
                 <Badge>{t.roles[x.role]}</Badge>
               </Link>

@@ -4,8 +4,9 @@ import { Button, Callout, Card, CardBody, CardHeader, Field, Input } from "@aspe
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { serverErrorText } from "@/components/forms/server-errors";
 import { useI18n } from "@/i18n/provider";
-import { errorMessage, fieldErrors } from "@/trpc/errors";
+import { fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 import { useTenant } from "./tenant-context";
 
@@ -45,7 +46,7 @@ export function TenantSettings() {
         ) : null}
         {rename.error && !errors.name ? (
           <Callout tone="danger" className="mt-3">
-            {errorMessage(rename.error, t.common.somethingWrong)}
+            {serverErrorText(rename.error, t)}
           </Callout>
         ) : null}
       </CardBody>

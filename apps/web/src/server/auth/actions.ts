@@ -6,7 +6,7 @@ import { safeRedirectPath } from "./redirect-target";
 
 /** State for `useActionState(loginAction, {})` on the sign-in form. */
 export interface LoginState {
-  error?: "invalid_credentials" | "rate_limited" | "unknown";
+  error?: "invalid_credentials" | "rate_limited" | "totp_required" | "totp_invalid" | "unknown";
   /** Echoed back so the form can keep the typed email after an error. */
   email?: string;
 }
@@ -21,12 +21,15 @@ export async function loginAction(_prev: LoginState, formData: FormData): Promis
     await signIn("credentials", {
       email,
       password: String(formData.get("password") ?? ""),
+      code: String(formData.get("code") ?? ""),
       redirectTo: safeRedirectPath(formData.get("next"), "/tenants"),
     });
   } catch (err) {
     // signIn redirects by throwing NEXT_REDIRECT: let that through.
     if (err instanceof CredentialsSignin) {
-      return { error: err.code === "rate_limited" ? "rate_limited" : "invalid_credentials", email };
+      const known = ["rate_limited", "totp_required", "totp_invalid"] as const;
+      const code = known.find((c) => c === err.code) ?? "invalid_credentials";
+      return { error: code, email };
     }
     if (err instanceof AuthError) return { error: "unknown", email };
     throw err;

@@ -1,4 +1,5 @@
 import { bumpSessionVersion } from "@aspen/db";
+import { notifyAccessChanged } from "../live/access";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import type {} from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
@@ -14,6 +15,13 @@ import { safeRedirectPath } from "./redirect-target";
 /** Thrown to Auth.js for wrong credentials; `code` reaches the sign-in page as `?code=`. */
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
+}
+/** Password right, but the account needs its authenticator code (or it was wrong). */
+export class TotpRequired extends CredentialsSignin {
+  override code = "totp_required";
+}
+export class TotpInvalid extends CredentialsSignin {
+  override code = "totp_invalid";
 }
 /** Too many attempts: distinct code so the page can say "try again later". */
 export class RateLimited extends CredentialsSignin {
@@ -70,10 +78,12 @@ export function authConfig(): NextAuthConfig {
       Credentials({
         id: "credentials",
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(credentials, request) {
           const result = await authenticate(credentials, requestMeta(request.headers));
           if (result.ok) return result.user;
+          if (result.reason === "totp_required") throw new TotpRequired();
+          if (result.reason === "totp_invalid") throw new TotpInvalid();
           throw result.reason === "rate_limited" ? new RateLimited() : new InvalidCredentials();
         },
       }),
@@ -113,6 +123,8 @@ export function authConfig(): NextAuthConfig {
         if (!token?.uid) return;
         // Signing out ends every session of the user, everywhere.
         await bumpSessionVersion(getSystemDb(), token.uid);
+        // Open live streams of the user close at once, on every web instance.
+        await notifyAccessChanged({ userId: token.uid, reason: "signed_out" });
         await recordAudit(
           { meta: await currentRequestMeta() },
           { action: "user.logout", tenantId: null, actor: { id: token.uid, email: token.email ?? null } },

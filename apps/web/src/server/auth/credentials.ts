@@ -7,6 +7,7 @@ import { logger } from "../logger";
 import { metrics } from "../metrics";
 import { getRedis } from "../redis";
 import type { RequestMeta } from "../request-meta";
+import { checkSecondFactor } from "../services/account/second-factor";
 import { verifyPassword } from "./password";
 import { defaultLoginLimits, LoginRateLimiter } from "./rate-limit";
 
@@ -19,11 +20,13 @@ export interface AuthenticatedUser {
 
 export type AuthenticateResult =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: "invalid_credentials" | "rate_limited"; retryAfterSeconds?: number };
+  | { ok: false; reason: "invalid_credentials" | "rate_limited" | "totp_required" | "totp_invalid"; retryAfterSeconds?: number };
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(1024),
+  /** Authenticator code or recovery code, for users with two-factor authentication on. */
+  code: z.string().trim().max(20).optional().or(z.literal("").transform(() => undefined)),
 });
 
 let limiter: LoginRateLimiter | undefined;
@@ -85,6 +88,16 @@ export async function authenticate(
       );
     }
     return { ok: false, reason: "invalid_credentials" };
+  }
+
+  const second = await checkSecondFactor(getSystemDb(), user.id, parsed.data.code);
+  if (second === "missing" || second === "wrong") {
+    // The password was right: the next attempt with the code should not be slowed further than the delay already is.
+    metrics().logins.inc({ result: second === "missing" ? "totp_required" : "totp_invalid" });
+    if (second === "wrong" && (await mayAudit())) {
+      await recordAudit({ meta }, { action: "user.login_failed", tenantId: null, actor: { id: user.id, email }, details: { reason: "totp_invalid" } });
+    }
+    return { ok: false, reason: second === "missing" ? "totp_required" : "totp_invalid" };
   }
 
   await rl.succeeded(email, meta.ip);

@@ -21,6 +21,12 @@ export const procedureBudgets: Record<string, Budget[]> = {
     { by: "user", points: 5, seconds: 15 * 60 },
     { by: "ip", points: 30, seconds: 15 * 60 },
   ],
+  "account.requestPasswordReset": [{ by: "ip", points: 5, seconds: 15 * 60 }],
+  "account.resetPassword": [{ by: "ip", points: 10, seconds: 15 * 60 }],
+  "account.requestEmailVerification": [{ by: "user", points: 3, seconds: 60 * 60 }],
+  "account.verifyEmail": [{ by: "ip", points: 20, seconds: 15 * 60 }],
+  "account.totpEnable": [{ by: "user", points: 10, seconds: 15 * 60 }],
+  "account.totpDisable": [{ by: "user", points: 5, seconds: 15 * 60 }],
   "member.invite": [
     { by: "user", points: 50, seconds: 60 * 60 },
     { by: "ip", points: 100, seconds: 60 * 60 },

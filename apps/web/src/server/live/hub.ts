@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { getEnv } from "../../env";
 import { logger } from "../logger";
-import { parseLivePayload, type LiveMessage as ChannelMessage } from "@aspen/core";
+import { accessChangedMessage, parseLivePayload, type AccessChangedMessage, type LiveMessage as ChannelMessage } from "@aspen/core";
 
 export interface HubListener {
   /** The valid messages of one PUBLISH (parsed once for all listeners of the channel). */
@@ -23,6 +23,10 @@ export interface HubSubscription {
  */
 export class LiveHub {
   private readonly channels = new Map<string, { listeners: Set<HubListener>; ready: Promise<void> }>();
+  /** Per user, what to run when their access changed (redisKeys().accessChanged). */
+  private readonly access = new Map<string, Set<(m: AccessChangedMessage) => void>>();
+  private accessChannel: string | undefined;
+  private accessReady: Promise<void> | undefined;
   private sub: Redis | undefined;
   private connectedOnce = false;
 
@@ -41,6 +45,7 @@ export class LiveHub {
       this.connectedOnce = true;
     });
     sub.on("message", (channel: string, payload: string) => {
+      if (channel === this.accessChannel) return this.accessChanged(payload);
       const c = this.channels.get(channel);
       if (!c) return;
       const messages = parseLivePayload(payload);
@@ -84,6 +89,48 @@ export class LiveHub {
     };
   }
 
+  /**
+   * Runs `onChange` whenever `userId`'s access may have changed (one SUBSCRIBE per process, to
+   * `channel`). `ready` resolves once Redis confirmed the subscription.
+   */
+  watchAccess(channel: string, userId: string, onChange: (m: AccessChangedMessage) => void): { ready: Promise<void>; close(): void } {
+    if (this.accessChannel === undefined) {
+      this.accessChannel = channel;
+      this.accessReady = this.connection()
+        .subscribe(channel)
+        .then(() => undefined);
+      this.accessReady.catch((err: unknown) => logger.error({ err: (err as Error).message }, "live subscriber: SUBSCRIBE (access) failed"));
+    }
+    let set = this.access.get(userId);
+    if (!set) this.access.set(userId, (set = new Set()));
+    set.add(onChange);
+    const entry = set;
+    return {
+      ready: this.accessReady!,
+      close: () => {
+        entry.delete(onChange);
+        if (entry.size === 0 && this.access.get(userId) === entry) this.access.delete(userId);
+      },
+    };
+  }
+
+  private accessChanged(payload: string): void {
+    let parsed: ReturnType<typeof accessChangedMessage.safeParse>;
+    try {
+      parsed = accessChangedMessage.safeParse(JSON.parse(payload));
+    } catch {
+      return;
+    }
+    if (!parsed.success) return;
+    for (const f of this.access.get(parsed.data.userId) ?? []) {
+      try {
+        f(parsed.data);
+      } catch (err) {
+        logger.error({ err }, "live access listener failed");
+      }
+    }
+  }
+
   /** Listeners per channel (for metrics and tests). */
   listenerCount(channel: string): number {
     return this.channels.get(channel)?.listeners.size ?? 0;
@@ -91,6 +138,7 @@ export class LiveHub {
 
   async close(): Promise<void> {
     this.channels.clear();
+    this.access.clear();
     const sub = this.sub;
     this.sub = undefined;
     await sub?.quit().catch(() => sub.disconnect());

@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../db";
-import { redisKeys } from "@aspen/core";
+import { publicId, redisKeys } from "@aspen/core";
 import { createDeviceWorld, createTestDevice, waitFor, type DeviceWorld } from "../device-api/testing";
-import { ensureTestEnv } from "../testing";
+import { callerAs, ensureTestEnv } from "../testing";
+import { notifyAccessChanged } from "./access";
 import { LiveHub } from "./hub";
 import { handleLiveRequest, type LiveSession } from "./stream";
 
@@ -185,6 +186,31 @@ describe("GET /api/live/<tenant>", () => {
     const r = await openStream(t.users.admin, { slug: t.slug, recheckMs: 100 });
     await bumpSessionVersion(getSystemDb(), t.users.admin.id);
     await waitFor(() => (r.state.closed ? true : undefined), 5000);
+    expect(r.events.some((e) => e.event === "revoked")).toBe(true);
+    expect(hub.listenerCount(channelOf(t.tenant.id))).toBe(0);
+  });
+
+  it("closes within 2 s after sign-out, announced over Redis (no periodic re-check needed)", async () => {
+    const t = await createDeviceWorld();
+    const r = await openStream(t.users.admin, { slug: t.slug, recheckMs: 60_000 });
+    const other = await openStream(t.users.viewer, { slug: t.slug, recheckMs: 60_000 });
+    await bumpSessionVersion(getSystemDb(), t.users.admin.id);
+    const at = Date.now();
+    await notifyAccessChanged({ userId: t.users.admin.id, reason: "signed_out" });
+    await waitFor(() => (r.state.closed ? true : undefined), 2000);
+    expect(Date.now() - at).toBeLessThan(2000);
+    expect(r.events.some((e) => e.event === "revoked")).toBe(true);
+    // another user's stream is untouched, and an announcement for a user who still has access closes nothing
+    await notifyAccessChanged({ userId: t.users.viewer.id, reason: "role_changed", tenantId: t.tenant.id });
+    await new Promise((res) => setTimeout(res, 300));
+    expect(other.state.closed).toBe(false);
+  });
+
+  it("closes within 2 s after the member is removed from the tenant (member.remove announces it)", async () => {
+    const t = await createDeviceWorld();
+    const r = await openStream(t.users.viewer, { slug: t.slug, recheckMs: 60_000 });
+    await callerAs(t.users.owner).member.remove({ tenantSlug: t.slug, userId: publicId("usr", t.users.viewer.id) });
+    await waitFor(() => (r.state.closed ? true : undefined), 2000);
     expect(r.events.some((e) => e.event === "revoked")).toBe(true);
     expect(hub.listenerCount(channelOf(t.tenant.id))).toBe(0);
   });

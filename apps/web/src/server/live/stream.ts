@@ -101,6 +101,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
     start(controller) {
       let stopped = false;
       const timers: ReturnType<typeof setInterval>[] = [];
+      const onStop: (() => void)[] = [];
       const send = (chunk: string) => {
         if (stopped) return;
         if ((controller.desiredSize ?? 0) < -maxQueuedChunks) {
@@ -126,6 +127,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
         if (stopped) return;
         stopped = true;
         for (const t of timers) clearInterval(t);
+        for (const f of onStop) f();
         subscription.close();
         metrics().liveStreams.dec();
         req.signal.removeEventListener("abort", stop);
@@ -139,22 +141,41 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
       if (req.signal.aborted) return stop();
 
       send("retry: 3000\n: connected\n\n");
-      subscription.ready.then(
+      timers.push(setInterval(() => send(": ping\n\n"), opts.heartbeatMs ?? 15_000));
+      // A long-lived stream must end when the session is revoked or the member removed: checked
+      // at once when an access change for the user is announced over Redis (every web instance
+      // hears it), and every `recheckMs` in case that message was lost.
+      let checking = false;
+      let again = false;
+      const recheck = () => {
+        if (stopped) return;
+        // A change announced while a check runs may not be seen by it: check once more after it.
+        if (checking) return void (again = true);
+        checking = true;
+        void (async () => {
+          const current = typeof sessionVersion === "number" ? await isSessionCurrent(userId, sessionVersion) : true;
+          const still = current ? await allowed() : null;
+          if (still && !(still instanceof Response) && still.tenantId === tenantId) return;
+          send("event: revoked\ndata: {}\n\n");
+          stop();
+        })()
+          .catch((err: unknown) => logger.warn({ err: (err as Error).message }, "live stream: access re-check failed"))
+          .finally(() => {
+            checking = false;
+            if (again) {
+              again = false;
+              recheck();
+            }
+          });
+      };
+      const watch = hub.watchAccess(redisKeys(getEnv().REDIS_PREFIX).accessChanged, userId, (m) => {
+        if (!m.tenantId || m.tenantId === tenantId) recheck();
+      });
+      onStop.push(() => watch.close());
+      timers.push(setInterval(recheck, opts.recheckMs ?? 30_000));
+      Promise.all([subscription.ready, watch.ready]).then(
         () => send("event: ready\ndata: {}\n\n"),
         () => stop(),
-      );
-      timers.push(setInterval(() => send(": ping\n\n"), opts.heartbeatMs ?? 15_000));
-      // A long-lived stream must end when the session is revoked or the member removed.
-      timers.push(
-        setInterval(() => {
-          void (async () => {
-            const current = typeof sessionVersion === "number" ? await isSessionCurrent(userId, sessionVersion) : true;
-            const still = current ? await allowed() : null;
-            if (still && !(still instanceof Response) && still.tenantId === tenantId) return;
-            send("event: revoked\ndata: {}\n\n");
-            stop();
-          })().catch((err: unknown) => logger.warn({ err: (err as Error).message }, "live stream: access re-check failed"));
-        }, opts.recheckMs ?? 30_000),
       );
     },
     cancel() {

@@ -1,4 +1,5 @@
 import { createCallerFactory, createTRPCRouter } from "../trpc";
+import { accountRouter } from "./account/_router";
 import { apiKeyRouter } from "./apiKey/_router";
 import { oauthAppRouter } from "./oauthApp/_router";
 import { oauthGrantRouter } from "./oauthGrant/_router";
@@ -29,6 +30,7 @@ import { queueRouter } from "./queue/_router";
  */
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  account: accountRouter,
   tenant: tenantRouter,
   member: memberRouter,
   invitation: invitationRouter,

@@ -60,8 +60,8 @@ export function allows(scope: Scope, permission: Permission): boolean {
 /** Throws FORBIDDEN (reason `forbidden`) unless the scope may do `permission`. */
 export function assertAllowed(scope: Scope, permission: Permission): void {
   if (allows(scope, permission)) return;
-  const who = scope.actor.kind === "user" ? `Your role (${scope.role})` : "This token's scopes";
-  throw appError("FORBIDDEN", "forbidden", `${who} does not allow this (needs ${permission}). Ask an owner or admin.`);
+  const who = scope.actor.kind === "user" ? `Your role (${scope.role}) does` : "This token's scopes do";
+  throw appError("FORBIDDEN", "forbidden", `${who} not allow this (needs ${permission}). Ask an owner or admin.`);
 }
 
 /** The permissions a member with `role` has, optionally narrowed to `scopes` (API keys, OAuth tokens). */

@@ -48,6 +48,21 @@ export async function findDeviceCredentialsByNames(
   return names.map((n) => found.get(nameKey(n.tenantSlug, n.deviceName)));
 }
 
+/**
+ * Devices by id, across tenants, in one query, aligned with `deviceIds` (undefined where the device
+ * no longer exists): the broker's periodic re-check of its connected devices. System connections only.
+ */
+export async function findDeviceCredentialsByIds(tx: Tx, deviceIds: readonly string[]): Promise<(DeviceCredentials | undefined)[]> {
+  if (deviceIds.length === 0) return [];
+  const rows = await tx
+    .select(columns)
+    .from(devices)
+    .innerJoin(tenants, eq(tenants.id, devices.tenantId))
+    .where(sql`${devices.id} = any(${textArray(deviceIds)}::uuid[])`);
+  const found = new Map(rows.map((r) => [r.deviceId, r]));
+  return deviceIds.map((id) => found.get(id));
+}
+
 /** Devices by the SHA-256 of their secrets (ThingsBoard-style access tokens), in one query, aligned with `secretHashes`. */
 export async function findDeviceCredentialsBySecretHashes(tx: Tx, secretHashes: readonly string[]): Promise<(DeviceCredentials | undefined)[]> {
   if (secretHashes.length === 0) return [];

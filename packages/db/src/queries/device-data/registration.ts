@@ -1,7 +1,7 @@
 import type { ThingModel } from "@aspen/core";
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Tx } from "../../client";
-import { products, tenants } from "../../schema";
+import { devices, products, tenants } from "../../schema";
 
 /** What device self-registration needs to know about a product key (system connection: keys are global). */
 export interface ProductForRegistration {
@@ -32,4 +32,13 @@ export async function findProductForRegistration(tx: Tx, productKey: string): Pr
     .where(eq(products.productKey, productKey))
     .limit(1);
   return row;
+}
+
+/** How many devices a product has (the self-registration cap counts them; call inside the tenant's scope). */
+export async function countProductDevices(tx: Tx, tenantId: string, productId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(devices)
+    .where(and(eq(devices.tenantId, tenantId), eq(devices.productId, productId)));
+  return row?.n ?? 0;
 }

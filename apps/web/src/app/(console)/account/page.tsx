@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountSettings } from "@/components/account/account-settings";
+import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { getDictionary } from "@/i18n/server";
 import { getCaller } from "@/trpc/server";
 
@@ -14,6 +15,9 @@ export default async function AccountPage() {
   return (
     <main className="mx-auto max-w-2xl px-3 py-8 sm:px-6">
       <AccountSettings user={{ email: me.email, name: me.name }} />
+      <div className="mt-6">
+        <TwoFactorCard />
+      </div>
       <Link href="/account/connected-apps" className="mt-6 inline-block text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="connected-apps-link">
         {t.oauth.connectedApps} →
       </Link>

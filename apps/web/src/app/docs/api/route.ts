@@ -17,6 +17,10 @@ export function GET(req: Request): Response {
     pageTitle: "Aspen API reference",
     withDefaultFonts: false,
     telemetry: false,
+    // No hosted extras: the developer toolbar ("Deploy", "Generate SDK") and the AI agent call Scalar's servers.
+    showDeveloperTools: "never",
+    agent: { disabled: true },
+    mcp: { disabled: true },
   } as Parameters<typeof ApiReference>[0]);
   const res = render();
   const headers = new Headers(res.headers);

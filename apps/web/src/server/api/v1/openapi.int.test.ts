@@ -1,5 +1,5 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { apiScopes } from "@aspen/core";
+import { apiScopes, type AlertRuleSpecInput } from "@aspen/core";
 import { randomSuffix } from "@aspen/db/testing";
 import Ajv2020 from "ajv/dist/2020.js";
 import { execFile } from "node:child_process";
@@ -15,6 +15,8 @@ import { operations } from "./operations";
 import { makeKey, rest, thingModel } from "./testing";
 
 ensureTestEnv();
+// Webhook endpoints on loopback are refused unless allowed (development/test only).
+process.env.WEBHOOK_ALLOW_LOOPBACK = "true";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../../../../..");
@@ -58,7 +60,28 @@ const happy: Record<string, (f: Fx) => Promise<Call>> = {
     path: `/commands/${(await callerAs(f.w.users.owner).command.send({ tenantSlug: f.w.tenant.slug, deviceId: f.deviceId, method: "reboot" })).id}`,
   }),
   listAuditLog: async () => ({ path: "/audit-log?limit=5&action=device." }),
+  listAlertRules: async () => ({ path: "/alert-rules?limit=5" }),
+  createAlertRule: async (f) => ({ path: "/alert-rules", body: { productId: f.productId, rule: hotRule } }),
+  getAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}` }),
+  updateAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}`, body: { rule: { ...hotRule, name: "Hotter" } } }),
+  deleteAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}` }),
+  listWebhooks: async () => ({ path: "/webhooks?limit=5" }),
+  createWebhook: async () => ({ path: "/webhooks", body: { url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] } }),
+  getWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}` }),
+  deleteWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}` }),
 };
+
+const hotRule: AlertRuleSpecInput = {
+  name: "Hot",
+  severity: "major",
+  trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 60 },
+};
+async function freshRule(f: Fx) {
+  return (await callerAs(f.w.users.owner).alertRule.create({ tenantSlug: f.w.tenant.slug, productId: f.productId, rule: hotRule })).id;
+}
+async function freshWebhook(f: Fx) {
+  return (await callerAs(f.w.users.owner).webhook.create({ tenantSlug: f.w.tenant.slug, url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] })).endpoint.id;
+}
 
 let fx: Fx;
 beforeAll(async () => {

@@ -19,6 +19,7 @@ export const scopeDescriptions: Record<(typeof apiScopes)[number], string> = {
   "commands:write": "Send commands to devices",
   "alarms:read": "Read alarms",
   "alarms:write": "Acknowledge and clear alarms",
+  "rules:read": "Read alert rules",
   "rules:write": "Create and change alert rules",
   "webhooks:read": "Read webhook endpoints and deliveries",
   "webhooks:write": "Create and change webhook endpoints",
@@ -32,6 +33,8 @@ const tagDescriptions: Record<string, string> = {
   Attributes: "The device shadow: attributes the device reported and the desired ones the cloud asks for.",
   Commands: "Commands (RPC) sent to devices and their results.",
   Audit: "Who did what in the tenant, when and from where.",
+  "Alert rules": "Rules on products' telemetry, events and presence that raise alarms.",
+  Webhooks: "Endpoints that receive signed (Standard Webhooks) event deliveries.",
 };
 
 const statusText: Record<number, string> = {

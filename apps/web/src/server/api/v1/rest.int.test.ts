@@ -12,6 +12,8 @@ import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../
 import { makeKey, rest, thingModel } from "./testing";
 
 ensureTestEnv();
+// Webhook endpoints on loopback are refused unless allowed (development/test only); read once with the env.
+process.env.WEBHOOK_ALLOW_LOOPBACK = "true";
 
 let w: RoleWorld;
 let full: string; // owner's key with every device/product scope
@@ -192,6 +194,39 @@ describe("device data", () => {
     expect(ok.body).toMatchObject({ key: "temperature", bucketSeconds: 3600, points: [] });
     expect((await rest("GET", `${base}&bucketSeconds=abc`, { token: k.secret })).status).toBe(400);
     expect((await rest("GET", `/devices/${d.id}/telemetry/temperature/history?from=yesterday&to=now`, { token: k.secret })).status).toBe(400);
+  });
+});
+
+describe("alert rules and webhooks", () => {
+  it("create, read, page and delete through REST; another tenant gets 404; scopes are checked", async () => {
+    const k = await makeKey(w.users.owner, w.tenant.slug, ["rules:read", "rules:write", "webhooks:read", "webhooks:write"]);
+    const rule = { name: "Hot", severity: "major", trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }] } };
+    const made = await rest("POST", "/alert-rules", { token: k.secret, body: { productId, rule } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.headers.get("location")).toBe(`/api/v1/alert-rules/${made.body.id}`);
+    const second = await rest("POST", "/alert-rules", { token: k.secret, body: { productId, rule: { ...rule, name: "Hot 2" } } });
+    const page1 = await rest("GET", "/alert-rules?limit=1", { token: k.secret });
+    expect(page1.body.items.map((r: { id: string }) => r.id)).toEqual([second.body.id]);
+    const page2 = await rest("GET", `/alert-rules?limit=1&starting_after=${page1.body.nextCursor}`, { token: k.secret });
+    expect(page2.body.items.map((r: { id: string }) => r.id)).toEqual([made.body.id]);
+    const hook = await rest("POST", "/webhooks", { token: k.secret, body: { url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] } });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+    expect(hook.body.secret).toMatch(/^whsec_/);
+
+    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["rules:read", "rules:write", "webhooks:read", "webhooks:write"])).secret;
+    for (const [m, p] of [
+      ["GET", `/alert-rules/${made.body.id}`],
+      ["DELETE", `/alert-rules/${made.body.id}`],
+      ["GET", `/webhooks/${hook.body.endpoint.id}`],
+      ["DELETE", `/webhooks/${hook.body.endpoint.id}`],
+    ] as const) {
+      expect((await rest(m, p, { token: other })).status, `${m} ${p}`).toBe(404);
+    }
+    const readOnly = (await makeKey(w.users.owner, w.tenant.slug, ["rules:read"])).secret;
+    expect((await rest("DELETE", `/alert-rules/${made.body.id}`, { token: readOnly })).status).toBe(403);
+    expect((await rest("GET", "/webhooks", { token: readOnly })).status).toBe(403);
+    expect((await rest("DELETE", `/alert-rules/${made.body.id}`, { token: k.secret })).status).toBe(200);
+    expect((await rest("DELETE", `/webhooks/${hook.body.endpoint.id}`, { token: k.secret })).status).toBe(200);
   });
 });
 

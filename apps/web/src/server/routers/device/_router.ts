@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { bulkCheck } from "./bulkCheck";
 import { bulkCreate } from "./bulkCreate";
 import { byId } from "./byId";
 import { create } from "./create";
@@ -13,6 +14,7 @@ export const deviceRouter = createTRPCRouter({
   byId,
   create,
   bulkCreate,
+  bulkCheck,
   update,
   setEnabled,
   rotateSecret,

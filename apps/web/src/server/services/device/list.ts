@@ -11,7 +11,12 @@ const labelFilter = z
   .trim()
   .regex(labelFilterPattern, { error: 'Filter labels as "key=value"' })
   .max(200)
-  .transform((s) => parseLabelFilter(s)!);
+  .transform((s, ctx) => {
+    const filter = parseLabelFilter(s);
+    if (filter) return filter;
+    ctx.addIssue({ code: "custom", message: 'Filter labels as "key=value"' });
+    return z.NEVER;
+  });
 
 export const listDevicesInput = z.object({
   search: z.string().trim().max(100).optional(),

@@ -3,6 +3,7 @@ import { findDeviceLiveState, type DeviceLiveState } from "@aspen/db/device-data
 import { loadProductModel, type ProductModel } from "../../device-api/thing-models";
 import { notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
+import { inTenant, type Scope } from "../scope";
 
 /** `{ deviceId: "dev_…" }`: the input every device-data operation takes. */
 export const deviceInput = { deviceId: publicIdInput("dev") };
@@ -24,4 +25,12 @@ export async function requireDeviceModel(
   const product = await loadProductModel(tx, device.productId);
   if (!product) throw notFound("Product");
   return { device, product };
+}
+
+/** Runs `fn` in the scope's tenant once the device is known there (NOT_FOUND otherwise): a device's history lists. */
+export function withDevice<T>(scope: Scope, deviceId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTenant(scope, async (tx) => {
+    await requireDevice(tx, scope.tenant.id, deviceId);
+    return fn(tx);
+  });
 }

@@ -1,8 +1,8 @@
 import { listDeviceConnections as queryConnections } from "@aspen/db/device-data";
 import { z } from "zod";
 import { mapPage, pageInput, pageOf } from "../../pagination";
-import { deviceInput, requireDevice } from "../device/require";
-import { assertAllowed, inTenant, type Scope } from "../scope";
+import { deviceInput, withDevice } from "../device/require";
+import { assertAllowed, type Scope } from "../scope";
 
 export const listDeviceConnectionsInput = z.object({ ...deviceInput, ...pageInput });
 export const listDeviceConnectionsOutput = pageOf(
@@ -33,10 +33,7 @@ export async function listDeviceConnections(
   input: z.output<typeof listDeviceConnectionsInput>,
 ): Promise<z.output<typeof listDeviceConnectionsOutput>> {
   assertAllowed(scope, "device.read");
-  const page = await inTenant(scope, async (tx) => {
-    await requireDevice(tx, scope.tenant.id, input.deviceId);
-    return queryConnections(tx, scope.tenant.id, input.deviceId, input);
-  });
+  const page = await withDevice(scope, input.deviceId, (tx) => queryConnections(tx, scope.tenant.id, input.deviceId, input));
   return mapPage(page, (c) => ({
     id: c.id,
     connectedAt: c.connectedAt,

@@ -1,8 +1,8 @@
 import { listDeviceErrors as queryErrors } from "@aspen/db/device-data";
 import { z } from "zod";
 import { mapPage, pageInput, pageOf } from "../../pagination";
-import { deviceInput, requireDevice } from "../device/require";
-import { assertAllowed, inTenant, type Scope } from "../scope";
+import { deviceInput, withDevice } from "../device/require";
+import { assertAllowed, type Scope } from "../scope";
 
 export const listDeviceErrorsInput = z.object({ ...deviceInput, ...pageInput });
 export const listDeviceErrorsOutput = pageOf(
@@ -26,9 +26,6 @@ export async function listDeviceErrors(
   input: z.output<typeof listDeviceErrorsInput>,
 ): Promise<z.output<typeof listDeviceErrorsOutput>> {
   assertAllowed(scope, "device.read");
-  const page = await inTenant(scope, async (tx) => {
-    await requireDevice(tx, scope.tenant.id, input.deviceId);
-    return queryErrors(tx, scope.tenant.id, input.deviceId, input);
-  });
+  const page = await withDevice(scope, input.deviceId, (tx) => queryErrors(tx, scope.tenant.id, input.deviceId, input));
   return mapPage(page, (e) => ({ id: e.id, kind: e.kind, reason: e.reason, topic: e.topic, at: e.at }));
 }

@@ -1,10 +1,11 @@
 import { deviceNameSchema, hashSecret, labelsSchema, publicId, safeEqualHex } from "@aspen/core";
 import { insertDevices, isUniqueViolation, withTenant } from "@aspen/db";
-import { findProductForRegistration } from "@aspen/db/device-data";
+import { countProductDevices, findProductForRegistration } from "@aspen/db/device-data";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { getDb, getSystemDb } from "../../db";
 import type { RequestMeta } from "../../request-meta";
+import { assertBelowProductCap, limitProductRegistration } from "./registration-limits";
 import { mqttSettings, newDeviceSecret } from "../../routers/device/_credentials";
 
 export const registerDeviceInput = z.strictObject({
@@ -44,11 +45,14 @@ export async function registerDevice(meta: RequestMeta, input: z.output<typeof r
   }
   if (!product.selfRegister) return { kind: "self_registration_disabled" };
   if (product.tenantStatus !== "active") return { kind: "tenant_suspended" };
+  // Per product, not only per IP: a leaked product secret must not fill the tenant (429 / 403 DeviceApiError).
+  await limitProductRegistration(product.id);
   const secret = newDeviceSecret();
   let deviceId: string;
   try {
-    [deviceId] = (await withTenant(getDb(), product.tenantId, (tx) =>
-      insertDevices(tx, [
+    [deviceId] = (await withTenant(getDb(), product.tenantId, async (tx) => {
+      assertBelowProductCap(await countProductDevices(tx, product.tenantId, product.id));
+      return insertDevices(tx, [
         {
           tenantId: product.tenantId,
           productId: product.id,
@@ -58,8 +62,8 @@ export async function registerDevice(meta: RequestMeta, input: z.output<typeof r
           secretHint: secret.hint,
           createdBy: null,
         },
-      ]),
-    )) as [string];
+      ]);
+    })) as [string];
   } catch (err) {
     if (isUniqueViolation(err, "devices_tenant_name_key")) return { kind: "name_taken" };
     throw err;

@@ -4,15 +4,18 @@ import {
   findInvitationByTokenHash,
   getMembership,
   invitationState,
+  isEmailVerified,
   markInvitationAccepted,
   normalizeEmail,
   setMemberRole,
+  withSystem,
   withTenant,
   type InvitationState,
 } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError, notFound } from "../../errors";
+import { mailConfigured } from "../../mailer";
 import { publicId } from "../../public-ids";
 import { auditOfUser, type UserScope } from "../scope";
 import { invitationTokenInput } from "./byToken";
@@ -44,6 +47,15 @@ export async function acceptInvitation(
       "FORBIDDEN",
       "email_mismatch",
       `This invitation is for ${inv.email}, but you are signed in as ${user.user.email}. Sign in with that account to accept it.`,
+    );
+  }
+  // A link holder must not be able to sign up as the invited address and join: the address must be
+  // confirmed first. Without outgoing mail nobody can confirm, and links reach only whom the inviter gives them.
+  if (mailConfigured() && !(await withSystem(user.systemDb, (tx) => isEmailVerified(tx, user.user.id, normalizeEmail(user.user.email))))) {
+    throw appError(
+      "FORBIDDEN",
+      "email_unverified",
+      `Confirm ${user.user.email} first: open the link we emailed you (or send a new one from your account page), then accept again.`,
     );
   }
   const userId = user.user.id;

@@ -2,6 +2,7 @@ import { canAssignRole } from "@aspen/core";
 import { getMember, removeMember as deleteMembership, revokeInvitationsSentBy } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
+import { notifyAccessChanged } from "../../live/access";
 import { appError, notFound } from "../../errors";
 import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
@@ -35,6 +36,8 @@ export async function removeMember(scope: Scope, input: z.output<typeof removeMe
     const invitationsRevoked = await revokeInvitationsSentBy(tx, scope.tenant.id, m.userId);
     return { ...m, invitationsRevoked };
   });
+  // The removed member's open live streams of this tenant close at once, on every web instance.
+  await notifyAccessChanged({ userId: member.userId, tenantId: scope.tenant.id, reason: "member_removed" });
   await recordAudit(auditOf(scope), {
     action: "member.remove",
     targetType: "user",

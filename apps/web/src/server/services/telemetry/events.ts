@@ -2,8 +2,8 @@ import { eventLevels, publicId } from "@aspen/core";
 import { listDeviceEvents as queryEvents } from "@aspen/db/device-data";
 import { z } from "zod";
 import { mapPage, pageInput, pageOf } from "../../pagination";
-import { deviceInput, requireDevice } from "../device/require";
-import { assertAllowed, inTenant, type Scope } from "../scope";
+import { deviceInput, withDevice } from "../device/require";
+import { assertAllowed, type Scope } from "../scope";
 
 export const listDeviceEventsInput = z.object({ ...deviceInput, ...pageInput, event: z.string().min(1).max(64).optional() });
 export const listDeviceEventsOutput = pageOf(
@@ -16,9 +16,6 @@ export async function listDeviceEvents(
   input: z.output<typeof listDeviceEventsInput>,
 ): Promise<z.output<typeof listDeviceEventsOutput>> {
   assertAllowed(scope, "device.read");
-  const page = await inTenant(scope, async (tx) => {
-    await requireDevice(tx, scope.tenant.id, input.deviceId);
-    return queryEvents(tx, scope.tenant.id, input.deviceId, input);
-  });
+  const page = await withDevice(scope, input.deviceId, (tx) => queryEvents(tx, scope.tenant.id, input.deviceId, input));
   return mapPage(page, (e) => ({ id: publicId("evt", e.id), event: e.event, level: e.level, params: e.params, ts: e.ts }));
 }

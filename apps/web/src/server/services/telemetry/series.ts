@@ -1,8 +1,8 @@
 import { telemetrySeries as querySeries } from "@aspen/db/device-data";
 import { z } from "zod";
 import { appError } from "../../errors";
-import { deviceInput, requireDevice } from "../device/require";
-import { assertAllowed, inTenant, type Scope } from "../scope";
+import { deviceInput, withDevice } from "../device/require";
+import { assertAllowed, type Scope } from "../scope";
 
 /** Ranges up to this long are returned raw (one point per stored value). */
 export const rawRangeMs = 15 * 60_000;
@@ -57,16 +57,15 @@ export async function telemetrySeries(
       { path: "bucketSeconds", message: `At least ${Math.ceil(rangeMs / 1000 / maxBuckets)} for this range` },
     ]);
   }
-  const points = await inTenant(scope, async (tx) => {
-    await requireDevice(tx, scope.tenant.id, input.deviceId);
-    return querySeries(tx, scope.tenant.id, {
+  const points = await withDevice(scope, input.deviceId, (tx) =>
+    querySeries(tx, scope.tenant.id, {
       deviceId: input.deviceId,
       key: input.key,
       from: input.from,
       to: input.to,
       bucketSeconds,
       limit: bucketSeconds === null ? maxRawPoints : maxBuckets,
-    });
-  });
+    }),
+  );
   return { key: input.key, from: input.from.getTime(), to: input.to.getTime(), bucketSeconds, points };
 }

@@ -1,0 +1,20 @@
+/** Strings of two-factor authentication (account page card, sign-in step). */
+export const twoFactorEn = {
+  title: "Two-factor authentication",
+  off: "Off. Add an authenticator app (any TOTP app) so a stolen password alone cannot sign in.",
+  on: "On. Signing in asks for a code from your authenticator app. Recovery codes left: {count}.",
+  setUp: "Set up an authenticator app",
+  scan: "Add this key to your app (open the link on your phone, or type the key), then enter the 6-digit code it shows.",
+  key: "Key",
+  openInApp: "Open in authenticator app",
+  code: "Code",
+  confirm: "Turn on",
+  recoveryTitle: "Recovery codes — save them now",
+  recoveryHelp: "Each works once, instead of a code, if you lose your phone. They are not shown again.",
+  turnOff: "Turn off",
+  passwordToTurnOff: "Your password",
+  signInCode: "Authentication code",
+  signInCodeHint: "The 6 digits from your authenticator app, or a recovery code.",
+  codeRequired: "Enter your password again and the code from your authenticator app.",
+  codeWrong: "That code is not right (or was already used). Enter your password and a current code.",
+};
