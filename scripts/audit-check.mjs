@@ -10,7 +10,11 @@ import { readFileSync } from "node:fs";
 export function unallowedFindings(report, allowList, today = new Date().toISOString().slice(0, 10)) {
   const live = allowList.filter((a) => !a.until || a.until >= today);
   const allowed = (pkg, via) =>
-    live.some((a) => a.package === pkg && (a.advisory === undefined || String(a.advisory) === String(via.source) || (via.url ?? "").endsWith(a.advisory)));
+    live.some(
+      (a) =>
+        a.package === pkg &&
+        (a.advisory === undefined || String(a.advisory) === String(via.source) || (via.url ?? "").endsWith(a.advisory)),
+    );
   const out = [];
   for (const [pkg, v] of Object.entries(report.vulnerabilities ?? {})) {
     for (const via of v.via ?? []) {
@@ -39,7 +43,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const bad = unallowedFindings(report, allowList);
   const counts = report.metadata?.vulnerabilities ?? {};
-  console.log(`audit: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low (production dependencies); ${bad.length} not allowed`);
+  console.log(
+    `audit: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low (production dependencies); ${bad.length} not allowed`,
+  );
   for (const b of bad) console.log(`  ${b.severity} ${b.package}: ${b.title} ${b.url ?? ""}`);
   process.exit(bad.length ? 1 : 0);
 }

@@ -29,7 +29,9 @@ for (const arg of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
-  let p = 0, f = 0, s = 0;
+  let p = 0,
+    f = 0,
+    s = 0;
   if (kind === "vitest") {
     p = report.numPassedTests ?? 0;
     f = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
@@ -51,9 +53,8 @@ for (const arg of process.argv.slice(2)) {
 
 // A file that failed to load has no tests but counts as a failed suite; files with failing tests are already counted.
 function countSuitesWithFailedTests(report) {
-  return (report.testResults ?? []).filter(
-    (r) => r.status === "failed" && (r.assertionResults ?? []).some((a) => a.status === "failed"),
-  ).length;
+  return (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).some((a) => a.status === "failed"))
+    .length;
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

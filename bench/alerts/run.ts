@@ -21,7 +21,9 @@ import { sleep, summarize, writeResults } from "../lib/stats";
 import { closedLoop, openLoop, type Publisher } from "../ingest/load";
 import { startWorker } from "./worker";
 
-const { values: a } = parseArgs({ options: { devices: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, deliveries: { type: "string" } } });
+const { values: a } = parseArgs({
+  options: { devices: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, deliveries: { type: "string" } },
+});
 const devicesN = Number(a.devices ?? 50);
 const seconds = Number(a.seconds ?? 8);
 const rate = Number(a.rate ?? 5000);
@@ -49,7 +51,8 @@ const receiver = createServer((req, res) => {
     received++;
     if (req.url === "/alarm") {
       const body = JSON.parse(Buffer.concat(chunks).toString()) as { type: string; data: { values?: { temperature?: number } } };
-      if (body.type === "alarm.created" && body.data.values?.temperature !== undefined) arrivals.set(body.data.values.temperature, Date.now());
+      if (body.type === "alarm.created" && body.data.values?.temperature !== undefined)
+        arrivals.set(body.data.values.temperature, Date.now());
     }
     res.writeHead(200).end();
   });
@@ -72,13 +75,41 @@ const spec = (over: Partial<AlertRuleSpec>): AlertRuleSpec => ({
   severity: "major",
   deviceIds: [],
   labels: {},
-  trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 120 }], forSeconds: 0 },
+  trigger: {
+    type: "telemetry",
+    combine: "all",
+    conditions: [{ kind: "compare", property: "temperature", op: ">", value: 120 }],
+    forSeconds: 0,
+  },
   actions: { webhookIds: [] },
   ...over,
 });
 
-const broker = await startAspen({ ...env, REDIS_PREFIX: prefix, MQTT_WS_PORT: "0", HTTP_PORT: "29197", BROKER_ID: "bench-alerts", CLIENT_MSGS_PER_SEC: "1000000", CLIENT_BURST: "1000000" }, port);
-const worker = await startWorker(join(repoRoot, "apps/worker/src/index.ts"), { ...env, REDIS_PREFIX: prefix, BULLMQ_PREFIX: bull, WORKER_HTTP_PORT: "29198", WEBHOOK_ALLOW_LOOPBACK: "true", ALERTS_CONSUMER: "bench", LOG_LEVEL: "warn" }, 29198);
+const broker = await startAspen(
+  {
+    ...env,
+    REDIS_PREFIX: prefix,
+    MQTT_WS_PORT: "0",
+    HTTP_PORT: "29197",
+    BROKER_ID: "bench-alerts",
+    CLIENT_MSGS_PER_SEC: "1000000",
+    CLIENT_BURST: "1000000",
+  },
+  port,
+);
+const worker = await startWorker(
+  join(repoRoot, "apps/worker/src/index.ts"),
+  {
+    ...env,
+    REDIS_PREFIX: prefix,
+    BULLMQ_PREFIX: bull,
+    WORKER_HTTP_PORT: "29198",
+    WEBHOOK_ALLOW_LOOPBACK: "true",
+    ALERTS_CONSUMER: "bench",
+    LOG_LEVEL: "warn",
+  },
+  29198,
+);
 const redis = createRedis(env.REDIS_URL);
 const waitForLag = async (target: number, ms: number) => {
   const end = Date.now() + ms;
@@ -92,10 +123,19 @@ const streamLag = async () => {
 };
 
 try {
-  const clients = await Promise.all(fleet.devices.slice(0, devicesN).map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `a${i}` })));
+  const clients = await Promise.all(
+    fleet.devices
+      .slice(0, devicesN)
+      .map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `a${i}` })),
+  );
   let tsBase = Date.now() - 10 * 86_400_000;
   const pubsAt = (base: number): Publisher[] =>
-    clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: (seq) => Buffer.from(JSON.stringify({ ts: base + i * 10_000_000 + seq, values: { temperature: 20 + (seq % 50) / 10, humidity: 40 } })) }));
+    clients.map((client, i) => ({
+      client,
+      topic: "v1/devices/me/telemetry",
+      payload: (seq) =>
+        Buffer.from(JSON.stringify({ ts: base + i * 10_000_000 + seq, values: { temperature: 20 + (seq % 50) / 10, humidity: 40 } })),
+    }));
   await closedLoop(pubsAt(tsBase), 2, 2); // warm-up
 
   // 1. Ingest without rules, then with 100 rules on the product (none fires: they are evaluated, not raised).
@@ -111,10 +151,28 @@ try {
       const op = (["between", "outside"] as const)[i % 2]!;
       const trigger: AlertRuleSpec["trigger"] =
         i % 3 === 0
-          ? { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 100 + (i % 20) }], forSeconds: 60 }
+          ? {
+              type: "telemetry",
+              combine: "all",
+              conditions: [{ kind: "compare", property: "temperature", op: ">", value: 100 + (i % 20) }],
+              forSeconds: 60,
+            }
           : i % 3 === 1
-            ? { type: "telemetry", combine: "any", conditions: [{ kind: "range", property: "humidity", op, min: op === "between" ? 90 : 0, max: 100 }, { kind: "compare", property: "temperature", op: "<", value: -30 }], forSeconds: 0 }
-            : { type: "telemetry", combine: "all", conditions: [{ kind: "change", property: "temperature", delta: 50, windowSeconds: 60 }], forSeconds: 0 };
+            ? {
+                type: "telemetry",
+                combine: "any",
+                conditions: [
+                  { kind: "range", property: "humidity", op, min: op === "between" ? 90 : 0, max: 100 },
+                  { kind: "compare", property: "temperature", op: "<", value: -30 },
+                ],
+                forSeconds: 0,
+              }
+            : {
+                type: "telemetry",
+                combine: "all",
+                conditions: [{ kind: "change", property: "temperature", delta: 50, windowSeconds: 60 }],
+                forSeconds: 0,
+              };
       await insertAlertRule(tx, { tenantId: fleet.tenantId, productId, createdBy: null, spec: spec({ name: `rule-${i}`, trigger }) });
     }
   });
@@ -132,10 +190,21 @@ try {
   const rps = (r: { acked: number; seconds: number }) => Math.round(r.acked / r.seconds);
   const us = (a: number, b: number, n: number) => Math.round(((b - a) * 1e6) / n);
   results.ingest = {
-    noRules: { msgsPerSec: rps(none), ackMs: summarize(none.latenciesMs), streamLagAfter: lagNone, workerCpuUsPerMsg: us(c0.worker, c1.worker, none.acked), brokerCpuUsPerMsg: us(c0.broker, c1.broker, none.acked) },
+    noRules: {
+      msgsPerSec: rps(none),
+      ackMs: summarize(none.latenciesMs),
+      streamLagAfter: lagNone,
+      workerCpuUsPerMsg: us(c0.worker, c1.worker, none.acked),
+      brokerCpuUsPerMsg: us(c0.broker, c1.broker, none.acked),
+    },
     rules100: {
-      msgsPerSec: rps(withRules), ackMs: summarize(withRules.latenciesMs), streamLagAtEnd: lagAtEnd.value, drainSeconds: Math.round(drainSeconds * 10) / 10, streamLagAfter: lagRules,
-      workerCpuUsPerMsg: us(c2.worker, c3.worker, withRules.acked), brokerCpuUsPerMsg: us(c2.broker, c3.broker, withRules.acked),
+      msgsPerSec: rps(withRules),
+      ackMs: summarize(withRules.latenciesMs),
+      streamLagAtEnd: lagAtEnd.value,
+      drainSeconds: Math.round(drainSeconds * 10) / 10,
+      streamLagAfter: lagRules,
+      workerCpuUsPerMsg: us(c2.worker, c3.worker, withRules.acked),
+      brokerCpuUsPerMsg: us(c2.broker, c3.broker, withRules.acked),
     },
     ratio: Math.round((rps(withRules) / rps(none)) * 100) / 100,
   };
@@ -146,8 +215,26 @@ try {
   const alarmHook = await endpoint(hookUrl("/alarm"), ["alarm.created"]);
   await withSystem(db, (tx) =>
     insertAlertRule(tx, {
-      tenantId: fleet.tenantId, productId, createdBy: null,
-      spec: spec({ name: "probe", deviceIds: [probe.id], trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 100 }], forSeconds: 0 }, clear: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: "<", value: 50 }], forSeconds: 0 }, actions: { webhookIds: [alarmHook] } }),
+      tenantId: fleet.tenantId,
+      productId,
+      createdBy: null,
+      spec: spec({
+        name: "probe",
+        deviceIds: [probe.id],
+        trigger: {
+          type: "telemetry",
+          combine: "all",
+          conditions: [{ kind: "compare", property: "temperature", op: ">", value: 100 }],
+          forSeconds: 0,
+        },
+        clear: {
+          type: "telemetry",
+          combine: "all",
+          conditions: [{ kind: "compare", property: "temperature", op: "<", value: 50 }],
+          forSeconds: 0,
+        },
+        actions: { webhookIds: [alarmHook] },
+      }),
     }),
   );
   await sleep(4000);
@@ -189,7 +276,18 @@ try {
   const ids = await withSystem(db, async (tx) => {
     const out: string[] = [];
     for (let i = 0; i < deliveriesN; i += 500) {
-      const rows = await tx.insert(webhookDeliveries).values(Array.from({ length: Math.min(500, deliveriesN - i) }, () => ({ tenantId: fleet.tenantId, endpointId: bulkHook, eventId: crypto.randomUUID(), eventType: "webhook.test", body: JSON.stringify({ type: "webhook.test", timestamp: new Date().toISOString(), data: { n: i } }) }))).returning({ id: webhookDeliveries.id });
+      const rows = await tx
+        .insert(webhookDeliveries)
+        .values(
+          Array.from({ length: Math.min(500, deliveriesN - i) }, () => ({
+            tenantId: fleet.tenantId,
+            endpointId: bulkHook,
+            eventId: crypto.randomUUID(),
+            eventType: "webhook.test",
+            body: JSON.stringify({ type: "webhook.test", timestamp: new Date().toISOString(), data: { n: i } }),
+          })),
+        )
+        .returning({ id: webhookDeliveries.id });
       out.push(...rows.map((r) => r.id));
     }
     return out;
@@ -198,18 +296,35 @@ try {
   const q = producer.queueFor(webhookDeliverJob.queue);
   const t0 = performance.now();
   for (let i = 0; i < ids.length; i += 500) {
-    await q.addBulk(ids.slice(i, i + 500).map((deliveryId) => ({ name: webhookDeliverJob.name, data: { tenantId: fleet.tenantId, deliveryId, replay: 0 }, opts: { ...webhookDeliverJob.options, jobId: `dlv-${deliveryId}-0` } })));
+    await q.addBulk(
+      ids
+        .slice(i, i + 500)
+        .map((deliveryId) => ({
+          name: webhookDeliverJob.name,
+          data: { tenantId: fleet.tenantId, deliveryId, replay: 0 },
+          opts: { ...webhookDeliverJob.options, jobId: `dlv-${deliveryId}-0` },
+        })),
+    );
   }
   let delivered = 0;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const [c] = await db.select({ n: count() }).from(webhookDeliveries).where(and(eq(webhookDeliveries.endpointId, bulkHook), eq(webhookDeliveries.status, "delivered")));
+    const [c] = await db
+      .select({ n: count() })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.endpointId, bulkHook), eq(webhookDeliveries.status, "delivered")));
     delivered = c?.n ?? 0;
     if (delivered >= ids.length) break;
     await sleep(100);
   }
   const secs = (performance.now() - t0) / 1000;
-  results.deliveries = { deliveries: ids.length, delivered, seconds: Math.round(secs * 100) / 100, perSec: Math.round(delivered / secs), concurrency: 64 };
+  results.deliveries = {
+    deliveries: ids.length,
+    delivered,
+    seconds: Math.round(secs * 100) / 100,
+    perSec: Math.round(delivered / secs),
+    concurrency: 64,
+  };
   console.log("deliveries", JSON.stringify(results.deliveries));
   await producer.close();
   console.log(`written ${writeResults("alerts", results)}`);

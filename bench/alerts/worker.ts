@@ -4,7 +4,11 @@ import { sleep } from "../lib/stats";
 
 /** Aspen's worker (apps/worker) in a child process; resolves once its /healthz answers 200. */
 export async function startWorker(entry: string, env: Record<string, string>, httpPort: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
   child.stderr!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
@@ -13,7 +17,13 @@ export async function startWorker(entry: string, env: Record<string, string>, ht
   const end = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`worker exited:\n${out}`);
-    if (await fetch(`http://127.0.0.1:${httpPort}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${httpPort}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > end) throw new Error(`worker not ready in 60 s:\n${out}`);
     await sleep(200);
   }

@@ -37,7 +37,12 @@ await withTenant(db, tenant.id, async (tx) => {
   const { schema } = await import("@aspen/db");
   const [product] = await tx
     .insert(schema.products)
-    .values({ tenantId: tenant.id, name: "bench", thingModel: { properties: [], events: [], commands: [] }, productKey: `pk_${generateSecret()}` })
+    .values({
+      tenantId: tenant.id,
+      name: "bench",
+      thingModel: { properties: [], events: [], commands: [] },
+      productKey: `pk_${generateSecret()}`,
+    })
     .returning();
   const rows = Array.from({ length: deviceCount }, (_, i) => ({
     tenantId: tenant.id,
@@ -49,7 +54,15 @@ await withTenant(db, tenant.id, async (tx) => {
     createdBy: user.id,
   }));
   await insertDevices(tx, rows);
-  await insertApiKey(tx, { tenantId: tenant.id, name: "bench", prefix: secret.slice(0, 11), secretHash: hashSecret(secret), scopes: ["devices:read"], createdBy: user.id, expiresAt: null });
+  await insertApiKey(tx, {
+    tenantId: tenant.id,
+    name: "bench",
+    prefix: secret.slice(0, 11),
+    secretHash: hashSecret(secret),
+    scopes: ["devices:read"],
+    createdBy: user.id,
+    expiresAt: null,
+  });
 });
 
 console.log("starting the built web app…");
@@ -93,7 +106,10 @@ for (let i = 0; ; i++) {
 // A console session, signed in through Auth.js' credentials endpoint like the login form.
 const csrf = await fetch(`${base}/api/auth/csrf`);
 const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const csrfCookie = csrf.headers
+  .getSetCookie()
+  .map((c) => c.split(";")[0])
+  .join("; ");
 const login = await fetch(`${base}/api/auth/callback/credentials`, {
   method: "POST",
   redirect: "manual",
@@ -117,7 +133,9 @@ if (restBody.items.length !== 50 || trpcBody.result.data.json.items.length !== 5
 
 function load(title: string, p: string, headers: Record<string, string>) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url: `${base}${p}`, connections, duration: seconds, headers, title }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url: `${base}${p}`, connections, duration: seconds, headers, title }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 }
 
@@ -130,7 +148,9 @@ for (const [name, p, headers] of [
 ] as const) {
   const r = await load(name, p, headers as Record<string, string>);
   results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-  console.log(`${name}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+  console.log(
+    `${name}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+  );
 }
 const ratio = results.rest!.rps / results.trpc!.rps;
 console.log(`REST/tRPC requests/s: ${ratio.toFixed(2)} (target ≥ 0.8); REST p99 ${results.rest!.p99} ms (target < 50 ms)`);

@@ -11,7 +11,13 @@ let sent = 0;
 let disconnected = 0;
 await Promise.all(
   creds.map(async (c) => {
-    const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, { protocolVersion: 4, reconnectPeriod: 0, clientId: c.clientId, username: c.username, password: c.password });
+    const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, {
+      protocolVersion: 4,
+      reconnectPeriod: 0,
+      clientId: c.clientId,
+      username: c.username,
+      password: c.password,
+    });
     try {
       await new Promise((resolve, reject) => {
         client.once("connect", resolve);

@@ -25,11 +25,12 @@ await Promise.all(
         sent++;
       }
       // back-pressure: wait until the socket drains (or the run ends), as a real client's socket would
-      if (!ok) await new Promise<void>((r) => {
-        const t = setTimeout(r, Math.max(0, end - Date.now()));
-        client.socket.once("drain", () => (clearTimeout(t), r()));
-        client.socket.once("close", () => (clearTimeout(t), r()));
-      });
+      if (!ok)
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, Math.max(0, end - Date.now()));
+          client.socket.once("drain", () => (clearTimeout(t), r()));
+          client.socket.once("close", () => (clearTimeout(t), r()));
+        });
       else await new Promise((r) => setImmediate(r));
     }
     if (client.closed) disconnected++;

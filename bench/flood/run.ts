@@ -47,9 +47,13 @@ async function runOne(t: Target) {
   let peakRss = proc.rssMb();
   const baseRss = peakRss;
   const flooderFile = clientKind === "mqttjs" ? "flooder-mqttjs.ts" : "flooder.ts";
-  const flooder = spawn(process.execPath, ["--import", "tsx", join(here, flooderFile), String(port), JSON.stringify(t.floodCreds), t.floodTopic, String(seconds * 1000)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const flooder = spawn(
+    process.execPath,
+    ["--import", "tsx", join(here, flooderFile), String(port), JSON.stringify(t.floodCreds), t.floodTopic, String(seconds * 1000)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   flooder.stdout!.on("data", (d: Buffer) => (out += d));
   const flooderDone = new Promise((r) => flooder.once("exit", r));
@@ -86,7 +90,9 @@ async function runOne(t: Target) {
 }
 
 const fleet = await createBenchFleet(env.DATABASE_URL, publishers + 1);
-const results: Record<string, unknown> = { config: { publishers, seconds, qos: 0, client: clientKind, bareAedesSubscriber: "flood/# QoS 0" } };
+const results: Record<string, unknown> = {
+  config: { publishers, seconds, qos: 0, client: clientKind, bareAedesSubscriber: "flood/# QoS 0" },
+};
 try {
   const bare = await runOne({
     name: "bare aedes",
@@ -102,7 +108,10 @@ try {
   const aspen = await runOne({
     name: "aspen",
     start: () =>
-      startAspen({ ...env, REDIS_PREFIX: `bench-flood-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29191", BROKER_ID: "bench-flood" }, port),
+      startAspen(
+        { ...env, REDIS_PREFIX: `bench-flood-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29191", BROKER_ID: "bench-flood" },
+        port,
+      ),
     floodCreds: fleet.devices.slice(1).map((d, i) => ({ username: d.username, password: d.secret, clientId: `f${i}` })),
     good: { username: fleet.devices[0]!.username, password: fleet.devices[0]!.secret, clientId: "good" },
     floodTopic: "v1/devices/me/telemetry",

@@ -79,10 +79,18 @@ if (args.reuse) {
   const productId = randomUUID();
   deviceIds = Array.from({ length: nDevices }, () => randomUUID());
   await withSystem(db, async (tx) => {
-    const thingModel = { properties: keys.map((k) => ({ identifier: k, name: k.toUpperCase(), type: "float", unit: "u", access: "r" })), events: [], commands: [] };
-    await tx.execute(sql`insert into products (id, tenant_id, name, thing_model, product_key) values (${productId}, ${tenant.id}, 'bench', ${JSON.stringify(thingModel)}::jsonb, ${`pk${randomSuffix()}`})`);
+    const thingModel = {
+      properties: keys.map((k) => ({ identifier: k, name: k.toUpperCase(), type: "float", unit: "u", access: "r" })),
+      events: [],
+      commands: [],
+    };
+    await tx.execute(
+      sql`insert into products (id, tenant_id, name, thing_model, product_key) values (${productId}, ${tenant.id}, 'bench', ${JSON.stringify(thingModel)}::jsonb, ${`pk${randomSuffix()}`})`,
+    );
     for (const [i, id] of deviceIds.entries()) {
-      await tx.execute(sql`insert into devices (id, tenant_id, product_id, name, secret_hash, secret_hint) values (${id}, ${tenant.id}, ${productId}, ${`dev-${i}`}, ${randomUUID()}, 'x')`);
+      await tx.execute(
+        sql`insert into devices (id, tenant_id, product_id, name, secret_hash, secret_hint) values (${id}, ${tenant.id}, ${productId}, ${`dev-${i}`}, ${randomUUID()}, 'x')`,
+      );
     }
   });
 
@@ -91,8 +99,12 @@ if (args.reuse) {
   const start = end - days * 86_400_000;
   const perSeries = Math.floor(rows / (nDevices * nKeys));
   const stepMs = (days * 86_400_000) / perSeries;
-  console.log(`seeding ${(perSeries * nDevices * nKeys).toLocaleString()} rows (${nDevices} devices × ${nKeys} keys, one every ${(stepMs / 1000).toFixed(1)} s)…`);
-  await db.execute(sql`select aspen_ensure_telemetry_partitions(${new Date(start).toISOString()}::timestamptz, ${Math.ceil(days / 28) + 2}::int)`);
+  console.log(
+    `seeding ${(perSeries * nDevices * nKeys).toLocaleString()} rows (${nDevices} devices × ${nKeys} keys, one every ${(stepMs / 1000).toFixed(1)} s)…`,
+  );
+  await db.execute(
+    sql`select aspen_ensure_telemetry_partitions(${new Date(start).toISOString()}::timestamptz, ${Math.ceil(days / 28) + 2}::int)`,
+  );
   const seed0 = performance.now();
   const perDay = Math.ceil(perSeries / days);
   for (let d = 0; d < days; d++) {
@@ -110,30 +122,53 @@ if (args.reuse) {
   const seedSeconds = (performance.now() - seed0) / 1000;
   seeded = Number((await raw<{ n: string }[]>`select count(*) as n from telemetry where tenant_id = ${tenant.id}`)[0]!.n);
   const dirty = (await raw<{ n: string }[]>`select count(*) as n from telemetry_dirty`)[0]!.n;
-  console.log(`\nseeded ${Number(seeded).toLocaleString()} rows in ${seedSeconds.toFixed(1)} s; ${Number(dirty).toLocaleString()} dirty minutes queued`);
+  console.log(
+    `\nseeded ${Number(seeded).toLocaleString()} rows in ${seedSeconds.toFixed(1)} s; ${Number(dirty).toLocaleString()} dirty minutes queued`,
+  );
 
   // 3. Rollup of everything seeded (what the worker's job does every 15 s), timed.
   const roll0 = performance.now();
   let rolled = { claimed: 0, minutes: 0, hours: 0, batches: 0 };
   for (;;) {
     const r = await runRollup(db, { batchSize: 20_000, maxBatches: 100_000 });
-    rolled = { claimed: rolled.claimed + r.claimed, minutes: rolled.minutes + r.minutes, hours: rolled.hours + r.hours, batches: rolled.batches + r.batches };
+    rolled = {
+      claimed: rolled.claimed + r.claimed,
+      minutes: rolled.minutes + r.minutes,
+      hours: rolled.hours + r.hours,
+      batches: rolled.batches + r.batches,
+    };
     if (r.rolledUpTo) break;
     await sleep(200);
   }
   const rollupSeconds = (performance.now() - roll0) / 1000;
   await raw`vacuum analyze telemetry_rollup_1m`;
   await raw`vacuum analyze telemetry_rollup_1h`;
-  console.log(`rollup: ${rolled.minutes.toLocaleString()} minutes, ${rolled.hours.toLocaleString()} hours in ${rollupSeconds.toFixed(1)} s`);
+  console.log(
+    `rollup: ${rolled.minutes.toLocaleString()} minutes, ${rolled.hours.toLocaleString()} hours in ${rollupSeconds.toFixed(1)} s`,
+  );
   seedFigures = { seconds: Math.round(seedSeconds * 10) / 10, rowsPerSecond: Math.round(seeded / seedSeconds) };
-  rollupFigures = { ...rolled, seconds: Math.round(rollupSeconds * 10) / 10, secondsPerMillionRows: Math.round((rollupSeconds / (seeded / 1e6)) * 10) / 10 };
+  rollupFigures = {
+    ...rolled,
+    seconds: Math.round(rollupSeconds * 10) / 10,
+    secondsPerMillionRows: Math.round((rollupSeconds / (seeded / 1e6)) * 10) / 10,
+  };
 }
 
 // 4. The built web app (npm run build -w @aspen/web first), signed in over HTTP like a browser.
 const base = `http://127.0.0.1:${port}`;
 const web: ChildProcess = spawn("npm", ["run", "start", "-w", "@aspen/web"], {
   cwd: root,
-  env: { ...process.env, ...env, AUTH_SECRET: "bench-history-secret-0123456789abcdef0123", APP_URL: base, WEB_PORT: String(port), WEB_HOST: "127.0.0.1", NODE_ENV: "production", LOG_LEVEL: "warn", REDIS_PREFIX: "bench-history:" },
+  env: {
+    ...process.env,
+    ...env,
+    AUTH_SECRET: "bench-history-secret-0123456789abcdef0123",
+    APP_URL: base,
+    WEB_PORT: String(port),
+    WEB_HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    REDIS_PREFIX: "bench-history:",
+  },
   stdio: ["ignore", "inherit", "inherit"],
   detached: true,
 });
@@ -145,7 +180,13 @@ const stopWeb = () => {
 process.on("exit", stopWeb);
 for (let i = 0; ; i++) {
   if (i > 120) throw new Error("web did not start");
-  if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await sleep(500);
 }
 const jar = new Map<string, string>();
@@ -170,12 +211,17 @@ remember(login);
 if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${login.status})`);
 
 async function apiSeries(series: { deviceId: string; key: string }[], from: number, to: number) {
-  const input = { json: { tenantSlug: tenant.slug, series, from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone: "UTC" } };
+  const input = {
+    json: { tenantSlug: tenant.slug, series, from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone: "UTC" },
+  };
   const t0 = performance.now();
   const res = await fetch(`${base}/api/trpc/history.series?input=${encodeURIComponent(JSON.stringify(input))}`, {
     headers: { cookie: cookie(), origin: base, "x-trpc-source": "bench" },
   });
-  const body = (await res.json()) as { result?: { data: { json: { bucketSeconds: number; source: string; series: { points: unknown[] }[] } } }; error?: unknown };
+  const body = (await res.json()) as {
+    result?: { data: { json: { bucketSeconds: number; source: string; series: { points: unknown[] }[] } } };
+    error?: unknown;
+  };
   const took = performance.now() - t0;
   if (!res.ok || !body.result) throw new Error(`history.series failed: ${JSON.stringify(body.error)}`);
   return { took, data: body.result.data.json };
@@ -197,7 +243,16 @@ for (let i = 0; i < 5; i++) {
 }
 const watermark = await withSystem(db, (tx) => rollupWatermark(tx));
 const serviceStatement = (key: string) =>
-  historyBucketsSql(tenant.id, { deviceId: deviceIds[0]!, key, from: new Date(from30), to: new Date(to), bucketSeconds: 3600, timeZone: "UTC", source: "rollup_1h", rolledUpTo: watermark });
+  historyBucketsSql(tenant.id, {
+    deviceId: deviceIds[0]!,
+    key,
+    from: new Date(from30),
+    to: new Date(to),
+    bucketSeconds: 3600,
+    timeZone: "UTC",
+    source: "rollup_1h",
+    rolledUpTo: watermark,
+  });
 const api30: number[] = [];
 const sql30: number[] = [];
 const svc30: number[] = [];
@@ -229,7 +284,10 @@ const handSql = sql`select date_bin('1 hour', bucket, timestamptz 'epoch') as b,
   from telemetry_rollup_1h where tenant_id = ${tenant.id} and device_id = ${deviceIds[0]!} and key = 'k0'
   and bucket >= ${new Date(from30).toISOString()}::timestamptz and bucket < ${new Date(to).toISOString()}::timestamptz group by 1 order by 1`;
 const serviceSql = serviceStatement("k0");
-const plans = [await explain("hand-written SQL over telemetry_rollup_1h (30 days, 1 device, 1 key)", handSql), await explain("historyBuckets (the service's statement, same query)", serviceSql)];
+const plans = [
+  await explain("hand-written SQL over telemetry_rollup_1h (30 days, 1 device, 1 key)", handSql),
+  await explain("historyBuckets (the service's statement, same query)", serviceSql),
+];
 writeFileSync(join(root, `bench/results/${args.label}-explain-latest.txt`), plans.join("\n"));
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -242,7 +300,14 @@ const result = {
   days,
   seed: seedFigures,
   rollup: rollupFigures,
-  query30d: { ...shape, apiMs: { p50: r1(api.p50), p95: r1(api.p95), max: r1(api.max) }, handSqlMs: { p50: r1(handStats.p50), p95: r1(handStats.p95), max: r1(handStats.max) }, serviceStatementMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(svc30)), p95Ratio: r1(api.p95 / handStats.p95), statementP95Ratio: r1(stats(svc30).p95 / handStats.p95) },
+  query30d: {
+    ...shape,
+    apiMs: { p50: r1(api.p50), p95: r1(api.p95), max: r1(api.max) },
+    handSqlMs: { p50: r1(handStats.p50), p95: r1(handStats.p95), max: r1(handStats.max) },
+    serviceStatementMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(svc30)),
+    p95Ratio: r1(api.p95 / handStats.p95),
+    statementP95Ratio: r1(stats(svc30).p95 / handStats.p95),
+  },
   query90d20keys: { apiMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(api90)) },
   calls,
 };

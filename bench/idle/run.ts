@@ -59,7 +59,11 @@ async function measure(proc: Proc, creds: { username?: string; password?: string
     rssMbPer1k: per1k("gc"),
     // after a compacting GC as well: the fragmentation a connect storm leaves is not counted (V8's
     // memory reducer returns it by itself once the process has been idle for some seconds)
-    rssMbCompacted: { idle: Math.round(before.compacted), connected: Math.round(connected.compacted), afterDisconnect: Math.round(after.compacted) },
+    rssMbCompacted: {
+      idle: Math.round(before.compacted),
+      connected: Math.round(connected.compacted),
+      afterDisconnect: Math.round(after.compacted),
+    },
     rssMbPer1kCompacted: per1k("compacted"),
     alive,
   };
@@ -68,11 +72,24 @@ async function measure(proc: Proc, creds: { username?: string; password?: string
 const fleet = await createBenchFleet(env.DATABASE_URL, n);
 const results: Record<string, unknown> = { config: { connections: n, parallel, keepaliveSeconds: 600, idleSeconds } };
 try {
-  const bare = await measure(await startBareAedes(port, { noDelay: true }), Array.from({ length: n }, (_, i) => ({ clientId: `idle-${i}` })));
+  const bare = await measure(
+    await startBareAedes(port, { noDelay: true }),
+    Array.from({ length: n }, (_, i) => ({ clientId: `idle-${i}` })),
+  );
   results.bareAedes = bare;
   console.log("bare aedes", JSON.stringify(bare));
   const aspen = await measure(
-    await startAspen({ ...env, REDIS_PREFIX: `bench-idle-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29192", BROKER_ID: "bench-idle", ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}) }, port),
+    await startAspen(
+      {
+        ...env,
+        REDIS_PREFIX: `bench-idle-${Date.now()}:`,
+        MQTT_WS_PORT: "0",
+        HTTP_PORT: "29192",
+        BROKER_ID: "bench-idle",
+        ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}),
+      },
+      port,
+    ),
     fleet.devices.map((d, i) => ({ username: d.username, password: d.secret, clientId: `idle-${i}` })),
   );
   results.aspen = aspen;

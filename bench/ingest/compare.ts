@@ -53,15 +53,26 @@ async function measure(root: string, run: number): Promise<Figures> {
   const fleet = await createBenchFleet(env.DATABASE_URL, devicesN);
   try {
     const broker = await startAspen(
-      { ...env, REDIS_PREFIX: `bench-cmp-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: String(29193), BROKER_ID: "bench-aspen", CLIENT_MSGS_PER_SEC: "1000000", CLIENT_BURST: "1000000" },
+      {
+        ...env,
+        REDIS_PREFIX: `bench-cmp-${Date.now()}:`,
+        MQTT_WS_PORT: "0",
+        HTTP_PORT: String(29193),
+        BROKER_ID: "bench-aspen",
+        CLIENT_MSGS_PER_SEC: "1000000",
+        CLIENT_BURST: "1000000",
+      },
       port,
       root,
     );
-    const clients = await Promise.all(fleet.devices.map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `c${i}` })));
+    const clients = await Promise.all(
+      fleet.devices.map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `c${i}` })),
+    );
     // Timestamps unique per run, device and message, so nothing is skipped as a duplicate.
     // (run < 12: 1.2 days per run from 20 days back; 2e6 ms per device and run)
     const at = (i: number, seq: number) => base + run * 100_000_000 + i * 2_000_000 + seq;
-    const two = (i: number) => (seq: number) => Buffer.from(JSON.stringify({ ts: at(i, seq), values: { temperature: 20 + (seq % 50) / 10, humidity: 40 + (seq % 20) } }));
+    const two = (i: number) => (seq: number) =>
+      Buffer.from(JSON.stringify({ ts: at(i, seq), values: { temperature: 20 + (seq % 50) / 10, humidity: 40 + (seq % 20) } }));
     const pubs: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: two(i) }));
     await closedLoop(pubs, 2, 2);
     const cpu = cpuMeter(env.DATABASE_URL, broker.child.pid!, "aspen-broker bench-aspen");
@@ -82,7 +93,12 @@ async function measure(root: string, run: number): Promise<Figures> {
       clients.map((client, i) => ({
         client,
         topic: "v1/devices/me/telemetry",
-        payload: (s) => Buffer.from(JSON.stringify(Array.from({ length: 10 }, (_, k) => ({ ts: at(i, 500_000 + s * 10 + k), values: { temperature: 21, humidity: 41 } })))),
+        payload: (s) =>
+          Buffer.from(
+            JSON.stringify(
+              Array.from({ length: 10 }, (_, k) => ({ ts: at(i, 500_000 + s * 10 + k), values: { temperature: 21, humidity: 41 } })),
+            ),
+          ),
       })),
       Math.max(1, Math.floor(window / 2)),
       seconds,
@@ -131,7 +147,12 @@ const median = (xs: number[]) => {
 const of = (variant: "base" | "this", k: keyof Figures) => median(runs.filter((x) => x.variant === variant).map((x) => x.figures[k]));
 const keys = Object.keys(runs[0]!.figures) as (keyof Figures)[];
 const ratios = Object.fromEntries(keys.map((k) => [k, Math.round((of("this", k) / of("base", k)) * 100) / 100]));
-const results = { config: { base: a.base, this: a.this ?? repoRoot, rounds, devices: devicesN, window, seconds, rate }, runs, medians: { base: Object.fromEntries(keys.map((k) => [k, of("base", k)])), this: Object.fromEntries(keys.map((k) => [k, of("this", k)])) }, ratiosThisOverBase: ratios };
+const results = {
+  config: { base: a.base, this: a.this ?? repoRoot, rounds, devices: devicesN, window, seconds, rate },
+  runs,
+  medians: { base: Object.fromEntries(keys.map((k) => [k, of("base", k)])), this: Object.fromEntries(keys.map((k) => [k, of("this", k)])) },
+  ratiosThisOverBase: ratios,
+};
 console.log("ratios this/base (medians)", JSON.stringify(ratios));
 console.log(`written to ${writeResults("ingest-compare", results)}`);
 process.exit(0);

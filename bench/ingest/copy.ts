@@ -15,7 +15,11 @@ export async function copyRows(
   rows: number,
   baseTs: number,
 ): Promise<{ rows: number; seconds: number; postgresCpuSeconds: number }> {
-  const sql = postgres(databaseUrl, { max: 1, connection: { "app.bypass_rls": "on", application_name: "aspen-bench-copy" }, onnotice: () => {} });
+  const sql = postgres(databaseUrl, {
+    max: 1,
+    connection: { "app.bypass_rls": "on", application_name: "aspen-bench-copy" },
+    onnotice: () => {},
+  });
   let i = 0;
   const source = new Readable({
     read() {
@@ -37,7 +41,9 @@ export async function copyRows(
     const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
     const cpu0 = cpuSeconds(backend!.pid);
     const t0 = performance.now();
-    const writable = await sql.unsafe(`copy ${table} (tenant_id, device_id, key, ts, value_num, value_bool, value_str) from stdin`).writable();
+    const writable = await sql
+      .unsafe(`copy ${table} (tenant_id, device_id, key, ts, value_num, value_bool, value_str) from stdin`)
+      .writable();
     await pipeline(source, writable);
     const seconds = (performance.now() - t0) / 1000;
     return { rows, seconds, postgresCpuSeconds: cpuSeconds(backend!.pid) - cpu0 };

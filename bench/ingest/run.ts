@@ -13,7 +13,14 @@ import { copyRows, countTelemetryRows } from "./copy";
 import { closedLoop, openLoop, type Publisher } from "./load";
 
 const { values: a } = parseArgs({
-  options: { devices: { type: "string" }, window: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, port: { type: "string" }, "aspen-only": { type: "boolean" } },
+  options: {
+    devices: { type: "string" },
+    window: { type: "string" },
+    seconds: { type: "string" },
+    rate: { type: "string" },
+    port: { type: "string" },
+    "aspen-only": { type: "boolean" },
+  },
 });
 const devicesN = Number(a.devices ?? 50);
 const window = Number(a.window ?? 10);
@@ -25,7 +32,9 @@ const env = benchEnv();
 const fleet = await createBenchFleet(env.DATABASE_URL, devicesN + 20);
 const base = Date.now() - 20 * 86_400_000;
 const payloadFor = (deviceIndex: number) => (seq: number) =>
-  Buffer.from(JSON.stringify({ ts: base + deviceIndex * 10_000_000 + seq, values: { temperature: 20 + (seq % 50) / 10, humidity: 40 + (seq % 20) } }));
+  Buffer.from(
+    JSON.stringify({ ts: base + deviceIndex * 10_000_000 + seq, values: { temperature: 20 + (seq % 50) / 10, humidity: 40 + (seq % 20) } }),
+  );
 /** A message carrying `points` timestamps of both keys (a device uploading buffered readings). */
 const batchPayloadFor = (deviceIndex: number, points: number) => (seq: number) =>
   Buffer.from(
@@ -36,16 +45,29 @@ const batchPayloadFor = (deviceIndex: number, points: number) => (seq: number) =
       })),
     ),
   );
-const results: Record<string, unknown> = { config: { devices: devicesN, window, seconds, rate, payloadBytes: payloadFor(0)(0).length, rowsPerMessage: 2 } };
+const results: Record<string, unknown> = {
+  config: { devices: devicesN, window, seconds, rate, payloadBytes: payloadFor(0)(0).length, rowsPerMessage: 2 },
+};
 
 try {
   // 1. Aspen: closed loop (max throughput), then open loop at a fixed rate (latency).
   const aspen = await startAspen(
-    { ...env, REDIS_PREFIX: `bench-${Date.now()}:`, MQTT_WS_PORT: "0", HTTP_PORT: "29190", BROKER_ID: "bench-aspen", CLIENT_MSGS_PER_SEC: "1000000", CLIENT_BURST: "1000000", ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}) },
+    {
+      ...env,
+      REDIS_PREFIX: `bench-${Date.now()}:`,
+      MQTT_WS_PORT: "0",
+      HTTP_PORT: "29190",
+      BROKER_ID: "bench-aspen",
+      CLIENT_MSGS_PER_SEC: "1000000",
+      CLIENT_BURST: "1000000",
+      ...(process.env.BENCH_BROKER_ENV ? JSON.parse(process.env.BENCH_BROKER_ENV) : {}),
+    },
     port,
   );
   const devs = fleet.devices.slice(0, devicesN);
-  const clients = await Promise.all(devs.map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `b${i}` })));
+  const clients = await Promise.all(
+    devs.map((d, i) => RawClient.connect(port, { username: d.username, password: d.secret, clientId: `b${i}` })),
+  );
   const pubs: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: payloadFor(i) }));
   await closedLoop(pubs, 2, 2); // warm-up (JIT, caches, pools)
   const cpu = cpuMeter(env.DATABASE_URL, aspen.child.pid!, "aspen-broker bench-aspen");
@@ -56,7 +78,11 @@ try {
   const c1 = await cpu.sample();
   const aspenRss = aspen.rssMb();
   // fixed rate, fresh timestamps so nothing is skipped as a duplicate
-  const pubs2: Publisher[] = clients.map((client, i) => ({ client, topic: "v1/devices/me/telemetry", payload: (seq) => payloadFor(i)(seq + 5_000_000) }));
+  const pubs2: Publisher[] = clients.map((client, i) => ({
+    client,
+    topic: "v1/devices/me/telemetry",
+    payload: (seq) => payloadFor(i)(seq + 5_000_000),
+  }));
   const open = await openLoop(pubs2, rate, seconds);
   const m2 = await scrape(29190);
   const c2 = await cpu.sample();
@@ -151,7 +177,13 @@ try {
 
   // 3. Raw COPY of as many rows as Aspen wrote in its closed loop, into the same table.
   const copyN = 200_000;
-  const copy = await copyRows(env.DATABASE_URL, fleet.tenantId, fleet.devices.slice(devicesN).map((d) => d.id), copyN, base + 3_000_000_000);
+  const copy = await copyRows(
+    env.DATABASE_URL,
+    fleet.tenantId,
+    fleet.devices.slice(devicesN).map((d) => d.id),
+    copyN,
+    base + 3_000_000_000,
+  );
   results.rawCopy = {
     rows: copy.rows,
     rowsPerSec: Math.round(copy.rows / copy.seconds),
@@ -168,7 +200,8 @@ try {
   results.ratios = {
     aspenVsBareAedesRelayQos1: Math.round((aspenRes.closedLoop.msgsPerSec / relay.closedLoop.msgsPerSec) * 100) / 100,
     aspenRowsVsRawCopy: Math.round((aspenRes.closedLoop.rowsPerSec / (results.rawCopy as { rowsPerSec: number }).rowsPerSec) * 100) / 100,
-    aspenRowsHeavyVsRawCopy: Math.round((aspenRes.rowsHeavy.rowsPerSec / (results.rawCopy as { rowsPerSec: number }).rowsPerSec) * 100) / 100,
+    aspenRowsHeavyVsRawCopy:
+      Math.round((aspenRes.rowsHeavy.rowsPerSec / (results.rawCopy as { rowsPerSec: number }).rowsPerSec) * 100) / 100,
     aspenP99AtRateMs: aspenRes.openLoop.ackLatencyMs.p99,
     targets: { vsBareAedes: ">= 0.5", vsRawCopy: ">= 0.6", p99At5k: "< 50 ms" },
   };

@@ -24,7 +24,10 @@ export async function createBenchFleet(databaseUrl: string, n: number) {
   // Earlier runs' deleted rows: vacuumed now rather than by autovacuum in the middle of a measurement.
   await db.execute(sql`vacuum (analyze) telemetry`);
   const slug = `bench-${randomBytes(4).toString("hex")}`;
-  const [tenant] = await db.insert(tenants).values({ slug, name: `Bench ${slug}` }).returning({ id: tenants.id });
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ slug, name: `Bench ${slug}` })
+    .returning({ id: tenants.id });
   const [product] = await db
     .insert(products)
     .values({ tenantId: tenant!.id, name: "bench", thingModel: model.model, productKey: `pk-${slug}` })
@@ -34,7 +37,15 @@ export async function createBenchFleet(databaseUrl: string, n: number) {
     const chunk = Array.from({ length: Math.min(1000, n - i) }, (_, k) => ({ name: `d${i + k}`, secret: generateSecret() }));
     const rows = await db
       .insert(devices)
-      .values(chunk.map((c) => ({ tenantId: tenant!.id, productId: product!.id, name: c.name, secretHash: hashSecret(c.secret), secretHint: secretHint(c.secret) })))
+      .values(
+        chunk.map((c) => ({
+          tenantId: tenant!.id,
+          productId: product!.id,
+          name: c.name,
+          secretHash: hashSecret(c.secret),
+          secretHint: secretHint(c.secret),
+        })),
+      )
       .returning({ id: devices.id, name: devices.name });
     const byName = new Map(rows.map((r) => [r.name, r.id]));
     for (const c of chunk) list.push({ id: byName.get(c.name)!, username: `${slug}/${c.name}`, secret: c.secret });

@@ -10,7 +10,9 @@ const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
 const print = (kind: string) => {
   const m = process.memoryUsage();
   const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, [mb(s.space_size), mb(s.space_used_size)]]));
-  console.log(`MEM ${JSON.stringify({ kind, rss: mb(m.rss), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), spaces })}`);
+  console.log(
+    `MEM ${JSON.stringify({ kind, rss: mb(m.rss), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), spaces })}`,
+  );
 };
 
 process.on("SIGUSR2", () => {

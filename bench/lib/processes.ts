@@ -28,7 +28,11 @@ process.on("exit", () => {
 });
 
 function start(args: string[], env: Record<string, string>, ready: string, port: number): Promise<Proc> {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   let out = "";
   const exited = new Promise<number | null>((resolve) =>
@@ -60,7 +64,8 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
       const before = out.length;
       child.kill("SIGUSR2");
       await new Promise((r) => setTimeout(r, 1500));
-      const rss = (kind: string) => Number(new RegExp(`MEM \\{"kind":"${kind}","rss":([\\d.]+)`).exec(out.slice(before))?.[1] ?? Number.NaN);
+      const rss = (kind: string) =>
+        Number(new RegExp(`MEM \\{"kind":"${kind}","rss":([\\d.]+)`).exec(out.slice(before))?.[1] ?? Number.NaN);
       return { gc: rss("gc"), compacted: rss("compacted") };
     },
     async stop() {
@@ -90,9 +95,16 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
 
 /** Aspen's broker (apps/broker) in a child process; `root`: another checkout's (before/after comparisons). */
 export function startAspen(env: Record<string, string>, port: number, root = repoRoot): Promise<Proc> {
-  return start([...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/aspen-prof"] : []), ...gcFlags, join(root, "apps/broker/src/index.ts")], { LOG_LEVEL: "info", ...env, MQTT_PORT: String(port), HOST: "127.0.0.1" }, '"broker listening"', port).then(
-    (p) => p,
-  );
+  return start(
+    [
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/aspen-prof"] : []),
+      ...gcFlags,
+      join(root, "apps/broker/src/index.ts"),
+    ],
+    { LOG_LEVEL: "info", ...env, MQTT_PORT: String(port), HOST: "127.0.0.1" },
+    '"broker listening"',
+    port,
+  ).then((p) => p);
 }
 
 /** A bare aedes 1.2 (defaults, in-memory) in a child process. */

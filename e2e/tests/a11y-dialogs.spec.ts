@@ -27,7 +27,14 @@ test("the one-time secret survives Escape twice, keeps focus inside and warns be
   const secret = (await dialog.getByTestId("device-secret").textContent())!.trim();
   expect(secret.length).toBeGreaterThanOrEqual(32);
   // Every copy button says what it copies.
-  for (const name of ["Copy MQTT password", "Copy MQTT host", "Copy MQTT port", "Copy MQTT username", "Copy MQTT client ID", "Copy mosquitto_pub command"]) {
+  for (const name of [
+    "Copy MQTT password",
+    "Copy MQTT host",
+    "Copy MQTT port",
+    "Copy MQTT username",
+    "Copy MQTT client ID",
+    "Copy mosquitto_pub command",
+  ]) {
     await expect(dialog.getByRole("button", { name, exact: true })).toHaveCount(1);
   }
 

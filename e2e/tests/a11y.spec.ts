@@ -17,7 +17,13 @@ async function violations(page: Page, where: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 async function settle(page: Page) {
@@ -65,7 +71,12 @@ test.beforeAll(async ({ browser, baseURL }) => {
     role: "developer",
   });
   const other = await browser.newContext({ baseURL });
-  await acceptInvitationAsNewUser(await other.newPage(), invite.inviteUrl, { ...newAccount("axem"), email: `axe-member-${owner.email}` }, slug);
+  await acceptInvitationAsNewUser(
+    await other.newPage(),
+    invite.inviteUrl,
+    { ...newAccount("axem"), email: `axe-member-${owner.email}` },
+    slug,
+  );
   await other.close();
   await trpcMutation(page.request, baseURL!, "member.invite", { tenantSlug: slug, email: `pending-${owner.email}`, role: "viewer" });
 

@@ -32,7 +32,9 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ser
 function signatureOk(secret: string, r: Received): boolean {
   const id = String(r.headers["webhook-id"]);
   const ts = String(r.headers["webhook-timestamp"]);
-  const expected = createHmac("sha256", Buffer.from(secret.slice("whsec_".length), "base64")).update(`${id}.${ts}.${r.body}`).digest("base64");
+  const expected = createHmac("sha256", Buffer.from(secret.slice("whsec_".length), "base64"))
+    .update(`${id}.${ts}.${r.body}`)
+    .digest("base64");
   return String(r.headers["webhook-signature"]).split(" ").includes(`v1,${expected}`);
 }
 
@@ -47,7 +49,10 @@ test.afterEach(async () => {
   receiver = undefined;
 });
 
-test("alerts: a rule made in the form raises an alarm from a real device; ack, clear, and the webhook's delivery log", async ({ page, baseURL }) => {
+test("alerts: a rule made in the form raises an alarm from a real device; ack, clear, and the webhook's delivery log", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const account = newAccount("alerts");
   await signUp(page, account);
@@ -119,7 +124,10 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   // Alarm list → detail → acknowledge with a comment → clear after confirming.
   await badge.click();
   await expect(page.getByRole("heading", { name: "Alarms", level: 1 })).toBeVisible();
-  await page.getByRole("link", { name: /^Open alarm / }).first().click();
+  await page
+    .getByRole("link", { name: /^Open alarm / })
+    .first()
+    .click();
   await expect(page.getByText("Critical").first()).toBeVisible();
   await page.getByRole("button", { name: "Acknowledge" }).click();
   const ack = page.getByRole("dialog", { name: "Acknowledge this alarm" });
@@ -140,9 +148,9 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   await expect(page.getByTestId("chart-temperature").locator(".recharts-reference-area").first()).toBeAttached({ timeout: 20_000 });
 
   // The endpoint received alarm.created, .acknowledged and .cleared, signed with the secret shown once.
-  await expect.poll(() => receiver!.received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), { timeout: 30_000 }).toEqual(
-    expect.arrayContaining(["alarm.acknowledged", "alarm.cleared", "alarm.created"]),
-  );
+  await expect
+    .poll(() => receiver!.received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort(), { timeout: 30_000 })
+    .toEqual(expect.arrayContaining(["alarm.acknowledged", "alarm.cleared", "alarm.created"]));
   for (const r of receiver.received) expect(signatureOk(secret, r)).toBe(true);
 
   // Delivery log: every attempt with its request headers and body, response status and body, duration; send a test event.
@@ -182,7 +190,10 @@ test("alerts pages fit 390px in dark mode and Chinese, with the summary in Chine
   await signUp(page, account);
   const slug = await createTenant(page, `Narrow alerts ${account.email.slice(13, 21)}`);
   await createThermostat(page.request, baseURL!, slug);
-  const hook = await trpcMutation<{ endpoint: { id: string } }>(page.request, baseURL!, "webhook.create", { tenantSlug: slug, url: "https://93.184.215.14/aspen-hook" });
+  const hook = await trpcMutation<{ endpoint: { id: string } }>(page.request, baseURL!, "webhook.create", {
+    tenantSlug: slug,
+    url: "https://93.184.215.14/aspen-hook",
+  });
   await page.getByTestId("locale-switcher").selectOption("zh-CN");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 

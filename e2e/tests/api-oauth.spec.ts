@@ -5,7 +5,11 @@ import { createTenant, newAccount, signUp, unique } from "./support";
 /** A loopback redirect URI nobody listens on (not port 9: Chromium refuses "unsafe" ports): the test catches the request. */
 const redirectUri = "http://127.0.0.1:8765/callback";
 
-test("API key made in the console calls /api/v1, stops at revoke; the docs page loads only our assets", async ({ page, request, baseURL }) => {
+test("API key made in the console calls /api/v1, stops at revoke; the docs page loads only our assets", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const owner = newAccount("apikey");
   await signUp(page, owner);
   const slug = await createTenant(page, `Keys ${unique()}`);
@@ -114,7 +118,9 @@ test("a third-party app gets consent in the browser, exchanges the code with PKC
 test("the consent page refuses an unregistered redirect URI without redirecting, in zh-CN too", async ({ page, context }) => {
   const owner = newAccount("oauthbad");
   await signUp(page, owner);
-  await page.goto(`/oauth/authorize?client_id=app_1111111111111111111111&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code`);
+  await page.goto(
+    `/oauth/authorize?client_id=app_1111111111111111111111&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code`,
+  );
   await expect(page.getByTestId("oauth-error")).toContainText("not registered");
   await context.addCookies([{ name: "aspen-locale", value: "zh-CN", url: page.url() }]);
   await page.reload();

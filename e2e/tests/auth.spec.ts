@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { newAccount, signIn, signUp } from "./support";
 
-test("wrong credentials get one generic message, for unknown emails too; sign-out from the user menu", async ({ page, browser, baseURL }) => {
+test("wrong credentials get one generic message, for unknown emails too; sign-out from the user menu", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const account = newAccount("auth");
   await signUp(page, account);
 

@@ -11,7 +11,14 @@ export const thermostatModel = {
     { identifier: "target", name: "Target", type: "float", unit: "°C", min: 5, max: 30, access: "rw" },
     { identifier: "mode", name: "Mode", type: "enum", enumValues: ["eco", "comfort"], access: "rw" },
   ],
-  events: [{ identifier: "overheat", name: "Overheat", level: "warning", params: [{ identifier: "temperature", name: "Temperature", type: "float" }] }],
+  events: [
+    {
+      identifier: "overheat",
+      name: "Overheat",
+      level: "warning",
+      params: [{ identifier: "temperature", name: "Temperature", type: "float" }],
+    },
+  ],
   commands: [
     {
       identifier: "setTarget",
@@ -32,7 +39,11 @@ export interface TestDevice {
 
 /** Creates a thermostat product and one device through the API; returns its MQTT credentials. */
 export async function createThermostat(request: APIRequestContext, baseURL: string, slug: string, name = "thermo-1"): Promise<TestDevice> {
-  const product = await trpcMutation<{ id: string }>(request, baseURL, "product.create", { tenantSlug: slug, name: "Thermostat", thingModel: thermostatModel });
+  const product = await trpcMutation<{ id: string }>(request, baseURL, "product.create", {
+    tenantSlug: slug,
+    name: "Thermostat",
+    thingModel: thermostatModel,
+  });
   const created = await trpcMutation<{ device: { id: string }; secret: string }>(request, baseURL, "device.create", {
     tenantSlug: slug,
     name,
@@ -59,7 +70,11 @@ export async function connectDevice(device: TestDevice): Promise<MqttClient> {
 }
 
 /** The next message whose topic starts with `prefix`, parsed as JSON. */
-export function nextMessage(client: MqttClient, prefix: string, timeoutMs = 10_000): Promise<{ topic: string; json: Record<string, unknown> }> {
+export function nextMessage(
+  client: MqttClient,
+  prefix: string,
+  timeoutMs = 10_000,
+): Promise<{ topic: string; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       client.off("message", onMessage);

@@ -6,7 +6,11 @@ test("device detail: labels, disable and enable, rotate the secret once, delete 
   const account = newAccount("dev");
   await signUp(page, account);
   const slug = await createTenant(page, `Devices ${account.email.slice(4, 12)}`);
-  const product = await trpcMutation<{ id: string }>(page.request, baseURL!, "product.create", { tenantSlug: slug, name: "Meter", thingModel: {} });
+  const product = await trpcMutation<{ id: string }>(page.request, baseURL!, "product.create", {
+    tenantSlug: slug,
+    name: "Meter",
+    thingModel: {},
+  });
   const { device } = await trpcMutation<{ device: { id: string } }>(page.request, baseURL!, "device.create", {
     tenantSlug: slug,
     name: "meter-7",
@@ -67,7 +71,12 @@ test("bulk create from CSV: preview with per-row errors, progress, credentials C
 
   await page.goto(`/t/${slug}/devices`);
   await page.getByTestId("bulk-create").click();
-  const rows = ["name,product,labels", ...Array.from({ length: 30 }, (_, i) => `trk-${i},Tracker,fleet=north;n=${i}`), "trk-0,Tracker,", "bad name,Nope,oops"];
+  const rows = [
+    "name,product,labels",
+    ...Array.from({ length: 30 }, (_, i) => `trk-${i},Tracker,fleet=north;n=${i}`),
+    "trk-0,Tracker,",
+    "bad name,Nope,oops",
+  ];
   await page.getByTestId("bulk-file").setInputFiles({ name: "devices.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
   await expect(page.getByTestId("bulk-valid-count")).toHaveText("30 valid");
   await expect(page.getByTestId("bulk-invalid-count")).toHaveText("2 with errors");

@@ -1,11 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { createTenant, newAccount, signUp, trpcMutation } from "./support";
 
-test("bulk create checks every row against the server first, creates only the valid ones and warns before leaving", async ({ page, baseURL }) => {
+test("bulk create checks every row against the server first, creates only the valid ones and warns before leaving", async ({
+  page,
+  baseURL,
+}) => {
   const account = newAccount("bulkchk");
   await signUp(page, account);
   const slug = await createTenant(page, `Bulkchk ${account.email.slice(8, 16)}`);
-  const product = await trpcMutation<{ id: string }>(page.request, baseURL!, "product.create", { tenantSlug: slug, name: "Tracker", thingModel: {} });
+  const product = await trpcMutation<{ id: string }>(page.request, baseURL!, "product.create", {
+    tenantSlug: slug,
+    name: "Tracker",
+    thingModel: {},
+  });
   await trpcMutation(page.request, baseURL!, "device.create", { tenantSlug: slug, name: "trk-taken", productId: product.id });
 
   // The product list answers late: the file is chosen before it arrives and is checked again.

@@ -43,7 +43,11 @@ test("a viewer sees the live device page but can neither send commands nor edit 
   const slug = await createTenant(page, `Viewers ${owner.email.slice(6, 14)}`);
   const device = await createThermostat(page.request, baseURL!, slug);
   const viewer = newAccount("viewer");
-  const { inviteUrl } = await trpcMutation<{ inviteUrl: string }>(page.request, baseURL!, "member.invite", { tenantSlug: slug, email: viewer.email, role: "viewer" });
+  const { inviteUrl } = await trpcMutation<{ inviteUrl: string }>(page.request, baseURL!, "member.invite", {
+    tenantSlug: slug,
+    email: viewer.email,
+    role: "viewer",
+  });
 
   const context = await browser.newContext({ baseURL });
   const other = await context.newPage();

@@ -29,7 +29,10 @@ async function connect(device: TestDevice) {
   return client;
 }
 
-test("device page: published telemetry shows within 2 s in latest values and the chart; online badge follows the connection", async ({ page, baseURL }) => {
+test("device page: published telemetry shows within 2 s in latest values and the chart; online badge follows the connection", async ({
+  page,
+  baseURL,
+}) => {
   const { device } = await openDevicePage(page, baseURL!, "live");
   const status = page.getByTestId("device-status");
   await expect(status).toHaveAttribute("data-status", "offline");
@@ -64,7 +67,10 @@ test("device page: published telemetry shows within 2 s in latest values and the
   await expect(page.getByTestId("latest-temperature").getByTestId("latest-value")).toHaveText("24.25 °C");
 });
 
-test("command round trip: sent from the panel, answered by the device, history shows succeeded with the result", async ({ page, baseURL }) => {
+test("command round trip: sent from the panel, answered by the device, history shows succeeded with the result", async ({
+  page,
+  baseURL,
+}) => {
   const { device } = await openDevicePage(page, baseURL!, "cmd");
   const client = await connect(device);
   await client.subscribeAsync("v1/devices/me/rpc/request/+", { qos: 1 });
@@ -93,7 +99,10 @@ test("command round trip: sent from the panel, answered by the device, history s
   await page.screenshot({ path: path.join(artifacts, "device-1280.png"), fullPage: true });
 });
 
-test("desired attributes: validated per field, conflict-safe, and pushed to the device on v1/devices/me/attributes", async ({ page, baseURL }) => {
+test("desired attributes: validated per field, conflict-safe, and pushed to the device on v1/devices/me/attributes", async ({
+  page,
+  baseURL,
+}) => {
   const { device } = await openDevicePage(page, baseURL!, "attr");
   const client = await connect(device);
   await client.subscribeAsync("v1/devices/me/attributes", { qos: 1 });

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createTenant, newAccount, signUp, trpcMutation } from "./support";
 
-test("thing model JSON tab: edit, apply, save; bad JSON is explained; delete asks first and refuses while devices exist", async ({ page, baseURL }) => {
+test("thing model JSON tab: edit, apply, save; bad JSON is explained; delete asks first and refuses while devices exist", async ({
+  page,
+  baseURL,
+}) => {
   const account = newAccount("prod");
   await signUp(page, account);
   const slug = await createTenant(page, `Products ${account.email.slice(5, 13)}`);

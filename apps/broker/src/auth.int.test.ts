@@ -105,11 +105,21 @@ describe("topic ACL", () => {
   });
 
   it("grants the device's own downward topics", async () => {
-    const granted = await client.subscribeAsync(["v1/devices/me/rpc/request/+", "v1/devices/me/attributes", "v1/devices/me/attributes/response/+"], { qos: 1 });
+    const granted = await client.subscribeAsync(
+      ["v1/devices/me/rpc/request/+", "v1/devices/me/attributes", "v1/devices/me/attributes/response/+"],
+      { qos: 1 },
+    );
     expect(granted.map((g) => g.qos)).toEqual([1, 1, 1]);
   });
 
-  for (const filter of ["#", "+/devices/me/telemetry", "$SYS/#", "v1/devices/me/telemetry", "v1/devices/+/rpc/request/+", "v1/devices/me/#"]) {
+  for (const filter of [
+    "#",
+    "+/devices/me/telemetry",
+    "$SYS/#",
+    "v1/devices/me/telemetry",
+    "v1/devices/+/rpc/request/+",
+    "v1/devices/me/#",
+  ]) {
     it(`refuses subscribing to ${filter}`, async () => {
       await expect(client.subscribeAsync(filter, { qos: 0 })).rejects.toThrow();
       expect(client.connected).toBe(true);
@@ -149,7 +159,14 @@ describe("sessions are bound to the device", () => {
     const msg = nextMessage(cx, "v1/devices/me/rpc/request/");
     await new Promise<void>((resolve, reject) =>
       broker.aedes.publish(
-        { cmd: "publish", topic: `t/${x.tenantId}/d/${x.id}/rpc/request/1`, payload: Buffer.from('{"method":"ping"}'), qos: 1, retain: false, dup: false },
+        {
+          cmd: "publish",
+          topic: `t/${x.tenantId}/d/${x.id}/rpc/request/1`,
+          payload: Buffer.from('{"method":"ping"}'),
+          qos: 1,
+          retain: false,
+          dup: false,
+        },
         (err) => (err ? reject(err) : resolve()),
       ),
     );
@@ -174,7 +191,10 @@ describe("revocation", () => {
     const c = track(await connect(broker.url, { username: d.username, password: d.secret }));
     // what the web app does on "rotate secret"
     const newSecret = generateSecret();
-    await db.update(devices).set({ secretHash: hashSecret(newSecret) }).where(eq(devices.id, d.id));
+    await db
+      .update(devices)
+      .set({ secretHash: hashSecret(newSecret) })
+      .where(eq(devices.id, d.id));
     const closed = closedWithin(c, 3000);
     const channel = redisKeys(broker.vars.REDIS_PREFIX!).channels.deviceRevoked;
     await redis.publish(channel, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, reason: "secret_rotated" }));
@@ -188,9 +208,14 @@ describe("revocation", () => {
 
   it("a suspended tenant's devices are disconnected", async () => {
     const fleet = await createFleet(db, 2);
-    const cs = await Promise.all(fleet.devices.map(async (d) => track(await connect(broker.url, { username: d.username, password: d.secret }))));
+    const cs = await Promise.all(
+      fleet.devices.map(async (d) => track(await connect(broker.url, { username: d.username, password: d.secret }))),
+    );
     // warm the credential cache, then suspend
-    await db.update(tenants).set({ status: "suspended" }).where(and(eq(tenants.id, fleet.tenant.id)));
+    await db
+      .update(tenants)
+      .set({ status: "suspended" })
+      .where(and(eq(tenants.id, fleet.tenant.id)));
     const closed = Promise.all(cs.map((c) => closedWithin(c, 3000)));
     await redis.publish(redisKeys(broker.vars.REDIS_PREFIX!).channels.tenantChanged, JSON.stringify({ tenantId: fleet.tenant.id }));
     expect(await closed).toEqual([true, true]);

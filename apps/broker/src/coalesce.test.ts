@@ -4,10 +4,13 @@ import { coalesce } from "./coalesce";
 describe("coalesce", () => {
   it("answers the calls of one event-loop turn with one call, each with its own result", async () => {
     const runs: number[][] = [];
-    const double = coalesce(async (xs: number[]) => {
-      runs.push(xs);
-      return xs.map((x) => x * 2);
-    }, { max: 3, inflight: 2 });
+    const double = coalesce(
+      async (xs: number[]) => {
+        runs.push(xs);
+        return xs.map((x) => x * 2);
+      },
+      { max: 3, inflight: 2 },
+    );
     const first = await Promise.all([1, 2, 3, 4].map(double));
     expect(first).toEqual([2, 4, 6, 8]);
     expect(runs).toEqual([[1, 2, 3], [4]]);

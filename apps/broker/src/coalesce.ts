@@ -5,7 +5,10 @@
  * large statements instead of one (of two round trips) per connection: on this machine every write
  * to a loopback socket cost the broker 20-40 us of CPU, and every statement Postgres a plan.
  */
-export function coalesce<I, O>(runMany: (inputs: I[]) => Promise<O[]>, opts: { max?: number; inflight?: number } = {}): (input: I) => Promise<O> {
+export function coalesce<I, O>(
+  runMany: (inputs: I[]) => Promise<O[]>,
+  opts: { max?: number; inflight?: number } = {},
+): (input: I) => Promise<O> {
   const max = opts.max ?? 500;
   const limit = opts.inflight ?? 1;
   let calls: { input: I; resolve(output: O): void; reject(err: unknown): void }[] = [];

@@ -14,7 +14,10 @@ export const brokerEnvSchema = z.object({
   DATABASE_URL: z.url({ error: "must be a postgres:// URL" }),
   REDIS_URL: z.url({ error: "must be a redis:// URL" }),
   /** Prefix of every Redis key and pub/sub channel, so test runs and stacks sharing one Redis stay apart. */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]*$/, { error: "use letters, digits and : _ . - only" }).default(""),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]*$/, { error: "use letters, digits and : _ . - only" })
+    .default(""),
   /** Stable per instance: connection rows are closed by it after a crash and restart. */
   BROKER_ID: z
     .string()

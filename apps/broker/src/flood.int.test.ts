@@ -98,9 +98,13 @@ describe("bad input and floods", () => {
       const [good, ...flooders] = fleet.devices;
       const cg = await connect(child.url, { username: good!.username, password: good!.secret });
       clients.push(cg);
-      const flooder = spawn(process.execPath, ["--import", "tsx", join(here, "test/flooder.ts"), child.url, JSON.stringify(flooders), "6000"], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
+      const flooder = spawn(
+        process.execPath,
+        ["--import", "tsx", join(here, "test/flooder.ts"), child.url, JSON.stringify(flooders), "6000"],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
       let out = "";
       flooder.stdout!.on("data", (d: Buffer) => (out += d.toString()));
       const flooderDone = new Promise((resolve) => flooder.once("exit", resolve));
@@ -119,7 +123,9 @@ describe("bad input and floods", () => {
       if (slow.length) console.log(`flood: slow acks (index, ms): ${JSON.stringify(slow)}`);
       latencies.sort((x, y) => x - y);
       const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
-      console.log(`flood: ${sent} QoS 0 messages written by 20 publishers; good device ack p50 ${latencies[30]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+      console.log(
+        `flood: ${sent} QoS 0 messages written by 20 publishers; good device ack p50 ${latencies[30]!.toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+      );
       // Served, not starved. (Absolute latency depends on how busy this machine is: 2 shared cores;
       // bench/flood measures it side by side with a bare aedes.)
       expect(latencies[30]!).toBeLessThan(500);

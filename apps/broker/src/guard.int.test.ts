@@ -11,7 +11,11 @@ let broker: Awaited<ReturnType<typeof startTestBroker>>;
 
 beforeAll(async () => {
   db = fixtureDb();
-  broker = await startTestBroker({ CONNECT_TIMEOUT_MS: "1000", MAX_PACKET_BYTES: "262144", MQTT_WS_PORT: String(await freePort(18900, 18949)) });
+  broker = await startTestBroker({
+    CONNECT_TIMEOUT_MS: "1000",
+    MAX_PACKET_BYTES: "262144",
+    MQTT_WS_PORT: String(await freePort(18900, 18949)),
+  });
 });
 
 afterAll(async () => {

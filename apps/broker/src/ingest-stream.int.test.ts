@@ -61,7 +61,11 @@ describe("ingest stream", () => {
     const before = (await entries()).length;
     const t0 = Date.now() - 1000;
     // One publish with three points: one entry (a batch), never one per message or point.
-    await c.publishAsync("v1/devices/me/telemetry", JSON.stringify([0, 1, 2].map((i) => ({ ts: t0 + i, values: { temperature: 20 + i } }))), { qos: 1 });
+    await c.publishAsync(
+      "v1/devices/me/telemetry",
+      JSON.stringify([0, 1, 2].map((i) => ({ ts: t0 + i, values: { temperature: 20 + i } }))),
+      { qos: 1 },
+    );
     await c.publishAsync("v1/devices/me/events/overheat", JSON.stringify({ temperature: 99 }), { qos: 1 });
     const all = await waitFor(async () => {
       const e = await entries();
@@ -86,7 +90,9 @@ describe("ingest stream", () => {
     await redis.publish(keys.channels.command, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, commandId: cmd.id }));
     await request;
     await c.publishAsync(`v1/devices/me/rpc/response/${cmd.requestId}`, JSON.stringify({ ok: true }), { qos: 1 });
-    await waitFor(async () => (await entries()).some((e) => e.batch.commands.some((r) => r.commandId === cmd.id && r.status === "succeeded")));
+    await waitFor(async () =>
+      (await entries()).some((e) => e.batch.commands.some((r) => r.commandId === cmd.id && r.status === "succeeded")),
+    );
 
     // and the disconnect
     c.end(true);
@@ -110,6 +116,8 @@ describe("ingest stream", () => {
       await redis.del(keys.ingestStream);
     }
     await c.publishAsync("v1/devices/me/telemetry", JSON.stringify({ temperature: 31 }), { qos: 1 });
-    await waitFor(async () => (await entries()).some((e) => e.batch.telemetry.some((t) => t.deviceId === d.id && t.values.temperature === 31)));
+    await waitFor(async () =>
+      (await entries()).some((e) => e.batch.telemetry.some((t) => t.deviceId === d.id && t.values.temperature === 31)),
+    );
   });
 });

@@ -63,9 +63,16 @@ describe("telemetry", () => {
     await c.publishAsync("v1/devices/me/telemetry", payload, { qos: 1 });
     await c.publishAsync("v1/devices/me/telemetry", payload, { qos: 1 });
     // a stored point next to a new one in the same message: the new one is kept, the old one skipped
-    await c.publishAsync("v1/devices/me/telemetry", JSON.stringify([{ ts: t0, values: { temperature: 99 } }, { ts: t0 + 2000, values: { temperature: 21 } }]), {
-      qos: 1,
-    });
+    await c.publishAsync(
+      "v1/devices/me/telemetry",
+      JSON.stringify([
+        { ts: t0, values: { temperature: 99 } },
+        { ts: t0 + 2000, values: { temperature: 21 } },
+      ]),
+      {
+        qos: 1,
+      },
+    );
     const rows = await rowsOf(d.id);
     expect(rows.map((r) => [r.ts.getTime() - t0, r.key, r.valueNum])).toEqual([
       [0, "temperature", 20],
@@ -170,7 +177,10 @@ describe("events and attributes", () => {
 
   it("merges reported attributes into the shadow with a version and answers attribute requests", async () => {
     const { d, c } = await device();
-    await db.update(devices).set({ desired: { target: 22, mode: "heat" } }).where(eq(devices.id, d.id));
+    await db
+      .update(devices)
+      .set({ desired: { target: 22, mode: "heat" } })
+      .where(eq(devices.id, d.id));
     await c.publishAsync("v1/devices/me/attributes", JSON.stringify({ mode: "off", label: "kitchen" }), { qos: 1 });
     await c.publishAsync("v1/devices/me/attributes", JSON.stringify({ mode: "cool" }), { qos: 1 });
     const [row] = await db.select().from(devices).where(eq(devices.id, d.id));
@@ -178,17 +188,25 @@ describe("events and attributes", () => {
     expect(row!.shadowVersion).toBe(2);
     await c.subscribeAsync("v1/devices/me/attributes/response/+", { qos: 1 });
     const answer = nextMessage(c, "v1/devices/me/attributes/response/7");
-    await c.publishAsync("v1/devices/me/attributes/request/7", JSON.stringify({ clientKeys: "label", sharedKeys: "target,nope" }), { qos: 1 });
+    await c.publishAsync("v1/devices/me/attributes/request/7", JSON.stringify({ clientKeys: "label", sharedKeys: "target,nope" }), {
+      qos: 1,
+    });
     expect((await answer).json).toEqual({ client: { label: "kitchen" }, shared: { target: 22 } });
   });
 
   it("pushes desired attributes on subscribe and when they change", async () => {
     const { d, c } = await device();
-    await db.update(devices).set({ desired: { target: 21 } }).where(eq(devices.id, d.id));
+    await db
+      .update(devices)
+      .set({ desired: { target: 21 } })
+      .where(eq(devices.id, d.id));
     const first = nextMessage(c, "v1/devices/me/attributes");
     await c.subscribeAsync("v1/devices/me/attributes", { qos: 1 });
     expect((await first).json).toEqual({ target: 21 });
-    await db.update(devices).set({ desired: { target: 23, mode: "cool" } }).where(and(eq(devices.id, d.id)));
+    await db
+      .update(devices)
+      .set({ desired: { target: 23, mode: "cool" } })
+      .where(and(eq(devices.id, d.id)));
     const second = nextMessage(c, "v1/devices/me/attributes");
     await redis.publish(keys.channels.deviceDesired, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id }));
     expect((await second).json).toEqual({ target: 23, mode: "cool" });

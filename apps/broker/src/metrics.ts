@@ -10,16 +10,31 @@ export function createMetrics() {
     registry,
     connections: new Gauge({ name: "aspen_broker_connections", help: "Authenticated MQTT connections", registers: [registry] }),
     connects: new Counter({ name: "aspen_broker_connects_total", help: "CONNECT results", labelNames: ["result"], registers: [registry] }),
-    messages: new Counter({ name: "aspen_broker_messages_total", help: "Device publishes by kind and outcome", labelNames: ["kind", "outcome"], registers: [registry] }),
+    messages: new Counter({
+      name: "aspen_broker_messages_total",
+      help: "Device publishes by kind and outcome",
+      labelNames: ["kind", "outcome"],
+      registers: [registry],
+    }),
     rows: new Counter({ name: "aspen_broker_telemetry_rows_total", help: "Telemetry rows written", registers: [registry] }),
-    rejected: new Counter({ name: "aspen_broker_rejected_total", help: "Rejected input by kind", labelNames: ["kind"], registers: [registry] }),
+    rejected: new Counter({
+      name: "aspen_broker_rejected_total",
+      help: "Rejected input by kind",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
     batchSeconds: new Histogram({
       name: "aspen_broker_batch_write_seconds",
       help: "Time to commit one ingest batch",
       buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    batchRows: new Histogram({ name: "aspen_broker_batch_rows", help: "Rows per batch", buckets: [1, 10, 50, 100, 500, 1000, 2000, 5000], registers: [registry] }),
+    batchRows: new Histogram({
+      name: "aspen_broker_batch_rows",
+      help: "Rows per batch",
+      buckets: [1, 10, 50, 100, 500, 1000, 2000, 5000],
+      registers: [registry],
+    }),
     sources,
     pendingRows: new Gauge({
       name: "aspen_broker_pending_rows",
@@ -30,7 +45,11 @@ export function createMetrics() {
       },
     }),
     batchFailures: new Counter({ name: "aspen_broker_batch_failures_total", help: "Failed batch writes (retried)", registers: [registry] }),
-    throttled: new Counter({ name: "aspen_broker_throttled_total", help: "Publishes delayed by the per-client rate limit", registers: [registry] }),
+    throttled: new Counter({
+      name: "aspen_broker_throttled_total",
+      help: "Publishes delayed by the per-client rate limit",
+      registers: [registry],
+    }),
     redisUpdateFailures: new Counter({
       name: "aspen_broker_redis_update_failures_total",
       help: "After-commit Redis pipelines that failed (latest values, usage, live; the data is in Postgres)",
@@ -46,7 +65,12 @@ export function createMetrics() {
       help: "Connections closed by the periodic re-check (a revocation whose message did not arrive)",
       registers: [registry],
     }),
-    commands: new Counter({ name: "aspen_broker_commands_total", help: "Command transitions", labelNames: ["status"], registers: [registry] }),
+    commands: new Counter({
+      name: "aspen_broker_commands_total",
+      help: "Command transitions",
+      labelNames: ["status"],
+      registers: [registry],
+    }),
   };
   return m;
 }

@@ -63,7 +63,10 @@ describe("revocation without the pub/sub message", () => {
   it("rotation: the old secret is refused at once (the cache was dropped by the request) and its session closes", async () => {
     const { d, c } = await online();
     const next = generateSecret();
-    await db.update(devices).set({ secretHash: hashSecret(next) }).where(eq(devices.id, d.id));
+    await db
+      .update(devices)
+      .set({ secretHash: hashSecret(next) })
+      .where(eq(devices.id, d.id));
     await dropCacheOnly(d);
     expect((await tryConnect(broker.url, { username: d.username, password: d.secret, clientId: "old" })).code).toBe(4);
     expect(await closedWithin(c, 3 * intervalMs + 1000)).toBe(true);

@@ -39,7 +39,10 @@ afterAll(async () => {
 describe("device SDK", () => {
   it("sends telemetry and events, answers commands with a typed reply, follows desired attributes", async () => {
     const d = (await createFleet(db, 1)).devices[0]!;
-    await db.update(devices).set({ desired: { target: 20 } }).where(eq(devices.id, d.id));
+    await db
+      .update(devices)
+      .set({ desired: { target: 20 } })
+      .where(eq(devices.id, d.id));
     const client = await connectDevice<Thermo>({ url: broker.url, username: d.username, secret: d.secret });
     await client.sendTelemetry({ temperature: 20.5, humidity: 44 });
     await client.sendTelemetry([{ ts: Date.now() - 1000, values: { temperature: 20 } }]);
@@ -52,7 +55,10 @@ describe("device SDK", () => {
 
     await client.onCommand("reboot", async ({ delay }) => ({ ok: (delay ?? 0) < 10 }));
     const cmd = await insertCommand(db, d, { params: { delay: 3 } });
-    await redis.publish(redisKeys(broker.vars.REDIS_PREFIX!).channels.command, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, commandId: cmd.id }));
+    await redis.publish(
+      redisKeys(broker.vars.REDIS_PREFIX!).channels.command,
+      JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, commandId: cmd.id }),
+    );
     const row = await waitFor(async () => {
       const [r] = await db.select().from(commands).where(eq(commands.id, cmd.id));
       return r?.status === "succeeded" && r;
@@ -91,15 +97,27 @@ describe("simulator", () => {
     const file = join(mkdtempSync(join(tmpdir(), "aspen-sim-")), "devices.json");
     writeFileSync(file, JSON.stringify(sims.map((s) => ({ tenantSlug: tenant.slug, name: s.name, secret: s.secret }))));
     const cli = join(dirname(fileURLToPath(import.meta.url)), "../../../packages/device-sdk/src/simulator/cli.ts");
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "--devices", file, "--url", broker.url, "--interval", "200", "--duration", "3", "--quiet"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", cli, "--devices", file, "--url", broker.url, "--interval", "200", "--duration", "3", "--quiet"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let out = "";
     child.stdout.on("data", (b: Buffer) => (out += b));
     child.stderr.on("data", (b: Buffer) => (out += b));
     const code = await new Promise((resolve) => child.once("exit", resolve));
     expect(code, out).toBe(0);
-    const rows = await db.select().from(telemetry).where(inArray(telemetry.deviceId, sims.map((s) => s.id)));
+    const rows = await db
+      .select()
+      .from(telemetry)
+      .where(
+        inArray(
+          telemetry.deviceId,
+          sims.map((s) => s.id),
+        ),
+      );
     expect(new Set(rows.map((r) => r.deviceId)).size).toBe(2);
     expect(rows.filter((r) => r.key === "temperature").every((r) => r.valueNum! > 5 && r.valueNum! < 35)).toBe(true);
     const [dev] = await db.select().from(devices).where(eq(devices.id, sims[0]!.id));

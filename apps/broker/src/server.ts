@@ -120,7 +120,14 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     persistence: aedesPersistenceRedis({ conn: persistenceConn, maxSessionDelivery: 1000, packetTTL: () => 86_400 }),
     connectTimeout: env.CONNECT_TIMEOUT_MS,
     preConnect: createPreConnect(),
-    authenticate: createAuthenticate({ credentials, activity, log, metrics, broker, rate: { perSec: env.CLIENT_MSGS_PER_SEC, burst: env.CLIENT_BURST } }),
+    authenticate: createAuthenticate({
+      credentials,
+      activity,
+      log,
+      metrics,
+      broker,
+      rate: { perSec: env.CLIENT_MSGS_PER_SEC, burst: env.CLIENT_BURST },
+    }),
     authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => consume(p) }),
     authorizeSubscribe: createAuthorizeSubscribe({ activity, log }),
     authorizeForward: createAuthorizeForward(),
@@ -144,7 +151,9 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     host: env.HOST,
     tcpPort: env.MQTT_PORT,
     wsPort: env.MQTT_WS_PORT,
-    ...(env.MQTT_TLS_CERT && env.MQTT_TLS_KEY ? { tls: { port: env.MQTT_TLS_PORT, certFile: env.MQTT_TLS_CERT, keyFile: env.MQTT_TLS_KEY } } : {}),
+    ...(env.MQTT_TLS_CERT && env.MQTT_TLS_KEY
+      ? { tls: { port: env.MQTT_TLS_PORT, certFile: env.MQTT_TLS_CERT, keyFile: env.MQTT_TLS_KEY } }
+      : {}),
     maxPacketBytes: env.MAX_PACKET_BYTES,
     handle: (stream, req) => aedes.handle(stream, req),
     log,
@@ -158,8 +167,14 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     registry: metrics.registry,
     health: async () => ({
       broker: !aedes.closed,
-      redis: await redis.ping().then(() => true, () => false),
-      database: await pingDatabase(db).then(() => true, () => false),
+      redis: await redis.ping().then(
+        () => true,
+        () => false,
+      ),
+      database: await pingDatabase(db).then(
+        () => true,
+        () => false,
+      ),
     }),
   });
   const httpAddr = ops.address();

@@ -30,7 +30,14 @@ describe("online state and connection history", () => {
     const c = await connect(broker.url, { username: d.username, password: d.secret, clientId: "thermo-A" });
     await waitFor(async () => (await deviceRow(d.id)).online);
     const [conn] = await connectionsOf(d.id);
-    expect(conn).toMatchObject({ clientId: "thermo-A", ip: "127.0.0.1", protocol: "mqtt", protocolVersion: 4, brokerId: broker.brokerId, disconnectedAt: null });
+    expect(conn).toMatchObject({
+      clientId: "thermo-A",
+      ip: "127.0.0.1",
+      protocol: "mqtt",
+      protocolVersion: 4,
+      brokerId: broker.brokerId,
+      disconnectedAt: null,
+    });
     await c.endAsync();
     await waitFor(async () => !(await deviceRow(d.id)).online);
     const [closed] = await connectionsOf(d.id);

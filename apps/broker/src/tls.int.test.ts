@@ -17,8 +17,25 @@ beforeAll(async () => {
   db = fixtureDb();
   // a throw-away self-signed certificate
   const dir = mkdtempSync(join(tmpdir(), "aspen-tls-"));
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-    "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
   broker = await startTestBroker({
     MQTT_TLS_PORT: String(await freePort()),
     MQTT_TLS_CERT: join(dir, "cert.pem"),

@@ -11,7 +11,12 @@ const good = {
 describe("web env", () => {
   it("applies defaults", () => {
     const env = parseEnv(good);
-    expect(env).toMatchObject({ APP_URL: "http://localhost:3000", MQTT_PUBLIC_HOST: "localhost", MQTT_PUBLIC_PORT: 1883, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({
+      APP_URL: "http://localhost:3000",
+      MQTT_PUBLIC_HOST: "localhost",
+      MQTT_PUBLIC_PORT: 1883,
+      LOG_LEVEL: "info",
+    });
     expect(env.SMTP_URL).toBeUndefined();
   });
 

@@ -17,9 +17,7 @@ const schema = z.object({
   TENANT_DATABASE_URL: z
     .string({ error: "is required: the database role for tenant work, without BYPASSRLS (README, Database roles)" })
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
-  REDIS_URL: z
-    .string({ error: "is required (redis://host:port[/db])" })
-    .regex(/^rediss?:\/\//, "must be a redis:// URL"),
+  REDIS_URL: z.string({ error: "is required (redis://host:port[/db])" }).regex(/^rediss?:\/\//, "must be a redis:// URL"),
   AUTH_SECRET: z
     .string({ error: "is required: generate one with `openssl rand -base64 32`" })
     .min(32, "must be at least 32 characters: generate one with `openssl rand -base64 32`"),
@@ -48,7 +46,10 @@ const schema = z.object({
   /** BullMQ key prefix: must match the worker's (webhook deliveries and large exports are enqueued from here). */
   BULLMQ_PREFIX: z.string().min(1).default("aspen"),
   /** Development and tests only: allow webhook URLs on loopback (127.0.0.0/8, ::1). Private, link-local and metadata stay refused. */
-  WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false", ""]).default("false").transform((v) => v === "true"),
+  WEBHOOK_ALLOW_LOOPBACK: z
+    .enum(["true", "false", ""])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
 
-const flag = z.enum(["true", "false", ""]).default("false").transform((v) => v === "true");
+const flag = z
+  .enum(["true", "false", ""])
+  .default("false")
+  .transform((v) => v === "true");
 
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" }),
@@ -18,7 +21,11 @@ const schema = z.object({
   /** Console URL, for links in emails. */
   APP_URL: z.url().default("http://localhost:3000"),
   /** Alarm and digest emails; unset → notifications stay in the console only. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional().or(z.literal("").transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   SMTP_FROM: z.string().min(3).default("Aspen <no-reply@aspen.local>"),
   /** Development and tests only: let webhooks reach loopback (127.0.0.0/8, ::1). */
   WEBHOOK_ALLOW_LOOPBACK: flag,

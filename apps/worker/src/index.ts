@@ -1,6 +1,15 @@
 import { alertRulesChangedChannel, ingestStreamKey } from "@aspen/core";
 import { createDb } from "@aspen/db";
-import { assertRedisDurable, createProducer, createRedis, ensurePartitionsJob, offlineScanJob, queues, startOpsServer, webhookBackoffType } from "@aspen/jobs";
+import {
+  assertRedisDurable,
+  createProducer,
+  createRedis,
+  ensurePartitionsJob,
+  offlineScanJob,
+  queues,
+  startOpsServer,
+  webhookBackoffType,
+} from "@aspen/jobs";
 import { Worker, type Job } from "bullmq";
 import pino from "pino";
 import { collectDefaultMetrics, Registry } from "prom-client";
@@ -48,13 +57,20 @@ const bull = (extra: object = {}) => ({ connection: createRedis(env.REDIS_URL), 
 const workers = [
   new Worker(queues.retention, createRetentionProcessor(db, log), bull({ concurrency: 1 })),
   new Worker(queues.alerts, async (job: Job) => (job.name === offlineScanJob.name ? offlineScan() : undefined), bull({ concurrency: 1 })),
-  new Worker(queues.notifications, createNotificationProcessor({ db, mailer, appUrl: env.APP_URL, metrics, log }), bull({ concurrency: 4 })),
+  new Worker(
+    queues.notifications,
+    createNotificationProcessor({ db, mailer, appUrl: env.APP_URL, metrics, log }),
+    bull({ concurrency: 4 }),
+  ),
   new Worker(
     queues.webhooks,
     createWebhookProcessor({ db, producer, agents, timeoutMs: env.WEBHOOK_TIMEOUT_MS, retryScale: env.WEBHOOK_RETRY_SCALE, metrics, log }),
     bull({
       concurrency: env.WEBHOOK_CONCURRENCY,
-      settings: { backoffStrategy: (attemptsMade: number, type?: string) => (type === webhookBackoffType ? webhookBackoff(env.WEBHOOK_RETRY_SCALE)(attemptsMade) : 1000 * 2 ** attemptsMade) },
+      settings: {
+        backoffStrategy: (attemptsMade: number, type?: string) =>
+          type === webhookBackoffType ? webhookBackoff(env.WEBHOOK_RETRY_SCALE)(attemptsMade) : 1000 * 2 ** attemptsMade,
+      },
     }),
   ),
   new Worker(queues.rollup, createRollupProcessor(db, log), bull({ concurrency: 1 })),
@@ -80,7 +96,16 @@ const consumer = createStreamConsumer({
   count: env.ALERTS_READ_COUNT,
   claimIdleMs: env.ALERTS_CLAIM_IDLE_MS,
   log,
-  handle: createIngestHandler({ db, cache, store: createStateStore(redis, env.REDIS_PREFIX), idle: createIdlePairs(), producer, webhooks, metrics, log }),
+  handle: createIngestHandler({
+    db,
+    cache,
+    store: createStateStore(redis, env.REDIS_PREFIX),
+    idle: createIdlePairs(),
+    producer,
+    webhooks,
+    metrics,
+    log,
+  }),
 });
 await consumer.start();
 
@@ -93,12 +118,18 @@ const ops = await startOpsServer({
   registry,
   health: async () => ({
     redis: (await redis.ping().catch(() => "")) === "PONG",
-    db: await db.execute("select 1").then(() => true, () => false),
+    db: await db.execute("select 1").then(
+      () => true,
+      () => false,
+    ),
     workers: workers.every((w) => w.isRunning()),
     ingest: consumer.isRunning(),
   }),
 });
-log.info({ port: env.WORKER_HTTP_PORT, queues: workers.map((w) => w.name), consumer: env.ALERTS_CONSUMER, smtp: Boolean(mailer) }, "worker started");
+log.info(
+  { port: env.WORKER_HTTP_PORT, queues: workers.map((w) => w.name), consumer: env.ALERTS_CONSUMER, smtp: Boolean(mailer) },
+  "worker started",
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

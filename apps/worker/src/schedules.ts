@@ -19,17 +19,37 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
     );
   await producer
     .queueFor(offlineScanJob.queue)
-    .upsertJobScheduler("alerts-offline-scan", { every: opts.offlineScanMs }, { name: offlineScanJob.name, data: {}, opts: offlineScanJob.options });
+    .upsertJobScheduler(
+      "alerts-offline-scan",
+      { every: opts.offlineScanMs },
+      { name: offlineScanJob.name, data: {}, opts: offlineScanJob.options },
+    );
   await producer
     .queueFor(dailyDigestJob.queue)
-    .upsertJobScheduler("notifications-daily-digest", { pattern: "5 6 * * *", tz: "UTC" }, { name: dailyDigestJob.name, data: {}, opts: dailyDigestJob.options });
+    .upsertJobScheduler(
+      "notifications-daily-digest",
+      { pattern: "5 6 * * *", tz: "UTC" },
+      { name: dailyDigestJob.name, data: {}, opts: dailyDigestJob.options },
+    );
   await producer
     .queueFor(rollupJob.queue)
-    .upsertJobScheduler("rollup-every-15s", { every: 15_000 }, { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options });
+    .upsertJobScheduler(
+      "rollup-every-15s",
+      { every: 15_000 },
+      { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options },
+    );
   await producer
     .queueFor(applyRetentionJob.queue)
-    .upsertJobScheduler("apply-retention-hourly", { pattern: "41 * * * *" }, { name: applyRetentionJob.name, data: applyRetentionJob.schema.parse({}), opts: applyRetentionJob.options });
+    .upsertJobScheduler(
+      "apply-retention-hourly",
+      { pattern: "41 * * * *" },
+      { name: applyRetentionJob.name, data: applyRetentionJob.schema.parse({}), opts: applyRetentionJob.options },
+    );
   await producer
     .queueFor(expireExportsJob.queue)
-    .upsertJobScheduler("expire-exports-hourly", { pattern: "7 * * * *" }, { name: expireExportsJob.name, data: {}, opts: expireExportsJob.options });
+    .upsertJobScheduler(
+      "expire-exports-hourly",
+      { pattern: "7 * * * *" },
+      { name: expireExportsJob.name, data: {}, opts: expireExportsJob.options },
+    );
 }

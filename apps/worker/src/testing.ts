@@ -24,7 +24,9 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
 }
 
 export const thingModel = {
-  properties: [{ identifier: "temperature", name: "Temperature", type: "float" as const, unit: "°C", min: -40, max: 125, access: "r" as const }],
+  properties: [
+    { identifier: "temperature", name: "Temperature", type: "float" as const, unit: "°C", min: -40, max: 125, access: "r" as const },
+  ],
   events: [],
   commands: [],
 };
@@ -33,10 +35,22 @@ export async function createWorld(sys: Database, opts: { devices: number; secret
   const owner = await createTestUser(sys);
   const tenant = await createTestTenant(sys, { ownerId: owner.id });
   return withSystem(sys, async (tx) => {
-    const [p] = await tx.insert(products).values({ tenantId: tenant.id, name: `p-${randomSuffix()}`, thingModel, productKey: `pk_${randomSuffix()}` }).returning();
+    const [p] = await tx
+      .insert(products)
+      .values({ tenantId: tenant.id, name: `p-${randomSuffix()}`, thingModel, productKey: `pk_${randomSuffix()}` })
+      .returning();
     const devs = await tx
       .insert(devices)
-      .values(Array.from({ length: opts.devices }, (_, i) => ({ tenantId: tenant.id, productId: p!.id, name: `d${i}-${randomSuffix()}`, secretHash: opts.secret && i === 0 ? hashSecret(opts.secret) : `h-${randomSuffix()}`, secretHint: "x", labels: { site: "berlin" } })))
+      .values(
+        Array.from({ length: opts.devices }, (_, i) => ({
+          tenantId: tenant.id,
+          productId: p!.id,
+          name: `d${i}-${randomSuffix()}`,
+          secretHash: opts.secret && i === 0 ? hashSecret(opts.secret) : `h-${randomSuffix()}`,
+          secretHint: "x",
+          labels: { site: "berlin" },
+        })),
+      )
       .returning();
     return { owner, tenant, productId: p!.id, deviceIds: devs.map((d) => d.id), deviceNames: devs.map((d) => d.name) };
   });
@@ -55,7 +69,12 @@ export async function createRule(sys: Database, w: { tenant: { id: string }; pro
         severity: "critical",
         deviceIds: [],
         labels: { site: "berlin" },
-        trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 5 },
+        trigger: {
+          type: "telemetry",
+          combine: "all",
+          conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }],
+          forSeconds: 5,
+        },
         actions: { notify: { roles: ["owner"], inApp: true, email: true }, webhookIds: [] },
         ...spec,
       },
@@ -80,7 +99,10 @@ export interface Received {
 }
 
 /** An HTTP receiver; `answer(n)` gives the status for the n-th request (1-based) of a path. */
-export async function startReceiver(secretOf: (path: string) => string | undefined, answer: (path: string, n: number) => number = () => 200) {
+export async function startReceiver(
+  secretOf: (path: string) => string | undefined,
+  answer: (path: string, n: number) => number = () => 200,
+) {
   const got = new Map<string, Received[]>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -128,8 +150,23 @@ export async function startSmtp() {
 
 let seq = 0;
 /** Appends a batch to the ingest stream exactly as the broker's producer does. */
-export async function xaddBatch(redis: Redis, prefix: string, items: Omit<IngestBatch["telemetry"][number], never>[], extra: Partial<IngestBatch> = {}) {
-  const batch: IngestBatch = { v: 1, batchId: `test-${process.pid}-${++seq}`, source: "mqtt", committedAt: Date.now(), telemetry: items, events: [], presence: [], commands: [], ...extra };
+export async function xaddBatch(
+  redis: Redis,
+  prefix: string,
+  items: Omit<IngestBatch["telemetry"][number], never>[],
+  extra: Partial<IngestBatch> = {},
+) {
+  const batch: IngestBatch = {
+    v: 1,
+    batchId: `test-${process.pid}-${++seq}`,
+    source: "mqtt",
+    committedAt: Date.now(),
+    telemetry: items,
+    events: [],
+    presence: [],
+    commands: [],
+    ...extra,
+  };
   return redis.xadd(ingestStreamKey(prefix), "*", ingestStreamField, JSON.stringify(batch));
 }
 
@@ -139,14 +176,25 @@ const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.
 /** Starts the worker process with `env` on top of the test's database and Redis. */
 export function startWorker(env: Record<string, string>) {
   const child = spawn(tsx, [entry], {
-    env: { PATH: process.env.PATH ?? "", DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: process.env.REDIS_URL!, LOG_LEVEL: "info", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: process.env.DATABASE_URL!,
+      REDIS_URL: process.env.REDIS_URL!,
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const state = { out: "" };
   child.stdout!.on("data", (b: Buffer) => (state.out += b.toString()));
   child.stderr!.on("data", (b: Buffer) => (state.out += b.toString()));
   const exited = once(child, "exit").then(([code]) => code as number | null);
-  return { child, state, exited, ready: () => waitFor("the worker to start", () => state.out.includes("worker started") || undefined, 30_000) };
+  return {
+    child,
+    state,
+    exited,
+    ready: () => waitFor("the worker to start", () => state.out.includes("worker started") || undefined, 30_000),
+  };
 }
 
 const brokerEntry = fileURLToPath(new URL("../../broker/src/index.ts", import.meta.url));
@@ -154,7 +202,15 @@ const brokerEntry = fileURLToPath(new URL("../../broker/src/index.ts", import.me
 /** The real broker in a child process (the end-to-end test drives it with an MQTT client); resolves once it listens. */
 export async function startBrokerProcess(env: Record<string, string>) {
   const child = spawn(tsx, [brokerEntry], {
-    env: { PATH: process.env.PATH ?? "", DATABASE_URL: process.env.DATABASE_URL!, REDIS_URL: process.env.REDIS_URL!, HOST: "127.0.0.1", MQTT_WS_PORT: "0", LOG_LEVEL: "info", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: process.env.DATABASE_URL!,
+      REDIS_URL: process.env.REDIS_URL!,
+      HOST: "127.0.0.1",
+      MQTT_WS_PORT: "0",
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const state = { out: "" };

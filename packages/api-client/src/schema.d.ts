@@ -4,4767 +4,4864 @@
  */
 
 export interface paths {
-    "/products": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List products
-         * @description Products by name. Page with `limit` and `starting_after` (the previous page's `nextCursor`).
-         *
-         *     Scope: `products:read`.
-         */
-        get: operations["listProducts"];
-        put?: never;
-        /**
-         * Create a product
-         * @description A device model with its thing model, which validates everything its devices send.
-         *
-         *     Scope: `products:write`.
-         */
-        post: operations["createProduct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  "/products": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/products/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a product
-         * @description Scope: `products:read`.
-         */
-        get: operations["getProduct"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a product
-         * @description Refused (409) while devices of the product exist.
-         *
-         *     Scope: `products:write`.
-         */
-        delete: operations["deleteProduct"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a product
-         * @description Only the fields sent change. A new thing model applies to the next message of every device.
-         *
-         *     Scope: `products:write`.
-         */
-        patch: operations["updateProduct"];
-        trace?: never;
+    /**
+     * List products
+     * @description Products by name. Page with `limit` and `starting_after` (the previous page's `nextCursor`).
+     *
+     *     Scope: `products:read`.
+     */
+    get: operations["listProducts"];
+    put?: never;
+    /**
+     * Create a product
+     * @description A device model with its thing model, which validates everything its devices send.
+     *
+     *     Scope: `products:write`.
+     */
+    post: operations["createProduct"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/products/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/products/{id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rotate the product secret
-         * @description For self-registration. The new secret is in this answer only; the old one stops working.
-         *
-         *     Scope: `products:write`.
-         */
-        post: operations["rotateProductSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get a product
+     * @description Scope: `products:read`.
+     */
+    get: operations["getProduct"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a product
+     * @description Refused (409) while devices of the product exist.
+     *
+     *     Scope: `products:write`.
+     */
+    delete: operations["deleteProduct"];
+    options?: never;
+    head?: never;
+    /**
+     * Update a product
+     * @description Only the fields sent change. A new thing model applies to the next message of every device.
+     *
+     *     Scope: `products:write`.
+     */
+    patch: operations["updateProduct"];
+    trace?: never;
+  };
+  "/products/{id}/rotate-secret": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List devices
-         * @description Newest first, filtered by name search, product, status and one `key=value` label. Page with `limit` and `starting_after` (the previous page's `nextCursor`).
-         *
-         *     Scope: `devices:read`.
-         */
-        get: operations["listDevices"];
-        put?: never;
-        /**
-         * Register a device
-         * @description The answer carries the device secret and MQTT settings: the only time the secret is returned.
-         *
-         *     Scope: `devices:write`.
-         */
-        post: operations["createDevice"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the product secret
+     * @description For self-registration. The new secret is in this answer only; the old one stops working.
+     *
+     *     Scope: `products:write`.
+     */
+    post: operations["rotateProductSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a device
-         * @description Scope: `devices:read`.
-         */
-        get: operations["getDevice"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a device
-         * @description Disconnects it and deletes its telemetry, events and commands.
-         *
-         *     Scope: `devices:write`.
-         */
-        delete: operations["deleteDevice"];
-        options?: never;
-        head?: never;
-        /**
-         * Update a device's labels
-         * @description Scope: `devices:write`.
-         */
-        patch: operations["updateDevice"];
-        trace?: never;
+    /**
+     * List devices
+     * @description Newest first, filtered by name search, product, status and one `key=value` label. Page with `limit` and `starting_after` (the previous page's `nextCursor`).
+     *
+     *     Scope: `devices:read`.
+     */
+    get: operations["listDevices"];
+    put?: never;
+    /**
+     * Register a device
+     * @description The answer carries the device secret and MQTT settings: the only time the secret is returned.
+     *
+     *     Scope: `devices:write`.
+     */
+    post: operations["createDevice"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Enable a device
-         * @description Scope: `devices:write`.
-         */
-        post: operations["enableDevice"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get a device
+     * @description Scope: `devices:read`.
+     */
+    get: operations["getDevice"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a device
+     * @description Disconnects it and deletes its telemetry, events and commands.
+     *
+     *     Scope: `devices:write`.
+     */
+    delete: operations["deleteDevice"];
+    options?: never;
+    head?: never;
+    /**
+     * Update a device's labels
+     * @description Scope: `devices:write`.
+     */
+    patch: operations["updateDevice"];
+    trace?: never;
+  };
+  "/devices/{id}/enable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Disable a device
-         * @description A disabled device is disconnected and refused by the broker until enabled again.
-         *
-         *     Scope: `devices:write`.
-         */
-        post: operations["disableDevice"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Enable a device
+     * @description Scope: `devices:write`.
+     */
+    post: operations["enableDevice"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}/disable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rotate a device's secret
-         * @description The new secret is in this answer only; the device is disconnected and the old secret stops working.
-         *
-         *     Scope: `devices:secrets`.
-         */
-        post: operations["rotateDeviceSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Disable a device
+     * @description A disabled device is disconnected and refused by the broker until enabled again.
+     *
+     *     Scope: `devices:write`.
+     */
+    post: operations["disableDevice"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}/rotate-secret": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/telemetry/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Latest telemetry of a device
-         * @description The latest value of every thing-model property (null until reported), then undeclared keys; with online state and last seen.
-         *
-         *     Scope: `telemetry:read`.
-         */
-        get: operations["getLatestTelemetry"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Rotate a device's secret
+     * @description The new secret is in this answer only; the device is disconnected and the old secret stops working.
+     *
+     *     Scope: `devices:secrets`.
+     */
+    post: operations["rotateDeviceSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}/telemetry/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/telemetry/{key}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Telemetry history of one key
-         * @description Values of one key over [from, to), aggregated as the console's charts are: `{ts, avg, min, max, count}` per `date_bin` bucket (automatic width for about 600 points unless `bucketSeconds` is given), raw values for ranges up to 15 minutes. Booleans count as 0/1; strings are left out.
-         *
-         *     Scope: `telemetry:read`.
-         */
-        get: operations["getTelemetryHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Latest telemetry of a device
+     * @description The latest value of every thing-model property (null until reported), then undeclared keys; with online state and last seen.
+     *
+     *     Scope: `telemetry:read`.
+     */
+    get: operations["getLatestTelemetry"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}/telemetry/{key}/history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/attributes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A device's attributes (shadow)
-         * @description Reported attributes (from the device), desired ones (from the cloud), the shadow version and the desired keys not yet confirmed.
-         *
-         *     Scope: `devices:read`.
-         */
-        get: operations["getAttributes"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Telemetry history of one key
+     * @description Values of one key over [from, to), aggregated as the console's charts are: `{ts, avg, min, max, count}` per `date_bin` bucket (automatic width for about 600 points unless `bucketSeconds` is given), raw values for ranges up to 15 minutes. Booleans count as 0/1; strings are left out.
+     *
+     *     Scope: `telemetry:read`.
+     */
+    get: operations["getTelemetryHistory"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}/attributes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/attributes/desired": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Set desired attributes
-         * @description A patch merged into the desired state (`null` removes a key), validated against the product's writable properties; the device gets it on `v1/devices/me/attributes`. `expectedVersion` makes it conditional (409 `version_conflict`).
-         *
-         *     Scope: `attributes:write`.
-         */
-        patch: operations["setDesiredAttributes"];
-        trace?: never;
+    /**
+     * A device's attributes (shadow)
+     * @description Reported attributes (from the device), desired ones (from the cloud), the shadow version and the desired keys not yet confirmed.
+     *
+     *     Scope: `devices:read`.
+     */
+    get: operations["getAttributes"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/devices/{id}/attributes/desired": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/devices/{id}/commands": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List a device's commands
-         * @description Newest first, optionally of one status. Page with `limit` and `starting_after`.
-         *
-         *     Scope: `commands:read`.
-         */
-        get: operations["listCommands"];
-        put?: never;
-        /**
-         * Send a command to a device
-         * @description A thing-model command with validated params. Queued until the device is online (up to `ttlSeconds`), then sent on `v1/devices/me/rpc/request/<requestId>`; the device must answer within `timeoutMs`. Poll `GET /commands/{id}` for the result.
-         *
-         *     Scope: `commands:write`.
-         */
-        post: operations["sendCommand"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Set desired attributes
+     * @description A patch merged into the desired state (`null` removes a key), validated against the product's writable properties; the device gets it on `v1/devices/me/attributes`. `expectedVersion` makes it conditional (409 `version_conflict`).
+     *
+     *     Scope: `attributes:write`.
+     */
+    patch: operations["setDesiredAttributes"];
+    trace?: never;
+  };
+  "/devices/{id}/commands": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/commands/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a command and its result
-         * @description queued → sent → succeeded | failed | timed_out, or expired while queued; `response` is what the device answered.
-         *
-         *     Scope: `commands:read`.
-         */
-        get: operations["getCommand"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List a device's commands
+     * @description Newest first, optionally of one status. Page with `limit` and `starting_after`.
+     *
+     *     Scope: `commands:read`.
+     */
+    get: operations["listCommands"];
+    put?: never;
+    /**
+     * Send a command to a device
+     * @description A thing-model command with validated params. Queued until the device is online (up to `ttlSeconds`), then sent on `v1/devices/me/rpc/request/<requestId>`; the device must answer within `timeoutMs`. Poll `GET /commands/{id}` for the result.
+     *
+     *     Scope: `commands:write`.
+     */
+    post: operations["sendCommand"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/commands/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read the audit log
-         * @description Who did what, newest first. `action` is exact (`device.create`) or a prefix (`device.`); `from`/`to` are ISO timestamps. Changes made through this API name the key or app as the actor (`apiKey:<name>`, `oauthApp:<name>`).
-         *
-         *     Scope: `audit:read`.
-         */
-        get: operations["listAuditLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get a command and its result
+     * @description queued → sent → succeeded | failed | timed_out, or expired while queued; `response` is what the device answered.
+     *
+     *     Scope: `commands:read`.
+     */
+    get: operations["getCommand"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/audit-log": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/alert-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List alert rules
-         * @description Newest first, optionally of one product. Page with `limit` and `starting_after`.
-         *
-         *     Scope: `rules:read`.
-         */
-        get: operations["listAlertRules"];
-        put?: never;
-        /**
-         * Create an alert rule
-         * @description A rule on one product's devices, checked against its thing model.
-         *
-         *     Scope: `rules:write`.
-         */
-        post: operations["createAlertRule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Read the audit log
+     * @description Who did what, newest first. `action` is exact (`device.create`) or a prefix (`device.`); `from`/`to` are ISO timestamps. Changes made through this API name the key or app as the actor (`apiKey:<name>`, `oauthApp:<name>`).
+     *
+     *     Scope: `audit:read`.
+     */
+    get: operations["listAuditLog"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alert-rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/alert-rules/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get an alert rule
-         * @description Scope: `rules:read`.
-         */
-        get: operations["getAlertRule"];
-        /**
-         * Replace an alert rule
-         * @description Scope: `rules:write`.
-         */
-        put: operations["updateAlertRule"];
-        post?: never;
-        /**
-         * Delete an alert rule
-         * @description Scope: `rules:write`.
-         */
-        delete: operations["deleteAlertRule"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List alert rules
+     * @description Newest first, optionally of one product. Page with `limit` and `starting_after`.
+     *
+     *     Scope: `rules:read`.
+     */
+    get: operations["listAlertRules"];
+    put?: never;
+    /**
+     * Create an alert rule
+     * @description A rule on one product's devices, checked against its thing model.
+     *
+     *     Scope: `rules:write`.
+     */
+    post: operations["createAlertRule"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alert-rules/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List webhook endpoints
-         * @description Newest first. Page with `limit` and `starting_after`.
-         *
-         *     Scope: `webhooks:read`.
-         */
-        get: operations["listWebhooks"];
-        put?: never;
-        /**
-         * Create a webhook endpoint
-         * @description Deliveries are signed (Standard Webhooks); the signing secret (`whsec_…`) is in this answer only. Private and loopback targets are refused.
-         *
-         *     Scope: `webhooks:write`.
-         */
-        post: operations["createWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * Get an alert rule
+     * @description Scope: `rules:read`.
+     */
+    get: operations["getAlertRule"];
+    /**
+     * Replace an alert rule
+     * @description Scope: `rules:write`.
+     */
+    put: operations["updateAlertRule"];
+    post?: never;
+    /**
+     * Delete an alert rule
+     * @description Scope: `rules:write`.
+     */
+    delete: operations["deleteAlertRule"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get a webhook endpoint
-         * @description Scope: `webhooks:read`.
-         */
-        get: operations["getWebhook"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a webhook endpoint
-         * @description Scope: `webhooks:write`.
-         */
-        delete: operations["deleteWebhook"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /**
+     * List webhook endpoints
+     * @description Newest first. Page with `limit` and `starting_after`.
+     *
+     *     Scope: `webhooks:read`.
+     */
+    get: operations["listWebhooks"];
+    put?: never;
+    /**
+     * Create a webhook endpoint
+     * @description Deliveries are signed (Standard Webhooks); the signing secret (`whsec_…`) is in this answer only. Private and loopback targets are refused.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    post: operations["createWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    /**
+     * Get a webhook endpoint
+     * @description Scope: `webhooks:read`.
+     */
+    get: operations["getWebhook"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook endpoint
+     * @description Scope: `webhooks:write`.
+     */
+    delete: operations["deleteWebhook"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        Error: {
-            error: {
-                /** @description Stable machine-readable code, e.g. `not_found`, `device_name_taken` */
-                code: string;
-                /** @description What went wrong and what to do next */
-                message: string;
-                /** @description Field issues `[{path, message}]` or other structured detail; null when none */
-                details: unknown;
-            };
-        };
-        __schema0: string | number | boolean | null | components["schemas"]["__schema0"][] | {
-            [key: string]: components["schemas"]["__schema0"];
-        };
+  schemas: {
+    Error: {
+      error: {
+        /** @description Stable machine-readable code, e.g. `not_found`, `device_name_taken` */
+        code: string;
+        /** @description What went wrong and what to do next */
+        message: string;
+        /** @description Field issues `[{path, message}]` or other structured detail; null when none */
+        details: unknown;
+      };
     };
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
+    __schema0:
+      | string
+      | number
+      | boolean
+      | null
+      | components["schemas"]["__schema0"][]
+      | {
+          [key: string]: components["schemas"]["__schema0"];
+        };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listProducts: {
-        parameters: {
-            query?: {
-                search?: string;
-                /** @description How many items (1–100) */
-                limit?: number;
-                /** @description The id of the last item of the previous page (`nextCursor`) */
-                starting_after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-                            id: string;
-                            name: string;
-                            description: string;
-                            thingModel: {
-                                /** @default [] */
-                                properties: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /**
-                                     * @default r
-                                     * @enum {string}
-                                     */
-                                    access: "r" | "rw";
-                                }[];
-                                /** @default [] */
-                                events: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /**
-                                     * @default info
-                                     * @enum {string}
-                                     */
-                                    level: "info" | "warning" | "fault";
-                                    /** @default [] */
-                                    params: {
-                                        identifier: string;
-                                        name: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        type: "int" | "float" | "bool" | "string" | "enum";
-                                        unit?: string;
-                                        min?: number;
-                                        max?: number;
-                                        enumValues?: string[];
-                                        maxLength?: number;
-                                        /** @default true */
-                                        required: boolean;
-                                    }[];
-                                }[];
-                                /** @default [] */
-                                commands: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @default [] */
-                                    input: {
-                                        identifier: string;
-                                        name: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        type: "int" | "float" | "bool" | "string" | "enum";
-                                        unit?: string;
-                                        min?: number;
-                                        max?: number;
-                                        enumValues?: string[];
-                                        maxLength?: number;
-                                        /** @default true */
-                                        required: boolean;
-                                    }[];
-                                    /** @default [] */
-                                    output: {
-                                        identifier: string;
-                                        name: string;
-                                        description?: string;
-                                        /** @enum {string} */
-                                        type: "int" | "float" | "bool" | "string" | "enum";
-                                        unit?: string;
-                                        min?: number;
-                                        max?: number;
-                                        enumValues?: string[];
-                                        maxLength?: number;
-                                        /** @default true */
-                                        required: boolean;
-                                    }[];
-                                }[];
-                            };
-                            /** @enum {string} */
-                            unknownKeys: "reject" | "keep";
-                            selfRegister: boolean;
-                            productKey: string;
-                            productSecretHint: string | null;
-                            deviceCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        hasMore: boolean;
-                        /** @description Pass as `starting_after` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  listProducts: {
+    parameters: {
+      query?: {
+        search?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    createProduct: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": {
+        content: {
+          "application/json": {
+            items: {
+              /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
+              id: string;
+              name: string;
+              description: string;
+              thingModel: {
+                /** @default [] */
+                properties: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /**
+                   * @default r
+                   * @enum {string}
+                   */
+                  access: "r" | "rw";
+                }[];
+                /** @default [] */
+                events: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /**
+                   * @default info
+                   * @enum {string}
+                   */
+                  level: "info" | "warning" | "fault";
+                  /** @default [] */
+                  params: {
+                    identifier: string;
                     name: string;
-                    /** @default  */
                     description?: string;
-                    thingModel: unknown;
-                    /**
-                     * @default reject
-                     * @enum {string}
-                     */
-                    unknownKeys?: "reject" | "keep";
-                    /** @default false */
-                    selfRegister?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    /** @description The created resource */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-                        id: string;
-                        name: string;
-                        description: string;
-                        thingModel: {
-                            /** @default [] */
-                            properties: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /** @enum {string} */
-                                type: "int" | "float" | "bool" | "string" | "enum";
-                                unit?: string;
-                                min?: number;
-                                max?: number;
-                                enumValues?: string[];
-                                maxLength?: number;
-                                /**
-                                 * @default r
-                                 * @enum {string}
-                                 */
-                                access: "r" | "rw";
-                            }[];
-                            /** @default [] */
-                            events: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /**
-                                 * @default info
-                                 * @enum {string}
-                                 */
-                                level: "info" | "warning" | "fault";
-                                /** @default [] */
-                                params: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                            }[];
-                            /** @default [] */
-                            commands: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /** @default [] */
-                                input: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                                /** @default [] */
-                                output: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                            }[];
-                        };
-                        /** @enum {string} */
-                        unknownKeys: "reject" | "keep";
-                        selfRegister: boolean;
-                        productKey: string;
-                        productSecretHint: string | null;
-                        deviceCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getProduct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-                        id: string;
-                        name: string;
-                        description: string;
-                        thingModel: {
-                            /** @default [] */
-                            properties: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /** @enum {string} */
-                                type: "int" | "float" | "bool" | "string" | "enum";
-                                unit?: string;
-                                min?: number;
-                                max?: number;
-                                enumValues?: string[];
-                                maxLength?: number;
-                                /**
-                                 * @default r
-                                 * @enum {string}
-                                 */
-                                access: "r" | "rw";
-                            }[];
-                            /** @default [] */
-                            events: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /**
-                                 * @default info
-                                 * @enum {string}
-                                 */
-                                level: "info" | "warning" | "fault";
-                                /** @default [] */
-                                params: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                            }[];
-                            /** @default [] */
-                            commands: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /** @default [] */
-                                input: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                                /** @default [] */
-                                output: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                            }[];
-                        };
-                        /** @enum {string} */
-                        unknownKeys: "reject" | "keep";
-                        selfRegister: boolean;
-                        productKey: string;
-                        productSecretHint: string | null;
-                        deviceCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteProduct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        /** @constant */
-                        deleted: true;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    updateProduct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    name?: string;
-                    description?: string;
-                    thingModel?: unknown;
                     /** @enum {string} */
-                    unknownKeys?: "reject" | "keep";
-                    selfRegister?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-                        id: string;
-                        name: string;
-                        description: string;
-                        thingModel: {
-                            /** @default [] */
-                            properties: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /** @enum {string} */
-                                type: "int" | "float" | "bool" | "string" | "enum";
-                                unit?: string;
-                                min?: number;
-                                max?: number;
-                                enumValues?: string[];
-                                maxLength?: number;
-                                /**
-                                 * @default r
-                                 * @enum {string}
-                                 */
-                                access: "r" | "rw";
-                            }[];
-                            /** @default [] */
-                            events: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /**
-                                 * @default info
-                                 * @enum {string}
-                                 */
-                                level: "info" | "warning" | "fault";
-                                /** @default [] */
-                                params: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                            }[];
-                            /** @default [] */
-                            commands: {
-                                identifier: string;
-                                name: string;
-                                description?: string;
-                                /** @default [] */
-                                input: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                                /** @default [] */
-                                output: {
-                                    identifier: string;
-                                    name: string;
-                                    description?: string;
-                                    /** @enum {string} */
-                                    type: "int" | "float" | "bool" | "string" | "enum";
-                                    unit?: string;
-                                    min?: number;
-                                    max?: number;
-                                    enumValues?: string[];
-                                    maxLength?: number;
-                                    /** @default true */
-                                    required: boolean;
-                                }[];
-                            }[];
-                        };
-                        /** @enum {string} */
-                        unknownKeys: "reject" | "keep";
-                        selfRegister: boolean;
-                        productKey: string;
-                        productSecretHint: string | null;
-                        deviceCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    rotateProductSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        productKey: string;
-                        productSecret: string;
-                        productSecretHint: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listDevices: {
-        parameters: {
-            query?: {
-                search?: string;
-                productId?: string;
-                status?: "online" | "offline" | "disabled";
-                label?: string;
-                /** @description How many items (1–100) */
-                limit?: number;
-                /** @description The id of the last item of the previous page (`nextCursor`) */
-                starting_after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                            id: string;
-                            name: string;
-                            productId: string;
-                            productName: string;
-                            labels: {
-                                [key: string]: string;
-                            };
-                            secretHint: string;
-                            enabled: boolean;
-                            online: boolean;
-                            /** @enum {string} */
-                            status: "online" | "offline" | "disabled";
-                            lastSeenAt: string | null;
-                            lastConnectedAt: string | null;
-                            latest: {
-                                [key: string]: unknown;
-                            };
-                            reported: {
-                                [key: string]: unknown;
-                            };
-                            desired: {
-                                [key: string]: unknown;
-                            };
-                            shadowVersion: number;
-                            messageCount: number;
-                            errorCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        hasMore: boolean;
-                        /** @description Pass as `starting_after` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createDevice: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
+                    type: "int" | "float" | "bool" | "string" | "enum";
+                    unit?: string;
+                    min?: number;
+                    max?: number;
+                    enumValues?: string[];
+                    maxLength?: number;
+                    /** @default true */
+                    required: boolean;
+                  }[];
+                }[];
+                /** @default [] */
+                commands: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @default [] */
+                  input: {
+                    identifier: string;
                     name: string;
-                    productId: string;
-                    /** @default {} */
-                    labels?: {
-                        [key: string]: string;
-                    };
-                };
-            };
+                    description?: string;
+                    /** @enum {string} */
+                    type: "int" | "float" | "bool" | "string" | "enum";
+                    unit?: string;
+                    min?: number;
+                    max?: number;
+                    enumValues?: string[];
+                    maxLength?: number;
+                    /** @default true */
+                    required: boolean;
+                  }[];
+                  /** @default [] */
+                  output: {
+                    identifier: string;
+                    name: string;
+                    description?: string;
+                    /** @enum {string} */
+                    type: "int" | "float" | "bool" | "string" | "enum";
+                    unit?: string;
+                    min?: number;
+                    max?: number;
+                    enumValues?: string[];
+                    maxLength?: number;
+                    /** @default true */
+                    required: boolean;
+                  }[];
+                }[];
+              };
+              /** @enum {string} */
+              unknownKeys: "reject" | "keep";
+              selfRegister: boolean;
+              productKey: string;
+              productSecretHint: string | null;
+              deviceCount: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    /** @description The created resource */
-                    Location?: string;
-                    [name: string]: unknown;
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createProduct: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          /** @default  */
+          description?: string;
+          thingModel: unknown;
+          /**
+           * @default reject
+           * @enum {string}
+           */
+          unknownKeys?: "reject" | "keep";
+          /** @default false */
+          selfRegister?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
+            id: string;
+            name: string;
+            description: string;
+            thingModel: {
+              /** @default [] */
+              properties: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /** @enum {string} */
+                type: "int" | "float" | "bool" | "string" | "enum";
+                unit?: string;
+                min?: number;
+                max?: number;
+                enumValues?: string[];
+                maxLength?: number;
+                /**
+                 * @default r
+                 * @enum {string}
+                 */
+                access: "r" | "rw";
+              }[];
+              /** @default [] */
+              events: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /**
+                 * @default info
+                 * @enum {string}
+                 */
+                level: "info" | "warning" | "fault";
+                /** @default [] */
+                params: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+              }[];
+              /** @default [] */
+              commands: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /** @default [] */
+                input: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+                /** @default [] */
+                output: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+              }[];
+            };
+            /** @enum {string} */
+            unknownKeys: "reject" | "keep";
+            selfRegister: boolean;
+            productKey: string;
+            productSecretHint: string | null;
+            deviceCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
+            id: string;
+            name: string;
+            description: string;
+            thingModel: {
+              /** @default [] */
+              properties: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /** @enum {string} */
+                type: "int" | "float" | "bool" | "string" | "enum";
+                unit?: string;
+                min?: number;
+                max?: number;
+                enumValues?: string[];
+                maxLength?: number;
+                /**
+                 * @default r
+                 * @enum {string}
+                 */
+                access: "r" | "rw";
+              }[];
+              /** @default [] */
+              events: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /**
+                 * @default info
+                 * @enum {string}
+                 */
+                level: "info" | "warning" | "fault";
+                /** @default [] */
+                params: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+              }[];
+              /** @default [] */
+              commands: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /** @default [] */
+                input: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+                /** @default [] */
+                output: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+              }[];
+            };
+            /** @enum {string} */
+            unknownKeys: "reject" | "keep";
+            selfRegister: boolean;
+            productKey: string;
+            productSecretHint: string | null;
+            deviceCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @constant */
+            deleted: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateProduct: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
+          description?: string;
+          thingModel?: unknown;
+          /** @enum {string} */
+          unknownKeys?: "reject" | "keep";
+          selfRegister?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
+            id: string;
+            name: string;
+            description: string;
+            thingModel: {
+              /** @default [] */
+              properties: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /** @enum {string} */
+                type: "int" | "float" | "bool" | "string" | "enum";
+                unit?: string;
+                min?: number;
+                max?: number;
+                enumValues?: string[];
+                maxLength?: number;
+                /**
+                 * @default r
+                 * @enum {string}
+                 */
+                access: "r" | "rw";
+              }[];
+              /** @default [] */
+              events: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /**
+                 * @default info
+                 * @enum {string}
+                 */
+                level: "info" | "warning" | "fault";
+                /** @default [] */
+                params: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+              }[];
+              /** @default [] */
+              commands: {
+                identifier: string;
+                name: string;
+                description?: string;
+                /** @default [] */
+                input: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+                /** @default [] */
+                output: {
+                  identifier: string;
+                  name: string;
+                  description?: string;
+                  /** @enum {string} */
+                  type: "int" | "float" | "bool" | "string" | "enum";
+                  unit?: string;
+                  min?: number;
+                  max?: number;
+                  enumValues?: string[];
+                  maxLength?: number;
+                  /** @default true */
+                  required: boolean;
+                }[];
+              }[];
+            };
+            /** @enum {string} */
+            unknownKeys: "reject" | "keep";
+            selfRegister: boolean;
+            productKey: string;
+            productSecretHint: string | null;
+            deviceCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  rotateProductSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            productKey: string;
+            productSecret: string;
+            productSecretHint: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listDevices: {
+    parameters: {
+      query?: {
+        search?: string;
+        productId?: string;
+        status?: "online" | "offline" | "disabled";
+        label?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+              id: string;
+              name: string;
+              productId: string;
+              productName: string;
+              labels: {
+                [key: string]: string;
+              };
+              secretHint: string;
+              enabled: boolean;
+              online: boolean;
+              /** @enum {string} */
+              status: "online" | "offline" | "disabled";
+              lastSeenAt: string | null;
+              lastConnectedAt: string | null;
+              latest: {
+                [key: string]: unknown;
+              };
+              reported: {
+                [key: string]: unknown;
+              };
+              desired: {
+                [key: string]: unknown;
+              };
+              shadowVersion: number;
+              messageCount: number;
+              errorCount: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createDevice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          productId: string;
+          /** @default {} */
+          labels?: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            secret: string;
+            mqtt: {
+              host: string;
+              port: number;
+              username: string;
+              password: string;
+              clientId: string;
+            };
+            mosquittoPub: string;
+            device: {
+              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+              id: string;
+              name: string;
+              productId: string;
+              productName: string;
+              labels: {
+                [key: string]: string;
+              };
+              secretHint: string;
+              enabled: boolean;
+              online: boolean;
+              /** @enum {string} */
+              status: "online" | "offline" | "disabled";
+              lastSeenAt: string | null;
+              lastConnectedAt: string | null;
+              latest: {
+                [key: string]: unknown;
+              };
+              reported: {
+                [key: string]: unknown;
+              };
+              desired: {
+                [key: string]: unknown;
+              };
+              shadowVersion: number;
+              messageCount: number;
+              errorCount: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+            id: string;
+            name: string;
+            productId: string;
+            productName: string;
+            labels: {
+              [key: string]: string;
+            };
+            secretHint: string;
+            enabled: boolean;
+            online: boolean;
+            /** @enum {string} */
+            status: "online" | "offline" | "disabled";
+            lastSeenAt: string | null;
+            lastConnectedAt: string | null;
+            latest: {
+              [key: string]: unknown;
+            };
+            reported: {
+              [key: string]: unknown;
+            };
+            desired: {
+              [key: string]: unknown;
+            };
+            shadowVersion: number;
+            messageCount: number;
+            errorCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            mqttUsername: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @constant */
+            deleted: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          labels: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+            id: string;
+            name: string;
+            productId: string;
+            productName: string;
+            labels: {
+              [key: string]: string;
+            };
+            secretHint: string;
+            enabled: boolean;
+            online: boolean;
+            /** @enum {string} */
+            status: "online" | "offline" | "disabled";
+            lastSeenAt: string | null;
+            lastConnectedAt: string | null;
+            latest: {
+              [key: string]: unknown;
+            };
+            reported: {
+              [key: string]: unknown;
+            };
+            desired: {
+              [key: string]: unknown;
+            };
+            shadowVersion: number;
+            messageCount: number;
+            errorCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  enableDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+            id: string;
+            name: string;
+            productId: string;
+            productName: string;
+            labels: {
+              [key: string]: string;
+            };
+            secretHint: string;
+            enabled: boolean;
+            online: boolean;
+            /** @enum {string} */
+            status: "online" | "offline" | "disabled";
+            lastSeenAt: string | null;
+            lastConnectedAt: string | null;
+            latest: {
+              [key: string]: unknown;
+            };
+            reported: {
+              [key: string]: unknown;
+            };
+            desired: {
+              [key: string]: unknown;
+            };
+            shadowVersion: number;
+            messageCount: number;
+            errorCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  disableDevice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+            id: string;
+            name: string;
+            productId: string;
+            productName: string;
+            labels: {
+              [key: string]: string;
+            };
+            secretHint: string;
+            enabled: boolean;
+            online: boolean;
+            /** @enum {string} */
+            status: "online" | "offline" | "disabled";
+            lastSeenAt: string | null;
+            lastConnectedAt: string | null;
+            latest: {
+              [key: string]: unknown;
+            };
+            reported: {
+              [key: string]: unknown;
+            };
+            desired: {
+              [key: string]: unknown;
+            };
+            shadowVersion: number;
+            messageCount: number;
+            errorCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  rotateDeviceSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            secret: string;
+            mqtt: {
+              host: string;
+              port: number;
+              username: string;
+              password: string;
+              clientId: string;
+            };
+            mosquittoPub: string;
+            device: {
+              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+              id: string;
+              name: string;
+              productId: string;
+              productName: string;
+              labels: {
+                [key: string]: string;
+              };
+              secretHint: string;
+              enabled: boolean;
+              online: boolean;
+              /** @enum {string} */
+              status: "online" | "offline" | "disabled";
+              lastSeenAt: string | null;
+              lastConnectedAt: string | null;
+              latest: {
+                [key: string]: unknown;
+              };
+              reported: {
+                [key: string]: unknown;
+              };
+              desired: {
+                [key: string]: unknown;
+              };
+              shadowVersion: number;
+              messageCount: number;
+              errorCount: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getLatestTelemetry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            deviceId: string;
+            online: boolean;
+            enabled: boolean;
+            lastSeenAt: string | null;
+            lastConnectedAt: string | null;
+            messageCount: number;
+            errorCount: number;
+            values: {
+              key: string;
+              name: string;
+              type: string | null;
+              unit: string | null;
+              declared: boolean;
+              ts: number | null;
+              value: number | boolean | string | null;
+            }[];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getTelemetryHistory: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        bucketSeconds?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            key: string;
+            from: number;
+            to: number;
+            bucketSeconds: number | null;
+            points: {
+              ts: number;
+              avg: number;
+              min: number;
+              max: number;
+              count: number;
+            }[];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getAttributes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            reported: {
+              [key: string]: unknown;
+            };
+            desired: {
+              [key: string]: unknown;
+            };
+            version: number;
+            delta: string[];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  setDesiredAttributes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          desired: {
+            [key: string]: unknown;
+          };
+          expectedVersion?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            reported: {
+              [key: string]: unknown;
+            };
+            desired: {
+              [key: string]: unknown;
+            };
+            version: number;
+            delta: string[];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listCommands: {
+    parameters: {
+      query?: {
+        status?: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
+              id: string;
+              deviceId: string;
+              requestId: number;
+              method: string;
+              params: {
+                [key: string]: unknown;
+              };
+              /** @enum {string} */
+              status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
+              response: components["schemas"]["__schema0"] | null;
+              error: string | null;
+              createdBy: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              sentAt: string | null;
+              completedAt: string | null;
+              /** Format: date-time */
+              expiresAt: string;
+              timeoutMs: number;
+            }[];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendCommand: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          method: string;
+          /** @default {} */
+          params?: {
+            [key: string]: unknown;
+          };
+          /** @default 30000 */
+          timeoutMs?: number;
+          /** @default 86400 */
+          ttlSeconds?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
+            id: string;
+            deviceId: string;
+            requestId: number;
+            method: string;
+            params: {
+              [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
+            response: components["schemas"]["__schema0"] | null;
+            error: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            completedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            timeoutMs: number;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getCommand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
+            id: string;
+            deviceId: string;
+            requestId: number;
+            method: string;
+            params: {
+              [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
+            response: components["schemas"]["__schema0"] | null;
+            error: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            sentAt: string | null;
+            completedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            timeoutMs: number;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listAuditLog: {
+    parameters: {
+      query?: {
+        action?: string;
+        actorEmail?: string;
+        from?: string;
+        to?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              action: string;
+              actorEmail: string | null;
+              targetType: string | null;
+              targetId: string | null;
+              targetName: string | null;
+              ip: string | null;
+              userAgent: string | null;
+              details: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              createdAt: string;
+            }[];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listAlertRules: {
+    parameters: {
+      query?: {
+        productId?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              productId: string;
+              productName: string;
+              name: string;
+              /** @enum {string} */
+              severity: "critical" | "major" | "minor" | "warning" | "info";
+              enabled: boolean;
+              /** @enum {string} */
+              triggerType: "telemetry" | "offline" | "event";
+              rule: {
+                name: string;
+                /** @default  */
+                description: string;
+                /** @default true */
+                enabled: boolean;
+                /** @enum {string} */
+                severity: "critical" | "major" | "minor" | "warning" | "info";
+                /** @default [] */
+                deviceIds: string[];
+                /** @default {} */
+                labels: {
+                  [key: string]: string;
                 };
-                content: {
-                    "application/json": {
-                        secret: string;
-                        mqtt: {
-                            host: string;
-                            port: number;
-                            username: string;
-                            password: string;
-                            clientId: string;
-                        };
-                        mosquittoPub: string;
-                        device: {
-                            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                            id: string;
-                            name: string;
-                            productId: string;
-                            productName: string;
-                            labels: {
-                                [key: string]: string;
-                            };
-                            secretHint: string;
-                            enabled: boolean;
-                            online: boolean;
+                trigger:
+                  | {
+                      /** @constant */
+                      type: "telemetry";
+                      /**
+                       * @default all
+                       * @enum {string}
+                       */
+                      combine: "all" | "any";
+                      conditions: (
+                        | {
+                            /** @constant */
+                            kind: "compare";
+                            property: string;
                             /** @enum {string} */
-                            status: "online" | "offline" | "disabled";
-                            lastSeenAt: string | null;
-                            lastConnectedAt: string | null;
-                            latest: {
-                                [key: string]: unknown;
-                            };
-                            reported: {
-                                [key: string]: unknown;
-                            };
-                            desired: {
-                                [key: string]: unknown;
-                            };
-                            shadowVersion: number;
-                            messageCount: number;
-                            errorCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getDevice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                        id: string;
-                        name: string;
-                        productId: string;
-                        productName: string;
-                        labels: {
-                            [key: string]: string;
-                        };
-                        secretHint: string;
-                        enabled: boolean;
-                        online: boolean;
-                        /** @enum {string} */
-                        status: "online" | "offline" | "disabled";
-                        lastSeenAt: string | null;
-                        lastConnectedAt: string | null;
-                        latest: {
-                            [key: string]: unknown;
-                        };
-                        reported: {
-                            [key: string]: unknown;
-                        };
-                        desired: {
-                            [key: string]: unknown;
-                        };
-                        shadowVersion: number;
-                        messageCount: number;
-                        errorCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        mqttUsername: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteDevice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        /** @constant */
-                        deleted: true;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    updateDevice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    labels: {
-                        [key: string]: string;
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                        id: string;
-                        name: string;
-                        productId: string;
-                        productName: string;
-                        labels: {
-                            [key: string]: string;
-                        };
-                        secretHint: string;
-                        enabled: boolean;
-                        online: boolean;
-                        /** @enum {string} */
-                        status: "online" | "offline" | "disabled";
-                        lastSeenAt: string | null;
-                        lastConnectedAt: string | null;
-                        latest: {
-                            [key: string]: unknown;
-                        };
-                        reported: {
-                            [key: string]: unknown;
-                        };
-                        desired: {
-                            [key: string]: unknown;
-                        };
-                        shadowVersion: number;
-                        messageCount: number;
-                        errorCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    enableDevice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                        id: string;
-                        name: string;
-                        productId: string;
-                        productName: string;
-                        labels: {
-                            [key: string]: string;
-                        };
-                        secretHint: string;
-                        enabled: boolean;
-                        online: boolean;
-                        /** @enum {string} */
-                        status: "online" | "offline" | "disabled";
-                        lastSeenAt: string | null;
-                        lastConnectedAt: string | null;
-                        latest: {
-                            [key: string]: unknown;
-                        };
-                        reported: {
-                            [key: string]: unknown;
-                        };
-                        desired: {
-                            [key: string]: unknown;
-                        };
-                        shadowVersion: number;
-                        messageCount: number;
-                        errorCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    disableDevice: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                        id: string;
-                        name: string;
-                        productId: string;
-                        productName: string;
-                        labels: {
-                            [key: string]: string;
-                        };
-                        secretHint: string;
-                        enabled: boolean;
-                        online: boolean;
-                        /** @enum {string} */
-                        status: "online" | "offline" | "disabled";
-                        lastSeenAt: string | null;
-                        lastConnectedAt: string | null;
-                        latest: {
-                            [key: string]: unknown;
-                        };
-                        reported: {
-                            [key: string]: unknown;
-                        };
-                        desired: {
-                            [key: string]: unknown;
-                        };
-                        shadowVersion: number;
-                        messageCount: number;
-                        errorCount: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    rotateDeviceSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        secret: string;
-                        mqtt: {
-                            host: string;
-                            port: number;
-                            username: string;
-                            password: string;
-                            clientId: string;
-                        };
-                        mosquittoPub: string;
-                        device: {
-                            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-                            id: string;
-                            name: string;
-                            productId: string;
-                            productName: string;
-                            labels: {
-                                [key: string]: string;
-                            };
-                            secretHint: string;
-                            enabled: boolean;
-                            online: boolean;
+                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                            value: number | string | boolean;
+                          }
+                        | {
+                            /** @constant */
+                            kind: "range";
+                            property: string;
                             /** @enum {string} */
-                            status: "online" | "offline" | "disabled";
-                            lastSeenAt: string | null;
-                            lastConnectedAt: string | null;
-                            latest: {
-                                [key: string]: unknown;
-                            };
-                            reported: {
-                                [key: string]: unknown;
-                            };
-                            desired: {
-                                [key: string]: unknown;
-                            };
-                            shadowVersion: number;
-                            messageCount: number;
-                            errorCount: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getLatestTelemetry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        deviceId: string;
-                        online: boolean;
-                        enabled: boolean;
-                        lastSeenAt: string | null;
-                        lastConnectedAt: string | null;
-                        messageCount: number;
-                        errorCount: number;
-                        values: {
-                            key: string;
-                            name: string;
-                            type: string | null;
-                            unit: string | null;
-                            declared: boolean;
-                            ts: number | null;
-                            value: number | boolean | string | null;
-                        }[];
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getTelemetryHistory: {
-        parameters: {
-            query: {
-                from: string;
-                to: string;
-                bucketSeconds?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        key: string;
-                        from: number;
-                        to: number;
-                        bucketSeconds: number | null;
-                        points: {
-                            ts: number;
-                            avg: number;
+                            op: "between" | "outside";
                             min: number;
                             max: number;
-                            count: number;
-                        }[];
+                          }
+                        | {
+                            /** @constant */
+                            kind: "change";
+                            property: string;
+                            delta: number;
+                            windowSeconds: number;
+                          }
+                      )[];
+                      /** @default 0 */
+                      forSeconds: number;
+                    }
+                  | {
+                      /** @constant */
+                      type: "offline";
+                      forMinutes: number;
+                    }
+                  | {
+                      /** @constant */
+                      type: "event";
+                      event?: string;
+                      /** @enum {string} */
+                      level?: "info" | "warning" | "fault";
                     };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getAttributes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        reported: {
-                            [key: string]: unknown;
-                        };
-                        desired: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        delta: string[];
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    setDesiredAttributes: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    desired: {
-                        [key: string]: unknown;
-                    };
-                    expectedVersion?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        reported: {
-                            [key: string]: unknown;
-                        };
-                        desired: {
-                            [key: string]: unknown;
-                        };
-                        version: number;
-                        delta: string[];
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listCommands: {
-        parameters: {
-            query?: {
-                status?: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-                /** @description How many items (1–100) */
-                limit?: number;
-                /** @description The id of the last item of the previous page (`nextCursor`) */
-                starting_after?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-                            id: string;
-                            deviceId: string;
-                            requestId: number;
-                            method: string;
-                            params: {
-                                [key: string]: unknown;
-                            };
+                clear?:
+                  | {
+                      /** @constant */
+                      type: "telemetry";
+                      /**
+                       * @default all
+                       * @enum {string}
+                       */
+                      combine: "all" | "any";
+                      conditions: (
+                        | {
+                            /** @constant */
+                            kind: "compare";
+                            property: string;
                             /** @enum {string} */
-                            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-                            response: components["schemas"]["__schema0"] | null;
-                            error: string | null;
-                            createdBy: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            sentAt: string | null;
-                            completedAt: string | null;
-                            /** Format: date-time */
-                            expiresAt: string;
-                            timeoutMs: number;
-                        }[];
-                        hasMore: boolean;
-                        /** @description Pass as `starting_after` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    sendCommand: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    method: string;
-                    /** @default {} */
-                    params?: {
-                        [key: string]: unknown;
-                    };
-                    /** @default 30000 */
-                    timeoutMs?: number;
-                    /** @default 86400 */
-                    ttlSeconds?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    /** @description The created resource */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-                        id: string;
-                        deviceId: string;
-                        requestId: number;
-                        method: string;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-                        response: components["schemas"]["__schema0"] | null;
-                        error: string | null;
-                        createdBy: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        sentAt: string | null;
-                        completedAt: string | null;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        timeoutMs: number;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getCommand: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-                        id: string;
-                        deviceId: string;
-                        requestId: number;
-                        method: string;
-                        params: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-                        response: components["schemas"]["__schema0"] | null;
-                        error: string | null;
-                        createdBy: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        sentAt: string | null;
-                        completedAt: string | null;
-                        /** Format: date-time */
-                        expiresAt: string;
-                        timeoutMs: number;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listAuditLog: {
-        parameters: {
-            query?: {
-                action?: string;
-                actorEmail?: string;
-                from?: string;
-                to?: string;
-                /** @description How many items (1–100) */
-                limit?: number;
-                /** @description The id of the last item of the previous page (`nextCursor`) */
-                starting_after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            action: string;
-                            actorEmail: string | null;
-                            targetType: string | null;
-                            targetId: string | null;
-                            targetName: string | null;
-                            ip: string | null;
-                            userAgent: string | null;
-                            details: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                        }[];
-                        hasMore: boolean;
-                        /** @description Pass as `starting_after` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listAlertRules: {
-        parameters: {
-            query?: {
-                productId?: string;
-                /** @description How many items (1–100) */
-                limit?: number;
-                /** @description The id of the last item of the previous page (`nextCursor`) */
-                starting_after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            productId: string;
-                            productName: string;
-                            name: string;
+                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                            value: number | string | boolean;
+                          }
+                        | {
+                            /** @constant */
+                            kind: "range";
+                            property: string;
                             /** @enum {string} */
-                            severity: "critical" | "major" | "minor" | "warning" | "info";
-                            enabled: boolean;
-                            /** @enum {string} */
-                            triggerType: "telemetry" | "offline" | "event";
-                            rule: {
-                                name: string;
-                                /** @default  */
-                                description: string;
-                                /** @default true */
-                                enabled: boolean;
-                                /** @enum {string} */
-                                severity: "critical" | "major" | "minor" | "warning" | "info";
-                                /** @default [] */
-                                deviceIds: string[];
-                                /** @default {} */
-                                labels: {
-                                    [key: string]: string;
-                                };
-                                trigger: {
-                                    /** @constant */
-                                    type: "telemetry";
-                                    /**
-                                     * @default all
-                                     * @enum {string}
-                                     */
-                                    combine: "all" | "any";
-                                    conditions: ({
-                                        /** @constant */
-                                        kind: "compare";
-                                        property: string;
-                                        /** @enum {string} */
-                                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                        value: number | string | boolean;
-                                    } | {
-                                        /** @constant */
-                                        kind: "range";
-                                        property: string;
-                                        /** @enum {string} */
-                                        op: "between" | "outside";
-                                        min: number;
-                                        max: number;
-                                    } | {
-                                        /** @constant */
-                                        kind: "change";
-                                        property: string;
-                                        delta: number;
-                                        windowSeconds: number;
-                                    })[];
-                                    /** @default 0 */
-                                    forSeconds: number;
-                                } | {
-                                    /** @constant */
-                                    type: "offline";
-                                    forMinutes: number;
-                                } | {
-                                    /** @constant */
-                                    type: "event";
-                                    event?: string;
-                                    /** @enum {string} */
-                                    level?: "info" | "warning" | "fault";
-                                };
-                                clear?: {
-                                    /** @constant */
-                                    type: "telemetry";
-                                    /**
-                                     * @default all
-                                     * @enum {string}
-                                     */
-                                    combine: "all" | "any";
-                                    conditions: ({
-                                        /** @constant */
-                                        kind: "compare";
-                                        property: string;
-                                        /** @enum {string} */
-                                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                        value: number | string | boolean;
-                                    } | {
-                                        /** @constant */
-                                        kind: "range";
-                                        property: string;
-                                        /** @enum {string} */
-                                        op: "between" | "outside";
-                                        min: number;
-                                        max: number;
-                                    } | {
-                                        /** @constant */
-                                        kind: "change";
-                                        property: string;
-                                        delta: number;
-                                        windowSeconds: number;
-                                    })[];
-                                    /** @default 0 */
-                                    forSeconds: number;
-                                } | {
-                                    /** @constant */
-                                    type: "online";
-                                };
-                                /**
-                                 * @default {
-                                 *       "webhookIds": []
-                                 *     }
-                                 */
-                                actions: {
-                                    notify?: {
-                                        /**
-                                         * @default [
-                                         *       "owner",
-                                         *       "admin"
-                                         *     ]
-                                         */
-                                        roles: ("owner" | "admin" | "developer" | "viewer")[];
-                                        /** @default true */
-                                        inApp: boolean;
-                                        /** @default true */
-                                        email: boolean;
-                                    };
-                                    /** @default [] */
-                                    webhookIds: string[];
-                                };
-                            };
-                            summary: {
-                                en: string;
-                                zhCN: string;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        hasMore: boolean;
-                        /** @description Pass as `starting_after` for the next page; null on the last page */
-                        nextCursor: string | null;
+                            op: "between" | "outside";
+                            min: number;
+                            max: number;
+                          }
+                        | {
+                            /** @constant */
+                            kind: "change";
+                            property: string;
+                            delta: number;
+                            windowSeconds: number;
+                          }
+                      )[];
+                      /** @default 0 */
+                      forSeconds: number;
+                    }
+                  | {
+                      /** @constant */
+                      type: "online";
                     };
+                /**
+                 * @default {
+                 *       "webhookIds": []
+                 *     }
+                 */
+                actions: {
+                  notify?: {
+                    /**
+                     * @default [
+                     *       "owner",
+                     *       "admin"
+                     *     ]
+                     */
+                    roles: ("owner" | "admin" | "developer" | "viewer")[];
+                    /** @default true */
+                    inApp: boolean;
+                    /** @default true */
+                    email: boolean;
+                  };
+                  /** @default [] */
+                  webhookIds: string[];
                 };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+              };
+              summary: {
+                en: string;
+                zhCN: string;
+              };
+              version: number;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
-    createAlertRule: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    productId: string;
-                    rule: {
-                        name: string;
-                        /** @default  */
-                        description?: string;
-                        /** @default true */
-                        enabled?: boolean;
-                        /** @enum {string} */
-                        severity: "critical" | "major" | "minor" | "warning" | "info";
-                        /** @default [] */
-                        deviceIds?: string[];
-                        /** @default {} */
-                        labels?: {
-                            [key: string]: string;
-                        };
-                        trigger: {
-                            /** @constant */
-                            type: "telemetry";
-                            /**
-                             * @default all
-                             * @enum {string}
-                             */
-                            combine?: "all" | "any";
-                            conditions: ({
-                                /** @constant */
-                                kind: "compare";
-                                property: string;
-                                /** @enum {string} */
-                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                value: number | string | boolean;
-                            } | {
-                                /** @constant */
-                                kind: "range";
-                                property: string;
-                                /** @enum {string} */
-                                op: "between" | "outside";
-                                min: number;
-                                max: number;
-                            } | {
-                                /** @constant */
-                                kind: "change";
-                                property: string;
-                                delta: number;
-                                windowSeconds: number;
-                            })[];
-                            /** @default 0 */
-                            forSeconds?: number;
-                        } | {
-                            /** @constant */
-                            type: "offline";
-                            forMinutes: number;
-                        } | {
-                            /** @constant */
-                            type: "event";
-                            event?: string;
-                            /** @enum {string} */
-                            level?: "info" | "warning" | "fault";
-                        };
-                        clear?: {
-                            /** @constant */
-                            type: "telemetry";
-                            /**
-                             * @default all
-                             * @enum {string}
-                             */
-                            combine?: "all" | "any";
-                            conditions: ({
-                                /** @constant */
-                                kind: "compare";
-                                property: string;
-                                /** @enum {string} */
-                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                value: number | string | boolean;
-                            } | {
-                                /** @constant */
-                                kind: "range";
-                                property: string;
-                                /** @enum {string} */
-                                op: "between" | "outside";
-                                min: number;
-                                max: number;
-                            } | {
-                                /** @constant */
-                                kind: "change";
-                                property: string;
-                                delta: number;
-                                windowSeconds: number;
-                            })[];
-                            /** @default 0 */
-                            forSeconds?: number;
-                        } | {
-                            /** @constant */
-                            type: "online";
-                        };
-                        /**
-                         * @default {
-                         *       "webhookIds": []
-                         *     }
-                         */
-                        actions?: {
-                            notify?: {
-                                /**
-                                 * @default [
-                                 *       "owner",
-                                 *       "admin"
-                                 *     ]
-                                 */
-                                roles?: ("owner" | "admin" | "developer" | "viewer")[];
-                                /** @default true */
-                                inApp?: boolean;
-                                /** @default true */
-                                email?: boolean;
-                            };
-                            /** @default [] */
-                            webhookIds?: string[];
-                        };
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    /** @description The created resource */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        productId: string;
-                        productName: string;
-                        name: string;
-                        /** @enum {string} */
-                        severity: "critical" | "major" | "minor" | "warning" | "info";
-                        enabled: boolean;
-                        /** @enum {string} */
-                        triggerType: "telemetry" | "offline" | "event";
-                        rule: {
-                            name: string;
-                            /** @default  */
-                            description: string;
-                            /** @default true */
-                            enabled: boolean;
-                            /** @enum {string} */
-                            severity: "critical" | "major" | "minor" | "warning" | "info";
-                            /** @default [] */
-                            deviceIds: string[];
-                            /** @default {} */
-                            labels: {
-                                [key: string]: string;
-                            };
-                            trigger: {
-                                /** @constant */
-                                type: "telemetry";
-                                /**
-                                 * @default all
-                                 * @enum {string}
-                                 */
-                                combine: "all" | "any";
-                                conditions: ({
-                                    /** @constant */
-                                    kind: "compare";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                    value: number | string | boolean;
-                                } | {
-                                    /** @constant */
-                                    kind: "range";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: "between" | "outside";
-                                    min: number;
-                                    max: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "change";
-                                    property: string;
-                                    delta: number;
-                                    windowSeconds: number;
-                                })[];
-                                /** @default 0 */
-                                forSeconds: number;
-                            } | {
-                                /** @constant */
-                                type: "offline";
-                                forMinutes: number;
-                            } | {
-                                /** @constant */
-                                type: "event";
-                                event?: string;
-                                /** @enum {string} */
-                                level?: "info" | "warning" | "fault";
-                            };
-                            clear?: {
-                                /** @constant */
-                                type: "telemetry";
-                                /**
-                                 * @default all
-                                 * @enum {string}
-                                 */
-                                combine: "all" | "any";
-                                conditions: ({
-                                    /** @constant */
-                                    kind: "compare";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                    value: number | string | boolean;
-                                } | {
-                                    /** @constant */
-                                    kind: "range";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: "between" | "outside";
-                                    min: number;
-                                    max: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "change";
-                                    property: string;
-                                    delta: number;
-                                    windowSeconds: number;
-                                })[];
-                                /** @default 0 */
-                                forSeconds: number;
-                            } | {
-                                /** @constant */
-                                type: "online";
-                            };
-                            /**
-                             * @default {
-                             *       "webhookIds": []
-                             *     }
-                             */
-                            actions: {
-                                notify?: {
-                                    /**
-                                     * @default [
-                                     *       "owner",
-                                     *       "admin"
-                                     *     ]
-                                     */
-                                    roles: ("owner" | "admin" | "developer" | "viewer")[];
-                                    /** @default true */
-                                    inApp: boolean;
-                                    /** @default true */
-                                    email: boolean;
-                                };
-                                /** @default [] */
-                                webhookIds: string[];
-                            };
-                        };
-                        summary: {
-                            en: string;
-                            zhCN: string;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
+  };
+  createAlertRule: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
     };
-    getAlertRule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+    requestBody: {
+      content: {
+        "application/json": {
+          productId: string;
+          rule: {
+            name: string;
+            /** @default  */
+            description?: string;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "info";
+            /** @default [] */
+            deviceIds?: string[];
+            /** @default {} */
+            labels?: {
+              [key: string]: string;
             };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        productId: string;
-                        productName: string;
-                        name: string;
-                        /** @enum {string} */
-                        severity: "critical" | "major" | "minor" | "warning" | "info";
-                        enabled: boolean;
-                        /** @enum {string} */
-                        triggerType: "telemetry" | "offline" | "event";
-                        rule: {
-                            name: string;
-                            /** @default  */
-                            description: string;
-                            /** @default true */
-                            enabled: boolean;
-                            /** @enum {string} */
-                            severity: "critical" | "major" | "minor" | "warning" | "info";
-                            /** @default [] */
-                            deviceIds: string[];
-                            /** @default {} */
-                            labels: {
-                                [key: string]: string;
-                            };
-                            trigger: {
-                                /** @constant */
-                                type: "telemetry";
-                                /**
-                                 * @default all
-                                 * @enum {string}
-                                 */
-                                combine: "all" | "any";
-                                conditions: ({
-                                    /** @constant */
-                                    kind: "compare";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                    value: number | string | boolean;
-                                } | {
-                                    /** @constant */
-                                    kind: "range";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: "between" | "outside";
-                                    min: number;
-                                    max: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "change";
-                                    property: string;
-                                    delta: number;
-                                    windowSeconds: number;
-                                })[];
-                                /** @default 0 */
-                                forSeconds: number;
-                            } | {
-                                /** @constant */
-                                type: "offline";
-                                forMinutes: number;
-                            } | {
-                                /** @constant */
-                                type: "event";
-                                event?: string;
-                                /** @enum {string} */
-                                level?: "info" | "warning" | "fault";
-                            };
-                            clear?: {
-                                /** @constant */
-                                type: "telemetry";
-                                /**
-                                 * @default all
-                                 * @enum {string}
-                                 */
-                                combine: "all" | "any";
-                                conditions: ({
-                                    /** @constant */
-                                    kind: "compare";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                    value: number | string | boolean;
-                                } | {
-                                    /** @constant */
-                                    kind: "range";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: "between" | "outside";
-                                    min: number;
-                                    max: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "change";
-                                    property: string;
-                                    delta: number;
-                                    windowSeconds: number;
-                                })[];
-                                /** @default 0 */
-                                forSeconds: number;
-                            } | {
-                                /** @constant */
-                                type: "online";
-                            };
-                            /**
-                             * @default {
-                             *       "webhookIds": []
-                             *     }
-                             */
-                            actions: {
-                                notify?: {
-                                    /**
-                                     * @default [
-                                     *       "owner",
-                                     *       "admin"
-                                     *     ]
-                                     */
-                                    roles: ("owner" | "admin" | "developer" | "viewer")[];
-                                    /** @default true */
-                                    inApp: boolean;
-                                    /** @default true */
-                                    email: boolean;
-                                };
-                                /** @default [] */
-                                webhookIds: string[];
-                            };
-                        };
-                        summary: {
-                            en: string;
-                            zhCN: string;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    updateAlertRule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    rule: {
-                        name: string;
-                        /** @default  */
-                        description?: string;
-                        /** @default true */
-                        enabled?: boolean;
-                        /** @enum {string} */
-                        severity: "critical" | "major" | "minor" | "warning" | "info";
-                        /** @default [] */
-                        deviceIds?: string[];
-                        /** @default {} */
-                        labels?: {
-                            [key: string]: string;
-                        };
-                        trigger: {
-                            /** @constant */
-                            type: "telemetry";
-                            /**
-                             * @default all
-                             * @enum {string}
-                             */
-                            combine?: "all" | "any";
-                            conditions: ({
-                                /** @constant */
-                                kind: "compare";
-                                property: string;
-                                /** @enum {string} */
-                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                value: number | string | boolean;
-                            } | {
-                                /** @constant */
-                                kind: "range";
-                                property: string;
-                                /** @enum {string} */
-                                op: "between" | "outside";
-                                min: number;
-                                max: number;
-                            } | {
-                                /** @constant */
-                                kind: "change";
-                                property: string;
-                                delta: number;
-                                windowSeconds: number;
-                            })[];
-                            /** @default 0 */
-                            forSeconds?: number;
-                        } | {
-                            /** @constant */
-                            type: "offline";
-                            forMinutes: number;
-                        } | {
-                            /** @constant */
-                            type: "event";
-                            event?: string;
-                            /** @enum {string} */
-                            level?: "info" | "warning" | "fault";
-                        };
-                        clear?: {
-                            /** @constant */
-                            type: "telemetry";
-                            /**
-                             * @default all
-                             * @enum {string}
-                             */
-                            combine?: "all" | "any";
-                            conditions: ({
-                                /** @constant */
-                                kind: "compare";
-                                property: string;
-                                /** @enum {string} */
-                                op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                value: number | string | boolean;
-                            } | {
-                                /** @constant */
-                                kind: "range";
-                                property: string;
-                                /** @enum {string} */
-                                op: "between" | "outside";
-                                min: number;
-                                max: number;
-                            } | {
-                                /** @constant */
-                                kind: "change";
-                                property: string;
-                                delta: number;
-                                windowSeconds: number;
-                            })[];
-                            /** @default 0 */
-                            forSeconds?: number;
-                        } | {
-                            /** @constant */
-                            type: "online";
-                        };
-                        /**
-                         * @default {
-                         *       "webhookIds": []
-                         *     }
-                         */
-                        actions?: {
-                            notify?: {
-                                /**
-                                 * @default [
-                                 *       "owner",
-                                 *       "admin"
-                                 *     ]
-                                 */
-                                roles?: ("owner" | "admin" | "developer" | "viewer")[];
-                                /** @default true */
-                                inApp?: boolean;
-                                /** @default true */
-                                email?: boolean;
-                            };
-                            /** @default [] */
-                            webhookIds?: string[];
-                        };
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        productId: string;
-                        productName: string;
-                        name: string;
-                        /** @enum {string} */
-                        severity: "critical" | "major" | "minor" | "warning" | "info";
-                        enabled: boolean;
-                        /** @enum {string} */
-                        triggerType: "telemetry" | "offline" | "event";
-                        rule: {
-                            name: string;
-                            /** @default  */
-                            description: string;
-                            /** @default true */
-                            enabled: boolean;
-                            /** @enum {string} */
-                            severity: "critical" | "major" | "minor" | "warning" | "info";
-                            /** @default [] */
-                            deviceIds: string[];
-                            /** @default {} */
-                            labels: {
-                                [key: string]: string;
-                            };
-                            trigger: {
-                                /** @constant */
-                                type: "telemetry";
-                                /**
-                                 * @default all
-                                 * @enum {string}
-                                 */
-                                combine: "all" | "any";
-                                conditions: ({
-                                    /** @constant */
-                                    kind: "compare";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                    value: number | string | boolean;
-                                } | {
-                                    /** @constant */
-                                    kind: "range";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: "between" | "outside";
-                                    min: number;
-                                    max: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "change";
-                                    property: string;
-                                    delta: number;
-                                    windowSeconds: number;
-                                })[];
-                                /** @default 0 */
-                                forSeconds: number;
-                            } | {
-                                /** @constant */
-                                type: "offline";
-                                forMinutes: number;
-                            } | {
-                                /** @constant */
-                                type: "event";
-                                event?: string;
-                                /** @enum {string} */
-                                level?: "info" | "warning" | "fault";
-                            };
-                            clear?: {
-                                /** @constant */
-                                type: "telemetry";
-                                /**
-                                 * @default all
-                                 * @enum {string}
-                                 */
-                                combine: "all" | "any";
-                                conditions: ({
-                                    /** @constant */
-                                    kind: "compare";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                                    value: number | string | boolean;
-                                } | {
-                                    /** @constant */
-                                    kind: "range";
-                                    property: string;
-                                    /** @enum {string} */
-                                    op: "between" | "outside";
-                                    min: number;
-                                    max: number;
-                                } | {
-                                    /** @constant */
-                                    kind: "change";
-                                    property: string;
-                                    delta: number;
-                                    windowSeconds: number;
-                                })[];
-                                /** @default 0 */
-                                forSeconds: number;
-                            } | {
-                                /** @constant */
-                                type: "online";
-                            };
-                            /**
-                             * @default {
-                             *       "webhookIds": []
-                             *     }
-                             */
-                            actions: {
-                                notify?: {
-                                    /**
-                                     * @default [
-                                     *       "owner",
-                                     *       "admin"
-                                     *     ]
-                                     */
-                                    roles: ("owner" | "admin" | "developer" | "viewer")[];
-                                    /** @default true */
-                                    inApp: boolean;
-                                    /** @default true */
-                                    email: boolean;
-                                };
-                                /** @default [] */
-                                webhookIds: string[];
-                            };
-                        };
-                        summary: {
-                            en: string;
-                            zhCN: string;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteAlertRule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
+            trigger:
+              | {
+                  /** @constant */
+                  type: "telemetry";
+                  /**
+                   * @default all
+                   * @enum {string}
+                   */
+                  combine?: "all" | "any";
+                  conditions: (
+                    | {
                         /** @constant */
-                        ok: true;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    listWebhooks: {
-        parameters: {
-            query?: {
-                /** @description How many items (1–100) */
-                limit?: number;
-                /** @description The id of the last item of the previous page (`nextCursor`) */
-                starting_after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            url: string;
-                            description: string;
-                            eventTypes: string[];
-                            enabled: boolean;
-                            disabledReason: ("manual" | "gone" | "failing") | null;
-                            secretHint: string;
-                            failingSince: string | null;
-                            lastSuccessAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
-                        hasMore: boolean;
-                        /** @description Pass as `starting_after` for the next page; null on the last page */
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    createWebhook: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    url: string;
-                    /** @default  */
-                    description?: string;
-                    /** @default [] */
-                    eventTypes?: ("device.created" | "device.updated" | "device.deleted" | "device.online" | "device.offline" | "alarm.created" | "alarm.acknowledged" | "alarm.cleared" | "command.succeeded" | "command.failed" | "command.timed_out" | "telemetry.received")[];
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    /** @description The created resource */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        endpoint: {
-                            id: string;
-                            url: string;
-                            description: string;
-                            eventTypes: string[];
-                            enabled: boolean;
-                            disabledReason: ("manual" | "gone" | "failing") | null;
-                            secretHint: string;
-                            failingSince: string | null;
-                            lastSuccessAt: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        };
-                        secret: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body larger than 1 MiB (`payload_too_large`) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        id: string;
-                        url: string;
-                        description: string;
-                        eventTypes: string[];
-                        enabled: boolean;
-                        disabledReason: ("manual" | "gone" | "failing") | null;
-                        secretHint: string;
-                        failingSince: string | null;
-                        lastSuccessAt: string | null;
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
-                };
-            };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    deleteWebhook: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    /** @description Requests allowed per minute for this token */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left in the current window */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the window resets */
-                    "RateLimit-Reset"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
+                        kind: "compare";
+                        property: string;
+                        /** @enum {string} */
+                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                        value: number | string | boolean;
+                      }
+                    | {
                         /** @constant */
-                        ok: true;
-                    };
+                        kind: "range";
+                        property: string;
+                        /** @enum {string} */
+                        op: "between" | "outside";
+                        min: number;
+                        max: number;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "change";
+                        property: string;
+                        delta: number;
+                        windowSeconds: number;
+                      }
+                  )[];
+                  /** @default 0 */
+                  forSeconds?: number;
+                }
+              | {
+                  /** @constant */
+                  type: "offline";
+                  forMinutes: number;
+                }
+              | {
+                  /** @constant */
+                  type: "event";
+                  event?: string;
+                  /** @enum {string} */
+                  level?: "info" | "warning" | "fault";
                 };
+            clear?:
+              | {
+                  /** @constant */
+                  type: "telemetry";
+                  /**
+                   * @default all
+                   * @enum {string}
+                   */
+                  combine?: "all" | "any";
+                  conditions: (
+                    | {
+                        /** @constant */
+                        kind: "compare";
+                        property: string;
+                        /** @enum {string} */
+                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                        value: number | string | boolean;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "range";
+                        property: string;
+                        /** @enum {string} */
+                        op: "between" | "outside";
+                        min: number;
+                        max: number;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "change";
+                        property: string;
+                        delta: number;
+                        windowSeconds: number;
+                      }
+                  )[];
+                  /** @default 0 */
+                  forSeconds?: number;
+                }
+              | {
+                  /** @constant */
+                  type: "online";
+                };
+            /**
+             * @default {
+             *       "webhookIds": []
+             *     }
+             */
+            actions?: {
+              notify?: {
+                /**
+                 * @default [
+                 *       "owner",
+                 *       "admin"
+                 *     ]
+                 */
+                roles?: ("owner" | "admin" | "developer" | "viewer")[];
+                /** @default true */
+                inApp?: boolean;
+                /** @default true */
+                email?: boolean;
+              };
+              /** @default [] */
+              webhookIds?: string[];
             };
-            /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No such resource in the token's tenant (`not_found`) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limit spent (`rate_limited`); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+          };
         };
+      };
     };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            productId: string;
+            productName: string;
+            name: string;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "info";
+            enabled: boolean;
+            /** @enum {string} */
+            triggerType: "telemetry" | "offline" | "event";
+            rule: {
+              name: string;
+              /** @default  */
+              description: string;
+              /** @default true */
+              enabled: boolean;
+              /** @enum {string} */
+              severity: "critical" | "major" | "minor" | "warning" | "info";
+              /** @default [] */
+              deviceIds: string[];
+              /** @default {} */
+              labels: {
+                [key: string]: string;
+              };
+              trigger:
+                | {
+                    /** @constant */
+                    type: "telemetry";
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    combine: "all" | "any";
+                    conditions: (
+                      | {
+                          /** @constant */
+                          kind: "compare";
+                          property: string;
+                          /** @enum {string} */
+                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                          value: number | string | boolean;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "range";
+                          property: string;
+                          /** @enum {string} */
+                          op: "between" | "outside";
+                          min: number;
+                          max: number;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "change";
+                          property: string;
+                          delta: number;
+                          windowSeconds: number;
+                        }
+                    )[];
+                    /** @default 0 */
+                    forSeconds: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "offline";
+                    forMinutes: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "event";
+                    event?: string;
+                    /** @enum {string} */
+                    level?: "info" | "warning" | "fault";
+                  };
+              clear?:
+                | {
+                    /** @constant */
+                    type: "telemetry";
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    combine: "all" | "any";
+                    conditions: (
+                      | {
+                          /** @constant */
+                          kind: "compare";
+                          property: string;
+                          /** @enum {string} */
+                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                          value: number | string | boolean;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "range";
+                          property: string;
+                          /** @enum {string} */
+                          op: "between" | "outside";
+                          min: number;
+                          max: number;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "change";
+                          property: string;
+                          delta: number;
+                          windowSeconds: number;
+                        }
+                    )[];
+                    /** @default 0 */
+                    forSeconds: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "online";
+                  };
+              /**
+               * @default {
+               *       "webhookIds": []
+               *     }
+               */
+              actions: {
+                notify?: {
+                  /**
+                   * @default [
+                   *       "owner",
+                   *       "admin"
+                   *     ]
+                   */
+                  roles: ("owner" | "admin" | "developer" | "viewer")[];
+                  /** @default true */
+                  inApp: boolean;
+                  /** @default true */
+                  email: boolean;
+                };
+                /** @default [] */
+                webhookIds: string[];
+              };
+            };
+            summary: {
+              en: string;
+              zhCN: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            productId: string;
+            productName: string;
+            name: string;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "info";
+            enabled: boolean;
+            /** @enum {string} */
+            triggerType: "telemetry" | "offline" | "event";
+            rule: {
+              name: string;
+              /** @default  */
+              description: string;
+              /** @default true */
+              enabled: boolean;
+              /** @enum {string} */
+              severity: "critical" | "major" | "minor" | "warning" | "info";
+              /** @default [] */
+              deviceIds: string[];
+              /** @default {} */
+              labels: {
+                [key: string]: string;
+              };
+              trigger:
+                | {
+                    /** @constant */
+                    type: "telemetry";
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    combine: "all" | "any";
+                    conditions: (
+                      | {
+                          /** @constant */
+                          kind: "compare";
+                          property: string;
+                          /** @enum {string} */
+                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                          value: number | string | boolean;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "range";
+                          property: string;
+                          /** @enum {string} */
+                          op: "between" | "outside";
+                          min: number;
+                          max: number;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "change";
+                          property: string;
+                          delta: number;
+                          windowSeconds: number;
+                        }
+                    )[];
+                    /** @default 0 */
+                    forSeconds: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "offline";
+                    forMinutes: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "event";
+                    event?: string;
+                    /** @enum {string} */
+                    level?: "info" | "warning" | "fault";
+                  };
+              clear?:
+                | {
+                    /** @constant */
+                    type: "telemetry";
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    combine: "all" | "any";
+                    conditions: (
+                      | {
+                          /** @constant */
+                          kind: "compare";
+                          property: string;
+                          /** @enum {string} */
+                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                          value: number | string | boolean;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "range";
+                          property: string;
+                          /** @enum {string} */
+                          op: "between" | "outside";
+                          min: number;
+                          max: number;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "change";
+                          property: string;
+                          delta: number;
+                          windowSeconds: number;
+                        }
+                    )[];
+                    /** @default 0 */
+                    forSeconds: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "online";
+                  };
+              /**
+               * @default {
+               *       "webhookIds": []
+               *     }
+               */
+              actions: {
+                notify?: {
+                  /**
+                   * @default [
+                   *       "owner",
+                   *       "admin"
+                   *     ]
+                   */
+                  roles: ("owner" | "admin" | "developer" | "viewer")[];
+                  /** @default true */
+                  inApp: boolean;
+                  /** @default true */
+                  email: boolean;
+                };
+                /** @default [] */
+                webhookIds: string[];
+              };
+            };
+            summary: {
+              en: string;
+              zhCN: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          rule: {
+            name: string;
+            /** @default  */
+            description?: string;
+            /** @default true */
+            enabled?: boolean;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "info";
+            /** @default [] */
+            deviceIds?: string[];
+            /** @default {} */
+            labels?: {
+              [key: string]: string;
+            };
+            trigger:
+              | {
+                  /** @constant */
+                  type: "telemetry";
+                  /**
+                   * @default all
+                   * @enum {string}
+                   */
+                  combine?: "all" | "any";
+                  conditions: (
+                    | {
+                        /** @constant */
+                        kind: "compare";
+                        property: string;
+                        /** @enum {string} */
+                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                        value: number | string | boolean;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "range";
+                        property: string;
+                        /** @enum {string} */
+                        op: "between" | "outside";
+                        min: number;
+                        max: number;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "change";
+                        property: string;
+                        delta: number;
+                        windowSeconds: number;
+                      }
+                  )[];
+                  /** @default 0 */
+                  forSeconds?: number;
+                }
+              | {
+                  /** @constant */
+                  type: "offline";
+                  forMinutes: number;
+                }
+              | {
+                  /** @constant */
+                  type: "event";
+                  event?: string;
+                  /** @enum {string} */
+                  level?: "info" | "warning" | "fault";
+                };
+            clear?:
+              | {
+                  /** @constant */
+                  type: "telemetry";
+                  /**
+                   * @default all
+                   * @enum {string}
+                   */
+                  combine?: "all" | "any";
+                  conditions: (
+                    | {
+                        /** @constant */
+                        kind: "compare";
+                        property: string;
+                        /** @enum {string} */
+                        op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                        value: number | string | boolean;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "range";
+                        property: string;
+                        /** @enum {string} */
+                        op: "between" | "outside";
+                        min: number;
+                        max: number;
+                      }
+                    | {
+                        /** @constant */
+                        kind: "change";
+                        property: string;
+                        delta: number;
+                        windowSeconds: number;
+                      }
+                  )[];
+                  /** @default 0 */
+                  forSeconds?: number;
+                }
+              | {
+                  /** @constant */
+                  type: "online";
+                };
+            /**
+             * @default {
+             *       "webhookIds": []
+             *     }
+             */
+            actions?: {
+              notify?: {
+                /**
+                 * @default [
+                 *       "owner",
+                 *       "admin"
+                 *     ]
+                 */
+                roles?: ("owner" | "admin" | "developer" | "viewer")[];
+                /** @default true */
+                inApp?: boolean;
+                /** @default true */
+                email?: boolean;
+              };
+              /** @default [] */
+              webhookIds?: string[];
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            productId: string;
+            productName: string;
+            name: string;
+            /** @enum {string} */
+            severity: "critical" | "major" | "minor" | "warning" | "info";
+            enabled: boolean;
+            /** @enum {string} */
+            triggerType: "telemetry" | "offline" | "event";
+            rule: {
+              name: string;
+              /** @default  */
+              description: string;
+              /** @default true */
+              enabled: boolean;
+              /** @enum {string} */
+              severity: "critical" | "major" | "minor" | "warning" | "info";
+              /** @default [] */
+              deviceIds: string[];
+              /** @default {} */
+              labels: {
+                [key: string]: string;
+              };
+              trigger:
+                | {
+                    /** @constant */
+                    type: "telemetry";
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    combine: "all" | "any";
+                    conditions: (
+                      | {
+                          /** @constant */
+                          kind: "compare";
+                          property: string;
+                          /** @enum {string} */
+                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                          value: number | string | boolean;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "range";
+                          property: string;
+                          /** @enum {string} */
+                          op: "between" | "outside";
+                          min: number;
+                          max: number;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "change";
+                          property: string;
+                          delta: number;
+                          windowSeconds: number;
+                        }
+                    )[];
+                    /** @default 0 */
+                    forSeconds: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "offline";
+                    forMinutes: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "event";
+                    event?: string;
+                    /** @enum {string} */
+                    level?: "info" | "warning" | "fault";
+                  };
+              clear?:
+                | {
+                    /** @constant */
+                    type: "telemetry";
+                    /**
+                     * @default all
+                     * @enum {string}
+                     */
+                    combine: "all" | "any";
+                    conditions: (
+                      | {
+                          /** @constant */
+                          kind: "compare";
+                          property: string;
+                          /** @enum {string} */
+                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                          value: number | string | boolean;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "range";
+                          property: string;
+                          /** @enum {string} */
+                          op: "between" | "outside";
+                          min: number;
+                          max: number;
+                        }
+                      | {
+                          /** @constant */
+                          kind: "change";
+                          property: string;
+                          delta: number;
+                          windowSeconds: number;
+                        }
+                    )[];
+                    /** @default 0 */
+                    forSeconds: number;
+                  }
+                | {
+                    /** @constant */
+                    type: "online";
+                  };
+              /**
+               * @default {
+               *       "webhookIds": []
+               *     }
+               */
+              actions: {
+                notify?: {
+                  /**
+                   * @default [
+                   *       "owner",
+                   *       "admin"
+                   *     ]
+                   */
+                  roles: ("owner" | "admin" | "developer" | "viewer")[];
+                  /** @default true */
+                  inApp: boolean;
+                  /** @default true */
+                  email: boolean;
+                };
+                /** @default [] */
+                webhookIds: string[];
+              };
+            };
+            summary: {
+              en: string;
+              zhCN: string;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            ok: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listWebhooks: {
+    parameters: {
+      query?: {
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              url: string;
+              description: string;
+              eventTypes: string[];
+              enabled: boolean;
+              disabledReason: ("manual" | "gone" | "failing") | null;
+              secretHint: string;
+              failingSince: string | null;
+              lastSuccessAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            }[];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          url: string;
+          /** @default  */
+          description?: string;
+          /** @default [] */
+          eventTypes?: (
+            | "device.created"
+            | "device.updated"
+            | "device.deleted"
+            | "device.online"
+            | "device.offline"
+            | "alarm.created"
+            | "alarm.acknowledged"
+            | "alarm.cleared"
+            | "command.succeeded"
+            | "command.failed"
+            | "command.timed_out"
+            | "telemetry.received"
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            endpoint: {
+              id: string;
+              url: string;
+              description: string;
+              eventTypes: string[];
+              enabled: boolean;
+              disabledReason: ("manual" | "gone" | "failing") | null;
+              secretHint: string;
+              failingSince: string | null;
+              lastSuccessAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+            secret: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[];
+            enabled: boolean;
+            disabledReason: ("manual" | "gone" | "failing") | null;
+            secretHint: string;
+            failingSince: string | null;
+            lastSuccessAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            ok: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
 }

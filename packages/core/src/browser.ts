@@ -27,20 +27,10 @@ export {
 export { parseThingModel, type ParseThingModelResult, type ThingModelError } from "./thing-model/parse";
 export { valueSchema, type PrimitiveValue } from "./thing-model/value-schema";
 export { type UnknownKeys, type ValueError, type ValidatedValues } from "./thing-model/validate-values";
-export {
-  compileThingModel,
-  type CompiledThingModel,
-  type CompileOptions,
-  type ValuesSchema,
-} from "./thing-model/compile";
+export { compileThingModel, type CompiledThingModel, type CompileOptions, type ValuesSchema } from "./thing-model/compile";
 
 // Telemetry
-export {
-  parseTelemetryPayload,
-  type ParseTelemetryResult,
-  type TelemetryPoint,
-  type TelemetryPayloadOptions,
-} from "./telemetry/payload";
+export { parseTelemetryPayload, type ParseTelemetryResult, type TelemetryPoint, type TelemetryPayloadOptions } from "./telemetry/payload";
 export { valueColumns, type ValueColumns } from "./telemetry/value-columns";
 export { mergeNewest } from "./telemetry/latest";
 export { defaultFloatDecimals, propertyDecimals, roundToPrecision } from "./telemetry/precision";
@@ -74,21 +64,9 @@ export { intersectScopes } from "./permissions/scopes";
 export { idPrefixes, publicId, parsePublicId, type IdPrefix } from "./ids/public-id";
 
 // Topics
-export {
-  deviceTopicPrefix,
-  parseDeviceTopic,
-  formatDeviceTopic,
-  type DeviceTopic,
-  type DeviceTopicKind,
-} from "./topics/device-topic";
+export { deviceTopicPrefix, parseDeviceTopic, formatDeviceTopic, type DeviceTopic, type DeviceTopicKind } from "./topics/device-topic";
 export { canPublish, allowedSubscription } from "./topics/device-acl";
-export {
-  internalTopic,
-  parseInternalTopic,
-  externalTopic,
-  commandChannel,
-  type InternalTopic,
-} from "./topics/internal-topic";
+export { internalTopic, parseInternalTopic, externalTopic, commandChannel, type InternalTopic } from "./topics/internal-topic";
 
 // Credentials
 export { mqttUsername, parseMqttUsername, type MqttUsername } from "./credentials/mqtt-username";
@@ -109,13 +87,7 @@ export {
   type Labels,
   type ParsedLabelText,
 } from "./tenant/labels";
-export {
-  MAX_BULK_ROWS,
-  checkBulkRows,
-  type BulkImportRow,
-  type BulkRowProblem,
-  type CheckedBulkRow,
-} from "./tenant/bulk-import";
+export { MAX_BULK_ROWS, checkBulkRows, type BulkImportRow, type BulkRowProblem, type CheckedBulkRow } from "./tenant/bulk-import";
 
 // Audit
 export { auditActions, isAuditAction, type AuditAction } from "./audit/actions";
@@ -202,7 +174,14 @@ export {
   type WebhookEventType,
   type WebhookPayload,
 } from "./webhooks/event-types";
-export { webhookRetryDelaysMs, webhookMaxAttempts, webhookDisableAfterMs, webhookRetryDelay, isDelivered, disablesEndpoint } from "./webhooks/retry";
+export {
+  webhookRetryDelaysMs,
+  webhookMaxAttempts,
+  webhookDisableAfterMs,
+  webhookRetryDelay,
+  isDelivered,
+  disablesEndpoint,
+} from "./webhooks/retry";
 export { webhookUrlSchema, maxWebhookUrlLength } from "./webhooks/url";
 // API scopes (API keys, OAuth apps)
 export {

@@ -27,12 +27,7 @@ export {
   type ProductModel,
   type ProductForModel,
 } from "./contracts/thing-model-cache";
-export {
-  AfterCommitWrites,
-  ingestStreamMaxLen,
-  type AfterCommitPipeline,
-  type AfterCommitPositions,
-} from "./contracts/after-commit";
+export { AfterCommitWrites, ingestStreamMaxLen, type AfterCommitPipeline, type AfterCommitPositions } from "./contracts/after-commit";
 export {
   credentialCacheTtlSeconds,
   credentialCachePutScript,

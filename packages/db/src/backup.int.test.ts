@@ -14,7 +14,7 @@ const withDb = (url: string, db: string) => Object.assign(new URL(url), { pathna
 
 const ownerUrl = () => {
   const url = process.env.MIGRATE_DATABASE_URL;
-  if (!url) throw new Error("MIGRATE_DATABASE_URL is not set: `eval \"$(bash scripts/services.sh <db>)\"` exports it");
+  if (!url) throw new Error('MIGRATE_DATABASE_URL is not set: `eval "$(bash scripts/services.sh <db>)"` exports it');
   return url;
 };
 
@@ -38,7 +38,9 @@ describe("scripts/backup.sh and scripts/restore.sh", () => {
         .insert(products)
         .values({ tenantId: t.id, name: "backup", thingModel: { properties: [], events: [], commands: [] }, productKey: `pk_bk_${t.slug}` })
         .returning();
-      await tx.insert(devices).values({ tenantId: t.id, productId: p!.id, name: deviceName, secretHash: `h-${deviceName}`, secretHint: "x…y" });
+      await tx
+        .insert(devices)
+        .values({ tenantId: t.id, productId: p!.id, name: deviceName, secretHash: `h-${deviceName}`, secretHint: "x…y" });
     });
 
     const file = path.join(mkdtempSync(path.join(tmpdir(), "aspen-backup-")), "aspen.dump");
@@ -53,14 +55,20 @@ describe("scripts/backup.sh and scripts/restore.sh", () => {
     const restored = postgres(withDb(testDatabaseUrl(), fresh), { max: 1, onnotice: () => {} });
     const tenantView = postgres(withDb(testTenantDatabaseUrl(), fresh), { max: 1, onnotice: () => {} });
     try {
-      const rows = await restored<{ name: string; tenant: string }[]>`select d.name, t.slug as tenant from devices d join tenants t on t.id = d.tenant_id where d.name = ${deviceName}`;
+      const rows = await restored<
+        { name: string; tenant: string }[]
+      >`select d.name, t.slug as tenant from devices d join tenants t on t.id = d.tenant_id where d.name = ${deviceName}`;
       expect(rows).toEqual([{ name: deviceName, tenant: t.slug }]);
-      const forced = await restored<{ n: number }[]>`select count(*)::int as n from pg_class where relname = 'devices' and relrowsecurity and relforcerowsecurity`;
+      const forced = await restored<
+        { n: number }[]
+      >`select count(*)::int as n from pg_class where relname = 'devices' and relrowsecurity and relforcerowsecurity`;
       expect(forced[0]!.n).toBe(1);
       const hidden = await tenantView<{ n: number }[]>`select count(*)::int as n from devices`;
       expect(hidden[0]!.n).toBe(0);
       // A second restore into the now non-empty database is refused.
-      expect(() => execFileSync("bash", [path.join(root, "scripts/restore.sh"), file, withDb(ownerUrl(), fresh)], { env, stdio: "pipe" })).toThrow();
+      expect(() =>
+        execFileSync("bash", [path.join(root, "scripts/restore.sh"), file, withDb(ownerUrl(), fresh)], { env, stdio: "pipe" }),
+      ).toThrow();
     } finally {
       await restored.end();
       await tenantView.end();

@@ -7,7 +7,9 @@ import { grantAppRoles, roleOfUrl } from "./roles";
 // then grants the system role (DATABASE_URL) and the tenant role (TENANT_DATABASE_URL) their data access.
 const url = process.env.MIGRATE_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {
-  console.error("MIGRATE_DATABASE_URL (or DATABASE_URL) is not set: run `eval \"$(bash scripts/services.sh)\"` or export it (postgres://owner:pass@host:port/db)");
+  console.error(
+    'MIGRATE_DATABASE_URL (or DATABASE_URL) is not set: run `eval "$(bash scripts/services.sh)"` or export it (postgres://owner:pass@host:port/db)',
+  );
   process.exit(1);
 }
 const db = createDb(url, { max: 1, applicationName: "aspen-migrate" });

@@ -21,7 +21,9 @@ beforeAll(async () => {
   const t = await createTestTenant(sysDb, { ownerId: owner.id });
   tenantId = t.id;
   await withSystem(sysDb, (tx) =>
-    tx.insert(products).values({ tenantId, name: "rls-meta", thingModel: { properties: [], events: [], commands: [] }, productKey: `pk_meta_${t.slug}` }),
+    tx
+      .insert(products)
+      .values({ tenantId, name: "rls-meta", thingModel: { properties: [], events: [], commands: [] }, productKey: `pk_meta_${t.slug}` }),
   );
 });
 
@@ -95,11 +97,13 @@ describe("row-level security that SQL cannot switch off", () => {
   it("the tenant role cannot SET its way out", async () => {
     expect(await refused(tenant`set role aspen`)).toMatch(/permission denied|does not exist/);
     expect(await refused(tenant`set role aspen_system`)).toMatch(/permission denied/);
-    const seen = await tenant.begin(async (tx) => {
-      await tx`select set_config('app.bypass_rls', 'on', true)`;
-      await tx`set local row_security = off`.catch(() => undefined);
-      return tx<{ n: number }[]>`select count(*)::int as n from products`;
-    }).catch((err: Error) => err.message);
+    const seen = await tenant
+      .begin(async (tx) => {
+        await tx`select set_config('app.bypass_rls', 'on', true)`;
+        await tx`set local row_security = off`.catch(() => undefined);
+        return tx<{ n: number }[]>`select count(*)::int as n from products`;
+      })
+      .catch((err: Error) => err.message);
     // Either refused outright (row_security = off errors when a policy would apply) or no rows: never the data.
     if (typeof seen === "string") expect(seen).toMatch(/row-level security/);
     else expect(seen[0]!.n).toBe(0);

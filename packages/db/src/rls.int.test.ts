@@ -93,9 +93,7 @@ describe("row-level security", () => {
   });
 
   it("moving a row of A to tenant B is refused", async () => {
-    const attempt = withTenant(db, a.id, (tx) =>
-      tx.update(products).set({ tenantId: b.id }).where(eq(products.tenantId, a.id)),
-    );
+    const attempt = withTenant(db, a.id, (tx) => tx.update(products).set({ tenantId: b.id }).where(eq(products.tenantId, a.id)));
     await expect(attempt).rejects.toSatisfy(isRlsViolation);
   });
 

@@ -33,7 +33,8 @@ export async function grantAppRoles(db: Tx, roles: { system?: string; tenant?: s
   }
   // Making partitions is the system's job (the worker's schedule); the function runs as the owner.
   await db.execute(sql`revoke all on function aspen_ensure_telemetry_partitions(timestamptz, int) from public`);
-  if (roles.system) await db.execute(sql`grant execute on function aspen_ensure_telemetry_partitions(timestamptz, int) to ${ident(roles.system)}`);
+  if (roles.system)
+    await db.execute(sql`grant execute on function aspen_ensure_telemetry_partitions(timestamptz, int) to ${ident(roles.system)}`);
   // So is dropping whole old months (retention).
   if (roles.system) await db.execute(sql`grant execute on function aspen_drop_telemetry_partition(text) to ${ident(roles.system)}`);
 }
@@ -63,7 +64,8 @@ export async function currentRoleFacts(db: Tx): Promise<RoleFacts> {
 export async function assertDatabaseRoles(dbs: { tenant: Tx; system: Tx }): Promise<void> {
   const [t, s] = await Promise.all([currentRoleFacts(dbs.tenant), currentRoleFacts(dbs.system)]);
   const problems: string[] = [];
-  if (t.superuser || t.bypassRls) problems.push(`TENANT_DATABASE_URL's role ${t.role} bypasses row-level security (superuser or BYPASSRLS)`);
+  if (t.superuser || t.bypassRls)
+    problems.push(`TENANT_DATABASE_URL's role ${t.role} bypasses row-level security (superuser or BYPASSRLS)`);
   if (t.ownsTables) problems.push(`TENANT_DATABASE_URL's role ${t.role} owns the tables (it could ALTER their policies away)`);
   if (!s.superuser && !s.bypassRls) problems.push(`DATABASE_URL's role ${s.role} lacks BYPASSRLS (system work would see no tenant rows)`);
   if (problems.length) throw new Error(`database roles: ${problems.join("; ")}. See the README, "Database roles".`);

@@ -134,10 +134,7 @@ async function main() {
         console.log(`seed: created product "${DEMO.productName}"`);
       }
 
-      const present = await tx
-        .select({ id: devices.id, name: devices.name })
-        .from(devices)
-        .where(eq(devices.tenantId, tenant.id));
+      const present = await tx.select({ id: devices.id, name: devices.name }).from(devices).where(eq(devices.tenantId, tenant.id));
       const byName = new Map(present.map((d) => [d.name, d.id]));
       const missing = DEMO.deviceNames.filter((n) => !byName.has(n));
       if (missing.length) {
@@ -145,7 +142,15 @@ async function main() {
           tx,
           missing.map((name) => {
             const s = generateSecret();
-            return { tenantId: tenant.id, productId: product.id, name, labels: { site: "demo" }, secretHash: hashSecret(s), secretHint: secretHint(s), createdBy: owner.id };
+            return {
+              tenantId: tenant.id,
+              productId: product.id,
+              name,
+              labels: { site: "demo" },
+              secretHash: hashSecret(s),
+              secretHint: secretHint(s),
+              createdBy: owner.id,
+            };
           }),
         );
         missing.forEach((n, i) => byName.set(n, ids[i]!));
@@ -169,16 +174,20 @@ async function main() {
         const id = byName.get(name)!;
         const secret = generateSecret();
         await setDeviceSecret(tx, tenant.id, id, { hash: hashSecret(secret), hint: secretHint(secret) });
-        out.devices.push({ id: publicId("dev", id), name, username: mqttUsername(DEMO.tenantSlug, name), password: secret, clientId: publicId("dev", id) });
+        out.devices.push({
+          id: publicId("dev", id),
+          name,
+          username: mqttUsername(DEMO.tenantSlug, name),
+          password: secret,
+          clientId: publicId("dev", id),
+        });
       }
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, `${JSON.stringify(out, null, 2)}\n`, { mode: 0o600 });
       return { rotated: true };
     });
     console.log(
-      result.rotated
-        ? `seed: wrote demo device credentials to ${file}`
-        : `seed: demo data present; device credentials unchanged (${file})`,
+      result.rotated ? `seed: wrote demo device credentials to ${file}` : `seed: demo data present; device credentials unchanged (${file})`,
     );
     console.log(`seed: demo login ${DEMO.email} / ${DEMO.password}, tenant "${DEMO.tenantSlug}"`);
   } finally {

@@ -10,7 +10,7 @@ export function testDatabaseUrl(): string {
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set: integration tests need a migrated Postgres. " +
-        "Run `bash scripts/services.sh <db>` and `npm run db:migrate`, then eval \"$(bash scripts/services.sh <db>)\"",
+        'Run `bash scripts/services.sh <db>` and `npm run db:migrate`, then eval "$(bash scripts/services.sh <db>)"',
     );
   }
   return url;
@@ -22,7 +22,7 @@ export function testTenantDatabaseUrl(): string {
   if (!url) {
     throw new Error(
       "TENANT_DATABASE_URL is not set: integration tests need the tenant role too. " +
-        "`eval \"$(bash scripts/services.sh <db>)\"` exports it (README, Database roles).",
+        '`eval "$(bash scripts/services.sh <db>)"` exports it (README, Database roles).',
     );
   }
   return url;

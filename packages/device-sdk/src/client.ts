@@ -23,7 +23,10 @@ export interface ConnectOptions {
 type Qos = 0 | 1;
 
 const commandPayload = z.object({ method: z.string(), params: z.record(z.string(), z.unknown()).optional() });
-const attributesResponse = z.object({ client: z.record(z.string(), z.unknown()).optional(), shared: z.record(z.string(), z.unknown()).optional() });
+const attributesResponse = z.object({
+  client: z.record(z.string(), z.unknown()).optional(),
+  shared: z.record(z.string(), z.unknown()).optional(),
+});
 
 /** A connected device. Create with `connectDevice`. */
 export class DeviceClient<M extends DeviceModel = AnyModel> {
@@ -38,7 +41,10 @@ export class DeviceClient<M extends DeviceModel = AnyModel> {
   }
 
   /** Sends telemetry: values now, values at a time, or several points. */
-  async sendTelemetry(data: Partial<M["properties"]> | TimedValues<M["properties"]> | TimedValues<M["properties"]>[], opts: { qos?: Qos } = {}) {
+  async sendTelemetry(
+    data: Partial<M["properties"]> | TimedValues<M["properties"]> | TimedValues<M["properties"]>[],
+    opts: { qos?: Qos } = {},
+  ) {
     await this.mqtt.publishAsync(topics.telemetry, JSON.stringify(data), { qos: opts.qos ?? 1 });
   }
 
@@ -66,7 +72,10 @@ export class DeviceClient<M extends DeviceModel = AnyModel> {
    */
   async onCommand<K extends keyof M["commands"] & string>(
     method: K,
-    handler: (params: M["commands"][K]["params"], request: CommandRequest<K>) => M["commands"][K]["result"] | Promise<M["commands"][K]["result"]>,
+    handler: (
+      params: M["commands"][K]["params"],
+      request: CommandRequest<K>,
+    ) => M["commands"][K]["result"] | Promise<M["commands"][K]["result"]>,
   ): Promise<void> {
     this.commandHandlers.set(method, handler as unknown as (params: never, req: CommandRequest) => unknown);
     await this.ensureSubscribed(topics.rpcRequest);

@@ -6,17 +6,39 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertRedisDurable, createRedis, RedisNotDurableError } from "./redis";
 
 const REDIS_URL = process.env.REDIS_URL;
-if (!REDIS_URL) throw new Error("REDIS_URL is not set: run the tests through `npm test` or `eval \"$(scripts/services.sh)\"`");
+if (!REDIS_URL) throw new Error('REDIS_URL is not set: run the tests through `npm test` or `eval "$(scripts/services.sh)"`');
 
 // A second, real redis-server started without persistence, to prove the check refuses it.
 let loose: ChildProcess;
 const loosePort = 20000 + Math.floor(Math.random() * 20000);
 beforeAll(async () => {
-  loose = spawn("redis-server", ["--port", String(loosePort), "--bind", "127.0.0.1", "--appendonly", "no", "--save", "",
-    "--maxmemory-policy", "allkeys-lru", "--dir", mkdtempSync(join(tmpdir(), "aspen-redis-"))], { stdio: "ignore" });
+  loose = spawn(
+    "redis-server",
+    [
+      "--port",
+      String(loosePort),
+      "--bind",
+      "127.0.0.1",
+      "--appendonly",
+      "no",
+      "--save",
+      "",
+      "--maxmemory-policy",
+      "allkeys-lru",
+      "--dir",
+      mkdtempSync(join(tmpdir(), "aspen-redis-")),
+    ],
+    { stdio: "ignore" },
+  );
   const probe = createRedis(`redis://127.0.0.1:${loosePort}`, { lazyConnect: true, retryStrategy: () => 100 });
   for (let i = 0; i < 50; i++) {
-    if (await probe.connect().then(() => true, () => false)) break;
+    if (
+      await probe.connect().then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   probe.disconnect();

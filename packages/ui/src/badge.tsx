@@ -12,10 +12,20 @@ const tones: Record<BadgeTone, string> = {
   violet: "bg-violet-50 text-violet-700 ring-violet-600/30 dark:bg-violet-950 dark:text-violet-300 dark:ring-violet-500/30",
 };
 
-export function Badge({ tone = "neutral", dot, className, children, ...rest }: HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone; dot?: boolean }) {
+export function Badge({
+  tone = "neutral",
+  dot,
+  className,
+  children,
+  ...rest
+}: HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone; dot?: boolean }) {
   return (
     <span
-      className={cn("inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset", tones[tone], className)}
+      className={cn(
+        "inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset",
+        tones[tone],
+        className,
+      )}
       {...rest}
     >
       {dot ? <span aria-hidden className="size-1.5 rounded-full bg-current" /> : null}

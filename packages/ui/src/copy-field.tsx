@@ -47,11 +47,7 @@ export function CopyField({
   const [copied, setCopied] = useState(false);
   return (
     <div className={cn("min-w-0", className)}>
-      {label ? (
-        <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
-          {label}
-        </p>
-      ) : null}
+      {label ? <p className="mb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">{label}</p> : null}
       <div className="flex min-w-0 items-start gap-2">
         {multiline ? (
           <pre

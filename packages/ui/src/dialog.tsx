@@ -42,7 +42,18 @@ export function useWarnOnLeave(active: boolean) {
  * A modal dialog (WAI-ARIA dialog pattern, Radix): focus moves in on open, is trapped while open and
  * returns to the trigger on close; the page behind is inert.
  */
-export function Dialog({ open, onClose, title, description, children, footer, className, testId, dismissible = true, warnOnLeave = false }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  className,
+  testId,
+  dismissible = true,
+  warnOnLeave = false,
+}: DialogProps) {
   useWarnOnLeave(open && warnOnLeave);
   // Opened by state rather than a Radix trigger: remember what had focus to give it back on close.
   const returnFocus = useRef<HTMLElement | null>(null);
@@ -81,7 +92,9 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
           <div className="border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
             <DialogPrimitive.Title className="text-base font-semibold">{title}</DialogPrimitive.Title>
             {description ? (
-              <DialogPrimitive.Description className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{description}</DialogPrimitive.Description>
+              <DialogPrimitive.Description className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">
+                {description}
+              </DialogPrimitive.Description>
             ) : null}
           </div>
           <div className="min-h-0 overflow-y-auto px-4 py-3">{children}</div>

@@ -16,8 +16,14 @@ export function EmptyState({
   testId?: string;
 }) {
   return (
-    <div data-testid={testId ?? "empty-state"} className={cn("flex flex-col items-center justify-center gap-2 px-4 py-12 text-center", className)}>
-      <div aria-hidden className="mb-1 grid size-10 place-items-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400">
+    <div
+      data-testid={testId ?? "empty-state"}
+      className={cn("flex flex-col items-center justify-center gap-2 px-4 py-12 text-center", className)}
+    >
+      <div
+        aria-hidden
+        className="mb-1 grid size-10 place-items-center rounded-full bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-400"
+      >
         <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8">
           <path d="M3 7h18M3 12h18M3 17h10" strokeLinecap="round" />
         </svg>

@@ -96,7 +96,16 @@ export function HistoryChart({
             contentStyle={{ backgroundColor: "Canvas", color: "CanvasText", borderColor: "GrayText", borderRadius: 6 }}
           />
           {bands.map((b, i) => (
-            <ReferenceArea key={`band-${i}`} x1={b.from} x2={b.to} fill={b.color ?? "#dc2626"} fillOpacity={0.14} strokeOpacity={0} ifOverflow="hidden" label={b.label} />
+            <ReferenceArea
+              key={`band-${i}`}
+              x1={b.from}
+              x2={b.to}
+              fill={b.color ?? "#dc2626"}
+              fillOpacity={0.14}
+              strokeOpacity={0}
+              ifOverflow="hidden"
+              label={b.label}
+            />
           ))}
           {series.length > 1 ? <Legend /> : null}
           {series.map((s, i) => {
@@ -115,7 +124,16 @@ export function HistoryChart({
                 legendType="none"
                 connectNulls={false}
               />,
-              <Line key={c.line} dataKey={c.line} name={name} stroke={color} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />,
+              <Line
+                key={c.line}
+                dataKey={c.line}
+                name={name}
+                stroke={color}
+                dot={false}
+                strokeWidth={2}
+                connectNulls={false}
+                isAnimationActive={false}
+              />,
               <Line
                 key={c.partial}
                 dataKey={c.partial}

@@ -58,7 +58,12 @@ export function MenuItem({ className, ...props }: ComponentProps<typeof Dropdown
 }
 
 export function MenuLabel({ className, ...props }: ComponentProps<typeof DropdownMenu.Label>) {
-  return <DropdownMenu.Label className={cn("px-2.5 pt-1.5 pb-1 text-xs font-medium text-zinc-500 uppercase dark:text-zinc-400", className)} {...props} />;
+  return (
+    <DropdownMenu.Label
+      className={cn("px-2.5 pt-1.5 pb-1 text-xs font-medium text-zinc-500 uppercase dark:text-zinc-400", className)}
+      {...props}
+    />
+  );
 }
 
 export function MenuSeparator({ className, ...props }: ComponentProps<typeof DropdownMenu.Separator>) {
@@ -68,7 +73,15 @@ export function MenuSeparator({ className, ...props }: ComponentProps<typeof Dro
 export const MenuGroup = DropdownMenu.Group;
 
 /** Items of which one is chosen (`role="menuitemradio"`, `aria-checked`), e.g. light / dark / system. */
-export function MenuRadioGroup({ value, onValueChange, children }: { value: string; onValueChange: (v: string) => void; children: ReactNode }) {
+export function MenuRadioGroup({
+  value,
+  onValueChange,
+  children,
+}: {
+  value: string;
+  onValueChange: (v: string) => void;
+  children: ReactNode;
+}) {
   return (
     <DropdownMenu.RadioGroup value={value} onValueChange={onValueChange}>
       {children}

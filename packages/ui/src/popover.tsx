@@ -42,7 +42,13 @@ export function Popover({
         </PopoverPrimitive.Trigger>
       </div>
       <PopoverPrimitive.Portal>
-        <PopoverPrimitive.Content aria-label={label} align={align} sideOffset={4} collisionPadding={8} className={cn(panelClasses, panelClassName)}>
+        <PopoverPrimitive.Content
+          aria-label={label}
+          align={align}
+          sideOffset={4}
+          collisionPadding={8}
+          className={cn(panelClasses, panelClassName)}
+        >
           {typeof children === "function" ? children(close) : children}
         </PopoverPrimitive.Content>
       </PopoverPrimitive.Portal>

@@ -55,12 +55,20 @@ export function StateTimeline({
   const span = to - from;
   return (
     <div data-testid={testId} data-segments={segments.length}>
-      <div className="relative h-7 w-full overflow-hidden rounded bg-zinc-100 dark:bg-zinc-800" role="img" aria-label={segments.map((s) => `${formatTime(s.from)}: ${formatValue(s.value)}`).join("; ")}>
+      <div
+        className="relative h-7 w-full overflow-hidden rounded bg-zinc-100 dark:bg-zinc-800"
+        role="img"
+        aria-label={segments.map((s) => `${formatTime(s.from)}: ${formatValue(s.value)}`).join("; ")}
+      >
         {segments.map((s) => (
           <div
             key={s.from}
             className="absolute inset-y-0"
-            style={{ left: `${((s.from - from) / span) * 100}%`, width: `${((s.to - s.from) / span) * 100}%`, backgroundColor: color(s.value) }}
+            style={{
+              left: `${((s.from - from) / span) * 100}%`,
+              width: `${((s.to - s.from) / span) * 100}%`,
+              backgroundColor: color(s.value),
+            }}
             title={`${formatTime(s.from)} – ${formatTime(s.to)}: ${formatValue(s.value)}`}
           />
         ))}

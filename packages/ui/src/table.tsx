@@ -5,7 +5,13 @@ import { cn } from "./class-names";
 export function Table({ className, wrapperClassName, ...rest }: HTMLAttributes<HTMLTableElement> & { wrapperClassName?: string }) {
   return (
     // Focusable so that a table wider than the screen can be scrolled with the keyboard.
-    <div tabIndex={0} className={cn("w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-emerald-500 focus-visible:outline-none", wrapperClassName)}>
+    <div
+      tabIndex={0}
+      className={cn(
+        "w-full overflow-x-auto focus-visible:ring-2 focus-visible:ring-emerald-500 focus-visible:outline-none",
+        wrapperClassName,
+      )}
+    >
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...rest} />
     </div>
   );
@@ -27,7 +33,10 @@ export function TH({ className, ...rest }: ThHTMLAttributes<HTMLTableCellElement
   return (
     <th
       scope="col"
-      className={cn("px-3 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400", className)}
+      className={cn(
+        "px-3 py-2 text-xs font-semibold tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400",
+        className,
+      )}
       {...rest}
     />
   );

@@ -39,7 +39,10 @@ export function Tabs<K extends string>({
 }) {
   return (
     <TabsPrimitive.Root value={value} onValueChange={(v) => onChange(v as K)} className={className}>
-      <TabsPrimitive.List aria-label={label} className={cn("flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800", listClassName)}>
+      <TabsPrimitive.List
+        aria-label={label}
+        className={cn("flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800", listClassName)}
+      >
         {items.map((item) => (
           <TabsPrimitive.Trigger
             key={item.key}

@@ -1,5 +1,16 @@
 const minute = 60_000;
-const tickSteps = [minute, 5 * minute, 10 * minute, 15 * minute, 30 * minute, 60 * minute, 180 * minute, 360 * minute, 720 * minute, 1440 * minute];
+const tickSteps = [
+  minute,
+  5 * minute,
+  10 * minute,
+  15 * minute,
+  30 * minute,
+  60 * minute,
+  180 * minute,
+  360 * minute,
+  720 * minute,
+  1440 * minute,
+];
 
 /** Round-valued ticks (at most `max`) for a fixed time axis: recharts alone puts one at each end only. */
 export function timeTicks([from, to]: readonly [number, number], max = 5): number[] {

@@ -108,7 +108,11 @@ export function createCommands(deps: {
       } catch (err) {
         // e.g. a string Postgres cannot store inside the JSON response
         log.warn({ err, commandId: cmd.id }, "command response could not be stored as sent");
-        done = await completeCommand(db, cmd.id, { status: "failed", response: null, error: "the response could not be stored (invalid characters)" });
+        done = await completeCommand(db, cmd.id, {
+          status: "failed",
+          response: null,
+          error: "the response could not be stored (invalid characters)",
+        });
       }
       if (done) {
         metrics.commands.inc({ status: result.status });

@@ -52,13 +52,18 @@ export function createAuthenticate(deps: AuthenticateDeps) {
   const rate: RateLimit = { perSec: deps.rate.perSec, burst: deps.rate.burst, onThrottle: () => metrics.throttled.inc() };
 
   async function identify(username: string | undefined, password: Buffer | undefined): Promise<DeviceCredentials> {
-    if (!username) throw new Refusal(ReturnCode.badUsernameOrPassword, "no username: use <tenant>/<device> with the device secret as password, or the secret as username");
+    if (!username)
+      throw new Refusal(
+        ReturnCode.badUsernameOrPassword,
+        "no username: use <tenant>/<device> with the device secret as password, or the secret as username",
+      );
     if (username.includes("/")) {
       const parsed = parseMqttUsername(username);
       if (!parsed) throw new Refusal(ReturnCode.badUsernameOrPassword, "malformed username: expected <tenant-slug>/<device-name>");
       const creds = await credentials.byName(parsed.tenantSlug, parsed.deviceName);
       if (!creds) throw new Refusal(ReturnCode.badUsernameOrPassword, "unknown device");
-      if (!password || password.length === 0) throw new Refusal(ReturnCode.badUsernameOrPassword, "no password: send the device secret", creds);
+      if (!password || password.length === 0)
+        throw new Refusal(ReturnCode.badUsernameOrPassword, "no password: send the device secret", creds);
       if (!safeEqualHex(hashSecret(password.toString("utf8")), creds.secretHash)) {
         throw new Refusal(ReturnCode.badUsernameOrPassword, "wrong secret", creds);
       }
@@ -92,7 +97,8 @@ export function createAuthenticate(deps: AuthenticateDeps) {
         const will = willOf(client);
         if (will) {
           const t = parseDeviceTopic(will.topic);
-          if (!t || !canPublish(t)) throw new Refusal(ReturnCode.notAuthorized, `will topic "${will.topic.slice(0, 100)}" is not allowed`, creds);
+          if (!t || !canPublish(t))
+            throw new Refusal(ReturnCode.notAuthorized, `will topic "${will.topic.slice(0, 100)}" is not allowed`, creds);
           rewriteWill(client, internalTopic(creds.tenantId, creds.deviceId, will.topic));
         }
         const previous = localClient(deps.broker(), creds.deviceId);
@@ -113,7 +119,10 @@ export function createAuthenticate(deps: AuthenticateDeps) {
         });
         dropConnectionInfo(client.conn);
         metrics.connects.inc({ result: "accepted" });
-        log.debug({ device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol }, "device connected");
+        log.debug(
+          { device: `${creds.tenantSlug}/${creds.deviceName}`, deviceId: creds.deviceId, clientId, ip: info.ip, protocol: info.protocol },
+          "device connected",
+        );
         done(null, true);
       })
       .catch((err: unknown) => {
@@ -122,7 +131,13 @@ export function createAuthenticate(deps: AuthenticateDeps) {
         if (!(err instanceof Refusal)) log.error({ err }, "authentication failed on an internal error");
         metrics.connects.inc({ result: `refused_${refusal.returnCode}` });
         log.warn(
-          { returnCode: refusal.returnCode, reason: refusal.reason, username: username?.includes("/") ? username : undefined, clientId, ip: info.ip },
+          {
+            returnCode: refusal.returnCode,
+            reason: refusal.reason,
+            username: username?.includes("/") ? username : undefined,
+            clientId,
+            ip: info.ip,
+          },
           "connection refused",
         );
         if (refusal.device) {

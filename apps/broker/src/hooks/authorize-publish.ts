@@ -60,13 +60,18 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
     if (topic.startsWith("t/")) {
       // The device's Last Will, rewritten to its internal topic at CONNECT.
       const internal = parseInternalTopic(topic);
-      if (!internal || internal.tenantId !== session.tenantId || internal.deviceId !== session.deviceId) return "not the device's own topic";
+      if (!internal || internal.tenantId !== session.tenantId || internal.deviceId !== session.deviceId)
+        return "not the device's own topic";
       return { publisher, deviceTopic: internal.deviceTopic };
     }
     return { publisher, deviceTopic: topic };
   }
 
-  function authorize(resolved: { publisher: DevicePublisher; deviceTopic: string } | string, packet: PublishPacket, done: (err?: Error | null) => void) {
+  function authorize(
+    resolved: { publisher: DevicePublisher; deviceTopic: string } | string,
+    packet: PublishPacket,
+    done: (err?: Error | null) => void,
+  ) {
     if (typeof resolved === "string") {
       log.warn({ topic: packet.topic, reason: resolved }, "publish refused");
       return done(new Error(`publish to "${packet.topic}" refused: ${resolved}`));
@@ -76,7 +81,10 @@ export function createAuthorizePublish(deps: AuthorizePublishDeps) {
     if (!t || !canPublish(t)) {
       const reason = `publishing to "${deviceTopic.slice(0, 200)}" is not allowed: use the v1/devices/me/... topics (telemetry, attributes, attributes/request/<id>, rpc/response/<id>, events/<event>)`;
       deps.activity.recordError(publisher, "acl", reason, deviceTopic.slice(0, 300));
-      log.warn({ deviceId: publisher.deviceId, topic: deviceTopic.slice(0, 200) }, "publish refused: topic not allowed; closing the connection");
+      log.warn(
+        { deviceId: publisher.deviceId, topic: deviceTopic.slice(0, 200) },
+        "publish refused: topic not allowed; closing the connection",
+      );
       return done(new Error(reason));
     }
     deps.consume(packet);

@@ -26,7 +26,12 @@ function coalesceAcks(items: IngestItem[]) {
  * socket, usage / latest values / live updates and one ingest-stream entry gathered for Redis, the
  * device activity (last seen, counters), the rows metric. Nothing here can un-acknowledge anything.
  */
-export function createAfterCommit(deps: { updates: RedisUpdates; activity: DeviceActivity; metrics: Metrics; brokerId: string }): (items: IngestItem[]) => void {
+export function createAfterCommit(deps: {
+  updates: RedisUpdates;
+  activity: DeviceActivity;
+  metrics: Metrics;
+  brokerId: string;
+}): (items: IngestItem[]) => void {
   const { updates, activity, metrics } = deps;
   // Unique per process run: batch ids stay unique across restarts of the same broker id.
   const run = `${deps.brokerId}-${Date.now().toString(36)}`;
@@ -35,7 +40,16 @@ export function createAfterCommit(deps: { updates: RedisUpdates; activity: Devic
     coalesceAcks(items);
     const now = Date.now();
     let rows = 0;
-    const batch: IngestBatch = { v: 1, batchId: `${run}-${++seq}`, source: "mqtt", committedAt: now, telemetry: [], events: [], presence: [], commands: [] };
+    const batch: IngestBatch = {
+      v: 1,
+      batchId: `${run}-${++seq}`,
+      source: "mqtt",
+      committedAt: now,
+      telemetry: [],
+      events: [],
+      presence: [],
+      commands: [],
+    };
     for (const item of items) {
       const { tenantId, deviceId } = item;
       rows += item.telemetry.length;

@@ -54,7 +54,12 @@ describe("createBatcher", () => {
     const { b, batches } = setup();
     const results = await Promise.all([b.add({ key: "a", n: 1 }), b.add({ key: "b", n: 2, poison: true }), b.add({ key: "c", n: 3 })]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
-    expect(batches.flat().map((i) => i.n).sort()).toEqual([1, 3]);
+    expect(
+      batches
+        .flat()
+        .map((i) => i.n)
+        .sort(),
+    ).toEqual([1, 3]);
   });
 
   it("retries a failed connection without acknowledging anything in between", async () => {

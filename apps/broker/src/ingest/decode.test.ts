@@ -51,7 +51,10 @@ describe("decode", () => {
   it("judges command responses", () => {
     expect(decodeRpcResponse(model, "reboot", { ok: true }).status).toBe("succeeded");
     expect(decodeRpcResponse(model, "reboot", { error: "busy" })).toMatchObject({ status: "failed", error: "busy" });
-    expect(decodeRpcResponse(model, "reboot", { ok: "yes" })).toMatchObject({ status: "failed", error: expect.stringMatching(/thing model/) });
+    expect(decodeRpcResponse(model, "reboot", { ok: "yes" })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/thing model/),
+    });
     expect(decodeRpcResponse(model, "unknown", 42).status).toBe("succeeded");
   });
 });

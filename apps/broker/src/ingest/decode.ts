@@ -42,11 +42,19 @@ export function decodeTelemetry(ids: DeviceIds, model: ProductModel, json: unkno
   const parsed = parseTelemetryPayload(json, now);
   if (!parsed.ok) return { rows: [], latest: {}, points: [], rejection: { kind: "payload", reason: parsed.reason } };
   const d = decodeTelemetryPoints(ids, model.compiled, parsed.points);
-  return { rows: d.rows, latest: d.latest, points: d.points, rejection: d.errors.length > 0 ? { kind: "validation", reason: describeKeyErrors(d.errors) } : null };
+  return {
+    rows: d.rows,
+    latest: d.latest,
+    points: d.points,
+    rejection: d.errors.length > 0 ? { kind: "validation", reason: describeKeyErrors(d.errors) } : null,
+  };
 }
 
 /** Reported attributes: the thing model's properties (any subset); bad keys refused one by one. */
-export function decodeReported(model: ProductModel, json: unknown): { values: Record<string, PrimitiveValue>; rejection: Rejection | null } {
+export function decodeReported(
+  model: ProductModel,
+  json: unknown,
+): { values: Record<string, PrimitiveValue>; rejection: Rejection | null } {
   if (!isObject(json)) return { values: {}, rejection: { kind: "payload", reason: "attributes must be a JSON object" } };
   const d = decodeReportedValues(model.compiled, json);
   return { values: d.values, rejection: d.errors.length > 0 ? { kind: "validation", reason: describeKeyErrors(d.errors) } : null };
@@ -70,7 +78,14 @@ export function decodeEvent(
 /** `{"clientKeys":"a,b","sharedKeys":"c"}` (ThingsBoard) → key lists; absent lists mean "all". */
 export function decodeAttributeRequest(json: unknown): { clientKeys: string[] | null; sharedKeys: string[] | null } {
   const keys = (v: unknown) =>
-    typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : null;
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : Array.isArray(v)
+        ? v.filter((s): s is string => typeof s === "string")
+        : null;
   if (!isObject(json)) return { clientKeys: null, sharedKeys: null };
   return { clientKeys: keys(json.clientKeys), sharedKeys: keys(json.sharedKeys) };
 }
@@ -96,7 +111,10 @@ export function decodeRpcResponse(
   if (output && isObject(json)) {
     const r = output.safeParse(json);
     if (!r.success) {
-      const reason = r.error.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+      const reason = r.error.issues
+        .slice(0, 3)
+        .map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+        .join("; ");
       return { status: "failed", response: json, error: `response does not match the thing model: ${reason}` };
     }
     return { status: "succeeded", response: r.data, error: null };

@@ -92,7 +92,15 @@ export function createDispatch(deps: DispatchDeps): (p: DevicePublisher, t: Devi
     return item;
   }
 
-  function ingestWith(p: DevicePublisher, t: DeviceTopic, packet: PublishPacket, model: ProductModel | undefined, json: unknown, bytes: number, ack: Ack) {
+  function ingestWith(
+    p: DevicePublisher,
+    t: DeviceTopic,
+    packet: PublishPacket,
+    model: ProductModel | undefined,
+    json: unknown,
+    bytes: number,
+    ack: Ack,
+  ) {
     let item: IngestItem | null;
     try {
       if (!model) reject(p, t.kind, { kind: "validation", reason: "the device's product no longer exists" }, packet.topic);
@@ -118,10 +126,16 @@ export function createDispatch(deps: DispatchDeps): (p: DevicePublisher, t: Devi
     let json: ReturnType<typeof decodeJson> | null = null;
     try {
       if (payload.length > deps.maxPayloadBytes) {
-        reject(p, t.kind, { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` }, topic);
+        reject(
+          p,
+          t.kind,
+          { kind: "oversized", reason: `payload of ${payload.length} bytes exceeds the limit of ${deps.maxPayloadBytes}` },
+          topic,
+        );
       } else {
         json = decodeJson(payload);
-        if (t.kind === "attributesRequest") return void settle(deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {}), packet, ack);
+        if (t.kind === "attributesRequest")
+          return void settle(deps.replies.attributeRequest(p, t.requestId, json.ok ? json.value : {}), packet, ack);
         if (!json.ok) reject(p, t.kind, { kind: "payload", reason: json.reason }, topic);
         else if (t.kind === "rpcResponse") return void settle(deps.replies.rpcResponse(p, t.requestId, json.value), packet, ack);
       }

@@ -38,7 +38,18 @@ export type Ack = (err: Error | null) => void;
 export const rowsOf = (i: IngestItem) => i.telemetry.length + (i.event ? 1 : 0) + (i.reported ? 1 : 0);
 
 export function emptyItem(p: DevicePublisher, bytes: number): IngestItem {
-  return { tenantId: p.tenantId, deviceId: p.deviceId, productId: p.productId, client: p.client, bytes, telemetry: [], latest: {}, points: [], event: null, reported: null };
+  return {
+    tenantId: p.tenantId,
+    deviceId: p.deviceId,
+    productId: p.productId,
+    client: p.client,
+    bytes,
+    telemetry: [],
+    latest: {},
+    points: [],
+    event: null,
+    reported: null,
+  };
 }
 
 /** Messages answered rather than stored: attribute requests and command responses. */

@@ -43,7 +43,14 @@ describe("redis updates", () => {
     await u.flush();
     expect(pipelines).toHaveLength(1);
     const cmds = pipelines[0]!;
-    expect(cmds).toContainEqual(["hset", keys.latest("d1"), "t", JSON.stringify({ ts: 2, value: 20 }), "h", JSON.stringify({ ts: 1, value: 50 })]);
+    expect(cmds).toContainEqual([
+      "hset",
+      keys.latest("d1"),
+      "t",
+      JSON.stringify({ ts: 2, value: 20 }),
+      "h",
+      JSON.stringify({ ts: 1, value: 50 }),
+    ]);
     expect(cmds).toContainEqual(["hincrby", keys.usage("a", "20260102"), "messages", "2"]);
     expect(cmds).toContainEqual(["hincrby", keys.usage("a", "20260102"), "points", "5"]);
     expect(cmds).toContainEqual(["publish", keys.live("a"), JSON.stringify([{ type: "presence", deviceId: "d1", online: true, at: now }])]);

@@ -50,7 +50,16 @@ export function createRedisUpdates(deps: RedisUpdatesDeps): RedisUpdates {
   let seq = 0;
   let side: IngestBatch | null = null;
   const sideBatch = (): IngestBatch =>
-    (side ??= { v: 1, batchId: `${run}${++seq}`, source: "mqtt", committedAt: Date.now(), telemetry: [], events: [], presence: [], commands: [] });
+    (side ??= {
+      v: 1,
+      batchId: `${run}${++seq}`,
+      source: "mqtt",
+      committedAt: Date.now(),
+      telemetry: [],
+      events: [],
+      presence: [],
+      commands: [],
+    });
   // Telemetry for the live view is only serialised for tenants someone is watching: PUBLISH says how
   // many subscribers got the last message; with none, skip (re-checking every 2 s).
   const audience = new Map<string, { receivers: number; at: number }>();

@@ -31,7 +31,10 @@ export function createWrite(db: Database): (items: IngestItem[]) => Promise<void
       if (telemetry.length > 0) await insertTelemetryRows(tx, telemetry);
       if (events.length > 0) await insertDeviceEvents(tx, events);
       if (patches.size > 0) {
-        const versions = await mergeReportedAttributes(tx, [...patches].map(([deviceId, values]) => ({ deviceId, values })));
+        const versions = await mergeReportedAttributes(
+          tx,
+          [...patches].map(([deviceId, values]) => ({ deviceId, values })),
+        );
         const byDevice = new Map(versions.map((v) => [v.deviceId, v.shadowVersion]));
         for (const i of items) if (i.reported) i.shadowVersion = byDevice.get(i.deviceId);
       }

@@ -51,7 +51,14 @@ function createGuard(opts: ListenerOptions) {
   };
 }
 
-function accept(stream: Duplex, socket: Socket, protocol: Protocol, opts: ListenerOptions, guard: (stream: Duplex) => void, req?: IncomingMessage) {
+function accept(
+  stream: Duplex,
+  socket: Socket,
+  protocol: Protocol,
+  opts: ListenerOptions,
+  guard: (stream: Duplex) => void,
+  req?: IncomingMessage,
+) {
   // Nagle off: small PUBACKs and commands go out at once (p99 ~38 ms → ~5 ms here).
   socket.setNoDelay(true);
   // Detects half-open connections of devices that set no MQTT keepalive.

@@ -4,7 +4,14 @@ import { PacketGuard } from "./packet-guard";
 
 const connect = mqttPacket.generate({ cmd: "connect", protocolId: "MQTT", protocolVersion: 4, clientId: "c1", clean: true, keepalive: 30 });
 const publish = (bytes: number) =>
-  mqttPacket.generate({ cmd: "publish", topic: "v1/devices/me/telemetry", payload: Buffer.alloc(bytes), qos: 0, retain: false, dup: false });
+  mqttPacket.generate({
+    cmd: "publish",
+    topic: "v1/devices/me/telemetry",
+    payload: Buffer.alloc(bytes),
+    qos: 0,
+    retain: false,
+    dup: false,
+  });
 
 describe("PacketGuard", () => {
   it("passes a normal stream split at every byte", () => {

@@ -95,7 +95,11 @@ export function attachPresence(deps: {
   broker.on("subscribe", (subs: Subscription[], client) => {
     const s = sessionOf(client);
     if (!s || !client.connected) return;
-    onListening(client, s, subs.filter((sub) => (sub.qos as number) !== 128).map((sub) => sub.topic));
+    onListening(
+      client,
+      s,
+      subs.filter((sub) => (sub.qos as number) !== 128).map((sub) => sub.topic),
+    );
   });
 
   broker.on("keepaliveTimeout", (client) => {
@@ -120,7 +124,12 @@ export function attachPresence(deps: {
       (async () => {
         const conn = await s.connection;
         if (!conn) return;
-        const wentOffline = await closeDeviceConnection(db, { connectionId: conn.id, deviceId: s.deviceId, connectedAt: conn.connectedAt, reason });
+        const wentOffline = await closeDeviceConnection(db, {
+          connectionId: conn.id,
+          deviceId: s.deviceId,
+          connectedAt: conn.connectedAt,
+          reason,
+        });
         if (wentOffline) live(s, false, reason);
       })().catch(fail("could not record the disconnect", s)),
     );

@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { revocationReason } from "./recheck";
 
 const session = { deviceId: "d1", secretHash: "h1" };
-const creds = { deviceId: "d1", tenantId: "t", tenantSlug: "acme", tenantStatus: "active" as const, productId: "p", deviceName: "n", secretHash: "h1", enabled: true };
+const creds = {
+  deviceId: "d1",
+  tenantId: "t",
+  tenantSlug: "acme",
+  tenantStatus: "active" as const,
+  productId: "p",
+  deviceName: "n",
+  secretHash: "h1",
+  enabled: true,
+};
 
 describe("revocationReason", () => {
   it("lets an unchanged device stay", () => {

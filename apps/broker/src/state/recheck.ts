@@ -27,7 +27,14 @@ export interface Recheck {
  * was suspended is disconnected. Revocations normally arrive at once over Redis pub/sub
  * (control.ts); this bounds what a lost message costs to one interval.
  */
-export function startRecheck(deps: { broker: Aedes; db: Database; credentials: CredentialStore; log: Logger; intervalMs: number; onClosed?: (n: number) => void }): Recheck {
+export function startRecheck(deps: {
+  broker: Aedes;
+  db: Database;
+  credentials: CredentialStore;
+  log: Logger;
+  intervalMs: number;
+  onClosed?: (n: number) => void;
+}): Recheck {
   const { broker, db, log } = deps;
   let running = false;
 
@@ -43,7 +50,10 @@ export function startRecheck(deps: { broker: Aedes; db: Database; credentials: C
       }
       for (let i = 0; i < connected.length; i += 500) {
         const chunk = connected.slice(i, i + 500);
-        const found = await findDeviceCredentialsByIds(db, chunk.map(([, s]) => s.deviceId));
+        const found = await findDeviceCredentialsByIds(
+          db,
+          chunk.map(([, s]) => s.deviceId),
+        );
         for (let k = 0; k < chunk.length; k++) {
           const [client, s] = chunk[k]!;
           const reason = revocationReason(s, found[k]);

@@ -40,7 +40,9 @@ export async function brokerEnvVars(overrides: Record<string, string> = {}): Pro
 }
 
 /** A broker in this process. */
-export async function startTestBroker(overrides: Record<string, string> = {}): Promise<RunningBroker & { url: string; vars: Record<string, string> }> {
+export async function startTestBroker(
+  overrides: Record<string, string> = {},
+): Promise<RunningBroker & { url: string; vars: Record<string, string> }> {
   const vars = await brokerEnvVars(overrides);
   const env = loadEnv(vars);
   const broker = await startBroker(env, pino({ level: env.LOG_LEVEL }));

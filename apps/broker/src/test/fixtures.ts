@@ -13,9 +13,7 @@ export const thermostatModel: ThingModelInput = {
     { identifier: "target", name: "Target", type: "float", min: 5, max: 35, access: "rw" },
     { identifier: "label", name: "Label", type: "string", maxLength: 32 },
   ],
-  events: [
-    { identifier: "overheat", name: "Overheat", level: "fault", params: [{ identifier: "temperature", name: "T", type: "float" }] },
-  ],
+  events: [{ identifier: "overheat", name: "Overheat", level: "fault", params: [{ identifier: "temperature", name: "T", type: "float" }] }],
   commands: [
     {
       identifier: "reboot",
@@ -40,7 +38,10 @@ export interface TestTenant {
 
 export async function createTenant(db: Database, opts: { status?: "active" | "suspended" } = {}): Promise<TestTenant> {
   const slug = `bt-${suffix()}`;
-  const [row] = await db.insert(tenants).values({ slug, name: `Broker test ${slug}`, status: opts.status ?? "active" }).returning({ id: tenants.id });
+  const [row] = await db
+    .insert(tenants)
+    .values({ slug, name: `Broker test ${slug}`, status: opts.status ?? "active" })
+    .returning({ id: tenants.id });
   return { id: row!.id, slug };
 }
 
@@ -53,7 +54,13 @@ export async function createProduct(
   if (!parsed.ok) throw new Error(`bad test thing model: ${JSON.stringify(parsed.errors)}`);
   const [row] = await db
     .insert(products)
-    .values({ tenantId, name: `product-${suffix()}`, thingModel: parsed.model, unknownKeys: opts.unknownKeys ?? "reject", productKey: `pk-${suffix()}${suffix()}` })
+    .values({
+      tenantId,
+      name: `product-${suffix()}`,
+      thingModel: parsed.model,
+      unknownKeys: opts.unknownKeys ?? "reject",
+      productKey: `pk-${suffix()}${suffix()}`,
+    })
     .returning({ id: products.id });
   return row!.id;
 }

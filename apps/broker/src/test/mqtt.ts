@@ -1,7 +1,10 @@
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 
 /** The CONNACK return code of a refused connection, or the connected client. */
-export async function tryConnect(url: string, opts: IClientOptions): Promise<{ client: MqttClient; code: 0 } | { code: number; message: string }> {
+export async function tryConnect(
+  url: string,
+  opts: IClientOptions,
+): Promise<{ client: MqttClient; code: 0 } | { code: number; message: string }> {
   const client = mqtt.connect(url, { protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000, ...opts });
   return new Promise((resolve) => {
     client.once("connect", () => resolve({ client, code: 0 }));
@@ -62,7 +65,11 @@ export const waitFor = async <T>(fn: () => Promise<T | undefined | null | false>
  * Speaks raw MQTT over TCP (for what mqtt.js refuses to send): writes `bytes`, then resolves with the
  * first packet the broker answers, or "closed" if it closes the socket first, or "timeout".
  */
-export async function rawExchange(port: number, bytes: Buffer | Buffer[], timeoutMs = 5000): Promise<{ cmd: string; returnCode?: number } | "closed" | "timeout"> {
+export async function rawExchange(
+  port: number,
+  bytes: Buffer | Buffer[],
+  timeoutMs = 5000,
+): Promise<{ cmd: string; returnCode?: number } | "closed" | "timeout"> {
   const { connect: tcp } = await import("node:net");
   const mqttPacket = (await import("mqtt-packet")).default;
   return new Promise((resolve) => {

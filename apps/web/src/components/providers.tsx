@@ -9,7 +9,17 @@ import type { Dictionary } from "@/i18n/en";
 import { TRPCReactProvider } from "@/trpc/react";
 
 /** Everything client components need: theme, language and the tRPC/react-query clients. */
-export function Providers({ locale, dictionary, nonce, children }: { locale: Locale; dictionary: Dictionary; nonce?: string; children: ReactNode }) {
+export function Providers({
+  locale,
+  dictionary,
+  nonce,
+  children,
+}: {
+  locale: Locale;
+  dictionary: Dictionary;
+  nonce?: string;
+  children: ReactNode;
+}) {
   return (
     <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
       <I18nProvider locale={locale} dictionary={dictionary}>

@@ -184,7 +184,8 @@ export const alertsEn = {
     secretHint: "Secret ends with",
     rotate: "Rotate secret",
     rotateTitle: "Rotate the signing secret?",
-    rotateBody: "A new secret is issued. During the overlap both the old and the new signature are sent, so you can switch your receiver without missing deliveries.",
+    rotateBody:
+      "A new secret is issued. During the overlap both the old and the new signature are sent, so you can switch your receiver without missing deliveries.",
     overlap: "Overlap (hours)",
     delete: "Delete endpoint",
     deleteTitle: "Delete this endpoint?",

@@ -378,7 +378,7 @@ export const en = {
     done: "{count, plural, one {# device created} other {# devices created}}",
     downloadCredentials: "Download credentials CSV",
     credentialsOnce: "This file holds the device secrets. Download it now: you won't see them again.",
-    unknownProduct: "Unknown product \"{product}\"",
+    unknownProduct: 'Unknown product "{product}"',
     missingName: "Name is missing",
     duplicateName: "Duplicate name in this file",
     badLabels: "Labels must look like k=v;k2=v2",

@@ -17,7 +17,9 @@ describe("formatMessage", () => {
     expect(formatMessage("zh-CN", t, { n: 1 })).toBe("1 台设备");
   });
   it("formats placeholders inside a plural case", () => {
-    expect(formatMessage("en", "{count, plural, one {# row in {file}} other {# rows in {file}}}", { count: 2, file: "a.csv" })).toBe("2 rows in a.csv");
+    expect(formatMessage("en", "{count, plural, one {# row in {file}} other {# rows in {file}}}", { count: 2, file: "a.csv" })).toBe(
+      "2 rows in a.csv",
+    );
   });
 });
 

@@ -19,7 +19,10 @@ const I18nContext = createContext<I18n | null>(null);
  * dictionary: the client bundle imports no dictionary, so each browser downloads only its language.
  */
 export function I18nProvider({ locale, dictionary, children }: { locale: Locale; dictionary: Dictionary; children: ReactNode }) {
-  const value = useMemo<I18n>(() => ({ locale, t: dictionary, format: (template, values) => formatMessage(locale, template, values) }), [locale, dictionary]);
+  const value = useMemo<I18n>(
+    () => ({ locale, t: dictionary, format: (template, values) => formatMessage(locale, template, values) }),
+    [locale, dictionary],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -28,11 +28,11 @@ function fakeSmtp(): Promise<{ server: Server; port: number; messages: { from: s
         }
         const cmd = line.slice(0, 4).toUpperCase();
         if (cmd === "EHLO" || cmd === "HELO") sock.write("250 fake\r\n");
-        else if (cmd === "MAIL") (from = line), sock.write("250 OK\r\n");
-        else if (cmd === "RCPT") to.push(line), sock.write("250 OK\r\n");
-        else if (cmd === "DATA") (inData = true), (data = ""), sock.write("354 go ahead\r\n");
+        else if (cmd === "MAIL") ((from = line), sock.write("250 OK\r\n"));
+        else if (cmd === "RCPT") (to.push(line), sock.write("250 OK\r\n"));
+        else if (cmd === "DATA") ((inData = true), (data = ""), sock.write("354 go ahead\r\n"));
         else if (cmd === "QUIT") sock.end("221 bye\r\n");
-        else if (cmd === "RSET") (to = []), sock.write("250 OK\r\n");
+        else if (cmd === "RSET") ((to = []), sock.write("250 OK\r\n"));
         else sock.write("250 OK\r\n");
       }
     });

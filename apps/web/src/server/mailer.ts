@@ -46,7 +46,10 @@ export async function sendInvitationMail(mail: InvitationMail): Promise<boolean>
       });
       return true;
     } catch (err) {
-      logger.error({ err: (err as Error).message, invitationId: mail.invitationId }, "invitation email failed; the console shows the link to copy");
+      logger.error(
+        { err: (err as Error).message, invitationId: mail.invitationId },
+        "invitation email failed; the console shows the link to copy",
+      );
     }
   }
   logger.info({ invitationId: mail.invitationId, role: mail.role, smtp: t ? "failed" : "not configured" }, "invitation not emailed");

@@ -12,7 +12,11 @@ describe("checkMutationRequest", () => {
     expect(checkMutationRequest(req({ "content-type": "application/json", origin: APP }), APP).ok).toBe(true);
   });
   it("accepts JSON from the host the request was sent to", () => {
-    const r = req({ "content-type": "application/json", origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000" }, "POST", "http://10.0.0.5:3000/api/trpc/x");
+    const r = req(
+      { "content-type": "application/json", origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000" },
+      "POST",
+      "http://10.0.0.5:3000/api/trpc/x",
+    );
     expect(checkMutationRequest(r, APP).ok).toBe(true);
   });
   it.each([

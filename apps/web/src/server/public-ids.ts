@@ -1,7 +1,19 @@
 import { parsePublicId, publicId, type IdPrefix } from "@aspen/core";
 import { z } from "zod";
 
-const what: Record<string, string> = { dev: "device", prd: "product", ten: "tenant", usr: "user", inv: "invitation", rul: "alert rule", alm: "alarm", ntf: "notification", whk: "webhook", dlv: "webhook delivery", evt: "event" };
+const what: Record<string, string> = {
+  dev: "device",
+  prd: "product",
+  ten: "tenant",
+  usr: "user",
+  inv: "invitation",
+  rul: "alert rule",
+  alm: "alarm",
+  ntf: "notification",
+  whk: "webhook",
+  dlv: "webhook delivery",
+  evt: "event",
+};
 
 /**
  * Accepts a prefixed public id (`dev_…`) and yields the uuid behind it; any

@@ -17,7 +17,9 @@ export async function startupCheck(): Promise<void> {
     const problems = await checkRedisConfig(getRedis());
     if (problems.length > 0) {
       logger.fatal({ problems }, "Redis is not configured for durable queues: set appendonly yes and maxmemory-policy noeviction");
-      console.error(`web: refusing to start: Redis ${problems.join("; ")}. Start redis-server with --appendonly yes --maxmemory-policy noeviction.`);
+      console.error(
+        `web: refusing to start: Redis ${problems.join("; ")}. Start redis-server with --appendonly yes --maxmemory-policy noeviction.`,
+      );
       process.exit(1);
     }
   } catch (err) {

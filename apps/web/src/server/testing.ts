@@ -14,7 +14,7 @@ export function ensureTestEnv(): void {
   if (missing.length) {
     throw new Error(
       `${missing.join(" and ")} not set: web integration tests need a migrated Postgres and a Redis ` +
-        "(eval \"$(bash scripts/services.sh <db>)\"; npm run db:migrate)",
+        '(eval "$(bash scripts/services.sh <db>)"; npm run db:migrate)',
     );
   }
   process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
@@ -24,8 +24,7 @@ export function ensureTestEnv(): void {
 /** A fresh address per caller (198.18.0.0/15, the benchmarking range) so per-IP budgets of one test do not reach another. */
 const randomTestIp = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
-export const testHeaders = (ip = randomTestIp()) =>
-  new Headers({ "x-forwarded-for": ip, "user-agent": "vitest", host: "localhost:3000" });
+export const testHeaders = (ip = randomTestIp()) => new Headers({ "x-forwarded-for": ip, "user-agent": "vitest", host: "localhost:3000" });
 
 /** A server-side caller acting as `user` (or signed out with null). */
 export function callerAs(user: Pick<TestUser, "id" | "email" | "name"> | null, ip?: string) {

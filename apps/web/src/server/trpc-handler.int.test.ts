@@ -26,7 +26,10 @@ describe("tRPC route: cross-site protection", () => {
   it("refuses an HTML form posted from another site, and changes nothing", async () => {
     const email = `csrf-${randomSuffix()}@test.aspen.dev`;
     const form = new URLSearchParams({ input: JSON.stringify(signupBody(email)) }).toString();
-    const res = await post({ "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", host: "localhost:3000" }, form);
+    const res = await post(
+      { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", host: "localhost:3000" },
+      form,
+    );
     expect(res.status).toBe(403);
     expect(await exists(email)).toBe(false);
   });

@@ -22,10 +22,7 @@ function refuse(status: number, code: string, reason: string, message: string): 
  * MAX_TRPC_BATCH calls (400); then runs the router with the session
  * `getSession` resolves.
  */
-export async function handleTrpcRequest(
-  req: Request,
-  opts: { appUrl: string; getSession: () => Promise<SessionLike> },
-): Promise<Response> {
+export async function handleTrpcRequest(req: Request, opts: { appUrl: string; getSession: () => Promise<SessionLike> }): Promise<Response> {
   const guard = checkMutationRequest(req, opts.appUrl);
   if (!guard.ok) {
     logger.warn({ reason: guard.reason, url: req.url }, "refused tRPC request");
@@ -35,12 +32,18 @@ export async function handleTrpcRequest(
     );
   }
   const read = await readBodyCapped(req, MAX_TRPC_BODY_BYTES);
-  if (!read.ok) return refuse(413, "PAYLOAD_TOO_LARGE", "payload_too_large", `Request bodies are limited to ${MAX_TRPC_BODY_BYTES / 1024 / 1024} MiB.`);
+  if (!read.ok)
+    return refuse(413, "PAYLOAD_TOO_LARGE", "payload_too_large", `Request bodies are limited to ${MAX_TRPC_BODY_BYTES / 1024 / 1024} MiB.`);
   const text = new TextDecoder().decode(read.body);
   const input = new URL(req.url).searchParams.get("input") ?? "";
   if (jsonTooDeep(text) || jsonTooDeep(input)) return refuse(400, "BAD_REQUEST", "json_too_deep", "The input is nested too deeply.");
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const buffered = new Request(req.url, { method: req.method, headers: req.headers, body: hasBody ? read.body : undefined, signal: req.signal });
+  const buffered = new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: hasBody ? read.body : undefined,
+    signal: req.signal,
+  });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: buffered,

@@ -54,7 +54,8 @@ const t = initTRPC.context<Context>().create({
     // Input errors already carry an AppErrorCause here (`rewriteInputError` in `observed`).
     const cause = error.cause instanceof AppErrorCause ? error.cause : undefined;
     let message = shape.message;
-    if (error.code === "INTERNAL_SERVER_ERROR") message = "Something went wrong on our side. Try again; if it persists, check the server logs.";
+    if (error.code === "INTERNAL_SERVER_ERROR")
+      message = "Something went wrong on our side. Try again; if it persists, check the server logs.";
     // No stack traces to clients, in any environment.
     const { stack: _stack, ...data } = shape.data;
     return { ...shape, message, data: { ...data, reason: cause?.reason ?? null, details: cause?.details ?? null } };

@@ -33,7 +33,10 @@ const workerEnv = () => ({
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  receiver = await startReceiver((p) => secrets.get(p), (p, n) => (p.startsWith("/flaky") && n <= 2 ? 500 : 200));
+  receiver = await startReceiver(
+    (p) => secrets.get(p),
+    (p, n) => (p.startsWith("/flaky") && n <= 2 ? 500 : 200),
+  );
   worker = startWorker(workerEnv());
   await worker.ready();
 }, 40_000);
@@ -54,24 +57,50 @@ describe("rule changes take effect within 5 s", () => {
   it("a rule saved while the worker has the product cached raises on the data after it, within 5 s without a change message and at once with one", async () => {
     const w = await createWorld(sys, { devices: 1 });
     const dev = w.deviceIds[0]!;
-    const hot = () => xaddBatch(redis, prefix, [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: Date.now(), values: { temperature: 40 } }]);
+    const hot = () =>
+      xaddBatch(redis, prefix, [
+        { tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: Date.now(), values: { temperature: 40 } },
+      ]);
     await hot(); // cached: no rules for this product
     await new Promise((r) => setTimeout(r, 300));
     const saved = Date.now();
-    const rule = await createRule(sys, w, { trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 0 } });
-    await waitFor("an alarm from the new rule", async () => {
-      await hot();
-      return (await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id))).length > 0;
-    }, 8000);
+    const rule = await createRule(sys, w, {
+      trigger: {
+        type: "telemetry",
+        combine: "all",
+        conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }],
+        forSeconds: 0,
+      },
+    });
+    await waitFor(
+      "an alarm from the new rule",
+      async () => {
+        await hot();
+        return (await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id))).length > 0;
+      },
+      8000,
+    );
     expect(Date.now() - saved).toBeLessThan(5000);
 
     // With the web app's change message the next entry already sees the rule.
-    const second = await createRule(sys, w, { name: "Hot 2", trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 35 }], forSeconds: 0 } });
+    const second = await createRule(sys, w, {
+      name: "Hot 2",
+      trigger: {
+        type: "telemetry",
+        combine: "all",
+        conditions: [{ kind: "compare", property: "temperature", op: ">", value: 35 }],
+        forSeconds: 0,
+      },
+    });
     await redis.publish(alertRulesChangedChannel(prefix), JSON.stringify({ tenantId: w.tenant.id, productId: w.productId }));
     await new Promise((r) => setTimeout(r, 100));
     const published = Date.now();
     await hot();
-    await waitFor("an alarm from the second rule", async () => (await sys.select().from(alarms).where(eq(alarms.ruleId, second.id))).length > 0, 5000);
+    await waitFor(
+      "an alarm from the second rule",
+      async () => (await sys.select().from(alarms).where(eq(alarms.ruleId, second.id))).length > 0,
+      5000,
+    );
     expect(Date.now() - published).toBeLessThan(2000);
   });
 });
@@ -84,7 +113,13 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     const rule = await createRule(sys, w);
     const dev = w.deviceIds[0]!;
     const t0 = Date.now() - 60_000;
-    const point = (dt: number, temperature: number) => ({ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: t0 + dt, values: { temperature } });
+    const point = (dt: number, temperature: number) => ({
+      tenantId: w.tenant.id,
+      productId: w.productId,
+      deviceId: dev,
+      ts: t0 + dt,
+      values: { temperature },
+    });
     await xaddBatch(redis, prefix, [point(0, 25)]);
     await xaddBatch(redis, prefix, [point(1000, 31), point(3000, 33)]);
     await xaddBatch(redis, prefix, [point(6000, 34)]); // 5 s above 30: raise
@@ -105,7 +140,10 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     const hooks = receiver.got.get(`/hook-${w.tenant.id}`)!;
     expect(hooks).toHaveLength(1);
     expect(hooks[0]!.verified).toBe(true);
-    expect(JSON.parse(hooks[0]!.body)).toMatchObject({ type: "alarm.created", data: { ruleName: "Hot", severity: "critical", values: { temperature: 34 } } });
+    expect(JSON.parse(hooks[0]!.body)).toMatchObject({
+      type: "alarm.created",
+      data: { ruleName: "Hot", severity: "critical", values: { temperature: 34 } },
+    });
     const inApp = await sys.select().from(notifications).where(eq(notifications.userId, w.owner.id));
     expect(inApp).toHaveLength(1);
     expect(inApp[0]).toMatchObject({ kind: "alarm", emailStatus: "sent", readAt: null });
@@ -116,7 +154,15 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     const path = `/flaky-${w.tenant.id}`;
     const ep = await createEndpoint(sys, w.tenant.id, receiver.url(path));
     secrets.set(path, ep.secret);
-    const [d] = await withSystem(sys, (tx) => upsertDeliveries(tx, { tenantId: w.tenant.id, endpointIds: [ep.id], eventId: crypto.randomUUID(), eventType: "webhook.test", body: '{"type":"webhook.test","timestamp":"2026-01-01T00:00:00Z","data":{}}' }));
+    const [d] = await withSystem(sys, (tx) =>
+      upsertDeliveries(tx, {
+        tenantId: w.tenant.id,
+        endpointIds: [ep.id],
+        eventId: crypto.randomUUID(),
+        eventType: "webhook.test",
+        body: '{"type":"webhook.test","timestamp":"2026-01-01T00:00:00Z","data":{}}',
+      }),
+    );
     const producer = createProducer(redis, bull);
     await producer.enqueue(webhookDeliverJob, { tenantId: w.tenant.id, deliveryId: d!.id });
     await producer.close();
@@ -140,14 +186,25 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     const path = `/kill-${w.tenant.id}`;
     const ep = await createEndpoint(sys, w.tenant.id, receiver.url(path));
     secrets.set(path, ep.secret);
-    const rule = await createRule(sys, w, { trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 0 } });
+    const rule = await createRule(sys, w, {
+      trigger: {
+        type: "telemetry",
+        combine: "all",
+        conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }],
+        forSeconds: 0,
+      },
+    });
     const ts = Date.now();
     for (const [i, dev] of w.deviceIds.entries()) {
       // Two entries per device: the second repeats the alarm (count 2).
-      await xaddBatch(redis, prefix, [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: ts + i, values: { temperature: 40 } }]);
+      await xaddBatch(redis, prefix, [
+        { tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: ts + i, values: { temperature: 40 } },
+      ]);
     }
     for (const [i, dev] of w.deviceIds.entries()) {
-      await xaddBatch(redis, prefix, [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: ts + 1000 + i, values: { temperature: 41 } }]);
+      await xaddBatch(redis, prefix, [
+        { tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: ts + 1000 + i, values: { temperature: 41 } },
+      ]);
     }
     await waitFor("some alarms", async () => (await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id))).length >= 3, 30_000);
     worker.child.kill("SIGKILL");
@@ -157,10 +214,14 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     expect(atKill.filter((a) => a.count === 2).length).toBeLessThan(n);
     worker = startWorker(workerEnv());
     await worker.ready();
-    const rows = await waitFor("every alarm and repeat", async () => {
-      const r = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
-      return r.length === n && r.every((a) => a.count === 2) ? r : undefined;
-    }, 60_000).catch(async (e: Error) => {
+    const rows = await waitFor(
+      "every alarm and repeat",
+      async () => {
+        const r = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
+        return r.length === n && r.every((a) => a.count === 2) ? r : undefined;
+      },
+      60_000,
+    ).catch(async (e: Error) => {
       throw new Error(`${e.message}\n${worker.state.out.slice(-3000)}`);
     });
     await waitFor("every webhook", () => (receiver.got.get(path)?.length ?? 0) >= n, 30_000);

@@ -22,8 +22,20 @@ let broker: Awaited<ReturnType<typeof startBrokerProcess>>;
 beforeAll(async () => {
   smtp = await startSmtp();
   receiver = await startReceiver((p) => secrets.get(p));
-  broker = await startBrokerProcess({ REDIS_PREFIX: prefix, MQTT_PORT: String(mqttPort), HTTP_PORT: String(Number(process.env.E2E_BROKER_HTTP_PORT ?? 19203)), BROKER_ID: `e2e-${run}` });
-  worker = startWorker({ REDIS_PREFIX: prefix, BULLMQ_PREFIX: `alerts-e2e-${run}`, WORKER_HTTP_PORT: String(27000 + Math.floor(Math.random() * 2000)), SMTP_URL: smtp.url, WEBHOOK_ALLOW_LOOPBACK: "true", ALERTS_CONSUMER: `e2e-${run}` });
+  broker = await startBrokerProcess({
+    REDIS_PREFIX: prefix,
+    MQTT_PORT: String(mqttPort),
+    HTTP_PORT: String(Number(process.env.E2E_BROKER_HTTP_PORT ?? 19203)),
+    BROKER_ID: `e2e-${run}`,
+  });
+  worker = startWorker({
+    REDIS_PREFIX: prefix,
+    BULLMQ_PREFIX: `alerts-e2e-${run}`,
+    WORKER_HTTP_PORT: String(27000 + Math.floor(Math.random() * 2000)),
+    SMTP_URL: smtp.url,
+    WEBHOOK_ALLOW_LOOPBACK: "true",
+    ALERTS_CONSUMER: `e2e-${run}`,
+  });
   await worker.ready();
 }, 60_000);
 
@@ -44,11 +56,29 @@ describe("MQTT device → broker → worker", () => {
     const w = await createWorld(sys, { devices: 1, secret });
     const ep = await createEndpoint(sys, w.tenant.id, receiver.url(`/e2e-${w.tenant.id}`));
     secrets.set(`/e2e-${w.tenant.id}`, ep.secret);
-    const rule = await createRule(sys, w, { trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 2 } });
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, { username: `${w.tenant.slug}/${w.deviceNames[0]}`, password: secret, protocolVersion: 4, clientId: `e2e-${run}`, reconnectPeriod: 0 });
+    const rule = await createRule(sys, w, {
+      trigger: {
+        type: "telemetry",
+        combine: "all",
+        conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }],
+        forSeconds: 2,
+      },
+    });
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${mqttPort}`, {
+      username: `${w.tenant.slug}/${w.deviceNames[0]}`,
+      password: secret,
+      protocolVersion: 4,
+      clientId: `e2e-${run}`,
+      reconnectPeriod: 0,
+    });
     try {
       const t0 = Date.now();
-      for (const [dt, temperature] of [[0, 31], [1000, 32], [2500, 33], [3000, 34]] as const) {
+      for (const [dt, temperature] of [
+        [0, 31],
+        [1000, 32],
+        [2500, 33],
+        [3000, 34],
+      ] as const) {
         await client.publishAsync("v1/devices/me/telemetry", JSON.stringify({ ts: t0 + dt, values: { temperature } }), { qos: 1 });
       }
       const rows = await waitFor("the alarm", async () => {

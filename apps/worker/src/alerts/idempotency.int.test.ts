@@ -21,7 +21,15 @@ const run = randomBytes(4).toString("hex");
 const producer = createProducer(redis, `alerts-idem-${run}`);
 const store = createStateStore(redis, `alerts-idem-${run}:`);
 const cache = createRuleCache(sys);
-const deps = { db: sys, cache, store, producer, webhooks: createWebhookEmitter(sys, producer), metrics: createMetrics(new Registry()), log: pino({ level: "silent" }) };
+const deps = {
+  db: sys,
+  cache,
+  store,
+  producer,
+  webhooks: createWebhookEmitter(sys, producer),
+  metrics: createMetrics(new Registry()),
+  log: pino({ level: "silent" }),
+};
 const handle = createIngestHandler(deps);
 
 afterAll(async () => {
@@ -32,9 +40,25 @@ afterAll(async () => {
 
 async function setup() {
   const w = await createWorld(sys, { devices: 1 });
-  const rule = await createRule(sys, w, { trigger: { type: "telemetry", combine: "all", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 0 } });
+  const rule = await createRule(sys, w, {
+    trigger: {
+      type: "telemetry",
+      combine: "all",
+      conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }],
+      forSeconds: 0,
+    },
+  });
   const ep = await createEndpoint(sys, w.tenant.id, "http://127.0.0.1:9/none");
-  const batch: IngestBatch = { v: 1, batchId: `b-${run}`, source: "mqtt", committedAt: Date.now(), telemetry: [{ tenantId: w.tenant.id, productId: w.productId, deviceId: w.deviceIds[0]!, ts: Date.now(), values: { temperature: 50 } }], events: [], presence: [], commands: [] };
+  const batch: IngestBatch = {
+    v: 1,
+    batchId: `b-${run}`,
+    source: "mqtt",
+    committedAt: Date.now(),
+    telemetry: [{ tenantId: w.tenant.id, productId: w.productId, deviceId: w.deviceIds[0]!, ts: Date.now(), values: { temperature: 50 } }],
+    events: [],
+    presence: [],
+    commands: [],
+  };
   return { w, rule, ep, fields: [ingestStreamField, JSON.stringify(batch)], batch };
 }
 
@@ -70,8 +94,18 @@ describe("at-least-once delivery of stream entries", () => {
   it("thing-model events of the rule's level raise one alarm per entry and device, further ones count as repeats", async () => {
     const { w, batch } = await setup();
     const rule = await createRule(sys, w, { name: "Faults", trigger: { type: "event", level: "warning" } });
-    const ev = (event: string, level: "info" | "warning" | "fault") => ({ tenantId: w.tenant.id, productId: w.productId, deviceId: w.deviceIds[0]!, ts: Date.now(), event, level });
-    const fields = [ingestStreamField, JSON.stringify({ ...batch, telemetry: [], events: [ev("boot", "info"), ev("overheat", "fault"), ev("door", "warning")] })];
+    const ev = (event: string, level: "info" | "warning" | "fault") => ({
+      tenantId: w.tenant.id,
+      productId: w.productId,
+      deviceId: w.deviceIds[0]!,
+      ts: Date.now(),
+      event,
+      level,
+    });
+    const fields = [
+      ingestStreamField,
+      JSON.stringify({ ...batch, telemetry: [], events: [ev("boot", "info"), ev("overheat", "fault"), ev("door", "warning")] }),
+    ];
     await handle(`${Date.now()}-7`, fields);
     await handle(`${Date.now() + 1}-7`, [ingestStreamField, JSON.stringify({ ...batch, telemetry: [], events: [ev("boot", "info")] })]);
     const rows = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
@@ -85,11 +119,16 @@ describe("at-least-once delivery of stream entries", () => {
     const tel = await createEndpoint(sys, w.tenant.id, "http://127.0.0.1:9/tel", ["telemetry.received"]);
     deps.webhooks.invalidate();
     const dev = w.deviceIds[0]!;
-    const entry = { ...batch, presence: [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: Date.now(), online: true }], commands: [{ tenantId: w.tenant.id, deviceId: dev, commandId: crypto.randomUUID(), ts: Date.now(), status: "timed_out" as const }] };
+    const entry = {
+      ...batch,
+      presence: [{ tenantId: w.tenant.id, productId: w.productId, deviceId: dev, ts: Date.now(), online: true }],
+      commands: [{ tenantId: w.tenant.id, deviceId: dev, commandId: crypto.randomUUID(), ts: Date.now(), status: "timed_out" as const }],
+    };
     const id = `${Date.now()}-9`;
     await handle(id, [ingestStreamField, JSON.stringify(entry)]);
     await handle(id, [ingestStreamField, JSON.stringify(entry)]);
-    const types = async (endpointId: string) => (await sys.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId))).map((d) => d.eventType).sort();
+    const types = async (endpointId: string) =>
+      (await sys.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId))).map((d) => d.eventType).sort();
     // No types = everything except the opt-in telemetry.received (the rule's alarm is delivered too).
     expect(await types(all.id)).toEqual(["alarm.created", "command.timed_out", "device.online"]);
     expect(await types(tel.id)).toEqual(["telemetry.received"]);

@@ -2,7 +2,8 @@ import { alertRuleSpecSchema, initialState } from "@aspen/core";
 import { describe, expect, it } from "vitest";
 import { createIdlePairs, pointLocal } from "./idle-pairs";
 
-const rule = (trigger: unknown, clear?: unknown) => alertRuleSpecSchema.parse({ name: "r", severity: "info", trigger, ...(clear ? { clear } : {}) });
+const rule = (trigger: unknown, clear?: unknown) =>
+  alertRuleSpecSchema.parse({ name: "r", severity: "info", trigger, ...(clear ? { clear } : {}) });
 const cmp = (property: string) => ({ kind: "compare", property, op: ">", value: 1 });
 
 describe("idle pairs", () => {
@@ -22,6 +23,8 @@ describe("idle pairs", () => {
     expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t")], forSeconds: 30 }))).toBe(true);
     expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t"), cmp("h")] }))).toBe(false);
     expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t")] }, { type: "telemetry", conditions: [cmp("h")] }))).toBe(false);
-    expect(pointLocal(rule({ type: "telemetry", conditions: [{ kind: "change", property: "t", delta: 1, windowSeconds: 5 }] }))).toBe(false);
+    expect(pointLocal(rule({ type: "telemetry", conditions: [{ kind: "change", property: "t", delta: 1, windowSeconds: 5 }] }))).toBe(
+      false,
+    );
   });
 });

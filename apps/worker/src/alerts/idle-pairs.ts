@@ -37,7 +37,9 @@ export function pointLocal(spec: AlertRuleSpec): boolean {
   let v = local.get(spec);
   if (v === undefined) {
     const parts = [spec.trigger, spec.clear];
-    v = !parts.some((t) => t?.type === "telemetry" && t.conditions.some((c) => c.kind === "change")) && referencedProperties(spec.trigger, spec.clear).size === 1;
+    v =
+      !parts.some((t) => t?.type === "telemetry" && t.conditions.some((c) => c.kind === "change")) &&
+      referencedProperties(spec.trigger, spec.clear).size === 1;
     local.set(spec, v);
   }
   return v;

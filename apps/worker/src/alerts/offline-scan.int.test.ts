@@ -13,7 +13,12 @@ import { createOfflineScan } from "./offline-scan";
 const sys = testSystemDb();
 const redis = createRedis(process.env.REDIS_URL!);
 const producer = createProducer(redis, `alerts-off-${randomBytes(4).toString("hex")}`);
-const scan = createOfflineScan({ db: sys, producer, webhooks: createWebhookEmitter(sys, producer), metrics: createMetrics(new Registry()) });
+const scan = createOfflineScan({
+  db: sys,
+  producer,
+  webhooks: createWebhookEmitter(sys, producer),
+  metrics: createMetrics(new Registry()),
+});
 
 afterAll(async () => {
   await producer.close();
@@ -26,10 +31,24 @@ describe("offline detection (the repeatable job's work)", () => {
     const w = await createWorld(sys, { devices: 3 });
     const [longGone, recent, online] = w.deviceIds as [string, string, string];
     const now = Date.now();
-    await sys.update(devices).set({ online: false, lastSeenAt: new Date(now - 20 * 60_000) }).where(eq(devices.id, longGone));
-    await sys.update(devices).set({ online: false, lastSeenAt: new Date(now - 2 * 60_000) }).where(eq(devices.id, recent));
-    await sys.update(devices).set({ online: true, lastSeenAt: new Date(now) }).where(eq(devices.id, online));
-    const rule = await createRule(sys, w, { name: "Gone", severity: "major", trigger: { type: "offline", forMinutes: 10 }, clear: { type: "online" } });
+    await sys
+      .update(devices)
+      .set({ online: false, lastSeenAt: new Date(now - 20 * 60_000) })
+      .where(eq(devices.id, longGone));
+    await sys
+      .update(devices)
+      .set({ online: false, lastSeenAt: new Date(now - 2 * 60_000) })
+      .where(eq(devices.id, recent));
+    await sys
+      .update(devices)
+      .set({ online: true, lastSeenAt: new Date(now) })
+      .where(eq(devices.id, online));
+    const rule = await createRule(sys, w, {
+      name: "Gone",
+      severity: "major",
+      trigger: { type: "offline", forMinutes: 10 },
+      clear: { type: "online" },
+    });
     const mine = () => sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
 
     await scan(now);
@@ -39,11 +58,17 @@ describe("offline detection (the repeatable job's work)", () => {
     const jobs = await producer.queueFor(alarmNotifyJob.queue).getJobs(["waiting", "delayed", "completed"]);
     expect(jobs.filter((j) => j.data.tenantId === w.tenant.id)).toHaveLength(1);
 
-    await sys.update(devices).set({ online: true, lastSeenAt: new Date(now + 2000) }).where(eq(devices.id, longGone));
+    await sys
+      .update(devices)
+      .set({ online: true, lastSeenAt: new Date(now + 2000) })
+      .where(eq(devices.id, longGone));
     await scan(now + 3000);
     expect((await mine()).map((a) => [a.status, a.clearReason])).toEqual([["cleared", "auto"]]);
     // Offline again later: a new episode, a new alarm.
-    await sys.update(devices).set({ online: false, lastSeenAt: new Date(now + 4000) }).where(eq(devices.id, longGone));
+    await sys
+      .update(devices)
+      .set({ online: false, lastSeenAt: new Date(now + 4000) })
+      .where(eq(devices.id, longGone));
     await scan(now + 4000 + 11 * 60_000);
     const ofLongGone = (await mine()).filter((a) => a.deviceId === longGone);
     expect(ofLongGone.map((a) => a.status).sort()).toEqual(["active", "cleared"]);

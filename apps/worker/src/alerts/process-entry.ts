@@ -1,4 +1,16 @@
-import { eventMatches, evaluatePoints, groupHolds, publicId, referencedProperties, stateFor, targetsDevice, type Effect, type IngestBatch, type PairState, type Point } from "@aspen/core";
+import {
+  eventMatches,
+  evaluatePoints,
+  groupHolds,
+  publicId,
+  referencedProperties,
+  stateFor,
+  targetsDevice,
+  type Effect,
+  type IngestBatch,
+  type PairState,
+  type Point,
+} from "@aspen/core";
 import { autoClearAlarm, raiseAlarm, repeatAlarm, withSystem, type AlarmOutcome, type AlertRuleRow, type Database } from "@aspen/db";
 import { pointLocal, type IdlePairs } from "./idle-pairs";
 import type { RuleCache } from "./rule-cache";
@@ -47,7 +59,11 @@ function squash(effects: Effect[]): (Effect & { count: number })[] {
  * XACK) re-applies the same effects, which the database dedupes by key. Entries older than a pair's
  * last applied entry are skipped for that pair.
  */
-export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore; idle?: IdlePairs | undefined }, entryId: string, batch: IngestBatch): Promise<{ pairs: PairEffects[]; evaluations: number }> {
+export async function evaluateEntry(
+  deps: { cache: RuleCache; store: StateStore; idle?: IdlePairs | undefined },
+  entryId: string,
+  batch: IngestBatch,
+): Promise<{ pairs: PairEffects[]; evaluations: number }> {
   const rulesByProduct = await deps.cache.rulesOf([...batch.telemetry.map((t) => t.productId), ...batch.events.map((e) => e.productId)]);
   const needLabels = new Set<string>();
   for (const t of [...batch.telemetry, ...batch.events]) {
@@ -97,7 +113,12 @@ export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore;
       idle?.note(p.key, r.state, now);
       // Nothing that a later entry needs changed (the common "not triggered" case): skip the write.
       if (r.effects.length === 0 && unchanged(before, r.state, referencedProperties(spec.trigger, spec.clear).size)) return;
-      writes.push({ key: p.key, expected: raw[i] ?? null, next: { ...r.state, lastEntry: entryId, pending: r.effects }, pair: { rule: p.rule, deviceId: p.deviceId, effects: r.effects } });
+      writes.push({
+        key: p.key,
+        expected: raw[i] ?? null,
+        next: { ...r.state, lastEntry: entryId, pending: r.effects },
+        pair: { rule: p.rule, deviceId: p.deviceId, effects: r.effects },
+      });
     });
     const ok = await deps.store.casMany(writes);
     const retry = new Set<string>();
@@ -119,7 +140,14 @@ export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore;
       if (t.type !== "event" || !selects(r, e) || !eventMatches(t, e)) continue;
       const k = `${r.id}/${e.deviceId}`;
       const p = eventPairs.get(k) ?? { rule: r, deviceId: e.deviceId, effects: [] };
-      p.effects.push({ kind: p.effects.length === 0 ? "raise" : "repeat", ts: e.ts, values: { event: e.event, ...(e.level ? { level: e.level } : {}), ...(e.params ?? {}) } as Record<string, string | number | boolean> });
+      p.effects.push({
+        kind: p.effects.length === 0 ? "raise" : "repeat",
+        ts: e.ts,
+        values: { event: e.event, ...(e.level ? { level: e.level } : {}), ...(e.params ?? {}) } as Record<
+          string,
+          string | number | boolean
+        >,
+      });
       eventPairs.set(k, p);
     }
   }
@@ -131,7 +159,12 @@ export async function evaluateEntry(deps: { cache: RuleCache; store: StateStore;
  * Writes the effects of an entry in one transaction, each idempotent by a key made of the entry, the
  * rule, the device and the effect's position. Returns the alarm events to announce.
  */
-export async function applyEffects(db: Database, entryId: string, pairs: PairEffects[], deviceNames: Map<string, string>): Promise<{ announcements: Announcement[]; changes: Record<string, number> }> {
+export async function applyEffects(
+  db: Database,
+  entryId: string,
+  pairs: PairEffects[],
+  deviceNames: Map<string, string>,
+): Promise<{ announcements: Announcement[]; changes: Record<string, number> }> {
   const changes: Record<string, number> = { raised: 0, repeated: 0, cleared: 0 };
   if (pairs.every((p) => p.effects.length === 0)) return { announcements: [], changes };
   const announcements: Announcement[] = [];
@@ -139,11 +172,22 @@ export async function applyEffects(db: Database, entryId: string, pairs: PairEff
     for (const p of pairs) {
       const r = p.rule;
       for (const [i, e] of squash(p.effects).entries()) {
-        const base = { tenantId: r.tenantId, ruleId: r.id, deviceId: p.deviceId, at: new Date(e.ts), values: e.values, dedupKey: `${entryId}-${r.id}-${p.deviceId}-${i}` };
+        const base = {
+          tenantId: r.tenantId,
+          ruleId: r.id,
+          deviceId: p.deviceId,
+          at: new Date(e.ts),
+          values: e.values,
+          dedupKey: `${entryId}-${r.id}-${p.deviceId}-${i}`,
+        };
         if (e.kind === "raise") {
           const o = await raiseAlarm(tx, { ...base, productId: r.productId, severity: r.severity, title: r.name });
           if (o.event) {
-            announcements.push({ rule: r, outcome: { ...o, event: o.event }, deviceName: deviceNames.get(p.deviceId) ?? publicId("dev", p.deviceId) });
+            announcements.push({
+              rule: r,
+              outcome: { ...o, event: o.event },
+              deviceName: deviceNames.get(p.deviceId) ?? publicId("dev", p.deviceId),
+            });
             changes.raised!++;
           } else changes.repeated!++;
         } else if (e.kind === "repeat") {
@@ -151,7 +195,11 @@ export async function applyEffects(db: Database, entryId: string, pairs: PairEff
         } else {
           const o = await autoClearAlarm(tx, base);
           if (o?.event) {
-            announcements.push({ rule: r, outcome: { ...o, event: o.event }, deviceName: deviceNames.get(p.deviceId) ?? publicId("dev", p.deviceId) });
+            announcements.push({
+              rule: r,
+              outcome: { ...o, event: o.event },
+              deviceName: deviceNames.get(p.deviceId) ?? publicId("dev", p.deviceId),
+            });
             changes.cleared!++;
           }
         }

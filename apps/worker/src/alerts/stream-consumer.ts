@@ -51,7 +51,8 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
   }
 
   async function round(): Promise<void> {
-    const own = (await o.redis.xreadgroup("GROUP", o.group, o.consumer, "COUNT", o.count, "STREAMS", o.stream, "0")) as [string, StreamEntry[]][] | null;
+    const own = (await o.redis.xreadgroup("GROUP", o.group, o.consumer, "COUNT", o.count, "STREAMS", o.stream, "0")) as
+      [string, StreamEntry[]][] | null;
     const mine = own?.[0]?.[1] ?? [];
     if (mine.length) {
       await handleAll(mine);
@@ -59,14 +60,28 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
     }
     if (Date.now() - lastClaim > Math.min(o.claimIdleMs, 5000)) {
       lastClaim = Date.now();
-      const [, claimed] = (await o.redis.xautoclaim(o.stream, o.group, o.consumer, o.claimIdleMs, "0-0", "COUNT", o.count)) as [string, StreamEntry[]];
+      const [, claimed] = (await o.redis.xautoclaim(o.stream, o.group, o.consumer, o.claimIdleMs, "0-0", "COUNT", o.count)) as [
+        string,
+        StreamEntry[],
+      ];
       if (claimed.length) {
         o.log.info({ count: claimed.length }, "claimed ingest entries another worker left pending");
         await handleAll(claimed);
         return;
       }
     }
-    const fresh = (await o.redis.xreadgroup("GROUP", o.group, o.consumer, "COUNT", o.count, "BLOCK", o.blockMs ?? 1000, "STREAMS", o.stream, ">")) as [string, StreamEntry[]][] | null;
+    const fresh = (await o.redis.xreadgroup(
+      "GROUP",
+      o.group,
+      o.consumer,
+      "COUNT",
+      o.count,
+      "BLOCK",
+      o.blockMs ?? 1000,
+      "STREAMS",
+      o.stream,
+      ">",
+    )) as [string, StreamEntry[]][] | null;
     await handleAll(fresh?.[0]?.[1] ?? []);
   }
 

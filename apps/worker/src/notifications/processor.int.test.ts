@@ -19,7 +19,13 @@ let mailer: ReturnType<typeof createMailer>;
 beforeAll(async () => {
   smtp = await startSmtp();
   mailer = createMailer(smtp.url, "Aspen <test@aspen.local>");
-  run = createNotificationProcessor({ db: sys, mailer, appUrl: "http://localhost:3000", metrics: createMetrics(new Registry()), log: pino({ level: "silent" }) });
+  run = createNotificationProcessor({
+    db: sys,
+    mailer,
+    appUrl: "http://localhost:3000",
+    metrics: createMetrics(new Registry()),
+    log: pino({ level: "silent" }),
+  });
 });
 afterAll(async () => {
   mailer?.close();
@@ -34,7 +40,17 @@ describe("daily digest", () => {
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await withSystem(sys, async (tx) => {
       await upsertNotificationPreferences(tx, w.tenant.id, w.owner.id, { emailSeverities: [], dailyDigest: true });
-      await raiseAlarm(tx, { tenantId: w.tenant.id, ruleId: rule.id, deviceId: w.deviceIds[0]!, productId: w.productId, severity: "critical", title: "Hot", at: new Date(`${day}T12:00:00Z`), values: {}, dedupKey: `digest-${randomBytes(4).toString("hex")}` });
+      await raiseAlarm(tx, {
+        tenantId: w.tenant.id,
+        ruleId: rule.id,
+        deviceId: w.deviceIds[0]!,
+        productId: w.productId,
+        severity: "critical",
+        title: "Hot",
+        at: new Date(`${day}T12:00:00Z`),
+        values: {},
+        dedupKey: `digest-${randomBytes(4).toString("hex")}`,
+      });
     });
     const job = { name: dailyDigestJob.name, data: { day } } as unknown as Job;
     await run(job);

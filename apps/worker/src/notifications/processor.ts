@@ -31,7 +31,13 @@ export interface NotificationDeps {
 }
 
 /** Sends the pending emails of a source (once each: a retried job skips the sent ones). */
-async function sendPending(d: NotificationDeps, tenantId: string, sourceKey: string, emails: Map<string, string>, text: (title: string, body: string) => string) {
+async function sendPending(
+  d: NotificationDeps,
+  tenantId: string,
+  sourceKey: string,
+  emails: Map<string, string>,
+  text: (title: string, body: string) => string,
+) {
   if (!d.mailer) return;
   const pending = await withSystem(d.db, (tx) => pendingEmailsOf(tx, tenantId, sourceKey));
   for (const n of pending) {
@@ -57,37 +63,78 @@ async function alarmNotify(d: NotificationDeps, data: { tenantId: string; alarmE
     const rule = alarm ? await findAlertRule(tx, tenantId, alarm.ruleId) : undefined;
     if (!alarm || !rule?.spec.actions.notify) return null;
     const tenant = await findTenantById(tx, tenantId);
-    return { event, alarm, slug: tenant?.slug ?? "_", notify: rule.spec.actions.notify, recipients: await membersWithRoles(tx, tenantId, rule.spec.actions.notify.roles) };
+    return {
+      event,
+      alarm,
+      slug: tenant?.slug ?? "_",
+      notify: rule.spec.actions.notify,
+      recipients: await membersWithRoles(tx, tenantId, rule.spec.actions.notify.roles),
+    };
   });
   if (!found) return;
   const { event, alarm, slug, notify, recipients } = found;
   const cleared = event.kind === "cleared";
   const title = `${cleared ? "Cleared" : `[${alarm.severity}] Alarm`}: ${alarm.title} on ${alarm.deviceName}`;
-  const values = Object.entries(alarm.values).map(([k, v]) => `${k}=${String(v)}`).join(", ");
-  const body = cleared ? `The alarm was cleared${alarm.clearReason === "auto" ? " automatically" : ""}.` : `Values: ${values || "—"}. Seen ${alarm.count} time(s) since ${alarm.firstSeenAt.toISOString()}.`;
+  const values = Object.entries(alarm.values)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(", ");
+  const body = cleared
+    ? `The alarm was cleared${alarm.clearReason === "auto" ? " automatically" : ""}.`
+    : `Values: ${values || "—"}. Seen ${alarm.count} time(s) since ${alarm.firstSeenAt.toISOString()}.`;
   const sourceKey = `alarm-event-${event.id}`;
   const rows: NewNotification[] = [];
   for (const m of recipients) {
     const email = notify.email && d.mailer !== undefined && m.emailSeverities.includes(alarm.severity);
     if (!notify.inApp && !email) continue;
-    rows.push({ tenantId, userId: m.userId, kind: "alarm", severity: alarm.severity, title, body, alarmId: alarm.id, sourceKey, inApp: notify.inApp, emailStatus: email ? "pending" : "none" });
+    rows.push({
+      tenantId,
+      userId: m.userId,
+      kind: "alarm",
+      severity: alarm.severity,
+      title,
+      body,
+      alarmId: alarm.id,
+      sourceKey,
+      inApp: notify.inApp,
+      emailStatus: email ? "pending" : "none",
+    });
   }
   const inserted = await withSystem(d.db, (tx) => insertNotifications(tx, rows));
   d.metrics.notifications.inc({ kind: "in_app" }, inserted.filter((n) => n.inApp).length);
   const link = `${d.appUrl}/t/${slug}/alarms/${publicId("alm", alarm.id)}`;
-  await sendPending(d, tenantId, sourceKey, new Map(recipients.map((m) => [m.userId, m.email])), (t, b) => `${t}\n\n${b}\n\nOpen it in Aspen: ${link}\n`);
+  await sendPending(
+    d,
+    tenantId,
+    sourceKey,
+    new Map(recipients.map((m) => [m.userId, m.email])),
+    (t, b) => `${t}\n\n${b}\n\nOpen it in Aspen: ${link}\n`,
+  );
 }
 
-async function webhookDisabled(d: NotificationDeps, data: { tenantId: string; endpointId: string; reason: "gone" | "failing"; at: number }) {
+async function webhookDisabled(
+  d: NotificationDeps,
+  data: { tenantId: string; endpointId: string; reason: "gone" | "failing"; at: number },
+) {
   const found = await withSystem(d.db, async (tx) => ({
     endpoint: await findWebhookEndpoint(tx, data.tenantId, data.endpointId),
     owners: await membersWithRoles(tx, data.tenantId, ["owner", "admin"]),
   }));
   if (!found.endpoint) return;
   const title = `Webhook disabled: ${found.endpoint.url}`;
-  const body = data.reason === "gone" ? "The receiver answered 410 Gone, so Aspen stopped calling it." : "Deliveries have failed for 3 days, so Aspen stopped calling it. Fix the receiver and enable the webhook again.";
+  const body =
+    data.reason === "gone"
+      ? "The receiver answered 410 Gone, so Aspen stopped calling it."
+      : "Deliveries have failed for 3 days, so Aspen stopped calling it. Fix the receiver and enable the webhook again.";
   const sourceKey = `webhook-disabled-${data.endpointId}-${data.at}`;
-  const rows = found.owners.map((m): NewNotification => ({ tenantId: data.tenantId, userId: m.userId, kind: "webhook_disabled", title, body, sourceKey, emailStatus: d.mailer ? "pending" : "none" }));
+  const rows = found.owners.map((m): NewNotification => ({
+    tenantId: data.tenantId,
+    userId: m.userId,
+    kind: "webhook_disabled",
+    title,
+    body,
+    sourceKey,
+    emailStatus: d.mailer ? "pending" : "none",
+  }));
   await withSystem(d.db, (tx) => insertNotifications(tx, rows));
   await sendPending(d, data.tenantId, sourceKey, new Map(found.owners.map((m) => [m.userId, m.email])), (t, b) => `${t}\n\n${b}\n`);
 }
@@ -103,7 +150,11 @@ async function dailyDigest(d: NotificationDeps, data: { day?: string | undefined
     if (!(await withSystem(d.db, (tx) => markDigestSent(tx, p.tenantId, p.userId, day)))) continue;
     const alarms = await withSystem(d.db, (tx) => alarmsRaisedBetween(tx, p.tenantId, from, to));
     const lines = alarms.map((a) => `- [${a.severity}] ${a.title} on ${a.deviceName} at ${a.firstSeenAt.toISOString()} (${a.status})`);
-    await d.mailer.send({ to: p.email, subject: `Aspen daily digest for ${day}: ${alarms.length} alarm(s)`, text: lines.length ? lines.join("\n") : "No alarms. All quiet." });
+    await d.mailer.send({
+      to: p.email,
+      subject: `Aspen daily digest for ${day}: ${alarms.length} alarm(s)`,
+      text: lines.length ? lines.join("\n") : "No alarms. All quiet.",
+    });
     d.metrics.notifications.inc({ kind: "digest" });
   }
 }

@@ -29,7 +29,9 @@ async function world() {
   await withSystem(db, async (tx) => {
     await tx.execute(sql`insert into products (id, tenant_id, name, thing_model, product_key)
       values (${productId}, ${tenant.id}, ${`p-${randomSuffix()}`}, '{"properties":[],"events":[],"commands":[]}'::jsonb, ${`pk${randomSuffix()}`})`);
-    await tx.execute(sql`insert into devices (id, tenant_id, product_id, name, secret_hash, secret_hint) values (${deviceId}, ${tenant.id}, ${productId}, ${name}, ${randomUUID()}, 'x')`);
+    await tx.execute(
+      sql`insert into devices (id, tenant_id, product_id, name, secret_hash, secret_hint) values (${deviceId}, ${tenant.id}, ${productId}, ${name}, ${randomUUID()}, 'x')`,
+    );
   });
   return { tenantId: tenant.id, productId, deviceId, name };
 }
@@ -44,7 +46,14 @@ describe("export worker", () => {
         from generate_series(0, 12344) g`),
     );
     const e = await withSystem(db, (tx) =>
-      insertExport(tx, { tenantId: w.tenantId, productId: w.productId, from: new Date(t0), to: new Date(t0 + 20_000_000), format: "jsonl", expectedRows: 12_345 }),
+      insertExport(tx, {
+        tenantId: w.tenantId,
+        productId: w.productId,
+        from: new Date(t0),
+        to: new Date(t0 + 20_000_000),
+        format: "jsonl",
+        expectedRows: 12_345,
+      }),
     );
     const r = await writeExportFile(db, dir, w.tenantId, e.id);
     expect(r.rows).toBe(12_345);
@@ -68,7 +77,14 @@ describe("export worker", () => {
   it("marks an export whose rows are gone as empty, without a file", async () => {
     const w = await world();
     const e = await withSystem(db, (tx) =>
-      insertExport(tx, { tenantId: w.tenantId, deviceId: w.deviceId, from: new Date(Date.now() - 60_000), to: new Date(), format: "csv", expectedRows: 5 }),
+      insertExport(tx, {
+        tenantId: w.tenantId,
+        deviceId: w.deviceId,
+        from: new Date(Date.now() - 60_000),
+        to: new Date(),
+        format: "csv",
+        expectedRows: 5,
+      }),
     );
     await writeExportFile(db, dir, w.tenantId, e.id);
     expect(await withSystem(db, (tx) => findExport(tx, w.tenantId, e.id))).toMatchObject({ status: "empty", fileName: null });

@@ -70,7 +70,14 @@ export async function writeExportFile(db: Database, exportDir: string, tenantId:
   }
   await rename(partial, join(exportDir, fileName));
   const finishedAt = new Date();
-  await save({ status: "done", rowCount: rows, bytes, fileName, finishedAt, expiresAt: new Date(finishedAt.getTime() + exportFileLifetimeMs) });
+  await save({
+    status: "done",
+    rowCount: rows,
+    bytes,
+    fileName,
+    finishedAt,
+    expiresAt: new Date(finishedAt.getTime() + exportFileLifetimeMs),
+  });
   log?.info({ exportId, rows, bytes }, "export written");
   return { rows };
 }

@@ -30,11 +30,17 @@ async function tenantWithDevice(retentionDays: number) {
 async function rowsAt(t: { tenantId: string; deviceId: string }, at: number, tag: string) {
   const ts = new Date(at).toISOString();
   await withSystem(db, async (tx) => {
-    await tx.execute(sql`insert into telemetry (tenant_id, device_id, key, ts, value_num) values (${t.tenantId}, ${t.deviceId}, ${tag}, ${ts}::timestamptz, 1)`);
-    await tx.execute(sql`insert into device_events (tenant_id, device_id, event, level, ts) values (${t.tenantId}, ${t.deviceId}, ${tag}, 'info', ${ts}::timestamptz)`);
+    await tx.execute(
+      sql`insert into telemetry (tenant_id, device_id, key, ts, value_num) values (${t.tenantId}, ${t.deviceId}, ${tag}, ${ts}::timestamptz, 1)`,
+    );
+    await tx.execute(
+      sql`insert into device_events (tenant_id, device_id, event, level, ts) values (${t.tenantId}, ${t.deviceId}, ${tag}, 'info', ${ts}::timestamptz)`,
+    );
     await tx.execute(sql`insert into device_connections (tenant_id, device_id, broker_id, client_id, protocol, connected_at, disconnected_at)
       values (${t.tenantId}, ${t.deviceId}, 'b', ${tag}, 'mqtt', ${ts}::timestamptz, ${ts}::timestamptz)`);
-    await tx.execute(sql`insert into device_errors (tenant_id, device_id, kind, reason, at) values (${t.tenantId}, ${t.deviceId}, 'x', ${tag}, ${ts}::timestamptz)`);
+    await tx.execute(
+      sql`insert into device_errors (tenant_id, device_id, kind, reason, at) values (${t.tenantId}, ${t.deviceId}, 'x', ${tag}, ${ts}::timestamptz)`,
+    );
     await tx.execute(sql`insert into telemetry_rollup_1m (tenant_id, device_id, key, bucket, min, max, sum, count)
       values (${t.tenantId}, ${t.deviceId}, ${tag}, date_bin('1 minute', ${ts}::timestamptz, 'epoch'), 1, 1, 1, 1)`);
   });
@@ -73,7 +79,13 @@ describe("retention", () => {
     const r = await applyRetention(db, { batchSize: 1, maxBatches: 100_000 }, now);
     expect(r.complete).toBe(true);
     const kept = ["new", "recent"];
-    expect(await tagsLeft(short)).toEqual({ telemetry: kept, events: kept, connections: ["new", "open", "recent"], errors: kept, rollups: kept });
+    expect(await tagsLeft(short)).toEqual({
+      telemetry: kept,
+      events: kept,
+      connections: ["new", "open", "recent"],
+      errors: kept,
+      rollups: kept,
+    });
     const all = ["new", "old", "older", "recent"];
     expect(await tagsLeft(long)).toEqual({ telemetry: all, events: all, connections: all, errors: all, rollups: all });
     expect(r.deleted.telemetry).toBeGreaterThanOrEqual(2);
@@ -95,7 +107,9 @@ describe("retention", () => {
     // A partition from long ago (January 2024) with a row in it; this month's and the default stay.
     await db.execute(sql`select aspen_ensure_telemetry_partitions('2024-01-15T00:00:00Z'::timestamptz, 1)`);
     await withSystem(db, (tx) =>
-      tx.execute(sql`insert into telemetry (tenant_id, device_id, key, ts, value_num) values (${t.tenantId}, ${t.deviceId}, 'ancient', '2024-01-20T00:00:00Z', 1)`),
+      tx.execute(
+        sql`insert into telemetry (tenant_id, device_id, key, ts, value_num) values (${t.tenantId}, ${t.deviceId}, 'ancient', '2024-01-20T00:00:00Z', 1)`,
+      ),
     );
     const before = await telemetryPartitions(db);
     expect(before.map((p) => p.name)).toContain("telemetry_202401");

@@ -36,7 +36,10 @@ export async function applyRetention(db: Database, opts: { batchSize: number; ma
       complete = false;
       break;
     }
-    const r = await deleteExpiredRows(db, t.tenantId, new Date(now - t.retentionDays * dayMs), { batchSize: opts.batchSize, maxBatches: batchesLeft });
+    const r = await deleteExpiredRows(db, t.tenantId, new Date(now - t.retentionDays * dayMs), {
+      batchSize: opts.batchSize,
+      maxBatches: batchesLeft,
+    });
     batchesLeft -= r.batches;
     complete &&= r.complete;
     for (const [table, n] of Object.entries(r.deleted)) deleted[table] = (deleted[table] ?? 0) + n;

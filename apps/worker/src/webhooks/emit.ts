@@ -40,8 +40,14 @@ export function createWebhookEmitter(db: Database, producer: ReturnType<typeof c
       const ids = (await endpointsOf(tenantId)).filter((e) => extra.has(e.id) || endpointWants(e.eventTypes, type)).map((e) => e.id);
       if (ids.length === 0) return 0;
       const body = JSON.stringify(webhookPayload(type, o.at, data));
-      const rows = await withSystem(db, (tx) => upsertDeliveries(tx, { tenantId, endpointIds: ids, eventId: o.eventId, eventType: type, body }));
-      await Promise.all(rows.filter((r) => r.status === "pending").map((r) => producer.enqueue(webhookDeliverJob, { tenantId, deliveryId: r.id, replay: 0 })));
+      const rows = await withSystem(db, (tx) =>
+        upsertDeliveries(tx, { tenantId, endpointIds: ids, eventId: o.eventId, eventType: type, body }),
+      );
+      await Promise.all(
+        rows
+          .filter((r) => r.status === "pending")
+          .map((r) => producer.enqueue(webhookDeliverJob, { tenantId, deliveryId: r.id, replay: 0 })),
+      );
       return rows.length;
     },
     invalidate: () => cache.clear(),

@@ -19,7 +19,15 @@ const sys = testSystemDb();
 const redis = createRedis(process.env.REDIS_URL!);
 const producer = createProducer(redis, `alerts-proc-${randomBytes(4).toString("hex")}`);
 const agents = createSafeAgents({ allowLoopback: true });
-const process_ = createWebhookProcessor({ db: sys, producer, agents, timeoutMs: 2000, retryScale: 0.001, metrics: createMetrics(new Registry()), log: pino({ level: "silent" }) });
+const process_ = createWebhookProcessor({
+  db: sys,
+  producer,
+  agents,
+  timeoutMs: 2000,
+  retryScale: 0.001,
+  metrics: createMetrics(new Registry()),
+  log: pino({ level: "silent" }),
+});
 let port = 0;
 const server = createServer((req, res) => {
   req.resume();
@@ -42,8 +50,21 @@ async function deliveryTo(path: string, failingSince?: Date) {
   const w = await createWorld(sys, { devices: 1 });
   const ep = await createEndpoint(sys, w.tenant.id, `http://127.0.0.1:${port}${path}`);
   if (failingSince) await sys.update(webhookEndpoints).set({ failingSince }).where(eq(webhookEndpoints.id, ep.id));
-  const [d] = await withSystem(sys, (tx) => upsertDeliveries(tx, { tenantId: w.tenant.id, endpointIds: [ep.id], eventId: crypto.randomUUID(), eventType: "alarm.created", body: "{}" }));
-  const job = { name: webhookDeliverJob.name, data: { tenantId: w.tenant.id, deliveryId: d!.id, replay: 0 }, opts: { attempts: 8 }, attemptsMade: 0 } as unknown as Job;
+  const [d] = await withSystem(sys, (tx) =>
+    upsertDeliveries(tx, {
+      tenantId: w.tenant.id,
+      endpointIds: [ep.id],
+      eventId: crypto.randomUUID(),
+      eventType: "alarm.created",
+      body: "{}",
+    }),
+  );
+  const job = {
+    name: webhookDeliverJob.name,
+    data: { tenantId: w.tenant.id, deliveryId: d!.id, replay: 0 },
+    opts: { attempts: 8 },
+    attemptsMade: 0,
+  } as unknown as Job;
   return { w, ep, job };
 }
 const endpointRow = async (id: string) => (await sys.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)))[0]!;

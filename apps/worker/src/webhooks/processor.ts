@@ -63,7 +63,20 @@ export function createWebhookProcessor(d: WebhookProcessorDeps) {
     const next = status === "retrying" ? new Date(Date.now() + webhookRetryDelay(job.attemptsMade + 1, d.retryScale, () => 0.5)) : null;
     await recordAttemptOutcome(
       d.db,
-      { tenantId, deliveryId, endpointId: endpoint.id, attempt: delivery.attempts + 1, at, url: endpoint.url, requestHeaders: headers, requestBody: delivery.body, responseStatus: r.status, responseBody: r.body, error: r.error, durationMs: r.durationMs },
+      {
+        tenantId,
+        deliveryId,
+        endpointId: endpoint.id,
+        attempt: delivery.attempts + 1,
+        at,
+        url: endpoint.url,
+        requestHeaders: headers,
+        requestBody: delivery.body,
+        responseStatus: r.status,
+        responseBody: r.body,
+        error: r.error,
+        durationMs: r.durationMs,
+      },
       { status, nextAttemptAt: next },
     );
     d.metrics.deliveries.inc({ outcome: ok ? "delivered" : gone ? "gone" : r.status === null ? "error" : "rejected" });

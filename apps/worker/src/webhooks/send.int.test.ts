@@ -38,7 +38,8 @@ afterEach(() => vi.restoreAllMocks());
 
 const strict = createSafeAgents({ allowLoopback: false });
 const dev = createSafeAgents({ allowLoopback: true });
-const post = (url: string, agents = strict, timeoutMs = 2000) => postWebhook(url, { "content-type": "application/json" }, "{}", { agents, timeoutMs });
+const post = (url: string, agents = strict, timeoutMs = 2000) =>
+  postWebhook(url, { "content-type": "application/json" }, "{}", { agents, timeoutMs });
 
 describe("SSRF: refused before any connection with the dev flag off", () => {
   it.each([

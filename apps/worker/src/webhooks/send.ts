@@ -17,7 +17,12 @@ export interface SendResult {
  * resolution and before connecting (request-filtering-agent); `allowLoopback` admits 127.0.0.0/8 and ::1.
  */
 export function createSafeAgents(opts: { allowLoopback: boolean; maxSockets?: number }) {
-  const filter = { allowPrivateIPAddress: false, allowMetaIPAddress: false, allowIPAddressList: opts.allowLoopback ? ["127.0.0.0/8", "::1"] : [], denyIPAddressList: [] };
+  const filter = {
+    allowPrivateIPAddress: false,
+    allowMetaIPAddress: false,
+    allowIPAddressList: opts.allowLoopback ? ["127.0.0.0/8", "::1"] : [],
+    denyIPAddressList: [],
+  };
   const common = { keepAlive: true, maxSockets: opts.maxSockets ?? 16, ...filter };
   return { http: new RequestFilteringHttpAgent(common), https: new RequestFilteringHttpsAgent(common) };
 }
@@ -27,7 +32,12 @@ export type SafeAgents = ReturnType<typeof createSafeAgents>;
  * POSTs `body` with `headers`: never follows redirects, gives up after `timeoutMs` (connect to last
  * byte), reads at most 64 KiB of the answer, and never throws (the error is in the result).
  */
-export function postWebhook(url: string, headers: Record<string, string>, body: string, o: { agents: SafeAgents; timeoutMs: number }): Promise<SendResult> {
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  o: { agents: SafeAgents; timeoutMs: number },
+): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
@@ -61,7 +71,10 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
       let size = 0;
       const done = (truncated: boolean) => {
         const text = Buffer.concat(chunks).toString("utf8");
-        const redirect = res.statusCode && res.statusCode >= 300 && res.statusCode < 400 ? `redirect to ${String(res.headers.location ?? "?")} not followed` : null;
+        const redirect =
+          res.statusCode && res.statusCode >= 300 && res.statusCode < 400
+            ? `redirect to ${String(res.headers.location ?? "?")} not followed`
+            : null;
         finish({ status: res.statusCode ?? null, body: truncated ? `${text}\n[… cut at 64 KiB]` : text, error: redirect });
       };
       res.on("data", (c: Buffer) => {
@@ -75,7 +88,9 @@ export function postWebhook(url: string, headers: Record<string, string>, body: 
         }
       });
       res.on("end", () => done(false));
-      res.on("error", (err) => finish({ status: res.statusCode ?? null, body: Buffer.concat(chunks).toString("utf8"), error: err.message }));
+      res.on("error", (err) =>
+        finish({ status: res.statusCode ?? null, body: Buffer.concat(chunks).toString("utf8"), error: err.message }),
+      );
     });
     req.end(body);
   });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { conditionHolds, eventMatches, evaluatePoints, initialState, offlineDue, stateFor, targetsDevice, windowOf, type PairState, type Point, type Sample } from "./evaluate";
+import {
+  conditionHolds,
+  eventMatches,
+  evaluatePoints,
+  initialState,
+  offlineDue,
+  stateFor,
+  targetsDevice,
+  windowOf,
+  type PairState,
+  type Point,
+  type Sample,
+} from "./evaluate";
 import { telemetryTriggerSchema, type Condition } from "./rule-schema";
 
 const st = (latest: PairState["latest"], windows: PairState["windows"] = {}) => ({ latest, windows });
@@ -43,7 +55,15 @@ describe("conditionHolds: every operator", () => {
     [20, [[0, 14]], true, "rose by 6 within the window"],
     [20, [[0, 26]], true, "fell by 6 within the window"],
     [20, [[0, 15]], false, "exactly the delta is not more than it"],
-    [20, [[0, 19], [10_000, 21]], false, "small changes only"],
+    [
+      20,
+      [
+        [0, 19],
+        [10_000, 21],
+      ],
+      false,
+      "small changes only",
+    ],
     [20, [[-70_000, 0]], false, "a big change outside the window does not count"],
     [20, [], false, "no history"],
   ];
@@ -52,7 +72,8 @@ describe("conditionHolds: every operator", () => {
   });
 });
 
-const trigger = (over: object) => telemetryTriggerSchema.parse({ type: "telemetry", conditions: [{ kind: "compare", property: "t", op: ">", value: 30 }], ...over });
+const trigger = (over: object) =>
+  telemetryTriggerSchema.parse({ type: "telemetry", conditions: [{ kind: "compare", property: "t", op: ">", value: 30 }], ...over });
 const pts = (...xs: [number, Record<string, number | string | boolean>][]): Point[] => xs.map(([ts, values]) => ({ ts, values }));
 const kinds = (r: { effects: { kind: string; ts: number }[] }) => r.effects.map((e) => `${e.kind}@${e.ts}`);
 
@@ -62,8 +83,18 @@ describe("evaluatePoints: durations", () => {
     ["below threshold never raises", 0, pts([0, { t: 30 }], [1000, { t: 29 }]), []],
     ["duration not yet reached", 5, pts([0, { t: 31 }], [4000, { t: 35 }]), []],
     ["duration reached exactly", 5, pts([0, { t: 31 }], [5000, { t: 35 }]), ["raise@5000"]],
-    ["a dip restarts the timer", 5, pts([0, { t: 31 }], [3000, { t: 20 }], [6000, { t: 31 }], [10_000, { t: 31 }], [11_000, { t: 31 }]), ["raise@11000"]],
-    ["repeats while active", 0, pts([0, { t: 31 }], [1000, { t: 32 }], [2000, { t: 20 }], [3000, { t: 33 }]), ["raise@0", "repeat@1000", "repeat@3000"]],
+    [
+      "a dip restarts the timer",
+      5,
+      pts([0, { t: 31 }], [3000, { t: 20 }], [6000, { t: 31 }], [10_000, { t: 31 }], [11_000, { t: 31 }]),
+      ["raise@11000"],
+    ],
+    [
+      "repeats while active",
+      0,
+      pts([0, { t: 31 }], [1000, { t: 32 }], [2000, { t: 20 }], [3000, { t: 33 }]),
+      ["raise@0", "repeat@1000", "repeat@3000"],
+    ],
     ["out-of-order points are ignored", 5, pts([0, { t: 31 }], [6000, { t: 31 }], [1000, { t: 10 }]), ["raise@6000"]],
     ["points without the property do nothing", 5, pts([0, { t: 31 }], [3000, { h: 50 }], [5000, { h: 50 }]), []],
     ["the last known value carries over", 0, pts([0, { h: 1 }], [1000, { t: 40 }]), ["raise@1000"]],
@@ -103,15 +134,28 @@ describe("evaluatePoints: windows", () => {
   });
 
   it("keeps only the samples that can be extremes, at most maxWindowSamples", () => {
-    const flat = evaluatePoints({ trigger: t }, initialState(1), Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: 20 } })));
+    const flat = evaluatePoints(
+      { trigger: t },
+      initialState(1),
+      Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: 20 } })),
+    );
     expect([flat.state.windows.t!.hi.length, flat.state.windows.t!.lo.length]).toEqual([1, 1]);
-    const rising = evaluatePoints({ trigger: t }, initialState(1), Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: i / 1000 } })));
+    const rising = evaluatePoints(
+      { trigger: t },
+      initialState(1),
+      Array.from({ length: 400 }, (_, i) => ({ ts: i, values: { t: i / 1000 } })),
+    );
     expect([rising.state.windows.t!.hi.length, rising.state.windows.t!.lo.length]).toEqual([1, 256]);
   });
 
   it("finds the extreme of a shorter window inside a longer one", () => {
-    const w = windowOf([[0, 100], [5000, 50], [9000, 10]]);
-    const c = (windowSeconds: number) => conditionHolds({ kind: "change", property: "t", delta: 30, windowSeconds }, { latest: { t: 12 }, windows: { t: w } }, 10_000);
+    const w = windowOf([
+      [0, 100],
+      [5000, 50],
+      [9000, 10],
+    ]);
+    const c = (windowSeconds: number) =>
+      conditionHolds({ kind: "change", property: "t", delta: 30, windowSeconds }, { latest: { t: 12 }, windows: { t: w } }, 10_000);
     expect([c(11), c(6), c(2)]).toEqual([true, true, false]);
   });
 });
@@ -121,8 +165,18 @@ describe("evaluatePoints: clear conditions", () => {
   const table: [string, number, Point[], string[]][] = [
     ["clears at once", 0, pts([0, { t: 31 }], [1000, { t: 20 }]), ["raise@0", "clear@1000"]],
     ["between thresholds it stays active, silently", 0, pts([0, { t: 31 }], [1000, { t: 28 }]), ["raise@0"]],
-    ["clear needs its duration", 5, pts([0, { t: 31 }], [1000, { t: 20 }], [4000, { t: 20 }], [6000, { t: 20 }]), ["raise@0", "clear@6000"]],
-    ["a relapse resets the clear timer", 5, pts([0, { t: 31 }], [1000, { t: 20 }], [3000, { t: 31 }], [7000, { t: 20 }], [11_000, { t: 20 }], [12_000, { t: 20 }]), ["raise@0", "repeat@3000", "clear@12000"]],
+    [
+      "clear needs its duration",
+      5,
+      pts([0, { t: 31 }], [1000, { t: 20 }], [4000, { t: 20 }], [6000, { t: 20 }]),
+      ["raise@0", "clear@6000"],
+    ],
+    [
+      "a relapse resets the clear timer",
+      5,
+      pts([0, { t: 31 }], [1000, { t: 20 }], [3000, { t: 31 }], [7000, { t: 20 }], [11_000, { t: 20 }], [12_000, { t: 20 }]),
+      ["raise@0", "repeat@3000", "clear@12000"],
+    ],
     ["raises again after clearing", 0, pts([0, { t: 31 }], [1000, { t: 20 }], [2000, { t: 40 }]), ["raise@0", "clear@1000", "raise@2000"]],
   ];
   it.each(table)("%s", (_n, forSeconds, points, want) => {
@@ -131,7 +185,9 @@ describe("evaluatePoints: clear conditions", () => {
   });
 
   it("without a clear condition an alarm stays active", () => {
-    expect(kinds(evaluatePoints({ trigger: trigger({}) }, initialState(1), pts([0, { t: 31 }], [1000, { t: 0 }], [2000, { t: 31 }])))).toEqual(["raise@0", "repeat@2000"]);
+    expect(
+      kinds(evaluatePoints({ trigger: trigger({}) }, initialState(1), pts([0, { t: 31 }], [1000, { t: 0 }], [2000, { t: 31 }]))),
+    ).toEqual(["raise@0", "repeat@2000"]);
   });
 });
 

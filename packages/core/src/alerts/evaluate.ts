@@ -86,7 +86,8 @@ export function referencedProperties(...parts: (Trigger | ClearCondition | undef
 
 function windowSeconds(parts: (TelemetryTrigger | undefined)[], property: string): number {
   let w = 0;
-  for (const t of parts) for (const c of t?.conditions ?? []) if (c.kind === "change" && c.property === property) w = Math.max(w, c.windowSeconds);
+  for (const t of parts)
+    for (const c of t?.conditions ?? []) if (c.kind === "change" && c.property === property) w = Math.max(w, c.windowSeconds);
   return w;
 }
 
@@ -95,11 +96,16 @@ function compare(op: string, a: Scalar, b: Scalar): boolean {
   if (op === "!=") return a !== b;
   if (typeof a !== "number" || typeof b !== "number") return false;
   switch (op) {
-    case ">": return a > b;
-    case ">=": return a >= b;
-    case "<": return a < b;
-    case "<=": return a <= b;
-    default: return false;
+    case ">":
+      return a > b;
+    case ">=":
+      return a >= b;
+    case "<":
+      return a < b;
+    case "<=":
+      return a <= b;
+    default:
+      return false;
   }
 }
 
@@ -136,7 +142,11 @@ function shapeOf(rule: TelemetryRule): RuleShape {
   if (!sh || sh.clear !== (rule.clear?.type === "telemetry" ? rule.clear : undefined)) {
     const clear = rule.clear?.type === "telemetry" ? rule.clear : undefined;
     const read = [...referencedProperties(rule.trigger, clear)];
-    sh = { clear, read, windowOf: new Map(read.map((k) => [k, windowSeconds([rule.trigger, clear], k)] as const).filter(([, w]) => w > 0)) };
+    sh = {
+      clear,
+      read,
+      windowOf: new Map(read.map((k) => [k, windowSeconds([rule.trigger, clear], k)] as const).filter(([, w]) => w > 0)),
+    };
     shapes.set(rule.trigger, sh);
   }
   return sh;
@@ -249,12 +259,19 @@ export function eventMatches(t: Extract<Trigger, { type: "event" }>, e: { event:
 }
 
 /** Whether an offline trigger is due: offline, and last seen (or created) more than `forMinutes` ago. */
-export function offlineDue(t: Extract<Trigger, { type: "offline" }>, d: { online: boolean; lastSeenAt: number | null; createdAt: number }, now: number): boolean {
+export function offlineDue(
+  t: Extract<Trigger, { type: "offline" }>,
+  d: { online: boolean; lastSeenAt: number | null; createdAt: number },
+  now: number,
+): boolean {
   return !d.online && now - (d.lastSeenAt ?? d.createdAt) > t.forMinutes * 60_000;
 }
 
 /** Whether a rule's device filter (ids and labels) selects a device. */
-export function targetsDevice(r: { deviceIds: readonly string[]; labels: Readonly<Record<string, string>> }, d: { id: string; labels: Record<string, string> }): boolean {
+export function targetsDevice(
+  r: { deviceIds: readonly string[]; labels: Readonly<Record<string, string>> },
+  d: { id: string; labels: Record<string, string> },
+): boolean {
   if (r.deviceIds.length > 0 && !r.deviceIds.includes(d.id)) return false;
   return Object.entries(r.labels).every(([k, v]) => d.labels[k] === v);
 }

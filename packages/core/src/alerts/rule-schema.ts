@@ -40,7 +40,10 @@ export const changeConditionSchema = z.strictObject({
   kind: z.literal("change"),
   property: identifierSchema,
   delta: finite("Change").refine((d) => d > 0, "Change must be greater than 0"),
-  windowSeconds: z.int({ error: "Window must be a whole number of seconds" }).min(1, "Window must be at least 1 s").max(86_400, "Window must be at most 24 h"),
+  windowSeconds: z
+    .int({ error: "Window must be a whole number of seconds" })
+    .min(1, "Window must be at least 1 s")
+    .max(86_400, "Window must be at most 24 h"),
 });
 
 export const conditionSchema = z.discriminatedUnion("kind", [compareConditionSchema, rangeConditionSchema, changeConditionSchema], {
@@ -83,10 +86,7 @@ export type Trigger = z.infer<typeof triggerSchema>;
 export type TelemetryTrigger = z.infer<typeof telemetryTriggerSchema>;
 
 /** Auto-clear: telemetry conditions held for `forSeconds`, or (offline rules) the device coming back online. */
-export const clearSchema = z.discriminatedUnion("type", [
-  telemetryTriggerSchema,
-  z.strictObject({ type: z.literal("online") }),
-]);
+export const clearSchema = z.discriminatedUnion("type", [telemetryTriggerSchema, z.strictObject({ type: z.literal("online") })]);
 export type ClearCondition = z.infer<typeof clearSchema>;
 
 export const actionsSchema = z.strictObject({
@@ -125,7 +125,11 @@ export const alertRuleSpecSchema = z
       ctx.addIssue({ code: "custom", path: ["clear", "type"], message: '"Back online" can only clear an offline rule' });
     }
     if (r.clear.type === "telemetry" && r.trigger.type === "offline") {
-      ctx.addIssue({ code: "custom", path: ["clear", "type"], message: 'An offline rule clears when the device is back online (type "online")' });
+      ctx.addIssue({
+        code: "custom",
+        path: ["clear", "type"],
+        message: 'An offline rule clears when the device is back online (type "online")',
+      });
     }
   });
 

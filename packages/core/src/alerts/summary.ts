@@ -66,7 +66,11 @@ function conditionText(c: Condition, model: ThingModel | undefined, w: (typeof w
   return `${name} ${w.change(`${c.delta}${unit}`, duration(c.windowSeconds, w))}`;
 }
 
-function groupText(g: { combine?: "all" | "any" | undefined; conditions: Condition[]; forSeconds?: number | undefined }, model: ThingModel | undefined, w: (typeof words)[SummaryLocale]) {
+function groupText(
+  g: { combine?: "all" | "any" | undefined; conditions: Condition[]; forSeconds?: number | undefined },
+  model: ThingModel | undefined,
+  w: (typeof words)[SummaryLocale],
+) {
   const text = g.conditions.map((c) => conditionText(c, model, w)).join(g.combine === "any" ? w.or : w.and);
   return text + (g.forSeconds ? w.for(duration(g.forSeconds, w)) : "");
 }
@@ -75,7 +79,10 @@ function groupText(g: { combine?: "all" | "any" | undefined; conditions: Conditi
  * A rule in plain words, e.g. "Temperature above 30 °C for 5 min on devices labelled site=berlin".
  * Property and event names come from the thing model when given.
  */
-export function summarizeRule(rule: Pick<AlertRuleSpecInput, "trigger" | "clear" | "deviceIds" | "labels">, opts: { locale?: SummaryLocale; thingModel?: ThingModel } = {}): string {
+export function summarizeRule(
+  rule: Pick<AlertRuleSpecInput, "trigger" | "clear" | "deviceIds" | "labels">,
+  opts: { locale?: SummaryLocale; thingModel?: ThingModel } = {},
+): string {
   const w = words[opts.locale ?? "en"];
   const model = opts.thingModel;
   const t = rule.trigger;
@@ -87,7 +94,9 @@ export function summarizeRule(rule: Pick<AlertRuleSpecInput, "trigger" | "clear"
     text = (ev ? w.event(`"${ev}"`) : w.anyEvent) + (t.level ? w.level(t.level) : "");
   }
   const ids = rule.deviceIds?.length ?? 0;
-  const labels = Object.entries(rule.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(", ");
+  const labels = Object.entries(rule.labels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(", ");
   if (ids > 0) text += w.devices(ids);
   if (labels) text += w.labelled(ids, labels);
   if (ids === 0 && !labels) text += w.all;

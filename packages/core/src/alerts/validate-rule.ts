@@ -40,12 +40,18 @@ function intervalOf(c: Condition): Interval | undefined {
   if (c.kind !== "compare" || typeof c.value !== "number") return undefined;
   const v = c.value;
   switch (c.op) {
-    case ">": return { ...everything, lo: v, loOpen: true };
-    case ">=": return { ...everything, lo: v };
-    case "<": return { ...everything, hi: v, hiOpen: true };
-    case "<=": return { ...everything, hi: v };
-    case "==": return { lo: v, loOpen: false, hi: v, hiOpen: false };
-    default: return undefined;
+    case ">":
+      return { ...everything, lo: v, loOpen: true };
+    case ">=":
+      return { ...everything, lo: v };
+    case "<":
+      return { ...everything, hi: v, hiOpen: true };
+    case "<=":
+      return { ...everything, hi: v };
+    case "==":
+      return { lo: v, loOpen: false, hi: v, hiOpen: false };
+    default:
+      return undefined;
   }
 }
 
@@ -64,9 +70,12 @@ function conditionIssues(c: Condition, p: Property, at: (string | number)[]): Ru
   }
   if (c.kind === "compare") {
     const v = c.value;
-    if (numeric(p) && typeof v !== "number") issues.push({ path: [...at, "value"], message: `${name} is a number: compare it with a number` });
-    else if (p.type === "bool" && typeof v !== "boolean") issues.push({ path: [...at, "value"], message: `${name} is true/false: compare it with true or false` });
-    else if ((p.type === "string" || p.type === "enum") && typeof v !== "string") issues.push({ path: [...at, "value"], message: `${name} is text: compare it with text` });
+    if (numeric(p) && typeof v !== "number")
+      issues.push({ path: [...at, "value"], message: `${name} is a number: compare it with a number` });
+    else if (p.type === "bool" && typeof v !== "boolean")
+      issues.push({ path: [...at, "value"], message: `${name} is true/false: compare it with true or false` });
+    else if ((p.type === "string" || p.type === "enum") && typeof v !== "string")
+      issues.push({ path: [...at, "value"], message: `${name} is text: compare it with text` });
     else if (p.type === "enum" && !p.enumValues?.includes(v as string)) {
       issues.push({ path: [...at, "value"], message: `${name} is never "${String(v)}": use one of ${p.enumValues?.join(", ")}` });
     }
@@ -74,9 +83,20 @@ function conditionIssues(c: Condition, p: Property, at: (string | number)[]): Ru
   if (issues.length) return issues;
   const own = intervalOf(c);
   if (own && numeric(p) && isEmpty(intersect(own, bounds(p)), p.type === "int")) {
-    issues.push({ path: [...at, c.kind === "range" ? "min" : "value"], message: `Can never be true: ${name} is always within ${range(p)}` });
+    issues.push({
+      path: [...at, c.kind === "range" ? "min" : "value"],
+      message: `Can never be true: ${name} is always within ${range(p)}`,
+    });
   }
-  if (c.kind === "range" && c.op === "outside" && numeric(p) && p.min !== undefined && p.max !== undefined && c.min <= p.min && c.max >= p.max) {
+  if (
+    c.kind === "range" &&
+    c.op === "outside" &&
+    numeric(p) &&
+    p.min !== undefined &&
+    p.max !== undefined &&
+    c.min <= p.min &&
+    c.max >= p.max
+  ) {
     issues.push({ path: [...at, "min"], message: `Can never be true: ${name} is always within ${range(p)}` });
   }
   if (c.kind === "change" && numeric(p) && p.min !== undefined && p.max !== undefined && c.delta >= p.max - p.min) {
@@ -93,7 +113,10 @@ function triggerIssues(t: TelemetryTrigger, model: ThingModel, at: (string | num
     const path = [...at, "conditions", i];
     const p = props.get(c.property);
     if (!p) {
-      issues.push({ path: [...path, "property"], message: `Unknown property "${c.property}": it is not (or no longer) in the product's thing model` });
+      issues.push({
+        path: [...path, "property"],
+        message: `Unknown property "${c.property}": it is not (or no longer) in the product's thing model`,
+      });
       return;
     }
     const own = conditionIssues(c, p, path);
@@ -121,7 +144,10 @@ export function validateAlertRule(rule: AlertRuleSpec, model: ThingModel): RuleI
   if (t.type === "event") {
     const ev = t.event === undefined ? undefined : model.events.find((e) => e.identifier === t.event);
     if (t.event !== undefined && !ev) {
-      issues.push({ path: ["trigger", "event"], message: `Unknown event "${t.event}": it is not (or no longer) in the product's thing model` });
+      issues.push({
+        path: ["trigger", "event"],
+        message: `Unknown event "${t.event}": it is not (or no longer) in the product's thing model`,
+      });
     } else if (ev && t.level !== undefined && levelRank(ev.level) < levelRank(t.level)) {
       issues.push({ path: ["trigger", "level"], message: `Can never be true: event "${ev.name}" always has level ${ev.level}` });
     } else if (!ev && t.level !== undefined && !model.events.some((e) => levelRank(e.level) >= levelRank(t.level!))) {

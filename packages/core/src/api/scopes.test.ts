@@ -14,7 +14,15 @@ describe("api scopes", () => {
 
   it("never lets a scope grant member, tenant or billing changes", () => {
     const all = scopePermissions(apiScopes);
-    for (const p of ["member.invite", "member.update", "member.remove", "tenant.update", "tenant.delete", "billing.manage", "apiKey.manage"]) {
+    for (const p of [
+      "member.invite",
+      "member.update",
+      "member.remove",
+      "tenant.update",
+      "tenant.delete",
+      "billing.manage",
+      "apiKey.manage",
+    ]) {
       expect(all).not.toContain(p);
     }
   });
@@ -39,9 +47,10 @@ describe("api scopes", () => {
     expect(roleCoversScopes("developer", ["devices:read", "audit:read"])).toBe(false);
     expect(roleCoversScopes("owner", apiScopes)).toBe(true);
     // consistent with the role table: a scope is covered iff all its permissions are the role's
-    for (const r of roles) for (const s of apiScopes) {
-      expect(roleCoversScope(r, s)).toBe(apiScopeTable[s].every((p) => rolePermissions[r].includes(p)));
-    }
+    for (const r of roles)
+      for (const s of apiScopes) {
+        expect(roleCoversScope(r, s)).toBe(apiScopeTable[s].every((p) => rolePermissions[r].includes(p)));
+      }
   });
 
   it("parses OAuth scope strings in table order and refuses unknown scopes", () => {

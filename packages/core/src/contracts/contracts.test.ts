@@ -11,7 +11,10 @@ const prd = "00000000-0000-4000-8000-000000000003";
 
 function recorder() {
   const cmds: (string | number)[][] = [];
-  const rec = (name: string) => (...args: (string | number)[]) => void cmds.push([name, ...args]);
+  const rec =
+    (name: string) =>
+    (...args: (string | number)[]) =>
+      void cmds.push([name, ...args]);
   const p: AfterCommitPipeline = {
     get length() {
       return cmds.length;
@@ -80,7 +83,14 @@ describe("after-commit writes", () => {
     const { p, cmds } = recorder();
     const pos = w.appendTo(p, k, 500);
     expect(w.empty).toBe(true);
-    expect(cmds).toContainEqual(["hset", k.latest("d"), "t", JSON.stringify({ ts: 2, value: 20 }), "h", JSON.stringify({ ts: 1, value: 5 })]);
+    expect(cmds).toContainEqual([
+      "hset",
+      k.latest("d"),
+      "t",
+      JSON.stringify({ ts: 2, value: 20 }),
+      "h",
+      JSON.stringify({ ts: 1, value: 5 }),
+    ]);
     expect(cmds).toContainEqual(["hincrby", k.usage(ten, "20260102"), "messages", 2]);
     expect(cmds).toContainEqual(["hincrby", k.usage(ten, "20260102"), "points", 5]);
     expect(cmds).toContainEqual(["expire", k.usage(ten, "20260102"), usageTtlSeconds]);

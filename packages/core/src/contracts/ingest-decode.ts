@@ -71,7 +71,12 @@ export function describeKeyErrors(errors: readonly { key: string; reason: string
 }
 
 /** Validates parsed telemetry points key by key into rows, newest values and kept points. */
-export function decodeTelemetryPoints(ids: DeviceIds, compiled: CompiledThingModel, points: readonly TelemetryPoint[], withTs = false): DecodedTelemetry {
+export function decodeTelemetryPoints(
+  ids: DeviceIds,
+  compiled: CompiledThingModel,
+  points: readonly TelemetryPoint[],
+  withTs = false,
+): DecodedTelemetry {
   const out: DecodedTelemetry = { rows: [], latest: {}, points: [], errors: [] };
   for (const point of points) {
     const { valid, errors } = compiled.validateTelemetry(point.values);
@@ -104,7 +109,10 @@ export function decodeTelemetryPoints(ids: DeviceIds, compiled: CompiledThingMod
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Reported attributes: the thing model's properties (any subset), checked key by key. */
-export function decodeReported(compiled: CompiledThingModel, json: Record<string, unknown>): { values: Record<string, PrimitiveValue>; errors: KeyError[] } {
+export function decodeReported(
+  compiled: CompiledThingModel,
+  json: Record<string, unknown>,
+): { values: Record<string, PrimitiveValue>; errors: KeyError[] } {
   const { valid, errors } = compiled.validateTelemetry(json);
   dropUnstorable(valid, errors);
   return { values: valid, errors };
@@ -121,8 +129,7 @@ export interface DecodedEventRow extends DeviceIds {
 }
 
 export type DecodedEvent =
-  | { ok: true; row: DecodedEventRow }
-  | { ok: false; kind: "payload" | "validation"; reason: string; errors: KeyError[] };
+  { ok: true; row: DecodedEventRow } | { ok: false; kind: "payload" | "validation"; reason: string; errors: KeyError[] };
 
 /** How far an event's own `ts` may lie in the past and the future. */
 export const eventTsWindow = { pastMs: 30 * 86_400_000, futureMs: 60_000 };
@@ -161,7 +168,9 @@ export function decodeEvent(
   const result = schema.safeParse(params ?? {});
   if (!result.success) {
     const errors = result.error.issues.flatMap((i): KeyError[] =>
-      i.code === "unrecognized_keys" ? i.keys.map((k) => ({ key: k, reason: "unknown parameter" })) : [{ key: i.path.join("."), reason: i.message }],
+      i.code === "unrecognized_keys"
+        ? i.keys.map((k) => ({ key: k, reason: "unknown parameter" }))
+        : [{ key: i.path.join("."), reason: i.message }],
     );
     return { ok: false, kind: "validation", reason: `event ${event}: ${describeKeyErrors(errors)}`, errors };
   }

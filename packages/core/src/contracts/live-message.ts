@@ -19,7 +19,15 @@ export const liveMessageSchema = z.discriminatedUnion("type", [
 ]);
 export type LiveMessage = z.infer<typeof liveMessageSchema>;
 
-export const liveTypes = ["telemetry", "presence", "shadow", "desired", "event", "command", "error"] as const satisfies readonly LiveMessage["type"][];
+export const liveTypes = [
+  "telemetry",
+  "presence",
+  "shadow",
+  "desired",
+  "event",
+  "command",
+  "error",
+] as const satisfies readonly LiveMessage["type"][];
 export type LiveType = (typeof liveTypes)[number];
 
 /** Parses one published payload (a JSON array) into the elements this version knows. Never throws. */

@@ -31,6 +31,7 @@ export function predictablePassword(password: string): string | null {
   if (COMMON_WORDS.has(core) || COMMON_WORDS.has(letters)) return "is a common word with digits or symbols";
   const alnum = lower.replace(/[^a-z0-9]/g, "");
   const pieces = alnum.match(/[a-z]+|[0-9]+/g) ?? [];
-  if (pieces.length > 0 && pieces.every((p) => p.length <= 2 || RUNS.some((run) => run.includes(p)))) return "is a keyboard or alphabet run";
+  if (pieces.length > 0 && pieces.every((p) => p.length <= 2 || RUNS.some((run) => run.includes(p))))
+    return "is a keyboard or alphabet run";
   return null;
 }

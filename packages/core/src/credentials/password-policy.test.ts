@@ -21,21 +21,24 @@ describe("passwordPolicy", () => {
     expect(messageOf(`a1${"x".repeat(199)}`)).toBe("Use at most 200 characters");
   });
 
-  it.each(["abcdefghijkl", "ABCDEFGHIJKL", "123456789012", "!!!!!!!!!!!!", "1234567890!!"])(
-    "refuses the single-class %j",
-    (pw) => {
-      expect(messageOf(pw)).toBe("Use letters and at least one digit or symbol");
-    },
-  );
+  it.each(["abcdefghijkl", "ABCDEFGHIJKL", "123456789012", "!!!!!!!!!!!!", "1234567890!!"])("refuses the single-class %j", (pw) => {
+    expect(messageOf(pw)).toBe("Use letters and at least one digit or symbol");
+  });
 
   it("refuses non-strings", () => {
     expect(messageOf(12345678901)).toBe("Enter a password");
   });
 
-  it.each(["aaaaaaaaa1", "Password123!", "qwerty2024!!", "abcdefghi!", "1234567890qwerty", "iloveyou!!99", "Password-2026", "zzzzzzzzzz1!"])(
-    "refuses the predictable %j",
-    (pw) => {
-      expect(messageOf(pw)).toMatch(/^This password is among the first a guesser tries/);
-    },
-  );
+  it.each([
+    "aaaaaaaaa1",
+    "Password123!",
+    "qwerty2024!!",
+    "abcdefghi!",
+    "1234567890qwerty",
+    "iloveyou!!99",
+    "Password-2026",
+    "zzzzzzzzzz1!",
+  ])("refuses the predictable %j", (pw) => {
+    expect(messageOf(pw)).toMatch(/^This password is among the first a guesser tries/);
+  });
 });

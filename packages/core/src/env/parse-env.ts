@@ -16,11 +16,7 @@ export class EnvError extends Error {
 }
 
 /** Parses an environment record with a zod object schema; throws EnvError naming every bad variable. */
-export function parseEnv<S extends z.ZodType>(
-  processName: string,
-  schema: S,
-  source: Record<string, string | undefined>,
-): z.infer<S> {
+export function parseEnv<S extends z.ZodType>(processName: string, schema: S, source: Record<string, string | undefined>): z.infer<S> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => ({

@@ -49,10 +49,16 @@ describe("rangeIssue", () => {
   it("refuses unbounded, inverted, far-future and beyond-retention ranges with a clear message", () => {
     expect(rangeIssue(NaN, now, now, 30)).toMatchObject({ reason: "invalid_range", path: "from" });
     expect(rangeIssue(now - h, Infinity, now, 30)).toMatchObject({ reason: "invalid_range", path: "to" });
-    expect(rangeIssue(now, now - h, now, 30)).toMatchObject({ reason: "invalid_range", message: "The end of the range must be after its start" });
+    expect(rangeIssue(now, now - h, now, 30)).toMatchObject({
+      reason: "invalid_range",
+      message: "The end of the range must be after its start",
+    });
     expect(rangeIssue(now, now, now, 30)?.reason).toBe("invalid_range");
     expect(rangeIssue(now - h, now + 2 * d, now, 30)?.reason).toBe("invalid_range");
-    expect(rangeIssue(now - 31 * d, now, now, 30)).toMatchObject({ reason: "beyond_retention", message: expect.stringContaining("kept for 30 days") });
+    expect(rangeIssue(now - 31 * d, now, now, 30)).toMatchObject({
+      reason: "beyond_retention",
+      message: expect.stringContaining("kept for 30 days"),
+    });
     expect(rangeIssue(now - 29 * d, now, now, 30)).toBeNull();
   });
 });

@@ -62,8 +62,7 @@ export function zoneWholeHours(tz: string, from: number, to: number): boolean {
 }
 
 export type RangeIssue =
-  | { reason: "invalid_range"; message: string; path: "from" | "to" }
-  | { reason: "beyond_retention"; message: string; path: "from" };
+  { reason: "invalid_range"; message: string; path: "from" | "to" } | { reason: "beyond_retention"; message: string; path: "from" };
 
 /**
  * Why a range cannot be asked for, or null: it must be bounded (both ends), start before it ends, not

@@ -25,7 +25,11 @@ const formulaStart = /^[=+\-@\t\r]/;
 /** One CSV line (with newline). Strings that look like formulas get a leading apostrophe. */
 export function csvLine(r: ExportRow): string {
   const value =
-    r.value === null ? "" : typeof r.value === "string" ? csvField(formulaStart.test(r.value) && Number.isNaN(Number(r.value)) ? `'${r.value}` : r.value) : String(r.value);
+    r.value === null
+      ? ""
+      : typeof r.value === "string"
+        ? csvField(formulaStart.test(r.value) && Number.isNaN(Number(r.value)) ? `'${r.value}` : r.value)
+        : String(r.value);
   return `${r.ts.toISOString()},${csvField(r.deviceId)},${csvField(r.device)},${csvField(r.key)},${value}\n`;
 }
 
@@ -35,7 +39,12 @@ export function jsonLine(r: ExportRow): string {
 }
 
 /** The line writer and the leading header of a format. */
-export function exportEncoding(format: ExportFormat): { header: string; line: (r: ExportRow) => string; contentType: string; extension: string } {
+export function exportEncoding(format: ExportFormat): {
+  header: string;
+  line: (r: ExportRow) => string;
+  contentType: string;
+  extension: string;
+} {
   return format === "csv"
     ? { header: csvHeader, line: csvLine, contentType: "text/csv; charset=utf-8", extension: "csv" }
     : { header: "", line: jsonLine, contentType: "application/x-ndjson; charset=utf-8", extension: "jsonl" };

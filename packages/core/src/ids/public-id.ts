@@ -1,7 +1,23 @@
 import { decodeBase58_128, encodeBase58_128 } from "./base58";
 
 /** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key, alert rule, alarm, notification, webhook delivery, export. */
-export const idPrefixes = ["dev", "prd", "ten", "usr", "inv", "whk", "evt", "app", "cmd", "key", "rul", "alm", "ntf", "dlv", "exp"] as const;
+export const idPrefixes = [
+  "dev",
+  "prd",
+  "ten",
+  "usr",
+  "inv",
+  "whk",
+  "evt",
+  "app",
+  "cmd",
+  "key",
+  "rul",
+  "alm",
+  "ntf",
+  "dlv",
+  "exp",
+] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

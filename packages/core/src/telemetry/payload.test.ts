@@ -55,9 +55,7 @@ describe("parseTelemetryPayload", () => {
   });
 
   it("rejects timestamps too far in the past", () => {
-    expect(reasonOf({ ts: now - 30 * day - 1, values: { a: 1 } })).toBe(
-      `ts ${now - 30 * day - 1} is more than 30 days in the past`,
-    );
+    expect(reasonOf({ ts: now - 30 * day - 1, values: { a: 1 } })).toBe(`ts ${now - 30 * day - 1} is more than 30 days in the past`);
   });
 
   it("hints when a timestamp looks like seconds", () => {
@@ -104,7 +102,17 @@ describe("parseTelemetryPayload", () => {
   it("caps the number of entries", () => {
     const many = Array.from({ length: 3 }, () => ({ a: 1 }));
     expect(reasonOf(many, { maxPoints: 2 })).toBe("payload has 3 entries; at most 2 are allowed");
-    expect(parseTelemetryPayload(Array.from({ length: 1000 }, () => ({ a: 1 })), now).ok).toBe(true);
-    expect(parseTelemetryPayload(Array.from({ length: 1001 }, () => ({ a: 1 })), now).ok).toBe(false);
+    expect(
+      parseTelemetryPayload(
+        Array.from({ length: 1000 }, () => ({ a: 1 })),
+        now,
+      ).ok,
+    ).toBe(true);
+    expect(
+      parseTelemetryPayload(
+        Array.from({ length: 1001 }, () => ({ a: 1 })),
+        now,
+      ).ok,
+    ).toBe(false);
   });
 });

@@ -64,11 +64,7 @@ function parsePoint(item: unknown, nowMs: number, limits: Limits): TelemetryPoin
  * either. Rejects the whole payload, with a reason, if any entry is malformed or its timestamp is
  * out of range.
  */
-export function parseTelemetryPayload(
-  json: unknown,
-  nowMs: number,
-  opts: TelemetryPayloadOptions = {},
-): ParseTelemetryResult {
+export function parseTelemetryPayload(json: unknown, nowMs: number, opts: TelemetryPayloadOptions = {}): ParseTelemetryResult {
   const limits: Limits = {
     maxFutureMs: opts.maxFutureMs ?? 60_000,
     maxPastMs: opts.maxPastMs ?? 30 * DAY_MS,

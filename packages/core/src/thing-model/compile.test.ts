@@ -195,9 +195,7 @@ describe("compileThingModel: validateTelemetry", () => {
       events: [],
       commands: [],
     });
-    expect(c.validateTelemetry({ m: "a" }).errors).toEqual([
-      { key: "m", reason: "no value is allowed (enum has no values)" },
-    ]);
+    expect(c.validateTelemetry({ m: "a" }).errors).toEqual([{ key: "m", reason: "no value is allowed (enum has no values)" }]);
   });
 
   it("works for a model without properties", () => {

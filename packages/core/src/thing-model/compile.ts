@@ -41,9 +41,7 @@ const objectError = (iss: z.core.$ZodRawIssue): string | undefined => {
 
 function objectOf(shape: Record<string, z.ZodType>, unknownKeys: UnknownKeys): ValuesSchema {
   const schema =
-    unknownKeys === "reject"
-      ? z.strictObject(shape, { error: objectError })
-      : z.object(shape, { error: objectError }).catchall(primitive);
+    unknownKeys === "reject" ? z.strictObject(shape, { error: objectError }) : z.object(shape, { error: objectError }).catchall(primitive);
   return schema as unknown as ValuesSchema;
 }
 
@@ -52,9 +50,7 @@ function propertiesObject(properties: readonly Property[], unknownKeys: UnknownK
 }
 
 function paramsObject(params: readonly Param[], unknownKeys: UnknownKeys): ValuesSchema {
-  const shape = Object.fromEntries(
-    params.map((p) => [p.identifier, p.required ? valueSchema(p) : valueSchema(p).optional()]),
-  );
+  const shape = Object.fromEntries(params.map((p) => [p.identifier, p.required ? valueSchema(p) : valueSchema(p).optional()]));
   return objectOf(shape, unknownKeys);
 }
 

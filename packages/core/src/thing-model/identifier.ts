@@ -11,7 +11,6 @@ const reservedIdentifiers = new Set(["__proto__"]);
 export const identifierSchema = z
   .string({ error: typeError("Identifier must be a string") })
   .regex(identifierPattern, {
-    error:
-      "Identifier must start with a letter or underscore and contain only letters, digits and underscores (at most 64 characters)",
+    error: "Identifier must start with a letter or underscore and contain only letters, digits and underscores (at most 64 characters)",
   })
   .refine((s) => !reservedIdentifiers.has(s), { error: (iss) => `"${String(iss.input)}" is reserved` });

@@ -43,12 +43,9 @@ describe("parseThingModel", () => {
     expect(r.ok && r.model.events[0]).toEqual({ identifier: "boot", name: "Boot", level: "info", params: [] });
   });
 
-  it.each(["", "1abc", "has-dash", "has space", "a".repeat(65), "ünï", "__proto__"])(
-    "rejects identifier %j",
-    (identifier) => {
-      expect(errorsOf({ properties: [prop({ identifier })] })[0]?.path).toBe("properties[0].identifier");
-    },
-  );
+  it.each(["", "1abc", "has-dash", "has space", "a".repeat(65), "ünï", "__proto__"])("rejects identifier %j", (identifier) => {
+    expect(errorsOf({ properties: [prop({ identifier })] })[0]?.path).toBe("properties[0].identifier");
+  });
 
   it.each(["_x", "a", "A1_b", "a".repeat(64)])("accepts identifier %j", (identifier) => {
     expect(parseThingModel({ properties: [prop({ identifier })] }).ok).toBe(true);
@@ -102,12 +99,8 @@ describe("parseThingModel", () => {
     expect(errorsOf({ properties: [prop({ type: "enum" })] })).toEqual([
       { path: "properties[0].enumValues", message: "An enum needs at least one value" },
     ]);
-    expect(errorsOf({ properties: [prop({ type: "enum", enumValues: [] })] })[0]?.message).toBe(
-      "An enum needs at least one value",
-    );
-    expect(errorsOf({ properties: [prop({ type: "enum", enumValues: [""] })] })[0]?.message).toBe(
-      "Enum values cannot be empty",
-    );
+    expect(errorsOf({ properties: [prop({ type: "enum", enumValues: [] })] })[0]?.message).toBe("An enum needs at least one value");
+    expect(errorsOf({ properties: [prop({ type: "enum", enumValues: [""] })] })[0]?.message).toBe("Enum values cannot be empty");
     expect(errorsOf({ properties: [prop({ type: "enum", enumValues: ["a", "a"] })] })).toEqual([
       { path: "properties[0].enumValues[1]", message: 'Duplicate enum value "a"' },
     ]);
@@ -120,9 +113,7 @@ describe("parseThingModel", () => {
     expect(errorsOf({ properties: [prop({ type: "int", maxLength: 3 })] })[0]?.message).toBe(
       "Maximum length is only allowed on type string",
     );
-    expect(errorsOf({ properties: [prop({ type: "string", maxLength: 0 })] })[0]?.path).toBe(
-      "properties[0].maxLength",
-    );
+    expect(errorsOf({ properties: [prop({ type: "string", maxLength: 0 })] })[0]?.path).toBe("properties[0].maxLength");
   });
 
   it("applies the same rules to params", () => {
@@ -130,11 +121,7 @@ describe("parseThingModel", () => {
       events: [{ identifier: "e", name: "E", params: [prop({ type: "bool", min: 1 })] }],
       commands: [{ identifier: "c", name: "C", input: [prop({ type: "enum" })], output: [prop({ min: 2, max: 1 })] }],
     });
-    expect(errors.map((e) => e.path)).toEqual([
-      "events[0].params[0].min",
-      "commands[0].input[0].enumValues",
-      "commands[0].output[0].min",
-    ]);
+    expect(errors.map((e) => e.path)).toEqual(["events[0].params[0].min", "commands[0].input[0].enumValues", "commands[0].output[0].min"]);
   });
 
   it("rejects unknown types, levels, access and fields with readable messages", () => {
@@ -176,16 +163,12 @@ describe("parseThingModel", () => {
 
   it("rejects non-list sections and non-object entries", () => {
     expect(errorsOf({ properties: {} })).toEqual([{ path: "properties", message: "Properties must be a list" }]);
-    expect(errorsOf({ properties: ["temp"] })).toEqual([
-      { path: "properties[0]", message: "A property must be an object" },
-    ]);
+    expect(errorsOf({ properties: ["temp"] })).toEqual([{ path: "properties[0]", message: "A property must be an object" }]);
   });
 
   it("caps list sizes", () => {
     const many = Array.from({ length: 51 }, (_, i) => prop({ identifier: `p${i}` }));
-    expect(errorsOf({ events: [{ identifier: "e", name: "E", params: many }] })[0]?.message).toBe(
-      "At most 50 parameters are allowed",
-    );
+    expect(errorsOf({ events: [{ identifier: "e", name: "E", params: many }] })[0]?.message).toBe("At most 50 parameters are allowed");
   });
 });
 

@@ -20,9 +20,7 @@ export function valueSchema(spec: DataSpec): z.ZodType<PrimitiveValue> {
       return z.boolean({ error: "expected true or false" });
     case "string": {
       const s = z.string({ error: "expected a string" });
-      return spec.maxLength === undefined
-        ? s
-        : s.max(spec.maxLength, { error: `must be at most ${spec.maxLength} characters` });
+      return spec.maxLength === undefined ? s : s.max(spec.maxLength, { error: `must be at most ${spec.maxLength} characters` });
     }
     case "enum": {
       const values = spec.enumValues ?? [];

@@ -76,7 +76,11 @@ export const webhookPayloadSchema = z.object({
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
 /** Builds a payload, checking `data` against its type's schema. */
-export function webhookPayload<T extends WebhookEventType>(type: T, at: Date, data: z.input<(typeof webhookDataSchemas)[T]>): WebhookPayload {
+export function webhookPayload<T extends WebhookEventType>(
+  type: T,
+  at: Date,
+  data: z.input<(typeof webhookDataSchemas)[T]>,
+): WebhookPayload {
   const parsed = (webhookDataSchemas[type] as z.ZodType).parse(data) as Record<string, unknown>;
   return { type, timestamp: at.toISOString(), data: parsed };
 }

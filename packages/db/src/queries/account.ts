@@ -23,7 +23,10 @@ export async function consumePasswordReset(tx: Tx, tokenHash: string): Promise<{
 }
 
 /** Stores a verification link's token hash for `email`. */
-export async function createEmailVerification(tx: Tx, input: { userId: string; email: string; tokenHash: string; expiresAt: Date }): Promise<string> {
+export async function createEmailVerification(
+  tx: Tx,
+  input: { userId: string; email: string; tokenHash: string; expiresAt: Date },
+): Promise<string> {
   const [row] = await tx.insert(emailVerifications).values(input).returning({ id: emailVerifications.id });
   return row!.id;
 }
@@ -33,7 +36,9 @@ export async function consumeEmailVerification(tx: Tx, tokenHash: string): Promi
   const [row] = await tx
     .update(emailVerifications)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(emailVerifications.tokenHash, tokenHash), isNull(emailVerifications.usedAt), gt(emailVerifications.expiresAt, sql`now()`)))
+    .where(
+      and(eq(emailVerifications.tokenHash, tokenHash), isNull(emailVerifications.usedAt), gt(emailVerifications.expiresAt, sql`now()`)),
+    )
     .returning({ userId: emailVerifications.userId, email: emailVerifications.email });
   return row;
 }
@@ -60,13 +65,20 @@ export async function beginTotp(tx: Tx, userId: string, secretEnc: string): Prom
   const rows = await tx
     .insert(userTotp)
     .values({ userId, secretEnc })
-    .onConflictDoUpdate({ target: userTotp.userId, set: { secretEnc, recoveryCodeHashes: [], lastStep: null }, setWhere: isNull(userTotp.enabledAt) })
+    .onConflictDoUpdate({
+      target: userTotp.userId,
+      set: { secretEnc, recoveryCodeHashes: [], lastStep: null },
+      setWhere: isNull(userTotp.enabledAt),
+    })
     .returning({ userId: userTotp.userId });
   return rows.length > 0;
 }
 
 export async function enableTotp(tx: Tx, userId: string, recoveryCodeHashes: string[], step: number): Promise<void> {
-  await tx.update(userTotp).set({ enabledAt: sql`now()`, recoveryCodeHashes, lastStep: step }).where(eq(userTotp.userId, userId));
+  await tx
+    .update(userTotp)
+    .set({ enabledAt: sql`now()`, recoveryCodeHashes, lastStep: step })
+    .where(eq(userTotp.userId, userId));
 }
 
 /** Records the time step of an accepted code, only if it is newer than the last one (no replay). */

@@ -23,15 +23,30 @@ beforeAll(async () => {
   t = await createTestTenant(sys, { ownerId: u.id });
   other = await createTestTenant(sys, { ownerId: u.id });
   await withSystem(sys, async (tx) => {
-    const [p] = await tx.insert(products).values({ tenantId: t.id, name: "p", thingModel: { properties: [], events: [], commands: [] }, productKey: `pk_${randomSuffix()}` }).returning();
+    const [p] = await tx
+      .insert(products)
+      .values({ tenantId: t.id, name: "p", thingModel: { properties: [], events: [], commands: [] }, productKey: `pk_${randomSuffix()}` })
+      .returning();
     productId = p!.id;
-    const [d] = await tx.insert(devices).values({ tenantId: t.id, productId, name: "d", secretHash: `h-${randomSuffix()}`, secretHint: "x" }).returning();
+    const [d] = await tx
+      .insert(devices)
+      .values({ tenantId: t.id, productId, name: "d", secretHash: `h-${randomSuffix()}`, secretHint: "x" })
+      .returning();
     deviceId = d!.id;
     const r = await insertAlertRule(tx, {
       tenantId: t.id,
       productId,
       createdBy: null,
-      spec: { name: "hot", description: "", enabled: true, severity: "major", deviceIds: [], labels: {}, trigger: { type: "offline", forMinutes: 5 }, actions: { webhookIds: [] } },
+      spec: {
+        name: "hot",
+        description: "",
+        enabled: true,
+        severity: "major",
+        deviceIds: [],
+        labels: {},
+        trigger: { type: "offline", forMinutes: 5 },
+        actions: { webhookIds: [] },
+      },
     });
     ruleId = r.id;
   });
@@ -41,7 +56,17 @@ afterAll(async () => {
   await sys.$close();
 });
 
-const change = (dedupKey: string) => ({ tenantId: t.id, ruleId, deviceId, productId, severity: "major" as const, title: "hot", at: new Date(), values: { t: 31 }, dedupKey });
+const change = (dedupKey: string) => ({
+  tenantId: t.id,
+  ruleId,
+  deviceId,
+  productId,
+  severity: "major" as const,
+  title: "hot",
+  at: new Date(),
+  values: { t: 31 },
+  dedupKey,
+});
 
 describe("alarm lifecycle queries", () => {
   it("keeps one open alarm per (rule, device), is idempotent per dedupe key, and counts repeats once per key", async () => {
@@ -59,12 +84,17 @@ describe("alarm lifecycle queries", () => {
     expect(rows.total).toBe(1);
     expect(rows.items[0]!.count).toBe(2);
     // The partial unique index itself refuses a second open alarm.
-    await expect(withSystem(sys, (tx) => tx.insert(alarms).values({ ...change("x"), firstSeenAt: new Date(), lastSeenAt: new Date() }))).rejects.toThrow();
+    await expect(
+      withSystem(sys, (tx) => tx.insert(alarms).values({ ...change("x"), firstSeenAt: new Date(), lastSeenAt: new Date() })),
+    ).rejects.toThrow();
   });
 
   it("acknowledges, clears automatically once, then a new alarm can open", async () => {
     const [open] = (await withTenant(db, t.id, (tx) => listAlarms(tx, t.id, { page: 1, pageSize: 10, status: ["active"] }))).items;
-    expect(await withTenant(db, t.id, (tx) => acknowledgeAlarm(tx, t.id, open!.id, userId, "on it"))).toMatchObject({ kind: "acknowledged", comment: "on it" });
+    expect(await withTenant(db, t.id, (tx) => acknowledgeAlarm(tx, t.id, open!.id, userId, "on it"))).toMatchObject({
+      kind: "acknowledged",
+      comment: "on it",
+    });
     expect(await withTenant(db, t.id, (tx) => acknowledgeAlarm(tx, t.id, open!.id, userId, null))).toBeUndefined();
     expect((await withTenant(db, t.id, (tx) => countOpenAlarms(tx, t.id))).major).toBe(1);
     const cleared = await withSystem(sys, (tx) => autoClearAlarm(tx, change("e3-r-d-clear")));
@@ -74,7 +104,9 @@ describe("alarm lifecycle queries", () => {
     expect((await withTenant(db, t.id, (tx) => countOpenAlarms(tx, t.id))).major).toBe(0);
     const next = await withSystem(sys, (tx) => raiseAlarm(tx, change("e4-r-d-raise")));
     expect(next.event?.kind).toBe("created");
-    expect(await withTenant(db, t.id, (tx) => clearAlarmByHand(tx, t.id, next.alarm.id, userId, "fixed"))).toMatchObject({ alarm: { clearReason: "manual" } });
+    expect(await withTenant(db, t.id, (tx) => clearAlarmByHand(tx, t.id, next.alarm.id, userId, "fixed"))).toMatchObject({
+      alarm: { clearReason: "manual" },
+    });
   });
 
   it("hides alarms from other tenants (RLS)", async () => {
@@ -85,12 +117,18 @@ describe("alarm lifecycle queries", () => {
 
 describe("webhook secrets", () => {
   it("are invisible to tenant transactions and overlap during a rotation", async () => {
-    const [ep] = await withSystem(sys, (tx) => tx.insert(webhookEndpoints).values({ tenantId: t.id, url: "https://example.com/h", secretHint: "x" }).returning());
+    const [ep] = await withSystem(sys, (tx) =>
+      tx.insert(webhookEndpoints).values({ tenantId: t.id, url: "https://example.com/h", secretHint: "x" }).returning(),
+    );
     await withSystem(sys, (tx) => addWebhookSecret(tx, { tenantId: t.id, endpointId: ep!.id, secret: "whsec_old" }));
-    await withSystem(sys, (tx) => addWebhookSecret(tx, { tenantId: t.id, endpointId: ep!.id, secret: "whsec_new", overlapUntil: new Date(Date.now() + 60_000) }));
+    await withSystem(sys, (tx) =>
+      addWebhookSecret(tx, { tenantId: t.id, endpointId: ep!.id, secret: "whsec_new", overlapUntil: new Date(Date.now() + 60_000) }),
+    );
     expect(await withSystem(sys, (tx) => signingSecrets(tx, ep!.id))).toEqual(["whsec_new", "whsec_old"]);
     expect(await withSystem(sys, (tx) => signingSecrets(tx, ep!.id, new Date(Date.now() + 120_000)))).toEqual(["whsec_new"]);
     expect(await withTenant(db, t.id, (tx) => tx.select().from(webhookSecrets))).toEqual([]);
-    await expect(withTenant(db, t.id, (tx) => tx.insert(webhookSecrets).values({ tenantId: t.id, endpointId: ep!.id, secret: "whsec_x" }))).rejects.toThrow();
+    await expect(
+      withTenant(db, t.id, (tx) => tx.insert(webhookSecrets).values({ tenantId: t.id, endpointId: ep!.id, secret: "whsec_x" })),
+    ).rejects.toThrow();
   });
 });

@@ -11,19 +11,33 @@ export type AlertRuleWithProduct = AlertRuleRow & { productName: string };
 const ruleColumns = { rule: alertRules, productName: products.name };
 const withProduct = (r: { rule: AlertRuleRow; productName: string }): AlertRuleWithProduct => ({ ...r.rule, productName: r.productName });
 
-export async function listAlertRules(tx: Tx, tenantId: string, p: PageRequest & { productId?: string | undefined }): Promise<Page<AlertRuleWithProduct>> {
+export async function listAlertRules(
+  tx: Tx,
+  tenantId: string,
+  p: PageRequest & { productId?: string | undefined },
+): Promise<Page<AlertRuleWithProduct>> {
   const where = and(eq(alertRules.tenantId, tenantId), p.productId ? eq(alertRules.productId, p.productId) : undefined);
   const [rows, [total]] = await Promise.all([
-    tx.select(ruleColumns).from(alertRules).innerJoin(products, eq(products.id, alertRules.productId)).where(where)
-      .orderBy(desc(alertRules.createdAt), alertRules.id).limit(p.pageSize).offset(offsetOf(p)),
+    tx
+      .select(ruleColumns)
+      .from(alertRules)
+      .innerJoin(products, eq(products.id, alertRules.productId))
+      .where(where)
+      .orderBy(desc(alertRules.createdAt), alertRules.id)
+      .limit(p.pageSize)
+      .offset(offsetOf(p)),
     tx.select({ n: count() }).from(alertRules).where(where),
   ]);
   return { items: rows.map(withProduct), total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
 
 export async function findAlertRule(tx: Tx, tenantId: string, id: string): Promise<AlertRuleWithProduct | undefined> {
-  const [row] = await tx.select(ruleColumns).from(alertRules).innerJoin(products, eq(products.id, alertRules.productId))
-    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id))).limit(1);
+  const [row] = await tx
+    .select(ruleColumns)
+    .from(alertRules)
+    .innerJoin(products, eq(products.id, alertRules.productId))
+    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id)))
+    .limit(1);
   return row && withProduct(row);
 }
 
@@ -34,47 +48,77 @@ export interface NewAlertRule {
   createdBy: string | null;
 }
 
-const specColumns = (spec: AlertRuleSpec) => ({ name: spec.name, severity: spec.severity, enabled: spec.enabled, triggerType: spec.trigger.type, spec });
+const specColumns = (spec: AlertRuleSpec) => ({
+  name: spec.name,
+  severity: spec.severity,
+  enabled: spec.enabled,
+  triggerType: spec.trigger.type,
+  spec,
+});
 
 export async function insertAlertRule(tx: Tx, r: NewAlertRule): Promise<AlertRuleRow> {
-  const [row] = await tx.insert(alertRules).values({ tenantId: r.tenantId, productId: r.productId, createdBy: r.createdBy, ...specColumns(r.spec) }).returning();
+  const [row] = await tx
+    .insert(alertRules)
+    .values({ tenantId: r.tenantId, productId: r.productId, createdBy: r.createdBy, ...specColumns(r.spec) })
+    .returning();
   return row!;
 }
 
 /** Replaces a rule's spec and bumps its version; false when there is no such rule. */
 export async function updateAlertRuleSpec(tx: Tx, tenantId: string, id: string, spec: AlertRuleSpec): Promise<boolean> {
-  const rows = await tx.update(alertRules).set({ ...specColumns(spec), version: sql`${alertRules.version} + 1` })
-    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id))).returning({ id: alertRules.id });
+  const rows = await tx
+    .update(alertRules)
+    .set({ ...specColumns(spec), version: sql`${alertRules.version} + 1` })
+    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id)))
+    .returning({ id: alertRules.id });
   return rows.length > 0;
 }
 
 export async function setAlertRuleEnabled(tx: Tx, tenantId: string, id: string, enabled: boolean): Promise<boolean> {
-  const rows = await tx.update(alertRules)
-    .set({ enabled, spec: sql`jsonb_set(${alertRules.spec}, '{enabled}', ${JSON.stringify(enabled)}::jsonb)`, version: sql`${alertRules.version} + 1` })
-    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id))).returning({ id: alertRules.id });
+  const rows = await tx
+    .update(alertRules)
+    .set({
+      enabled,
+      spec: sql`jsonb_set(${alertRules.spec}, '{enabled}', ${JSON.stringify(enabled)}::jsonb)`,
+      version: sql`${alertRules.version} + 1`,
+    })
+    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id)))
+    .returning({ id: alertRules.id });
   return rows.length > 0;
 }
 
 export async function deleteAlertRule(tx: Tx, tenantId: string, id: string): Promise<boolean> {
-  const rows = await tx.delete(alertRules).where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id))).returning({ id: alertRules.id });
+  const rows = await tx
+    .delete(alertRules)
+    .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, id)))
+    .returning({ id: alertRules.id });
   return rows.length > 0;
 }
 
 /** Enabled rules of the given products (the worker's cache fill). */
 export async function enabledRulesOfProducts(tx: Tx, productIds: string[]): Promise<AlertRuleRow[]> {
   if (productIds.length === 0) return [];
-  return tx.select().from(alertRules).where(and(eq(alertRules.enabled, true), inArray(alertRules.productId, productIds)));
+  return tx
+    .select()
+    .from(alertRules)
+    .where(and(eq(alertRules.enabled, true), inArray(alertRules.productId, productIds)));
 }
 
 /** Every enabled offline rule, across tenants (run on a system connection). */
 export async function enabledOfflineRules(tx: Tx): Promise<AlertRuleRow[]> {
-  return tx.select().from(alertRules).where(and(eq(alertRules.enabled, true), eq(alertRules.triggerType, "offline")));
+  return tx
+    .select()
+    .from(alertRules)
+    .where(and(eq(alertRules.enabled, true), eq(alertRules.triggerType, "offline")));
 }
 
 /** Labels of devices, for rules narrowed by labels. */
 export async function deviceLabelsOf(tx: Tx, ids: string[]): Promise<Map<string, { labels: Record<string, string>; name: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: devices.id, labels: devices.labels, name: devices.name }).from(devices).where(inArray(devices.id, ids));
+  const rows = await tx
+    .select({ id: devices.id, labels: devices.labels, name: devices.name })
+    .from(devices)
+    .where(inArray(devices.id, ids));
   return new Map(rows.map((r) => [r.id, { labels: r.labels, name: r.name }]));
 }
 
@@ -130,11 +174,19 @@ export interface AlarmOutcome {
 }
 
 async function eventByDedupKey(tx: Tx, tenantId: string, dedupKey: string) {
-  const [e] = await tx.select().from(alarmEvents).where(and(eq(alarmEvents.tenantId, tenantId), eq(alarmEvents.dedupKey, dedupKey))).limit(1);
+  const [e] = await tx
+    .select()
+    .from(alarmEvents)
+    .where(and(eq(alarmEvents.tenantId, tenantId), eq(alarmEvents.dedupKey, dedupKey)))
+    .limit(1);
   return e;
 }
 async function alarmById(tx: Tx, tenantId: string, id: string) {
-  const [a] = await tx.select().from(alarms).where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id))).limit(1);
+  const [a] = await tx
+    .select()
+    .from(alarms)
+    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id)))
+    .limit(1);
   return a;
 }
 const openAlarmWhere = (c: { tenantId: string; ruleId: string; deviceId: string }) =>
@@ -149,7 +201,18 @@ export async function raiseAlarm(tx: Tx, c: AlarmChange): Promise<AlarmOutcome> 
   if (seen) return { alarm: (await alarmById(tx, c.tenantId, seen.alarmId))!, event: seen };
   const [created] = await tx
     .insert(alarms)
-    .values({ tenantId: c.tenantId, ruleId: c.ruleId, deviceId: c.deviceId, productId: c.productId, severity: c.severity, title: c.title, values: c.values, firstSeenAt: c.at, lastSeenAt: c.at, lastDedupKey: c.dedupKey })
+    .values({
+      tenantId: c.tenantId,
+      ruleId: c.ruleId,
+      deviceId: c.deviceId,
+      productId: c.productId,
+      severity: c.severity,
+      title: c.title,
+      values: c.values,
+      firstSeenAt: c.at,
+      lastSeenAt: c.at,
+      lastDedupKey: c.dedupKey,
+    })
     .onConflictDoNothing({ target: [alarms.tenantId, alarms.ruleId, alarms.deviceId], where: sql`status <> 'cleared'` })
     .returning();
   if (!created) {
@@ -157,27 +220,48 @@ export async function raiseAlarm(tx: Tx, c: AlarmChange): Promise<AlarmOutcome> 
     const [open] = await tx.select().from(alarms).where(openAlarmWhere(c)).limit(1);
     return { alarm: repeated ?? open!, event: null };
   }
-  const [event] = await tx.insert(alarmEvents).values({ tenantId: c.tenantId, alarmId: created.id, kind: "created", at: c.at, values: c.values, dedupKey: c.dedupKey }).returning();
+  const [event] = await tx
+    .insert(alarmEvents)
+    .values({ tenantId: c.tenantId, alarmId: created.id, kind: "created", at: c.at, values: c.values, dedupKey: c.dedupKey })
+    .returning();
   return { alarm: created, event: event! };
 }
 
 /** Counts repeats on the open alarm (once per dedupe key). Returns the alarm when it changed. */
-export async function repeatAlarm(tx: Tx, c: Pick<AlarmChange, "tenantId" | "ruleId" | "deviceId" | "at" | "values" | "dedupKey"> & { count: number }): Promise<AlarmRow | undefined> {
+export async function repeatAlarm(
+  tx: Tx,
+  c: Pick<AlarmChange, "tenantId" | "ruleId" | "deviceId" | "at" | "values" | "dedupKey"> & { count: number },
+): Promise<AlarmRow | undefined> {
   const [row] = await tx
     .update(alarms)
-    .set({ count: sql`${alarms.count} + ${c.count}`, lastSeenAt: sql`greatest(${alarms.lastSeenAt}, ${c.at.toISOString()}::timestamptz)`, values: c.values, lastDedupKey: c.dedupKey })
+    .set({
+      count: sql`${alarms.count} + ${c.count}`,
+      lastSeenAt: sql`greatest(${alarms.lastSeenAt}, ${c.at.toISOString()}::timestamptz)`,
+      values: c.values,
+      lastDedupKey: c.dedupKey,
+    })
     .where(and(openAlarmWhere(c), sql`${alarms.lastDedupKey} is distinct from ${c.dedupKey}`))
     .returning();
   return row;
 }
 
 /** Clears the open alarm of (rule, device) automatically; idempotent by dedupe key. */
-export async function autoClearAlarm(tx: Tx, c: Pick<AlarmChange, "tenantId" | "ruleId" | "deviceId" | "at" | "values" | "dedupKey">): Promise<AlarmOutcome | null> {
+export async function autoClearAlarm(
+  tx: Tx,
+  c: Pick<AlarmChange, "tenantId" | "ruleId" | "deviceId" | "at" | "values" | "dedupKey">,
+): Promise<AlarmOutcome | null> {
   const seen = await eventByDedupKey(tx, c.tenantId, c.dedupKey);
   if (seen) return { alarm: (await alarmById(tx, c.tenantId, seen.alarmId))!, event: seen };
-  const [row] = await tx.update(alarms).set({ status: "cleared", clearedAt: c.at, clearReason: "auto" }).where(openAlarmWhere(c)).returning();
+  const [row] = await tx
+    .update(alarms)
+    .set({ status: "cleared", clearedAt: c.at, clearReason: "auto" })
+    .where(openAlarmWhere(c))
+    .returning();
   if (!row) return null;
-  const [event] = await tx.insert(alarmEvents).values({ tenantId: c.tenantId, alarmId: row.id, kind: "cleared", at: c.at, values: c.values, dedupKey: c.dedupKey }).returning();
+  const [event] = await tx
+    .insert(alarmEvents)
+    .values({ tenantId: c.tenantId, alarmId: row.id, kind: "cleared", at: c.at, values: c.values, dedupKey: c.dedupKey })
+    .returning();
   return { alarm: row, event: event! };
 }
 
@@ -209,43 +293,86 @@ export async function listAlarms(tx: Tx, tenantId: string, f: AlarmFilter & Page
     f.to ? lte(alarms.firstSeenAt, f.to) : undefined,
   );
   const [rows, [total]] = await Promise.all([
-    tx.select(alarmListColumns).from(alarms).innerJoin(devices, eq(devices.id, alarms.deviceId)).innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
-      .where(where).orderBy(desc(alarms.firstSeenAt), alarms.id).limit(f.pageSize).offset(offsetOf(f)),
+    tx
+      .select(alarmListColumns)
+      .from(alarms)
+      .innerJoin(devices, eq(devices.id, alarms.deviceId))
+      .innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
+      .where(where)
+      .orderBy(desc(alarms.firstSeenAt), alarms.id)
+      .limit(f.pageSize)
+      .offset(offsetOf(f)),
     tx.select({ n: count() }).from(alarms).where(where),
   ]);
-  return { items: rows.map((r) => ({ ...r.alarm, deviceName: r.deviceName, ruleName: r.ruleName })), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  return {
+    items: rows.map((r) => ({ ...r.alarm, deviceName: r.deviceName, ruleName: r.ruleName })),
+    total: total?.n ?? 0,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
 }
 
 export async function findAlarm(tx: Tx, tenantId: string, id: string): Promise<AlarmListRow | undefined> {
-  const [r] = await tx.select(alarmListColumns).from(alarms).innerJoin(devices, eq(devices.id, alarms.deviceId)).innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
-    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id))).limit(1);
+  const [r] = await tx
+    .select(alarmListColumns)
+    .from(alarms)
+    .innerJoin(devices, eq(devices.id, alarms.deviceId))
+    .innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
+    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id)))
+    .limit(1);
   return r && { ...r.alarm, deviceName: r.deviceName, ruleName: r.ruleName };
 }
 
 export async function alarmTimeline(tx: Tx, tenantId: string, alarmId: string): Promise<AlarmEventRow[]> {
-  return tx.select().from(alarmEvents).where(and(eq(alarmEvents.tenantId, tenantId), eq(alarmEvents.alarmId, alarmId))).orderBy(asc(alarmEvents.at), asc(alarmEvents.id));
+  return tx
+    .select()
+    .from(alarmEvents)
+    .where(and(eq(alarmEvents.tenantId, tenantId), eq(alarmEvents.alarmId, alarmId)))
+    .orderBy(asc(alarmEvents.at), asc(alarmEvents.id));
 }
 
 export async function findAlarmEvent(tx: Tx, tenantId: string, id: string): Promise<AlarmEventRow | undefined> {
-  const [e] = await tx.select().from(alarmEvents).where(and(eq(alarmEvents.tenantId, tenantId), eq(alarmEvents.id, id))).limit(1);
+  const [e] = await tx
+    .select()
+    .from(alarmEvents)
+    .where(and(eq(alarmEvents.tenantId, tenantId), eq(alarmEvents.id, id)))
+    .limit(1);
   return e;
 }
 
 /** Acknowledges an active alarm; undefined when it is not active (already acknowledged, cleared, or missing). */
-export async function acknowledgeAlarm(tx: Tx, tenantId: string, id: string, userId: string, comment: string | null): Promise<AlarmEventRow | undefined> {
+export async function acknowledgeAlarm(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  userId: string,
+  comment: string | null,
+): Promise<AlarmEventRow | undefined> {
   const now = new Date();
-  const [row] = await tx.update(alarms).set({ status: "acknowledged", acknowledgedAt: now, acknowledgedBy: userId, ackComment: comment })
-    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id), eq(alarms.status, "active"))).returning({ id: alarms.id });
+  const [row] = await tx
+    .update(alarms)
+    .set({ status: "acknowledged", acknowledgedAt: now, acknowledgedBy: userId, ackComment: comment })
+    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id), eq(alarms.status, "active")))
+    .returning({ id: alarms.id });
   if (!row) return undefined;
   const [e] = await tx.insert(alarmEvents).values({ tenantId, alarmId: id, kind: "acknowledged", at: now, userId, comment }).returning();
   return e;
 }
 
 /** Clears an open alarm by hand; undefined when it is not open. */
-export async function clearAlarmByHand(tx: Tx, tenantId: string, id: string, userId: string, comment: string | null): Promise<{ alarm: AlarmRow; event: AlarmEventRow } | undefined> {
+export async function clearAlarmByHand(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  userId: string,
+  comment: string | null,
+): Promise<{ alarm: AlarmRow; event: AlarmEventRow } | undefined> {
   const now = new Date();
-  const [row] = await tx.update(alarms).set({ status: "cleared", clearedAt: now, clearedBy: userId, clearReason: "manual" })
-    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id), ne(alarms.status, "cleared"))).returning();
+  const [row] = await tx
+    .update(alarms)
+    .set({ status: "cleared", clearedAt: now, clearedBy: userId, clearReason: "manual" })
+    .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, id), ne(alarms.status, "cleared")))
+    .returning();
   if (!row) return undefined;
   const [e] = await tx.insert(alarmEvents).values({ tenantId, alarmId: id, kind: "cleared", at: now, userId, comment }).returning();
   return { alarm: row, event: e! };
@@ -253,7 +380,11 @@ export async function clearAlarmByHand(tx: Tx, tenantId: string, id: string, use
 
 /** Not-cleared alarms by severity (the console header badge). */
 export async function countOpenAlarms(tx: Tx, tenantId: string): Promise<Record<Severity, number>> {
-  const rows = await tx.select({ severity: alarms.severity, n: count() }).from(alarms).where(and(eq(alarms.tenantId, tenantId), ne(alarms.status, "cleared"))).groupBy(alarms.severity);
+  const rows = await tx
+    .select({ severity: alarms.severity, n: count() })
+    .from(alarms)
+    .where(and(eq(alarms.tenantId, tenantId), ne(alarms.status, "cleared")))
+    .groupBy(alarms.severity);
   const out: Record<Severity, number> = { critical: 0, major: 0, minor: 0, warning: 0, info: 0 };
   for (const r of rows) out[r.severity] = r.n;
   return out;
@@ -261,16 +392,24 @@ export async function countOpenAlarms(tx: Tx, tenantId: string): Promise<Record<
 
 /** Alarms first seen in [from, to) of a tenant, for the daily digest. */
 export async function alarmsRaisedBetween(tx: Tx, tenantId: string, from: Date, to: Date, limit = 200): Promise<AlarmListRow[]> {
-  const rows = await tx.select(alarmListColumns).from(alarms).innerJoin(devices, eq(devices.id, alarms.deviceId)).innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
+  const rows = await tx
+    .select(alarmListColumns)
+    .from(alarms)
+    .innerJoin(devices, eq(devices.id, alarms.deviceId))
+    .innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
     .where(and(eq(alarms.tenantId, tenantId), gte(alarms.firstSeenAt, from), sql`${alarms.firstSeenAt} < ${to.toISOString()}::timestamptz`))
-    .orderBy(desc(alarms.firstSeenAt)).limit(limit);
+    .orderBy(desc(alarms.firstSeenAt))
+    .limit(limit);
   return rows.map((r) => ({ ...r.alarm, deviceName: r.deviceName, ruleName: r.ruleName }));
 }
 
 /** Which of `ids` are devices of the tenant's product (a rule may only name those). */
 export async function deviceIdsOfProduct(tx: Tx, tenantId: string, productId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.select({ id: devices.id }).from(devices).where(and(eq(devices.tenantId, tenantId), eq(devices.productId, productId), inArray(devices.id, ids)));
+  const rows = await tx
+    .select({ id: devices.id })
+    .from(devices)
+    .where(and(eq(devices.tenantId, tenantId), eq(devices.productId, productId), inArray(devices.id, ids)));
   return rows.map((r) => r.id);
 }
 export type { AlertRuleRow, AlarmRow, AlarmEventRow } from "../schema";
@@ -283,7 +422,11 @@ export async function listAlertRulesAfter(
 ): Promise<{ items: AlertRuleWithProduct[]; hasMore: boolean; cursorFound: boolean }> {
   let after: SQL | undefined;
   if (p.after) {
-    const [cursor] = await tx.select({ id: alertRules.id }).from(alertRules).where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, p.after))).limit(1);
+    const [cursor] = await tx
+      .select({ id: alertRules.id })
+      .from(alertRules)
+      .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, p.after)))
+      .limit(1);
     if (!cursor) return { items: [], hasMore: false, cursorFound: false };
     after = sql`(${alertRules.createdAt}, ${alertRules.id}) < (select c.created_at, c.id from alert_rules c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
   }

@@ -25,11 +25,7 @@ function auditWhere(tenantId: string, p: AuditFilter) {
   const action = p.action?.replace(/\*$/, "");
   return and(
     eq(auditLogs.tenantId, tenantId),
-    action
-      ? action.endsWith(".")
-        ? sql`${auditLogs.action} like ${`${escapeLike(action)}%`}`
-        : eq(auditLogs.action, action)
-      : undefined,
+    action ? (action.endsWith(".") ? sql`${auditLogs.action} like ${`${escapeLike(action)}%`}` : eq(auditLogs.action, action)) : undefined,
     p.actorEmail ? ilike(auditLogs.actorEmail, `%${escapeLike(p.actorEmail)}%`) : undefined,
     p.from ? gte(auditLogs.createdAt, p.from) : undefined,
     p.to ? lt(auditLogs.createdAt, p.to) : undefined,

@@ -114,12 +114,7 @@ export async function insertDevices(tx: Tx, rows: NewDevice[]): Promise<string[]
   return ids;
 }
 
-export async function updateDeviceLabels(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  labels: Record<string, string>,
-): Promise<boolean> {
+export async function updateDeviceLabels(tx: Tx, tenantId: string, id: string, labels: Record<string, string>): Promise<boolean> {
   const rows = await tx
     .update(devices)
     .set({ labels })
@@ -137,12 +132,7 @@ export async function setDeviceEnabled(tx: Tx, tenantId: string, id: string, ena
   return rows.length > 0;
 }
 
-export async function setDeviceSecret(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  secret: { hash: string; hint: string },
-): Promise<boolean> {
+export async function setDeviceSecret(tx: Tx, tenantId: string, id: string, secret: { hash: string; hint: string }): Promise<boolean> {
   const rows = await tx
     .update(devices)
     .set({ secretHash: secret.hash, secretHint: secret.hint })

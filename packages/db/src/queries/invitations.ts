@@ -91,9 +91,7 @@ export async function revokeInvitation(tx: Tx, tenantId: string, id: string): Pr
   const rows = await tx
     .update(invitations)
     .set({ revokedAt: sql`now()` })
-    .where(
-      and(eq(invitations.tenantId, tenantId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
-    )
+    .where(and(eq(invitations.tenantId, tenantId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .returning({ id: invitations.id });
   return rows.length > 0;
 }
@@ -107,7 +105,12 @@ export async function revokeInvitationsSentBy(tx: Tx, tenantId: string, inviterI
     .update(invitations)
     .set({ revokedAt: sql`now()` })
     .where(
-      and(eq(invitations.tenantId, tenantId), eq(invitations.invitedBy, inviterId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)),
+      and(
+        eq(invitations.tenantId, tenantId),
+        eq(invitations.invitedBy, inviterId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
     )
     .returning({ id: invitations.id });
   return rows.length;
@@ -122,12 +125,7 @@ export async function markInvitationAccepted(tx: Tx, id: string, userId: string)
     .update(invitations)
     .set({ acceptedAt: sql`now()`, acceptedBy: userId })
     .where(
-      and(
-        eq(invitations.id, id),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, sql`now()`),
-      ),
+      and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, sql`now()`)),
     )
     .returning({ id: invitations.id });
   return rows.length > 0;

@@ -12,14 +12,27 @@ export interface NotificationPreferences {
 export const defaultNotificationPreferences: NotificationPreferences = { emailSeverities: ["critical", "major"], dailyDigest: false };
 
 export async function getNotificationPreferences(tx: Tx, tenantId: string, userId: string): Promise<NotificationPreferences> {
-  const [row] = await tx.select({ emailSeverities: notificationPreferences.emailSeverities, dailyDigest: notificationPreferences.dailyDigest }).from(notificationPreferences)
-    .where(and(eq(notificationPreferences.tenantId, tenantId), eq(notificationPreferences.userId, userId))).limit(1);
+  const [row] = await tx
+    .select({ emailSeverities: notificationPreferences.emailSeverities, dailyDigest: notificationPreferences.dailyDigest })
+    .from(notificationPreferences)
+    .where(and(eq(notificationPreferences.tenantId, tenantId), eq(notificationPreferences.userId, userId)))
+    .limit(1);
   return row ?? defaultNotificationPreferences;
 }
 
-export async function upsertNotificationPreferences(tx: Tx, tenantId: string, userId: string, p: NotificationPreferences): Promise<NotificationPreferences> {
-  await tx.insert(notificationPreferences).values({ tenantId, userId, ...p })
-    .onConflictDoUpdate({ target: [notificationPreferences.tenantId, notificationPreferences.userId], set: { ...p, updatedAt: new Date() } });
+export async function upsertNotificationPreferences(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  p: NotificationPreferences,
+): Promise<NotificationPreferences> {
+  await tx
+    .insert(notificationPreferences)
+    .values({ tenantId, userId, ...p })
+    .onConflictDoUpdate({
+      target: [notificationPreferences.tenantId, notificationPreferences.userId],
+      set: { ...p, updatedAt: new Date() },
+    });
   return p;
 }
 
@@ -37,12 +50,27 @@ export interface Recipient {
 export async function membersWithRoles(tx: Tx, tenantId: string, roles: Role[]): Promise<Recipient[]> {
   if (roles.length === 0) return [];
   const rows = await tx
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, locale: users.locale, emailSeverities: notificationPreferences.emailSeverities, dailyDigest: notificationPreferences.dailyDigest })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      locale: users.locale,
+      emailSeverities: notificationPreferences.emailSeverities,
+      dailyDigest: notificationPreferences.dailyDigest,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(notificationPreferences, and(eq(notificationPreferences.tenantId, memberships.tenantId), eq(notificationPreferences.userId, memberships.userId)))
+    .leftJoin(
+      notificationPreferences,
+      and(eq(notificationPreferences.tenantId, memberships.tenantId), eq(notificationPreferences.userId, memberships.userId)),
+    )
     .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.role, roles)));
-  return rows.map((r) => ({ ...r, emailSeverities: r.emailSeverities ?? defaultNotificationPreferences.emailSeverities, dailyDigest: r.dailyDigest ?? false }));
+  return rows.map((r) => ({
+    ...r,
+    emailSeverities: r.emailSeverities ?? defaultNotificationPreferences.emailSeverities,
+    dailyDigest: r.dailyDigest ?? false,
+  }));
 }
 
 export type NewNotification = Pick<NotificationRow, "tenantId" | "userId" | "kind" | "title" | "body" | "sourceKey"> &
@@ -51,39 +79,72 @@ export type NewNotification = Pick<NotificationRow, "tenantId" | "userId" | "kin
 /** Inserts notifications, skipping (tenant, source, user) already notified; returns those inserted. */
 export async function insertNotifications(tx: Tx, rows: NewNotification[]): Promise<NotificationRow[]> {
   if (rows.length === 0) return [];
-  return tx.insert(notifications).values(rows).onConflictDoNothing({ target: [notifications.tenantId, notifications.sourceKey, notifications.userId] }).returning();
+  return tx
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing({ target: [notifications.tenantId, notifications.sourceKey, notifications.userId] })
+    .returning();
 }
 
 /** Notifications of a source still waiting for their email (a retried job sends these, not the sent ones). */
 export async function pendingEmailsOf(tx: Tx, tenantId: string, sourceKey: string): Promise<NotificationRow[]> {
-  return tx.select().from(notifications).where(and(eq(notifications.tenantId, tenantId), eq(notifications.sourceKey, sourceKey), eq(notifications.emailStatus, "pending")));
+  return tx
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.tenantId, tenantId), eq(notifications.sourceKey, sourceKey), eq(notifications.emailStatus, "pending")));
 }
 
 export async function setEmailStatus(tx: Tx, tenantId: string, ids: string[], status: "sent" | "failed" | "none"): Promise<void> {
   if (ids.length === 0) return;
-  await tx.update(notifications).set({ emailStatus: status }).where(and(eq(notifications.tenantId, tenantId), inArray(notifications.id, ids)));
+  await tx
+    .update(notifications)
+    .set({ emailStatus: status })
+    .where(and(eq(notifications.tenantId, tenantId), inArray(notifications.id, ids)));
 }
 
-const inbox = (tenantId: string, userId: string) => and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId), eq(notifications.inApp, true));
+const inbox = (tenantId: string, userId: string) =>
+  and(eq(notifications.tenantId, tenantId), eq(notifications.userId, userId), eq(notifications.inApp, true));
 
-export async function listNotifications(tx: Tx, tenantId: string, userId: string, p: PageRequest & { unreadOnly?: boolean | undefined }): Promise<Page<NotificationRow>> {
+export async function listNotifications(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  p: PageRequest & { unreadOnly?: boolean | undefined },
+): Promise<Page<NotificationRow>> {
   const where = and(inbox(tenantId, userId), p.unreadOnly ? isNull(notifications.readAt) : undefined);
   const [items, [total]] = await Promise.all([
-    tx.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), notifications.id).limit(p.pageSize).offset(offsetOf(p)),
+    tx
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), notifications.id)
+      .limit(p.pageSize)
+      .offset(offsetOf(p)),
     tx.select({ n: count() }).from(notifications).where(where),
   ]);
   return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
 
 export async function countUnreadNotifications(tx: Tx, tenantId: string, userId: string): Promise<number> {
-  const [r] = await tx.select({ n: count() }).from(notifications).where(and(inbox(tenantId, userId), isNull(notifications.readAt)));
+  const [r] = await tx
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(inbox(tenantId, userId), isNull(notifications.readAt)));
   return r?.n ?? 0;
 }
 
 /** Marks the member's own notifications read (others' ids are ignored); returns how many changed. */
 export async function markNotificationsRead(tx: Tx, tenantId: string, userId: string, ids: string[] | "all"): Promise<number> {
-  const rows = await tx.update(notifications).set({ readAt: new Date() })
-    .where(and(inbox(tenantId, userId), isNull(notifications.readAt), ids === "all" ? undefined : inArray(notifications.id, ids.length ? ids : ["00000000-0000-0000-0000-000000000000"])))
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        inbox(tenantId, userId),
+        isNull(notifications.readAt),
+        ids === "all" ? undefined : inArray(notifications.id, ids.length ? ids : ["00000000-0000-0000-0000-000000000000"]),
+      ),
+    )
     .returning({ id: notifications.id });
   return rows.length;
 }
@@ -94,14 +155,25 @@ export async function digestRecipients(tx: Tx, day: string) {
     .select({ tenantId: notificationPreferences.tenantId, userId: users.id, email: users.email, name: users.name })
     .from(notificationPreferences)
     .innerJoin(users, eq(users.id, notificationPreferences.userId))
-    .innerJoin(memberships, and(eq(memberships.tenantId, notificationPreferences.tenantId), eq(memberships.userId, notificationPreferences.userId)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.tenantId, notificationPreferences.tenantId), eq(memberships.userId, notificationPreferences.userId)),
+    )
     .where(and(eq(notificationPreferences.dailyDigest, true), sql`${notificationPreferences.digestSentFor} is distinct from ${day}::date`));
 }
 
 /** Records that the digest for `day` went out; false when another run did it first. */
 export async function markDigestSent(tx: Tx, tenantId: string, userId: string, day: string): Promise<boolean> {
-  const rows = await tx.update(notificationPreferences).set({ digestSentFor: day })
-    .where(and(eq(notificationPreferences.tenantId, tenantId), eq(notificationPreferences.userId, userId), sql`${notificationPreferences.digestSentFor} is distinct from ${day}::date`))
+  const rows = await tx
+    .update(notificationPreferences)
+    .set({ digestSentFor: day })
+    .where(
+      and(
+        eq(notificationPreferences.tenantId, tenantId),
+        eq(notificationPreferences.userId, userId),
+        sql`${notificationPreferences.digestSentFor} is distinct from ${day}::date`,
+      ),
+    )
     .returning({ userId: notificationPreferences.userId });
   return rows.length > 0;
 }

@@ -11,7 +11,11 @@ export async function listOAuthApps(tx: Tx, tenantId: string): Promise<OAuthAppR
 }
 
 export async function findOAuthApp(tx: Tx, tenantId: string, id: string): Promise<OAuthAppRow | undefined> {
-  const [row] = await tx.select().from(oauthApps).where(and(eq(oauthApps.tenantId, tenantId), eq(oauthApps.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(oauthApps)
+    .where(and(eq(oauthApps.tenantId, tenantId), eq(oauthApps.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -23,7 +27,10 @@ export async function insertOAuthApp(tx: Tx, row: NewOAuthApp): Promise<OAuthApp
 }
 
 export async function deleteOAuthApp(tx: Tx, tenantId: string, id: string): Promise<boolean> {
-  const rows = await tx.delete(oauthApps).where(and(eq(oauthApps.tenantId, tenantId), eq(oauthApps.id, id))).returning({ id: oauthApps.id });
+  const rows = await tx
+    .delete(oauthApps)
+    .where(and(eq(oauthApps.tenantId, tenantId), eq(oauthApps.id, id)))
+    .returning({ id: oauthApps.id });
   return rows.length > 0;
 }
 
@@ -31,7 +38,13 @@ export async function deleteOAuthApp(tx: Tx, tenantId: string, id: string): Prom
  * Adds a client secret; the app's other live secrets expire at `overlapUntil` (still accepted until
  * then, so deployments can switch over).
  */
-export async function addOAuthAppSecret(tx: Tx, tenantId: string, appId: string, secret: { hash: string; hint: string }, overlapUntil: Date): Promise<void> {
+export async function addOAuthAppSecret(
+  tx: Tx,
+  tenantId: string,
+  appId: string,
+  secret: { hash: string; hint: string },
+  overlapUntil: Date,
+): Promise<void> {
   await tx
     .update(oauthAppSecrets)
     .set({ expiresAt: overlapUntil })
@@ -48,9 +61,20 @@ export async function addOAuthAppSecret(tx: Tx, tenantId: string, appId: string,
 /** The app's secrets still accepted (current first), for the console. */
 export async function liveOAuthAppSecrets(tx: Tx, tenantId: string, appId: string, now = new Date()) {
   return tx
-    .select({ id: oauthAppSecrets.id, hint: oauthAppSecrets.hint, expiresAt: oauthAppSecrets.expiresAt, createdAt: oauthAppSecrets.createdAt })
+    .select({
+      id: oauthAppSecrets.id,
+      hint: oauthAppSecrets.hint,
+      expiresAt: oauthAppSecrets.expiresAt,
+      createdAt: oauthAppSecrets.createdAt,
+    })
     .from(oauthAppSecrets)
-    .where(and(eq(oauthAppSecrets.tenantId, tenantId), eq(oauthAppSecrets.appId, appId), or(isNull(oauthAppSecrets.expiresAt), gt(oauthAppSecrets.expiresAt, now))))
+    .where(
+      and(
+        eq(oauthAppSecrets.tenantId, tenantId),
+        eq(oauthAppSecrets.appId, appId),
+        or(isNull(oauthAppSecrets.expiresAt), gt(oauthAppSecrets.expiresAt, now)),
+      ),
+    )
     .orderBy(desc(oauthAppSecrets.createdAt));
 }
 
@@ -70,13 +94,22 @@ export async function oauthSecretMatches(tx: Tx, appId: string, secretHash: stri
   const [row] = await tx
     .select({ id: oauthAppSecrets.id })
     .from(oauthAppSecrets)
-    .where(and(eq(oauthAppSecrets.appId, appId), eq(oauthAppSecrets.secretHash, secretHash), or(isNull(oauthAppSecrets.expiresAt), gt(oauthAppSecrets.expiresAt, now))))
+    .where(
+      and(
+        eq(oauthAppSecrets.appId, appId),
+        eq(oauthAppSecrets.secretHash, secretHash),
+        or(isNull(oauthAppSecrets.expiresAt), gt(oauthAppSecrets.expiresAt, now)),
+      ),
+    )
     .limit(1);
   return !!row;
 }
 
 /** The grant of (app, user) in the tenant that is still live, or a new one; scopes are replaced. */
-export async function upsertOAuthGrant(tx: Tx, g: { tenantId: string; appId: string; userId: string | null; scopes: string[] }): Promise<OAuthGrantRow> {
+export async function upsertOAuthGrant(
+  tx: Tx,
+  g: { tenantId: string; appId: string; userId: string | null; scopes: string[] },
+): Promise<OAuthGrantRow> {
   const [live] = await tx
     .select()
     .from(oauthGrants)
@@ -117,7 +150,10 @@ export async function findOAuthToken(tx: Tx, tokenHash: string) {
     .innerJoin(tenants, eq(tenants.id, oauthTokens.tenantId))
     .leftJoin(
       memberships,
-      and(eq(memberships.tenantId, oauthGrants.tenantId), eq(memberships.userId, sql`coalesce(${oauthGrants.userId}, ${oauthApps.createdBy})`)),
+      and(
+        eq(memberships.tenantId, oauthGrants.tenantId),
+        eq(memberships.userId, sql`coalesce(${oauthGrants.userId}, ${oauthApps.createdBy})`),
+      ),
     )
     .where(eq(oauthTokens.tokenHash, tokenHash))
     .limit(1);
@@ -135,7 +171,10 @@ export async function useOAuthToken(tx: Tx, id: string, now = new Date()): Promi
 }
 
 export async function revokeOAuthToken(tx: Tx, id: string, now = new Date()): Promise<void> {
-  await tx.update(oauthTokens).set({ revokedAt: now }).where(and(eq(oauthTokens.id, id), isNull(oauthTokens.revokedAt)));
+  await tx
+    .update(oauthTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(oauthTokens.id, id), isNull(oauthTokens.revokedAt)));
 }
 
 /** Revokes a grant and every token of it. */
@@ -145,7 +184,10 @@ export async function revokeOAuthGrant(tx: Tx, grantId: string, reason: string, 
     .set({ revokedAt: now, revokedReason: reason })
     .where(and(eq(oauthGrants.id, grantId), isNull(oauthGrants.revokedAt)))
     .returning({ id: oauthGrants.id });
-  await tx.update(oauthTokens).set({ revokedAt: now }).where(and(eq(oauthTokens.grantId, grantId), isNull(oauthTokens.revokedAt)));
+  await tx
+    .update(oauthTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(oauthTokens.grantId, grantId), isNull(oauthTokens.revokedAt)));
   return rows.length > 0;
 }
 
@@ -183,6 +225,10 @@ export async function listOAuthGrantsOfUser(tx: Tx, userId: string) {
 
 /** A grant by id if it belongs to `userId`: system connection. */
 export async function findOAuthGrantOfUser(tx: Tx, userId: string, grantId: string): Promise<OAuthGrantRow | undefined> {
-  const [row] = await tx.select().from(oauthGrants).where(and(eq(oauthGrants.id, grantId), eq(oauthGrants.userId, userId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(oauthGrants)
+    .where(and(eq(oauthGrants.id, grantId), eq(oauthGrants.userId, userId)))
+    .limit(1);
   return row;
 }

@@ -26,11 +26,7 @@ const publicColumns = {
   deviceCount,
 };
 
-export async function listProducts(
-  tx: Tx,
-  tenantId: string,
-  p: PageRequest & { search?: string },
-): Promise<Page<ProductRow>> {
+export async function listProducts(tx: Tx, tenantId: string, p: PageRequest & { search?: string }): Promise<Page<ProductRow>> {
   const where = and(eq(products.tenantId, tenantId), p.search ? ilike(products.name, `%${escapeLike(p.search)}%`) : undefined);
   const [items, [total]] = await Promise.all([
     tx.select(publicColumns).from(products).where(where).orderBy(asc(products.name), products.id).limit(p.pageSize).offset(offsetOf(p)),
@@ -111,12 +107,7 @@ export async function deleteProduct(tx: Tx, tenantId: string, id: string): Promi
 }
 
 /** Replaces the product secret (stored hashed) and its visible hint. */
-export async function setProductSecret(
-  tx: Tx,
-  tenantId: string,
-  id: string,
-  secret: { hash: string; hint: string },
-): Promise<boolean> {
+export async function setProductSecret(tx: Tx, tenantId: string, id: string, secret: { hash: string; hint: string }): Promise<boolean> {
   const rows = await tx
     .update(products)
     .set({ productSecretHash: secret.hash, productSecretHint: secret.hint })

@@ -39,11 +39,7 @@ export async function updateTenantName(tx: Tx, tenantId: string, name: string): 
 }
 
 /** The tenants a user belongs to, with their role. Crosses tenants: needs a system transaction. */
-export async function listTenantsForUser(
-  tx: Tx,
-  userId: string,
-  p: PageRequest,
-): Promise<Page<TenantRow & { role: Role }>> {
+export async function listTenantsForUser(tx: Tx, userId: string, p: PageRequest): Promise<Page<TenantRow & { role: Role }>> {
   const where = eq(memberships.userId, userId);
   const [items, [total]] = await Promise.all([
     tx
@@ -85,7 +81,10 @@ export async function tenantOverview(tx: Tx, tenantId: string): Promise<TenantOv
       .from(devices)
       .where(eq(devices.tenantId, tenantId)),
     tx.select({ n: count() }).from(products).where(eq(products.tenantId, tenantId)),
-    tx.select({ n: count() }).from(memberships).where(and(eq(memberships.tenantId, tenantId))),
+    tx
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, tenantId))),
   ]);
   return {
     devices: { total: d?.total ?? 0, online: d?.online ?? 0, disabled: d?.disabled ?? 0 },

@@ -10,7 +10,11 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
-  const [row] = await tx.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return row;
 }
 
@@ -32,10 +36,7 @@ export async function createUser(
 }
 
 /** What a session check needs: the current session version and whether the user is disabled. */
-export async function getSessionState(
-  tx: Tx,
-  userId: string,
-): Promise<{ sessionVersion: number; disabled: boolean } | undefined> {
+export async function getSessionState(tx: Tx, userId: string): Promise<{ sessionVersion: number; disabled: boolean } | undefined> {
   const [row] = await tx
     .select({ sessionVersion: users.sessionVersion, disabledAt: users.disabledAt })
     .from(users)
@@ -68,11 +69,7 @@ export async function updatePassword(tx: Tx, userId: string, passwordHash: strin
 export async function setUserDisabled(tx: Tx, userId: string, disabled: boolean): Promise<void> {
   await tx
     .update(users)
-    .set(
-      disabled
-        ? { disabledAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` }
-        : { disabledAt: null },
-    )
+    .set(disabled ? { disabledAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` } : { disabledAt: null })
     .where(eq(users.id, userId));
 }
 

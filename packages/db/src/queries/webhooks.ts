@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
-import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookSecrets, type WebhookAttemptRow, type WebhookDeliveryRow, type WebhookEndpointRow } from "../schema";
+import {
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+  webhookSecrets,
+  type WebhookAttemptRow,
+  type WebhookDeliveryRow,
+  type WebhookEndpointRow,
+} from "../schema";
 import { offsetOf, type Page, type PageRequest } from "./pagination";
 
 // ---- endpoints (tenant scope) ----
@@ -8,21 +16,34 @@ import { offsetOf, type Page, type PageRequest } from "./pagination";
 export async function listWebhookEndpoints(tx: Tx, tenantId: string, p: PageRequest): Promise<Page<WebhookEndpointRow>> {
   const where = eq(webhookEndpoints.tenantId, tenantId);
   const [items, [total]] = await Promise.all([
-    tx.select().from(webhookEndpoints).where(where).orderBy(desc(webhookEndpoints.createdAt), webhookEndpoints.id).limit(p.pageSize).offset(offsetOf(p)),
+    tx
+      .select()
+      .from(webhookEndpoints)
+      .where(where)
+      .orderBy(desc(webhookEndpoints.createdAt), webhookEndpoints.id)
+      .limit(p.pageSize)
+      .offset(offsetOf(p)),
     tx.select({ n: count() }).from(webhookEndpoints).where(where),
   ]);
   return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
 
 export async function findWebhookEndpoint(tx: Tx, tenantId: string, id: string): Promise<WebhookEndpointRow | undefined> {
-  const [row] = await tx.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .limit(1);
   return row;
 }
 
 /** Which of `ids` are endpoints of the tenant. */
 export async function existingWebhookEndpointIds(tx: Tx, tenantId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), inArray(webhookEndpoints.id, ids)));
+  const rows = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), inArray(webhookEndpoints.id, ids)));
   return rows.map((r) => r.id);
 }
 
@@ -41,28 +62,43 @@ export async function updateWebhookEndpoint(
   patch: Partial<Pick<WebhookEndpointRow, "url" | "description" | "eventTypes" | "enabled" | "disabledReason" | "secretHint">>,
 ): Promise<WebhookEndpointRow | undefined> {
   const extra = patch.enabled === true ? { disabledReason: null, failingSince: null } : {};
-  const [row] = await tx.update(webhookEndpoints).set({ ...patch, ...extra }).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id))).returning();
+  const [row] = await tx
+    .update(webhookEndpoints)
+    .set({ ...patch, ...extra })
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .returning();
   return row;
 }
 
 export async function deleteWebhookEndpoint(tx: Tx, tenantId: string, id: string): Promise<boolean> {
-  const rows = await tx.delete(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id))).returning({ id: webhookEndpoints.id });
+  const rows = await tx
+    .delete(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .returning({ id: webhookEndpoints.id });
   return rows.length > 0;
 }
 
 /** Enabled endpoints of a tenant, to match against an event type. */
 export async function enabledWebhookEndpoints(tx: Tx, tenantId: string): Promise<Pick<WebhookEndpointRow, "id" | "eventTypes">[]> {
-  return tx.select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes }).from(webhookEndpoints)
+  return tx
+    .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
+    .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.enabled, true)));
 }
 
 // ---- secrets (system connections only: the table's policy refuses tenant transactions) ----
 
 /** Adds a signing secret; with `overlapUntil`, older secrets keep signing until then (rotation), else they go. */
-export async function addWebhookSecret(tx: Tx, r: { tenantId: string; endpointId: string; secret: string; overlapUntil?: Date }): Promise<void> {
+export async function addWebhookSecret(
+  tx: Tx,
+  r: { tenantId: string; endpointId: string; secret: string; overlapUntil?: Date },
+): Promise<void> {
   const mine = and(eq(webhookSecrets.tenantId, r.tenantId), eq(webhookSecrets.endpointId, r.endpointId));
   if (r.overlapUntil) {
-    await tx.update(webhookSecrets).set({ expiresAt: r.overlapUntil }).where(and(mine, or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, r.overlapUntil))));
+    await tx
+      .update(webhookSecrets)
+      .set({ expiresAt: r.overlapUntil })
+      .where(and(mine, or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, r.overlapUntil))));
   } else {
     await tx.delete(webhookSecrets).where(mine);
   }
@@ -71,7 +107,9 @@ export async function addWebhookSecret(tx: Tx, r: { tenantId: string; endpointId
 
 /** Secrets that sign now, newest first (expired ones are ignored; rotation replaces them). */
 export async function signingSecrets(tx: Tx, endpointId: string, now = new Date()): Promise<string[]> {
-  const rows = await tx.select({ secret: webhookSecrets.secret }).from(webhookSecrets)
+  const rows = await tx
+    .select({ secret: webhookSecrets.secret })
+    .from(webhookSecrets)
     .where(and(eq(webhookSecrets.endpointId, endpointId), or(isNull(webhookSecrets.expiresAt), gt(webhookSecrets.expiresAt, now))))
     .orderBy(desc(webhookSecrets.createdAt));
   return rows.map((r) => r.secret);
@@ -85,23 +123,45 @@ export async function upsertDeliveries(
   r: { tenantId: string; endpointIds: string[]; eventId: string; eventType: string; body: string },
 ): Promise<Pick<WebhookDeliveryRow, "id" | "endpointId" | "status">[]> {
   if (r.endpointIds.length === 0) return [];
-  await tx.insert(webhookDeliveries)
-    .values(r.endpointIds.map((endpointId) => ({ tenantId: r.tenantId, endpointId, eventId: r.eventId, eventType: r.eventType, body: r.body })))
+  await tx
+    .insert(webhookDeliveries)
+    .values(
+      r.endpointIds.map((endpointId) => ({ tenantId: r.tenantId, endpointId, eventId: r.eventId, eventType: r.eventType, body: r.body })),
+    )
     .onConflictDoNothing({ target: [webhookDeliveries.tenantId, webhookDeliveries.endpointId, webhookDeliveries.eventId] });
-  return tx.select({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, status: webhookDeliveries.status }).from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.tenantId, r.tenantId), eq(webhookDeliveries.eventId, r.eventId), inArray(webhookDeliveries.endpointId, r.endpointIds)));
+  return tx
+    .select({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, status: webhookDeliveries.status })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.tenantId, r.tenantId),
+        eq(webhookDeliveries.eventId, r.eventId),
+        inArray(webhookDeliveries.endpointId, r.endpointIds),
+      ),
+    );
 }
 
 export async function findDelivery(tx: Tx, tenantId: string, id: string): Promise<WebhookDeliveryRow | undefined> {
-  const [row] = await tx.select().from(webhookDeliveries).where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(webhookDeliveries)
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
+    .limit(1);
   return row;
 }
 
 /** A delivery with its endpoint, for sending. */
-export async function deliveryToSend(tx: Tx, tenantId: string, id: string): Promise<{ delivery: WebhookDeliveryRow; endpoint: WebhookEndpointRow } | undefined> {
-  const [row] = await tx.select({ delivery: webhookDeliveries, endpoint: webhookEndpoints }).from(webhookDeliveries)
+export async function deliveryToSend(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+): Promise<{ delivery: WebhookDeliveryRow; endpoint: WebhookEndpointRow } | undefined> {
+  const [row] = await tx
+    .select({ delivery: webhookDeliveries, endpoint: webhookEndpoints })
+    .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id))).limit(1);
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -114,58 +174,100 @@ export async function recordAttempt(
   outcome: { status: WebhookDeliveryRow["status"]; nextAttemptAt: Date | null },
 ): Promise<void> {
   await tx.insert(webhookAttempts).values(a);
-  await tx.update(webhookDeliveries).set({
-    status: outcome.status,
-    attempts: sql`${webhookDeliveries.attempts} + 1`,
-    lastStatus: a.responseStatus,
-    nextAttemptAt: outcome.nextAttemptAt,
-    ...(outcome.status === "delivered" ? { deliveredAt: a.at ?? new Date() } : {}),
-  }).where(and(eq(webhookDeliveries.tenantId, a.tenantId), eq(webhookDeliveries.id, a.deliveryId)));
+  await tx
+    .update(webhookDeliveries)
+    .set({
+      status: outcome.status,
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+      lastStatus: a.responseStatus,
+      nextAttemptAt: outcome.nextAttemptAt,
+      ...(outcome.status === "delivered" ? { deliveredAt: a.at ?? new Date() } : {}),
+    })
+    .where(and(eq(webhookDeliveries.tenantId, a.tenantId), eq(webhookDeliveries.id, a.deliveryId)));
 }
 
 /** Marks a delivery for replay; returns the replay number (for a fresh job id). */
 export async function markDeliveryReplay(tx: Tx, tenantId: string, id: string): Promise<number | undefined> {
-  const [row] = await tx.update(webhookDeliveries).set({ replays: sql`${webhookDeliveries.replays} + 1`, status: "pending", nextAttemptAt: null })
-    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id))).returning({ replays: webhookDeliveries.replays });
+  const [row] = await tx
+    .update(webhookDeliveries)
+    .set({ replays: sql`${webhookDeliveries.replays} + 1`, status: "pending", nextAttemptAt: null })
+    .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.id, id)))
+    .returning({ replays: webhookDeliveries.replays });
   return row?.replays;
 }
 
 /** Clears the failure streak and notes the success (written at most once a minute when nothing failed). */
 export async function markEndpointSuccess(tx: Tx, tenantId: string, id: string, at = new Date()): Promise<void> {
-  await tx.update(webhookEndpoints).set({ failingSince: null, lastSuccessAt: at }).where(
-    and(
-      eq(webhookEndpoints.tenantId, tenantId),
-      eq(webhookEndpoints.id, id),
-      sql`(${webhookEndpoints.failingSince} is not null or ${webhookEndpoints.lastSuccessAt} is null or ${webhookEndpoints.lastSuccessAt} < ${new Date(at.getTime() - 60_000).toISOString()}::timestamptz)`,
-    ),
-  );
+  await tx
+    .update(webhookEndpoints)
+    .set({ failingSince: null, lastSuccessAt: at })
+    .where(
+      and(
+        eq(webhookEndpoints.tenantId, tenantId),
+        eq(webhookEndpoints.id, id),
+        sql`(${webhookEndpoints.failingSince} is not null or ${webhookEndpoints.lastSuccessAt} is null or ${webhookEndpoints.lastSuccessAt} < ${new Date(at.getTime() - 60_000).toISOString()}::timestamptz)`,
+      ),
+    );
 }
 
 /** Records a failure; returns since when the endpoint has been failing. */
 export async function markEndpointFailure(tx: Tx, tenantId: string, id: string, at = new Date()): Promise<Date> {
-  const [row] = await tx.update(webhookEndpoints).set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${at.toISOString()}::timestamptz)` })
-    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id))).returning({ failingSince: webhookEndpoints.failingSince });
+  const [row] = await tx
+    .update(webhookEndpoints)
+    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id)))
+    .returning({ failingSince: webhookEndpoints.failingSince });
   return row?.failingSince ?? at;
 }
 
 /** Disables an endpoint; false when it was disabled already. */
 export async function disableEndpoint(tx: Tx, tenantId: string, id: string, reason: "gone" | "failing" | "manual"): Promise<boolean> {
-  const rows = await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason })
-    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id), eq(webhookEndpoints.enabled, true))).returning({ id: webhookEndpoints.id });
+  const rows = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: reason })
+    .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, id), eq(webhookEndpoints.enabled, true)))
+    .returning({ id: webhookEndpoints.id });
   return rows.length > 0;
 }
 
 export type DeliveryWithAttempts = WebhookDeliveryRow & { attemptLog: WebhookAttemptRow[] };
 
 /** An endpoint's deliveries, newest first, each with its attempts (oldest first). */
-export async function listDeliveries(tx: Tx, tenantId: string, endpointId: string, p: PageRequest & { status?: WebhookDeliveryRow["status"] | undefined }): Promise<Page<DeliveryWithAttempts>> {
-  const where = and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId), p.status ? eq(webhookDeliveries.status, p.status) : undefined);
+export async function listDeliveries(
+  tx: Tx,
+  tenantId: string,
+  endpointId: string,
+  p: PageRequest & { status?: WebhookDeliveryRow["status"] | undefined },
+): Promise<Page<DeliveryWithAttempts>> {
+  const where = and(
+    eq(webhookDeliveries.tenantId, tenantId),
+    eq(webhookDeliveries.endpointId, endpointId),
+    p.status ? eq(webhookDeliveries.status, p.status) : undefined,
+  );
   const [items, [total]] = await Promise.all([
-    tx.select().from(webhookDeliveries).where(where).orderBy(desc(webhookDeliveries.createdAt), webhookDeliveries.id).limit(p.pageSize).offset(offsetOf(p)),
+    tx
+      .select()
+      .from(webhookDeliveries)
+      .where(where)
+      .orderBy(desc(webhookDeliveries.createdAt), webhookDeliveries.id)
+      .limit(p.pageSize)
+      .offset(offsetOf(p)),
     tx.select({ n: count() }).from(webhookDeliveries).where(where),
   ]);
   const attempts = items.length
-    ? await tx.select().from(webhookAttempts).where(and(eq(webhookAttempts.tenantId, tenantId), inArray(webhookAttempts.deliveryId, items.map((d) => d.id)))).orderBy(asc(webhookAttempts.at), asc(webhookAttempts.attempt))
+    ? await tx
+        .select()
+        .from(webhookAttempts)
+        .where(
+          and(
+            eq(webhookAttempts.tenantId, tenantId),
+            inArray(
+              webhookAttempts.deliveryId,
+              items.map((d) => d.id),
+            ),
+          ),
+        )
+        .orderBy(asc(webhookAttempts.at), asc(webhookAttempts.attempt))
     : [];
   const by = new Map<string, WebhookAttemptRow[]>();
   for (const a of attempts) by.set(a.deliveryId, [...(by.get(a.deliveryId) ?? []), a]);
@@ -181,7 +283,9 @@ export async function loadDeliveryForSend(tx: Tx, tenantId: string, id: string, 
     .select({
       delivery: webhookDeliveries,
       endpoint: webhookEndpoints,
-      secrets: sql<string[]>`coalesce((select array_agg(s.secret order by s.created_at desc) from ${webhookSecrets} s where s.endpoint_id = ${webhookEndpoints.id} and (s.expires_at is null or s.expires_at > ${now.toISOString()}::timestamptz)), '{}')`,
+      secrets: sql<
+        string[]
+      >`coalesce((select array_agg(s.secret order by s.created_at desc) from ${webhookSecrets} s where s.endpoint_id = ${webhookEndpoints.id} and (s.expires_at is null or s.expires_at > ${now.toISOString()}::timestamptz)), '{}')`,
     })
     .from(webhookDeliveries)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
@@ -229,7 +333,11 @@ export async function listWebhookEndpointsAfter(
 ): Promise<{ items: WebhookEndpointRow[]; hasMore: boolean; cursorFound: boolean }> {
   let after;
   if (p.after) {
-    const [cursor] = await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, p.after))).limit(1);
+    const [cursor] = await tx
+      .select({ id: webhookEndpoints.id })
+      .from(webhookEndpoints)
+      .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, p.after)))
+      .limit(1);
     if (!cursor) return { items: [], hasMore: false, cursorFound: false };
     after = sql`(${webhookEndpoints.createdAt}, ${webhookEndpoints.id}) < (select c.created_at, c.id from webhook_endpoints c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
   }

@@ -16,8 +16,12 @@ export const alertRules = pgTable(
   "alert_rules",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    productId: uuid().notNull().references(() => products.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
     name: text().notNull(),
     severity: severity().notNull(),
     enabled: boolean().notNull().default(true),
@@ -31,7 +35,9 @@ export const alertRules = pgTable(
   },
   (t) => [
     index("alert_rules_tenant_product_idx").on(t.tenantId, t.productId),
-    index("alert_rules_offline_idx").on(t.triggerType).where(sql`enabled and trigger_type = 'offline'`),
+    index("alert_rules_offline_idx")
+      .on(t.triggerType)
+      .where(sql`enabled and trigger_type = 'offline'`),
     tenantIsolation(),
   ],
 );
@@ -41,14 +47,22 @@ export const alarms = pgTable(
   "alarms",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    ruleId: uuid().notNull().references(() => alertRules.id, { onDelete: "cascade" }),
-    deviceId: uuid().notNull().references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    ruleId: uuid()
+      .notNull()
+      .references(() => alertRules.id, { onDelete: "cascade" }),
+    deviceId: uuid()
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     productId: uuid().notNull(),
     severity: severity().notNull(),
     /** The rule's name when raised. */
     title: text().notNull(),
-    status: text({ enum: ["active", "acknowledged", "cleared"] }).notNull().default("active"),
+    status: text({ enum: ["active", "acknowledged", "cleared"] })
+      .notNull()
+      .default("active"),
     /** The values that raised it (and, while active, the latest that matched). */
     values: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     count: integer().notNull().default(1),
@@ -65,7 +79,9 @@ export const alarms = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("alarms_one_open_per_rule_device").on(t.tenantId, t.ruleId, t.deviceId).where(sql`status <> 'cleared'`),
+    uniqueIndex("alarms_one_open_per_rule_device")
+      .on(t.tenantId, t.ruleId, t.deviceId)
+      .where(sql`status <> 'cleared'`),
     index("alarms_tenant_created_idx").on(t.tenantId, t.createdAt),
     index("alarms_tenant_status_idx").on(t.tenantId, t.status, t.severity),
     index("alarms_tenant_device_idx").on(t.tenantId, t.deviceId, t.createdAt),
@@ -78,8 +94,12 @@ export const alarmEvents = pgTable(
   "alarm_events",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    alarmId: uuid().notNull().references(() => alarms.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    alarmId: uuid()
+      .notNull()
+      .references(() => alarms.id, { onDelete: "cascade" }),
     kind: text({ enum: ["created", "acknowledged", "cleared", "commented"] }).notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     userId: uuid().references(() => users.id, { onDelete: "set null" }),

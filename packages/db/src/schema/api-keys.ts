@@ -12,7 +12,9 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text().notNull(),
     /** The first characters of the key (`ak_AbCd1234`), to recognise it in lists. */
     prefix: text().notNull(),

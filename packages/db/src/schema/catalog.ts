@@ -1,18 +1,6 @@
 import type { ThingModel } from "@aspen/core";
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantIsolation, updatedAt } from "./_rls";
 import { tenants } from "./tenancy";
 import { users } from "./identity";
@@ -22,12 +10,16 @@ export const products = pgTable(
   "products",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text().notNull(),
     description: text().notNull().default(""),
     thingModel: jsonb().$type<ThingModel>().notNull(),
     /** What the broker does with telemetry keys the thing model does not declare. */
-    unknownKeys: text({ enum: ["reject", "keep"] }).notNull().default("reject"),
+    unknownKeys: text({ enum: ["reject", "keep"] })
+      .notNull()
+      .default("reject"),
     /** Self-registration over HTTP with product key + product secret. */
     selfRegister: boolean().notNull().default(false),
     productKey: text().notNull(),
@@ -47,8 +39,12 @@ export const devices = pgTable(
   "devices",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    productId: uuid().notNull().references(() => products.id, { onDelete: "restrict" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    productId: uuid()
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
     name: text().notNull(),
     labels: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** sha256 of the device secret (also the ThingsBoard-style access token). */
@@ -103,8 +99,12 @@ export const deviceEvents = pgTable(
   "device_events",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    deviceId: uuid().notNull().references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    deviceId: uuid()
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     event: text().notNull(),
     level: text({ enum: ["info", "warning", "fault"] }).notNull(),
     params: jsonb().$type<Record<string, unknown>>().notNull().default({}),
@@ -123,8 +123,12 @@ export const deviceConnections = pgTable(
   "device_connections",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    deviceId: uuid().notNull().references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    deviceId: uuid()
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     brokerId: text().notNull(),
     clientId: text().notNull(),
     ip: text(),
@@ -142,8 +146,12 @@ export const deviceErrors = pgTable(
   "device_errors",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    deviceId: uuid().notNull().references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    deviceId: uuid()
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     kind: text().notNull(),
     reason: text().notNull(),
     topic: text(),
@@ -156,8 +164,12 @@ export const commands = pgTable(
   "commands",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    deviceId: uuid().notNull().references(() => devices.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    deviceId: uuid()
+      .notNull()
+      .references(() => devices.id, { onDelete: "cascade" }),
     /** The `<id>` in v1/devices/me/rpc/request/<id>: small, per-device increasing. */
     requestId: integer().notNull(),
     method: text().notNull(),
@@ -179,7 +191,9 @@ export const commands = pgTable(
   (t) => [
     index("commands_device_idx").on(t.tenantId, t.deviceId, t.createdAt),
     uniqueIndex("commands_device_request_key").on(t.deviceId, t.requestId),
-    index("commands_pending_idx").on(t.status, t.expiresAt).where(sql`status in ('queued','sent')`),
+    index("commands_pending_idx")
+      .on(t.status, t.expiresAt)
+      .where(sql`status in ('queued','sent')`),
     tenantIsolation(),
   ],
 );

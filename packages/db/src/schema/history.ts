@@ -51,7 +51,9 @@ export const telemetryExports = pgTable(
   "telemetry_exports",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     deviceId: uuid().references(() => devices.id, { onDelete: "cascade" }),
     productId: uuid().references(() => products.id, { onDelete: "cascade" }),
@@ -59,7 +61,9 @@ export const telemetryExports = pgTable(
     from: timestamp({ withTimezone: true }).notNull(),
     to: timestamp({ withTimezone: true }).notNull(),
     format: text({ enum: ["csv", "jsonl"] }).notNull(),
-    status: text({ enum: ["queued", "running", "done", "failed", "empty"] }).notNull().default("queued"),
+    status: text({ enum: ["queued", "running", "done", "failed", "empty"] })
+      .notNull()
+      .default("queued"),
     rowCount: bigint({ mode: "number" }).notNull().default(0),
     /** Rows the export is expected to hold (counted when it was started): the progress bar's total. */
     expectedRows: bigint({ mode: "number" }).notNull().default(0),

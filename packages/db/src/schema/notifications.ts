@@ -10,8 +10,12 @@ export const notifications = pgTable(
   "notifications",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     kind: text({ enum: ["alarm", "webhook_disabled", "digest"] }).notNull(),
     severity: text().$type<Severity>(),
     title: text().notNull(),
@@ -22,7 +26,9 @@ export const notifications = pgTable(
     /** Shown in the notification centre (false: email only, or digest bookkeeping). */
     inApp: boolean().notNull().default(true),
     readAt: timestamp({ withTimezone: true }),
-    emailStatus: text({ enum: ["none", "pending", "sent", "failed"] }).notNull().default("none"),
+    emailStatus: text({ enum: ["none", "pending", "sent", "failed"] })
+      .notNull()
+      .default("none"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -36,8 +42,12 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     /** Severities that send an email at once. */
     emailSeverities: text().array().$type<Severity[]>().notNull().default(["critical", "major"]),
     /** One email a day listing the previous day's alarms. */

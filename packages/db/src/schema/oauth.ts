@@ -11,7 +11,9 @@ export const oauthApps = pgTable(
   "oauth_apps",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     name: text().notNull(),
     logoUrl: text(),
     homepageUrl: text(),
@@ -33,14 +35,22 @@ export const oauthAppSecrets = pgTable(
   "oauth_app_secrets",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    appId: uuid().notNull().references(() => oauthApps.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    appId: uuid()
+      .notNull()
+      .references(() => oauthApps.id, { onDelete: "cascade" }),
     secretHash: text().notNull(),
     hint: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("oauth_app_secrets_app_idx").on(t.tenantId, t.appId), uniqueIndex("oauth_app_secrets_hash_key").on(t.secretHash), tenantIsolation()],
+  (t) => [
+    index("oauth_app_secrets_app_idx").on(t.tenantId, t.appId),
+    uniqueIndex("oauth_app_secrets_hash_key").on(t.secretHash),
+    tenantIsolation(),
+  ],
 );
 
 /**
@@ -51,8 +61,12 @@ export const oauthGrants = pgTable(
   "oauth_grants",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    appId: uuid().notNull().references(() => oauthApps.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    appId: uuid()
+      .notNull()
+      .references(() => oauthApps.id, { onDelete: "cascade" }),
     userId: uuid().references(() => users.id, { onDelete: "cascade" }),
     scopes: text().array().notNull(),
     revokedAt: timestamp({ withTimezone: true }),
@@ -76,8 +90,12 @@ export const oauthTokens = pgTable(
   "oauth_tokens",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    grantId: uuid().notNull().references(() => oauthGrants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    grantId: uuid()
+      .notNull()
+      .references(() => oauthGrants.id, { onDelete: "cascade" }),
     kind: text({ enum: ["access", "refresh", "code"] }).notNull(),
     tokenHash: text().notNull(),
     /** Authorization codes: the PKCE challenge (S256) and the redirect URI they were issued for. */
@@ -88,5 +106,9 @@ export const oauthTokens = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("oauth_tokens_hash_key").on(t.tokenHash), index("oauth_tokens_grant_idx").on(t.tenantId, t.grantId), tenantIsolation()],
+  (t) => [
+    uniqueIndex("oauth_tokens_hash_key").on(t.tokenHash),
+    index("oauth_tokens_grant_idx").on(t.tenantId, t.grantId),
+    tenantIsolation(),
+  ],
 );

@@ -9,7 +9,9 @@ export const tenants = pgTable(
     slug: text().notNull(),
     name: text().notNull(),
     /** `suspended` tenants' devices are refused at the broker. */
-    status: text({ enum: ["active", "suspended"] }).notNull().default("active"),
+    status: text({ enum: ["active", "suspended"] })
+      .notNull()
+      .default("active"),
     /** Telemetry, events, connection history and device errors older than this are deleted (plan setting later). */
     retentionDays: integer().notNull().default(30),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -21,8 +23,12 @@ export const tenants = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text({ enum: ["owner", "admin", "developer", "viewer"] }).notNull(),
     createdAt: createdAt(),
   },
@@ -33,7 +39,9 @@ export const invitations = pgTable(
   "invitations",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     email: text().notNull(),
     role: text({ enum: ["owner", "admin", "developer", "viewer"] }).notNull(),
     /** sha256 of the invitation token; the token itself is only in the link. */

@@ -9,7 +9,9 @@ export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
     url: text().notNull(),
     description: text().notNull().default(""),
     /** Subscribed event types; empty = every type except the opt-in ones. */
@@ -37,8 +39,12 @@ export const webhookSecrets = pgTable(
   "webhook_secrets",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    endpointId: uuid().notNull().references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     secret: text().notNull(),
     expiresAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -60,13 +66,19 @@ export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    endpointId: uuid().notNull().references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
     eventId: uuid().notNull(),
     eventType: text().notNull(),
     /** The exact bytes sent (and signed). */
     body: text().notNull(),
-    status: text({ enum: ["pending", "delivered", "retrying", "failed"] }).notNull().default("pending"),
+    status: text({ enum: ["pending", "delivered", "retrying", "failed"] })
+      .notNull()
+      .default("pending"),
     attempts: integer().notNull().default(0),
     /** Replays of this delivery (each a fresh round of attempts with the same webhook-id). */
     replays: integer().notNull().default(0),
@@ -87,8 +99,12 @@ export const webhookAttempts = pgTable(
   "webhook_attempts",
   {
     id: id(),
-    tenantId: uuid().notNull().references(() => tenants.id, { onDelete: "cascade" }),
-    deliveryId: uuid().notNull().references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    deliveryId: uuid()
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
     attempt: integer().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
     url: text().notNull(),

@@ -38,7 +38,12 @@ async function run(device: SimDevice, url: string): Promise<() => Promise<void>>
   const state = new ThermostatState();
   let client: DeviceClient<Thermostat>;
   try {
-    client = await connectDevice<Thermostat>({ url, username: device.username, secret: device.secret, ...(device.clientId ? { clientId: device.clientId } : {}) });
+    client = await connectDevice<Thermostat>({
+      url,
+      username: device.username,
+      secret: device.secret,
+      ...(device.clientId ? { clientId: device.clientId } : {}),
+    });
   } catch (err) {
     console.error(`sim: ${device.name}: connection refused: ${(err as Error).message}`);
     return async () => {};
@@ -60,9 +65,12 @@ async function run(device: SimDevice, url: string): Promise<() => Promise<void>>
   });
   await client.onCommand("reboot", async ({ delay }) => {
     log(`${device.name}: command reboot (delay ${delay ?? 0} s)`);
-    setTimeout(() => {
-      client.mqtt.reconnect();
-    }, (delay ?? 0) * 1000 + 100);
+    setTimeout(
+      () => {
+        client.mqtt.reconnect();
+      },
+      (delay ?? 0) * 1000 + 100,
+    );
     return {};
   });
   await client.reportAttributes({ target: state.target, mode: state.mode }).catch(() => {});

@@ -19,9 +19,17 @@ describe("readDevicesFile", () => {
 
   it("reads the seed's file", async () => {
     const r = await readDevicesFile(
-      write({ tenant: "demo", product: "Thermostat", mqtt: { host: "127.0.0.1", port: 1883 }, devices: [{ id: "dev_1", name: "t1", username: "demo/t1", password: "p", clientId: "dev_1" }] }),
+      write({
+        tenant: "demo",
+        product: "Thermostat",
+        mqtt: { host: "127.0.0.1", port: 1883 },
+        devices: [{ id: "dev_1", name: "t1", username: "demo/t1", password: "p", clientId: "dev_1" }],
+      }),
     );
-    expect(r).toEqual({ devices: [{ name: "t1", username: "demo/t1", secret: "p", clientId: "dev_1" }], mqtt: { host: "127.0.0.1", port: 1883 } });
+    expect(r).toEqual({
+      devices: [{ name: "t1", username: "demo/t1", secret: "p", clientId: "dev_1" }],
+      mqtt: { host: "127.0.0.1", port: 1883 },
+    });
   });
 
   it("says what is wrong", async () => {
@@ -33,7 +41,7 @@ describe("readDevicesFile", () => {
 describe("ThermostatState", () => {
   it("moves towards the set point and stays in range", () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const t = new ThermostatState(random);
     t.apply({ target: 25, mode: "comfort" });
     for (let i = 0; i < 600; i++) t.step(2);

@@ -33,7 +33,12 @@ export async function readDevicesFile(path: string): Promise<{ devices: SimDevic
   const seed = seedFile.safeParse(json);
   if (seed.success) {
     return {
-      devices: seed.data.devices.map((d) => ({ name: d.name, username: d.username, secret: d.password, ...(d.clientId ? { clientId: d.clientId } : {}) })),
+      devices: seed.data.devices.map((d) => ({
+        name: d.name,
+        username: d.username,
+        secret: d.password,
+        ...(d.clientId ? { clientId: d.clientId } : {}),
+      })),
       ...(seed.data.mqtt ? { mqtt: seed.data.mqtt } : {}),
     };
   }

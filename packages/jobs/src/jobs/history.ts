@@ -6,7 +6,10 @@ import { queues } from "../queues";
 export const rollupJob = defineJob({
   name: "rollup.run",
   queue: queues.rollup,
-  schema: z.object({ batchSize: z.number().int().min(100).max(50_000).default(5000), maxBatches: z.number().int().min(1).max(10_000).default(200) }),
+  schema: z.object({
+    batchSize: z.number().int().min(100).max(50_000).default(5000),
+    maxBatches: z.number().int().min(1).max(10_000).default(200),
+  }),
   // A failed run is simply redone by the next tick: no retries piling up behind the schedule.
   options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
 });
@@ -15,7 +18,10 @@ export const rollupJob = defineJob({
 export const applyRetentionJob = defineJob({
   name: "retention.apply",
   queue: queues.retention,
-  schema: z.object({ batchSize: z.number().int().min(100).max(100_000).default(10_000), maxBatches: z.number().int().min(1).max(100_000).default(1000) }),
+  schema: z.object({
+    batchSize: z.number().int().min(100).max(100_000).default(10_000),
+    maxBatches: z.number().int().min(1).max(100_000).default(1000),
+  }),
   jobId: () => `apply-retention-${new Date().toISOString().slice(0, 13).replace(/[-T]/g, "")}`,
   options: { attempts: 3 },
 });

@@ -70,12 +70,29 @@ export function AccountSettings({ user }: { user: { email: string; name: string 
               ) : null}
               <Field label={t.account.currentPassword} error={wrong ? t.account.wrongPassword : errors.current}>
                 {(id, d) => (
-                  <Input id={id} name="current" type="password" autoComplete="current-password" required aria-describedby={d} data-testid="current-password" />
+                  <Input
+                    id={id}
+                    name="current"
+                    type="password"
+                    autoComplete="current-password"
+                    required
+                    aria-describedby={d}
+                    data-testid="current-password"
+                  />
                 )}
               </Field>
               <Field label={t.account.newPassword} hint={t.auth.passwordHint} error={errors.next}>
                 {(id, d) => (
-                  <Input id={id} name="next" type="password" autoComplete="new-password" required minLength={10} aria-describedby={d} data-testid="new-password" />
+                  <Input
+                    id={id}
+                    name="next"
+                    type="password"
+                    autoComplete="new-password"
+                    required
+                    minLength={10}
+                    aria-describedby={d}
+                    data-testid="new-password"
+                  />
                 )}
               </Field>
               <Button type="submit" loading={change.isPending} disabled={done} data-testid="change-password-submit">

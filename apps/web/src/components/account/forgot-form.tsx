@@ -40,7 +40,18 @@ export function ForgotForm() {
         >
           {limited ? <Callout tone="danger">{t.passwordReset.tooMany}</Callout> : null}
           <Field label={t.auth.email} error={errors.email}>
-            {(id, d) => <Input id={id} name="email" type="email" autoComplete="email" required aria-describedby={d} invalid={!!errors.email} data-testid="forgot-email" />}
+            {(id, d) => (
+              <Input
+                id={id}
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                aria-describedby={d}
+                invalid={!!errors.email}
+                data-testid="forgot-email"
+              />
+            )}
           </Field>
           <Button type="submit" className="w-full" loading={request.isPending} data-testid="forgot-submit">
             {request.isPending ? t.passwordReset.sending : t.passwordReset.send}

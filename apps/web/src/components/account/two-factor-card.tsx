@@ -28,7 +28,9 @@ export function TwoFactorCard() {
       <CardHeader title={t.twoFactor.title} />
       <CardBody>
         <div className="max-w-md space-y-4 text-sm" data-testid="two-factor">
-          <p data-testid="two-factor-status">{on ? format(t.twoFactor.on, { count: status.data?.recoveryCodesLeft ?? 0 }) : t.twoFactor.off}</p>
+          <p data-testid="two-factor-status">
+            {on ? format(t.twoFactor.on, { count: status.data?.recoveryCodesLeft ?? 0 }) : t.twoFactor.off}
+          </p>
           {codes ? (
             <Callout tone="success" data-testid="recovery-codes">
               <p className="font-medium">{t.twoFactor.recoveryTitle}</p>
@@ -66,7 +68,17 @@ export function TwoFactorCard() {
               </a>
               <Field label={t.twoFactor.code} error={enableErrors.code}>
                 {(id, d) => (
-                  <Input id={id} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={6} aria-describedby={d} invalid={!!enableErrors.code} data-testid="totp-code" />
+                  <Input
+                    id={id}
+                    name="code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    required
+                    maxLength={6}
+                    aria-describedby={d}
+                    invalid={!!enableErrors.code}
+                    data-testid="totp-code"
+                  />
                 )}
               </Field>
               <Button type="submit" loading={enable.isPending} data-testid="totp-enable">
@@ -79,12 +91,24 @@ export function TwoFactorCard() {
               className="space-y-3"
               onSubmit={(e) => {
                 e.preventDefault();
-                disable.mutate({ password: String(new FormData(e.currentTarget).get("password") ?? "") }, { onSuccess: () => (setCodes(null), begin.reset()) });
+                disable.mutate(
+                  { password: String(new FormData(e.currentTarget).get("password") ?? "") },
+                  { onSuccess: () => (setCodes(null), begin.reset()) },
+                );
               }}
             >
               <Field label={t.twoFactor.passwordToTurnOff} error={disableErrors.password}>
                 {(id, d) => (
-                  <Input id={id} name="password" type="password" autoComplete="current-password" required aria-describedby={d} invalid={!!disableErrors.password} data-testid="totp-password" />
+                  <Input
+                    id={id}
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    required
+                    aria-describedby={d}
+                    invalid={!!disableErrors.password}
+                    data-testid="totp-password"
+                  />
                 )}
               </Field>
               <Button type="submit" variant="secondary" loading={disable.isPending} data-testid="totp-disable">

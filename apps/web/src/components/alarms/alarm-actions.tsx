@@ -48,7 +48,11 @@ export function AlarmActions({ id, status }: { id: string; status: "active" | "a
             <Button variant="secondary" onClick={() => setAcking(false)} disabled={ack.isPending}>
               {t.common.cancel}
             </Button>
-            <Button loading={ack.isPending} onClick={() => ack.mutate({ tenantSlug: tenant.slug, id, ...(comment.trim() ? { comment: comment.trim() } : {}) })} data-testid="ack-confirm">
+            <Button
+              loading={ack.isPending}
+              onClick={() => ack.mutate({ tenantSlug: tenant.slug, id, ...(comment.trim() ? { comment: comment.trim() } : {}) })}
+              data-testid="ack-confirm"
+            >
               {a.acknowledge}
             </Button>
           </>

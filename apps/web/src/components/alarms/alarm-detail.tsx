@@ -13,7 +13,12 @@ import { useTRPC } from "@/trpc/react";
 import { AlarmActions } from "./alarm-actions";
 import { AlarmStatusBadge, SeverityBadge } from "./severity-badge";
 
-const eventLabel = { created: "eventCreated", acknowledged: "eventAcknowledged", cleared: "eventCleared", commented: "eventCommented" } as const;
+const eventLabel = {
+  created: "eventCreated",
+  acknowledged: "eventAcknowledged",
+  cleared: "eventCleared",
+  commented: "eventCommented",
+} as const;
 
 /** One alarm: what raised it, its state, its timeline, and acknowledge / clear. */
 export function AlarmDetail({ id }: { id: string }) {
@@ -28,12 +33,22 @@ export function AlarmDetail({ id }: { id: string }) {
       {a.back}
     </Link>
   );
-  if (query.isPending) return <><PageHeader title={a.detail} actions={back} /><SkeletonRows rows={6} label={t.common.loading} /></>;
+  if (query.isPending)
+    return (
+      <>
+        <PageHeader title={a.detail} actions={back} />
+        <SkeletonRows rows={6} label={t.common.loading} />
+      </>
+    );
   if (query.isError) {
     return (
       <>
         <PageHeader title={a.detail} actions={back} />
-        {errorData(query.error).code === "NOT_FOUND" || errorData(query.error).code === "BAD_REQUEST" ? <EmptyState title={a.notFound} /> : <QueryError error={query.error} onRetry={() => query.refetch()} />}
+        {errorData(query.error).code === "NOT_FOUND" || errorData(query.error).code === "BAD_REQUEST" ? (
+          <EmptyState title={a.notFound} />
+        ) : (
+          <QueryError error={query.error} onRetry={() => query.refetch()} />
+        )}
       </>
     );
   }
@@ -58,11 +73,32 @@ export function AlarmDetail({ id }: { id: string }) {
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
-          <CardHeader title={a.detail} actions={<div className="flex gap-2"><SeverityBadge severity={alarm.severity} /><AlarmStatusBadge status={alarm.status} /></div>} />
+          <CardHeader
+            title={a.detail}
+            actions={
+              <div className="flex gap-2">
+                <SeverityBadge severity={alarm.severity} />
+                <AlarmStatusBadge status={alarm.status} />
+              </div>
+            }
+          />
           <CardBody>
             <dl className="space-y-2 text-sm">
-              {row(a.rule, <Link className="text-emerald-700 hover:underline dark:text-emerald-400" href={`/t/${tenant.slug}/alerts/${alarm.ruleId}`}>{alarm.ruleName}</Link>)}
-              {row(a.device, <Link className="text-emerald-700 hover:underline dark:text-emerald-400" href={`/t/${tenant.slug}/devices/${alarm.deviceId}`}>{alarm.deviceName}</Link>)}
+              {row(
+                a.rule,
+                <Link className="text-emerald-700 hover:underline dark:text-emerald-400" href={`/t/${tenant.slug}/alerts/${alarm.ruleId}`}>
+                  {alarm.ruleName}
+                </Link>,
+              )}
+              {row(
+                a.device,
+                <Link
+                  className="text-emerald-700 hover:underline dark:text-emerald-400"
+                  href={`/t/${tenant.slug}/devices/${alarm.deviceId}`}
+                >
+                  {alarm.deviceName}
+                </Link>,
+              )}
               {row(a.count, <span data-testid="alarm-count">{alarm.count}</span>)}
               {row(a.firstSeen, formatDateTime(alarm.firstSeenAt, locale))}
               {row(a.lastSeen, formatDateTime(alarm.lastSeenAt, locale))}
@@ -70,7 +106,9 @@ export function AlarmDetail({ id }: { id: string }) {
               {alarm.clearReason ? row(a.status, alarm.clearReason === "auto" ? a.clearedAuto : a.clearedManual) : null}
             </dl>
             <h3 className="mt-4 mb-1 text-sm font-medium">{a.values}</h3>
-            <pre className="overflow-x-auto rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-900">{JSON.stringify(alarm.values, null, 2)}</pre>
+            <pre className="overflow-x-auto rounded-md bg-zinc-50 p-2 text-xs dark:bg-zinc-900">
+              {JSON.stringify(alarm.values, null, 2)}
+            </pre>
           </CardBody>
         </Card>
         <Card>
@@ -79,7 +117,10 @@ export function AlarmDetail({ id }: { id: string }) {
             <ol className="relative space-y-4 border-l border-zinc-200 pl-4 dark:border-zinc-800" data-testid="alarm-timeline">
               {timeline.map((ev) => (
                 <li key={ev.id} className="text-sm">
-                  <span aria-hidden className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-emerald-600 dark:border-zinc-950" />
+                  <span
+                    aria-hidden
+                    className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-emerald-600 dark:border-zinc-950"
+                  />
                   <p className="font-medium">
                     {a[eventLabel[ev.kind]]}
                     <span className="ml-2 font-normal text-zinc-500 dark:text-zinc-400">{formatDateTime(ev.at, locale)}</span>

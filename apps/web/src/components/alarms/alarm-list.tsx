@@ -35,7 +35,8 @@ export function AlarmList() {
   const { params, set, reset } = useUrlFilters();
   const severity = (severities as readonly string[]).includes(params.get("severity") ?? "") ? (params.get("severity") as Severity) : "";
   const statusParam = params.get("status") ?? "";
-  const status: Status | "" | "any" = statusParam === "any" || (statuses as readonly string[]).includes(statusParam) ? (statusParam as Status | "any") : "";
+  const status: Status | "" | "any" =
+    statusParam === "any" || (statuses as readonly string[]).includes(statusParam) ? (statusParam as Status | "any") : "";
   const productId = params.get("product") ?? "";
   const deviceId = params.get("device") ?? "";
   const from = params.get("from") ?? "";
@@ -43,7 +44,9 @@ export function AlarmList() {
   const page = Math.max(1, Number(params.get("page")) || 1);
   const pageSize = Number(params.get("size")) || 20;
   const { options: productOptions } = useProductOptions();
-  const devices = useQuery(trpc.device.list.queryOptions({ tenantSlug: tenant.slug, ...(productId ? { productId } : {}), page: 1, pageSize: 100 }));
+  const devices = useQuery(
+    trpc.device.list.queryOptions({ tenantSlug: tenant.slug, ...(productId ? { productId } : {}), page: 1, pageSize: 100 }),
+  );
   const fromDate = localDate(from);
   const toDate = localDate(to);
   const alarms = useQuery({
@@ -67,13 +70,28 @@ export function AlarmList() {
     <>
       <PageHeader title={a.title} description={a.subtitle} />
       <Card className="mb-4 p-3">
-        <form role="search" aria-label={a.filters} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6" onSubmit={(e) => e.preventDefault()}>
+        <form
+          role="search"
+          aria-label={a.filters}
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <div>
-            <label htmlFor="alarm-severity" className="mb-1 block text-xs font-medium">{a.severity}</label>
-            <Select id="alarm-severity" value={severity} placeholder={a.allSeverities} options={severities.map((s) => ({ value: s, label: t.severity[s] }))} onChange={(e) => set({ severity: e.target.value, page: 1 })} />
+            <label htmlFor="alarm-severity" className="mb-1 block text-xs font-medium">
+              {a.severity}
+            </label>
+            <Select
+              id="alarm-severity"
+              value={severity}
+              placeholder={a.allSeverities}
+              options={severities.map((s) => ({ value: s, label: t.severity[s] }))}
+              onChange={(e) => set({ severity: e.target.value, page: 1 })}
+            />
           </div>
           <div>
-            <label htmlFor="alarm-status" className="mb-1 block text-xs font-medium">{a.status}</label>
+            <label htmlFor="alarm-status" className="mb-1 block text-xs font-medium">
+              {a.status}
+            </label>
             <Select
               id="alarm-status"
               value={status}
@@ -83,19 +101,39 @@ export function AlarmList() {
             />
           </div>
           <div>
-            <label htmlFor="alarm-product" className="mb-1 block text-xs font-medium">{a.product}</label>
-            <Select id="alarm-product" value={productId} placeholder={a.allProducts} options={productOptions} onChange={(e) => set({ product: e.target.value, device: undefined, page: 1 })} />
+            <label htmlFor="alarm-product" className="mb-1 block text-xs font-medium">
+              {a.product}
+            </label>
+            <Select
+              id="alarm-product"
+              value={productId}
+              placeholder={a.allProducts}
+              options={productOptions}
+              onChange={(e) => set({ product: e.target.value, device: undefined, page: 1 })}
+            />
           </div>
           <div>
-            <label htmlFor="alarm-device" className="mb-1 block text-xs font-medium">{a.device}</label>
-            <Select id="alarm-device" value={deviceId} placeholder={a.allDevices} options={(devices.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))} onChange={(e) => set({ device: e.target.value, page: 1 })} />
+            <label htmlFor="alarm-device" className="mb-1 block text-xs font-medium">
+              {a.device}
+            </label>
+            <Select
+              id="alarm-device"
+              value={deviceId}
+              placeholder={a.allDevices}
+              options={(devices.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              onChange={(e) => set({ device: e.target.value, page: 1 })}
+            />
           </div>
           <div>
-            <label htmlFor="alarm-from" className="mb-1 block text-xs font-medium">{a.from}</label>
+            <label htmlFor="alarm-from" className="mb-1 block text-xs font-medium">
+              {a.from}
+            </label>
             <Input id="alarm-from" type="datetime-local" value={from} onChange={(e) => set({ from: e.target.value, page: 1 })} />
           </div>
           <div>
-            <label htmlFor="alarm-to" className="mb-1 block text-xs font-medium">{a.to}</label>
+            <label htmlFor="alarm-to" className="mb-1 block text-xs font-medium">
+              {a.to}
+            </label>
             <Input id="alarm-to" type="datetime-local" value={to} onChange={(e) => set({ to: e.target.value, page: 1 })} />
           </div>
           {filtered ? (
@@ -131,23 +169,42 @@ export function AlarmList() {
                 {alarms.data.items.map((alarm) => (
                   <TR key={alarm.id} data-testid="alarm-row">
                     <TD className="max-w-[22rem]">
-                      <Link href={`/t/${tenant.slug}/alarms/${alarm.id}`} aria-label={format(a.open, { title: alarm.title })} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+                      <Link
+                        href={`/t/${tenant.slug}/alarms/${alarm.id}`}
+                        aria-label={format(a.open, { title: alarm.title })}
+                        className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+                      >
                         {alarm.title}
                       </Link>
                       <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{alarm.ruleName}</p>
                     </TD>
-                    <TD><SeverityBadge severity={alarm.severity} /></TD>
-                    <TD><AlarmStatusBadge status={alarm.status} /></TD>
+                    <TD>
+                      <SeverityBadge severity={alarm.severity} />
+                    </TD>
+                    <TD>
+                      <AlarmStatusBadge status={alarm.status} />
+                    </TD>
                     <TD className="hidden md:table-cell">
-                      <Link href={`/t/${tenant.slug}/devices/${alarm.deviceId}`} className="hover:underline">{alarm.deviceName}</Link>
+                      <Link href={`/t/${tenant.slug}/devices/${alarm.deviceId}`} className="hover:underline">
+                        {alarm.deviceName}
+                      </Link>
                     </TD>
                     <TD className="hidden text-right tabular-nums sm:table-cell">{alarm.count}</TD>
-                    <TD className="hidden text-zinc-500 lg:table-cell" title={formatDateTime(alarm.lastSeenAt, locale)}>{formatRelative(alarm.lastSeenAt, locale)}</TD>
+                    <TD className="hidden text-zinc-500 lg:table-cell" title={formatDateTime(alarm.lastSeenAt, locale)}>
+                      {formatRelative(alarm.lastSeenAt, locale)}
+                    </TD>
                   </TR>
                 ))}
               </TBody>
             </Table>
-            <Pagination page={page} pageSize={pageSize} total={alarms.data.total} onPageChange={(p) => set({ page: p })} onPageSizeChange={(s) => set({ size: s, page: 1 })} labels={labels} />
+            <Pagination
+              page={page}
+              pageSize={pageSize}
+              total={alarms.data.total}
+              onPageChange={(p) => set({ page: p })}
+              onPageSizeChange={(s) => set({ size: s, page: 1 })}
+              labels={labels}
+            />
           </>
         )}
       </Card>

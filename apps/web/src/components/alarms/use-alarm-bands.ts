@@ -25,5 +25,10 @@ export function useAlarmBands(deviceId: string, from: number, now: number): (pro
   return (property) =>
     items
       .filter((a) => property === undefined || Object.keys(a.values).length === 0 || property in a.values)
-      .map((a) => ({ from: Math.max(from, a.firstSeenAt.getTime()), to: a.clearedAt?.getTime() ?? now, color: colors[a.severity], label: a.ruleName }));
+      .map((a) => ({
+        from: Math.max(from, a.firstSeenAt.getTime()),
+        to: a.clearedAt?.getTime() ?? now,
+        color: colors[a.severity],
+        label: a.ruleName,
+      }));
 }

@@ -27,7 +27,8 @@ export function GroupFields({
   const { t, format } = useI18n();
   const r = t.alertRules;
   const props = model?.properties ?? [];
-  const setCond = (i: number, patch: Partial<ConditionDraft>) => onChange({ ...group, conditions: group.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const setCond = (i: number, patch: Partial<ConditionDraft>) =>
+    onChange({ ...group, conditions: group.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const prefix = idPrefix === "clear" ? `${r.clear} · ` : "";
   return (
     <div className="space-y-3">
@@ -35,7 +36,8 @@ export function GroupFields({
         <Field label={`${prefix}${r.combine}`} error={error(`${at}.combine`)}>
           {(id) => (
             <Select
-              id={id} data-path={`${at}.combine`}
+              id={id}
+              data-path={`${at}.combine`}
               value={group.combine}
               onChange={(e) => onChange({ ...group, combine: e.target.value as GroupDraft["combine"] })}
               options={[
@@ -47,7 +49,15 @@ export function GroupFields({
         </Field>
         <Field label={`${prefix}${r.forSeconds}`} hint={r.forSecondsHint} error={error(`${at}.forSeconds`)}>
           {(id, describedBy) => (
-            <Input id={id} data-path={`${at}.forSeconds`} aria-describedby={describedBy} inputMode="numeric" value={group.forSeconds} invalid={!!error(`${at}.forSeconds`)} onChange={(e) => onChange({ ...group, forSeconds: e.target.value })} />
+            <Input
+              id={id}
+              data-path={`${at}.forSeconds`}
+              aria-describedby={describedBy}
+              inputMode="numeric"
+              value={group.forSeconds}
+              invalid={!!error(`${at}.forSeconds`)}
+              onChange={(e) => onChange({ ...group, forSeconds: e.target.value })}
+            />
           )}
         </Field>
       </div>
@@ -63,19 +73,24 @@ export function GroupFields({
                 <Field label={format(r.property, { n })} error={error(`${path}.property`)}>
                   {(id) => (
                     <Select
-                      id={id} data-path={`${path}.property`}
+                      id={id}
+                      data-path={`${path}.property`}
                       value={c.property}
                       invalid={!!error(`${path}.property`)}
                       onChange={(e) => setCond(i, { property: e.target.value })}
                       placeholder={props.length ? undefined : "—"}
-                      options={props.map((x) => ({ value: x.identifier, label: `${x.name} (${x.identifier})${x.unit ? ` · ${x.unit}` : ""}` }))}
+                      options={props.map((x) => ({
+                        value: x.identifier,
+                        label: `${x.name} (${x.identifier})${x.unit ? ` · ${x.unit}` : ""}`,
+                      }))}
                     />
                   )}
                 </Field>
                 <Field label={format(r.kind, { n })} error={error(`${path}.kind`)}>
                   {(id) => (
                     <Select
-                      id={id} data-path={`${path}.kind`}
+                      id={id}
+                      data-path={`${path}.kind`}
                       value={c.kind}
                       onChange={(e) => {
                         const kind = e.target.value as ConditionDraft["kind"];
@@ -92,21 +107,45 @@ export function GroupFields({
                 {c.kind === "compare" ? (
                   <>
                     <Field label={format(r.op, { n })} error={error(`${path}.op`)}>
-                      {(id) => <Select id={id} data-path={`${path}.op`} value={c.op} invalid={!!error(`${path}.op`)} onChange={(e) => setCond(i, { op: e.target.value })} options={comparisonOps.map((o) => ({ value: o, label: o }))} />}
+                      {(id) => (
+                        <Select
+                          id={id}
+                          data-path={`${path}.op`}
+                          value={c.op}
+                          invalid={!!error(`${path}.op`)}
+                          onChange={(e) => setCond(i, { op: e.target.value })}
+                          options={comparisonOps.map((o) => ({ value: o, label: o }))}
+                        />
+                      )}
                     </Field>
                     <Field label={format(r.value, { n })} error={error(`${path}.value`)}>
                       {(id) =>
                         p?.type === "bool" || p?.type === "enum" ? (
                           <Select
-                            id={id} data-path={`${path}.value`}
+                            id={id}
+                            data-path={`${path}.value`}
                             value={c.value}
                             placeholder="—"
                             invalid={!!error(`${path}.value`)}
                             onChange={(e) => setCond(i, { value: e.target.value })}
-                            options={p.type === "bool" ? [{ value: "true", label: t.values.true }, { value: "false", label: t.values.false }] : (p.enumValues ?? []).map((v) => ({ value: v, label: v }))}
+                            options={
+                              p.type === "bool"
+                                ? [
+                                    { value: "true", label: t.values.true },
+                                    { value: "false", label: t.values.false },
+                                  ]
+                                : (p.enumValues ?? []).map((v) => ({ value: v, label: v }))
+                            }
                           />
                         ) : (
-                          <Input id={id} data-path={`${path}.value`} value={c.value} invalid={!!error(`${path}.value`)} inputMode={p?.type === "string" ? "text" : "decimal"} onChange={(e) => setCond(i, { value: e.target.value })} />
+                          <Input
+                            id={id}
+                            data-path={`${path}.value`}
+                            value={c.value}
+                            invalid={!!error(`${path}.value`)}
+                            inputMode={p?.type === "string" ? "text" : "decimal"}
+                            onChange={(e) => setCond(i, { value: e.target.value })}
+                          />
                         )
                       }
                     </Field>
@@ -115,25 +154,70 @@ export function GroupFields({
                   <>
                     <Field label={format(r.op, { n })} error={error(`${path}.op`)}>
                       {(id) => (
-                        <Select id={id} data-path={`${path}.op`} value={c.op} onChange={(e) => setCond(i, { op: e.target.value })} options={[{ value: "between", label: r.between }, { value: "outside", label: r.outside }]} />
+                        <Select
+                          id={id}
+                          data-path={`${path}.op`}
+                          value={c.op}
+                          onChange={(e) => setCond(i, { op: e.target.value })}
+                          options={[
+                            { value: "between", label: r.between },
+                            { value: "outside", label: r.outside },
+                          ]}
+                        />
                       )}
                     </Field>
                     <div className="grid grid-cols-2 gap-2">
                       <Field label={format(r.min, { n })} error={error(`${path}.min`)}>
-                        {(id) => <Input id={id} data-path={`${path}.min`} inputMode="decimal" value={c.min} invalid={!!error(`${path}.min`)} onChange={(e) => setCond(i, { min: e.target.value })} />}
+                        {(id) => (
+                          <Input
+                            id={id}
+                            data-path={`${path}.min`}
+                            inputMode="decimal"
+                            value={c.min}
+                            invalid={!!error(`${path}.min`)}
+                            onChange={(e) => setCond(i, { min: e.target.value })}
+                          />
+                        )}
                       </Field>
                       <Field label={format(r.max, { n })} error={error(`${path}.max`)}>
-                        {(id) => <Input id={id} data-path={`${path}.max`} inputMode="decimal" value={c.max} invalid={!!error(`${path}.max`)} onChange={(e) => setCond(i, { max: e.target.value })} />}
+                        {(id) => (
+                          <Input
+                            id={id}
+                            data-path={`${path}.max`}
+                            inputMode="decimal"
+                            value={c.max}
+                            invalid={!!error(`${path}.max`)}
+                            onChange={(e) => setCond(i, { max: e.target.value })}
+                          />
+                        )}
                       </Field>
                     </div>
                   </>
                 ) : (
                   <>
                     <Field label={format(r.delta, { n })} error={error(`${path}.delta`)}>
-                      {(id) => <Input id={id} data-path={`${path}.delta`} inputMode="decimal" value={c.delta} invalid={!!error(`${path}.delta`)} onChange={(e) => setCond(i, { delta: e.target.value })} />}
+                      {(id) => (
+                        <Input
+                          id={id}
+                          data-path={`${path}.delta`}
+                          inputMode="decimal"
+                          value={c.delta}
+                          invalid={!!error(`${path}.delta`)}
+                          onChange={(e) => setCond(i, { delta: e.target.value })}
+                        />
+                      )}
                     </Field>
                     <Field label={format(r.window, { n })} error={error(`${path}.windowSeconds`)}>
-                      {(id) => <Input id={id} data-path={`${path}.windowSeconds`} inputMode="numeric" value={c.windowSeconds} invalid={!!error(`${path}.windowSeconds`)} onChange={(e) => setCond(i, { windowSeconds: e.target.value })} />}
+                      {(id) => (
+                        <Input
+                          id={id}
+                          data-path={`${path}.windowSeconds`}
+                          inputMode="numeric"
+                          value={c.windowSeconds}
+                          invalid={!!error(`${path}.windowSeconds`)}
+                          onChange={(e) => setCond(i, { windowSeconds: e.target.value })}
+                        />
+                      )}
                     </Field>
                   </>
                 )}
@@ -145,7 +229,12 @@ export function GroupFields({
               ) : null}
               {group.conditions.length > 1 ? (
                 <div className="mt-2 flex justify-end">
-                  <Button type="button" variant="ghost" size="sm" onClick={() => onChange({ ...group, conditions: group.conditions.filter((_, j) => j !== i) })}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onChange({ ...group, conditions: group.conditions.filter((_, j) => j !== i) })}
+                  >
                     {format(r.removeCondition, { n })}
                   </Button>
                 </div>
@@ -154,9 +243,18 @@ export function GroupFields({
           );
         })}
       </ol>
-      {error(`${at}.conditions`) ? <p role="alert" className="text-xs text-red-600 dark:text-red-400">{error(`${at}.conditions`)}</p> : null}
+      {error(`${at}.conditions`) ? (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {error(`${at}.conditions`)}
+        </p>
+      ) : null}
       {group.conditions.length < 10 ? (
-        <Button type="button" variant="secondary" size="sm" onClick={() => onChange({ ...group, conditions: [...group.conditions, newCondition(model)] })}>
+        <Button
+          type="button"
+          variant="secondary"
+          size="sm"
+          onClick={() => onChange({ ...group, conditions: [...group.conditions, newCondition(model)] })}
+        >
           {idPrefix === "clear" ? `${r.clear}: ${r.addCondition}` : r.addCondition}
         </Button>
       ) : null}

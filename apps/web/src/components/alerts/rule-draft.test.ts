@@ -65,7 +65,9 @@ describe("rule draft", () => {
   });
 
   it("offline rules clear when back online; telemetry rules cannot", () => {
-    expect(checkDraft(draft({ triggerType: "offline", offlineMinutes: "5", clearType: "online" }), model).spec?.clear).toEqual({ type: "online" });
+    expect(checkDraft(draft({ triggerType: "offline", offlineMinutes: "5", clearType: "online" }), model).spec?.clear).toEqual({
+      type: "online",
+    });
     const telemetry = draft({ clearType: "online" });
     telemetry.telemetry.conditions = [{ ...telemetry.telemetry.conditions[0]!, value: "30" }];
     expect(checkDraft(telemetry, model).errors["rule.clear.type"]).toMatch(/only clear an offline rule/);
@@ -74,7 +76,10 @@ describe("rule draft", () => {
   it("event rules need an event or a level that exists", () => {
     expect(checkDraft(draft({ triggerType: "event" }), model).errors["rule.trigger.event"]).toMatch(/Choose an event or a level/);
     expect(checkDraft(draft({ triggerType: "event", level: "fault" }), model).errors["rule.trigger.level"]).toMatch(/No event/);
-    expect(checkDraft(draft({ triggerType: "event", event: "overheat" }), model).spec?.trigger).toEqual({ type: "event", event: "overheat" });
+    expect(checkDraft(draft({ triggerType: "event", event: "overheat" }), model).spec?.trigger).toEqual({
+      type: "event",
+      event: "overheat",
+    });
   });
 
   it("labels from key=value lines, actions from the checkboxes", () => {

@@ -1,4 +1,16 @@
-import { alertRuleSpecSchema, clearSchema, summarizeRule, triggerSchema, validateAlertRule, type SummaryLocale, type AlertRuleSpec, type Role, type Severity, type TelemetryTrigger, type ThingModel } from "@aspen/core/browser";
+import {
+  alertRuleSpecSchema,
+  clearSchema,
+  summarizeRule,
+  triggerSchema,
+  validateAlertRule,
+  type SummaryLocale,
+  type AlertRuleSpec,
+  type Role,
+  type Severity,
+  type TelemetryTrigger,
+  type ThingModel,
+} from "@aspen/core/browser";
 
 /** One condition as the form holds it: numbers stay text until the rule is built. */
 export interface ConditionDraft {
@@ -85,12 +97,18 @@ function scalar(text: string, property: string, model?: ThingModel): unknown {
 
 function conditionOf(c: ConditionDraft, model?: ThingModel): unknown {
   if (c.kind === "compare") return { kind: "compare", property: c.property, op: c.op, value: scalar(c.value, c.property, model) };
-  if (c.kind === "range") return { kind: "range", property: c.property, op: c.op === "outside" ? "outside" : "between", min: num(c.min), max: num(c.max) };
+  if (c.kind === "range")
+    return { kind: "range", property: c.property, op: c.op === "outside" ? "outside" : "between", min: num(c.min), max: num(c.max) };
   return { kind: "change", property: c.property, delta: num(c.delta), windowSeconds: num(c.windowSeconds) };
 }
 
 function groupOf(g: GroupDraft, model?: ThingModel) {
-  return { type: "telemetry", combine: g.combine, conditions: g.conditions.map((c) => conditionOf(c, model)), forSeconds: num(g.forSeconds) ?? 0 };
+  return {
+    type: "telemetry",
+    combine: g.combine,
+    conditions: g.conditions.map((c) => conditionOf(c, model)),
+    forSeconds: num(g.forSeconds) ?? 0,
+  };
 }
 
 /** `key=value` lines → labels (a line without "=" keeps its text as key so the schema names it). */
@@ -156,7 +174,9 @@ export function specToDraft(spec: AlertRuleSpec, model?: ThingModel): RuleDraft 
     enabled: spec.enabled,
     severity: spec.severity,
     deviceIds: spec.deviceIds,
-    labelsText: Object.entries(spec.labels).map(([k, v]) => `${k}=${v}`).join("\n"),
+    labelsText: Object.entries(spec.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n"),
     triggerType: t.type,
     telemetry: t.type === "telemetry" ? groupDraft(t) : base.telemetry,
     offlineMinutes: t.type === "offline" ? String(t.forMinutes) : base.offlineMinutes,
@@ -174,7 +194,10 @@ export function specToDraft(spec: AlertRuleSpec, model?: ThingModel): RuleDraft 
 
 /** The server's way of naming a field: `rule.trigger.conditions[0].value`. */
 export function pathOf(path: readonly PropertyKey[]): string {
-  return ["rule", ...path].reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), "");
+  return ["rule", ...path].reduce<string>(
+    (acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+    "",
+  );
 }
 
 export interface DraftCheck {

@@ -29,19 +29,50 @@ export function RuleEditor({ id }: { id?: string }) {
     </Link>
   );
   const header = <PageHeader title={id ? r.editTitle : r.newTitle} actions={back} />;
-  if (products.isPending || (id && rule.isPending)) return <>{header}<SkeletonRows rows={6} label={t.common.loading} /></>;
-  if (products.isError) return <>{header}<QueryError error={products.error} onRetry={() => products.refetch()} /></>;
+  if (products.isPending || (id && rule.isPending))
+    return (
+      <>
+        {header}
+        <SkeletonRows rows={6} label={t.common.loading} />
+      </>
+    );
+  if (products.isError)
+    return (
+      <>
+        {header}
+        <QueryError error={products.error} onRetry={() => products.refetch()} />
+      </>
+    );
   if (id && rule.isError) {
-    return <>{header}{errorData(rule.error).code === "NOT_FOUND" ? <EmptyState title={r.notFound} /> : <QueryError error={rule.error} onRetry={() => rule.refetch()} />}</>;
+    return (
+      <>
+        {header}
+        {errorData(rule.error).code === "NOT_FOUND" ? (
+          <EmptyState title={r.notFound} />
+        ) : (
+          <QueryError error={rule.error} onRetry={() => rule.refetch()} />
+        )}
+      </>
+    );
   }
   const items = products.data.items.map((p) => ({ id: p.id, name: p.name, thingModel: p.thingModel as ThingModel }));
-  if (items.length === 0) return <>{header}<EmptyState title={r.noProducts} /></>;
+  if (items.length === 0)
+    return (
+      <>
+        {header}
+        <EmptyState title={r.noProducts} />
+      </>
+    );
   const preselect = params.get("product");
   const ordered = !id && preselect ? [...items.filter((p) => p.id === preselect), ...items.filter((p) => p.id !== preselect)] : items;
   return (
     <>
       {header}
-      <RuleForm key={rule.data?.id ?? "new"} products={ordered} rule={rule.data ? { id: rule.data.id, productId: rule.data.productId, spec: rule.data.rule } : undefined} />
+      <RuleForm
+        key={rule.data?.id ?? "new"}
+        products={ordered}
+        rule={rule.data ? { id: rule.data.id, productId: rule.data.productId, spec: rule.data.rule } : undefined}
+      />
     </>
   );
 }

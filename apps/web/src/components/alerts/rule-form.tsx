@@ -12,10 +12,26 @@ import { useTRPC } from "@/trpc/react";
 import { GroupFields } from "./group-fields";
 import { checkDraft, draftSummary, newDraft, specToDraft, type RuleDraft } from "./rule-draft";
 
-function Checkbox({ label, checked, onChange, testId }: { label: ReactNode; checked: boolean; onChange: (v: boolean) => void; testId?: string }) {
+function Checkbox({
+  label,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  testId?: string;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" className="size-4 accent-emerald-600" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input
+        type="checkbox"
+        className="size-4 accent-emerald-600"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
       {label}
     </label>
   );
@@ -34,7 +50,13 @@ function Section({ title, children }: { title: ReactNode; children: ReactNode })
  * Creates or edits an alert rule: offers the product's properties and events, checks the rule with
  * the server's own schema and thing-model checks as it changes, and words it in plain language.
  */
-export function RuleForm({ products, rule }: { products: { id: string; name: string; thingModel: ThingModel }[]; rule?: { id: string; productId: string; spec: AlertRuleSpec } }) {
+export function RuleForm({
+  products,
+  rule,
+}: {
+  products: { id: string; name: string; thingModel: ThingModel }[];
+  rule?: { id: string; productId: string; spec: AlertRuleSpec };
+}) {
   const { t, locale } = useI18n();
   const r = t.alertRules;
   const tenant = useTenant();
@@ -54,8 +76,14 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
   };
   const shows = (path: string) => submitted || [...touched].some((p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
   const check = useMemo(() => checkDraft(draft, model), [draft, model]);
-  const devices = useQuery({ ...trpc.device.list.queryOptions({ tenantSlug: tenant.slug, productId, page: 1, pageSize: 100 }), enabled: !!productId });
-  const webhooks = useQuery({ ...trpc.webhook.list.queryOptions({ tenantSlug: tenant.slug, page: 1, pageSize: 100 }), enabled: canWebhooks });
+  const devices = useQuery({
+    ...trpc.device.list.queryOptions({ tenantSlug: tenant.slug, productId, page: 1, pageSize: 100 }),
+    enabled: !!productId,
+  });
+  const webhooks = useQuery({
+    ...trpc.webhook.list.queryOptions({ tenantSlug: tenant.slug, page: 1, pageSize: 100 }),
+    enabled: canWebhooks,
+  });
 
   const onDone = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.alertRule.pathKey() });
@@ -113,13 +141,39 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
               )}
             </Field>
             <Field label={r.name} error={error("rule.name")}>
-              {(id, describedBy) => <Input id={id} data-path={"rule.name"} aria-describedby={describedBy} value={draft.name} maxLength={100} invalid={!!error("rule.name")} onChange={(e) => set({ name: e.target.value })} />}
+              {(id, describedBy) => (
+                <Input
+                  id={id}
+                  data-path={"rule.name"}
+                  aria-describedby={describedBy}
+                  value={draft.name}
+                  maxLength={100}
+                  invalid={!!error("rule.name")}
+                  onChange={(e) => set({ name: e.target.value })}
+                />
+              )}
             </Field>
             <Field label={r.severity} error={error("rule.severity")}>
-              {(id) => <Select id={id} data-path={"rule.severity"} value={draft.severity} onChange={(e) => set({ severity: e.target.value as RuleDraft["severity"] })} options={severities.map((s) => ({ value: s, label: t.severity[s] }))} />}
+              {(id) => (
+                <Select
+                  id={id}
+                  data-path={"rule.severity"}
+                  value={draft.severity}
+                  onChange={(e) => set({ severity: e.target.value as RuleDraft["severity"] })}
+                  options={severities.map((s) => ({ value: s, label: t.severity[s] }))}
+                />
+              )}
             </Field>
             <Field label={r.description} error={error("rule.description")}>
-              {(id) => <Input id={id} data-path={"rule.description"} value={draft.description} maxLength={500} onChange={(e) => set({ description: e.target.value })} />}
+              {(id) => (
+                <Input
+                  id={id}
+                  data-path={"rule.description"}
+                  value={draft.description}
+                  maxLength={500}
+                  onChange={(e) => set({ description: e.target.value })}
+                />
+              )}
             </Field>
           </div>
           <Checkbox label={r.enabled} checked={draft.enabled} onChange={(enabled) => set({ enabled })} />
@@ -132,7 +186,17 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                   value={draft.triggerType}
                   onChange={(e) => {
                     const triggerType = e.target.value as RuleDraft["triggerType"];
-                    set({ triggerType, clearType: triggerType === "offline" ? (draft.clearType === "none" ? "none" : "online") : draft.clearType === "online" ? "none" : draft.clearType });
+                    set({
+                      triggerType,
+                      clearType:
+                        triggerType === "offline"
+                          ? draft.clearType === "none"
+                            ? "none"
+                            : "online"
+                          : draft.clearType === "online"
+                            ? "none"
+                            : draft.clearType,
+                    });
                   }}
                   options={[
                     { value: "telemetry", label: r.typeTelemetry },
@@ -143,17 +207,34 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
               )}
             </Field>
             {draft.triggerType === "telemetry" ? (
-              <GroupFields group={draft.telemetry} onChange={(telemetry) => set({ telemetry })} model={model} at="rule.trigger" error={error} idPrefix="trigger" />
+              <GroupFields
+                group={draft.telemetry}
+                onChange={(telemetry) => set({ telemetry })}
+                model={model}
+                at="rule.trigger"
+                error={error}
+                idPrefix="trigger"
+              />
             ) : draft.triggerType === "offline" ? (
               <Field label={r.offlineMinutes} error={error("rule.trigger.forMinutes")} className="max-w-sm">
-                {(id) => <Input id={id} data-path={"rule.trigger.forMinutes"} inputMode="numeric" value={draft.offlineMinutes} invalid={!!error("rule.trigger.forMinutes")} onChange={(e) => set({ offlineMinutes: e.target.value })} />}
+                {(id) => (
+                  <Input
+                    id={id}
+                    data-path={"rule.trigger.forMinutes"}
+                    inputMode="numeric"
+                    value={draft.offlineMinutes}
+                    invalid={!!error("rule.trigger.forMinutes")}
+                    onChange={(e) => set({ offlineMinutes: e.target.value })}
+                  />
+                )}
               </Field>
             ) : (
               <div className="grid gap-3 sm:grid-cols-2">
                 <Field label={r.event} error={error("rule.trigger.event")}>
                   {(id) => (
                     <Select
-                      id={id} data-path={"rule.trigger.event"}
+                      id={id}
+                      data-path={"rule.trigger.event"}
                       value={draft.event}
                       placeholder={r.anyEvent}
                       invalid={!!error("rule.trigger.event")}
@@ -163,7 +244,17 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                   )}
                 </Field>
                 <Field label={r.level} error={error("rule.trigger.level")}>
-                  {(id) => <Select id={id} data-path={"rule.trigger.level"} value={draft.level} placeholder={r.anyLevel} invalid={!!error("rule.trigger.level")} onChange={(e) => set({ level: e.target.value })} options={eventLevels.map((l) => ({ value: l, label: l }))} />}
+                  {(id) => (
+                    <Select
+                      id={id}
+                      data-path={"rule.trigger.level"}
+                      value={draft.level}
+                      placeholder={r.anyLevel}
+                      invalid={!!error("rule.trigger.level")}
+                      onChange={(e) => set({ level: e.target.value })}
+                      options={eventLevels.map((l) => ({ value: l, label: l }))}
+                    />
+                  )}
                 </Field>
               </div>
             )}
@@ -173,18 +264,30 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
             <Field label={r.clearType} error={error("rule.clear.type")} className="max-w-sm">
               {(id) => (
                 <Select
-                  id={id} data-path={"rule.clear.type"}
+                  id={id}
+                  data-path={"rule.clear.type"}
                   value={draft.clearType}
                   invalid={!!error("rule.clear.type")}
                   onChange={(e) => set({ clearType: e.target.value as RuleDraft["clearType"] })}
                   options={[
                     { value: "none", label: r.clearNone },
-                    ...(draft.triggerType === "offline" ? [{ value: "online", label: r.clearOnline }] : [{ value: "telemetry", label: r.clearTelemetry }]),
+                    ...(draft.triggerType === "offline"
+                      ? [{ value: "online", label: r.clearOnline }]
+                      : [{ value: "telemetry", label: r.clearTelemetry }]),
                   ]}
                 />
               )}
             </Field>
-            {draft.clearType === "telemetry" ? <GroupFields group={draft.clear} onChange={(clear) => set({ clear })} model={model} at="rule.clear" error={error} idPrefix="clear" /> : null}
+            {draft.clearType === "telemetry" ? (
+              <GroupFields
+                group={draft.clear}
+                onChange={(clear) => set({ clear })}
+                model={model}
+                at="rule.clear"
+                error={error}
+                idPrefix="clear"
+              />
+            ) : null}
           </Section>
 
           <Section title={r.narrowing}>
@@ -213,8 +316,26 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                     </p>
                   ))}
               </div>
-              <Field label={r.labels} hint={r.labelsHint} error={Object.entries({ ...server, ...(shows("rule.labels") ? check.errors : {}) }).find(([k]) => k.startsWith("rule.labels"))?.[1]}>
-                {(id, describedBy) => <Textarea id={id} data-path="rule.labels" aria-describedby={describedBy} rows={4} value={draft.labelsText} placeholder="site=berlin" onChange={(e) => set({ labelsText: e.target.value })} />}
+              <Field
+                label={r.labels}
+                hint={r.labelsHint}
+                error={
+                  Object.entries({ ...server, ...(shows("rule.labels") ? check.errors : {}) }).find(([k]) =>
+                    k.startsWith("rule.labels"),
+                  )?.[1]
+                }
+              >
+                {(id, describedBy) => (
+                  <Textarea
+                    id={id}
+                    data-path="rule.labels"
+                    aria-describedby={describedBy}
+                    rows={4}
+                    value={draft.labelsText}
+                    placeholder="site=berlin"
+                    onChange={(e) => set({ labelsText: e.target.value })}
+                  />
+                )}
               </Field>
             </div>
           </Section>
@@ -227,7 +348,12 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                   <legend className="text-xs text-zinc-500 dark:text-zinc-400">{r.notifyRoles}</legend>
                   <div className="mt-1 flex flex-wrap gap-4">
                     {roles.map((role) => (
-                      <Checkbox key={role} label={t.roles[role]} checked={draft.roles.includes(role)} onChange={(on) => set({ roles: on ? [...draft.roles, role] : draft.roles.filter((x) => x !== role) })} />
+                      <Checkbox
+                        key={role}
+                        label={t.roles[role]}
+                        checked={draft.roles.includes(role)}
+                        onChange={(on) => set({ roles: on ? [...draft.roles, role] : draft.roles.filter((x) => x !== role) })}
+                      />
                     ))}
                   </div>
                 </fieldset>
@@ -243,7 +369,12 @@ export function RuleForm({ products, rule }: { products: { id: string; name: str
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">{r.webhooksHint}</p>
                 <div className="mt-1 space-y-1">
                   {(webhooks.data?.items ?? []).map((w) => (
-                    <Checkbox key={w.id} label={w.description || w.url} checked={draft.webhookIds.includes(w.id)} onChange={(on) => set({ webhookIds: on ? [...draft.webhookIds, w.id] : draft.webhookIds.filter((x) => x !== w.id) })} />
+                    <Checkbox
+                      key={w.id}
+                      label={w.description || w.url}
+                      checked={draft.webhookIds.includes(w.id)}
+                      onChange={(on) => set({ webhookIds: on ? [...draft.webhookIds, w.id] : draft.webhookIds.filter((x) => x !== w.id) })}
+                    />
                   ))}
                   {webhooks.data?.items.length === 0 ? <p className="text-xs text-zinc-500">{r.noWebhooks}</p> : null}
                 </div>

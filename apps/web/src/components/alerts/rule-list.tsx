@@ -1,6 +1,21 @@
 "use client";
 
-import { Button, Card, ConfirmDialog, EmptyState, Pagination, Select, SkeletonRows, Table, TBody, TD, TH, THead, TR, buttonClasses } from "@aspen/ui";
+import {
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  Pagination,
+  Select,
+  SkeletonRows,
+  Table,
+  TBody,
+  TD,
+  TH,
+  THead,
+  TR,
+  buttonClasses,
+} from "@aspen/ui";
 import { summarizeRule, type AlertRuleSpec, type ThingModel } from "@aspen/core/browser";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -47,18 +62,29 @@ export function RuleList() {
     }
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
   };
-  const rules = useQuery({ ...trpc.alertRule.list.queryOptions({ tenantSlug: tenant.slug, ...(productId ? { productId } : {}), page, pageSize }), placeholderData: keepPreviousData });
+  const rules = useQuery({
+    ...trpc.alertRule.list.queryOptions({ tenantSlug: tenant.slug, ...(productId ? { productId } : {}), page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.alertRule.pathKey() });
   const setEnabled = useMutation(trpc.alertRule.setEnabled.mutationOptions({ onSuccess: invalidate }));
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
-  const remove = useMutation(trpc.alertRule.delete.mutationOptions({ onSuccess: async () => { setDeleting(null); await invalidate(); } }));
+  const remove = useMutation(
+    trpc.alertRule.delete.mutationOptions({
+      onSuccess: async () => {
+        setDeleting(null);
+        await invalidate();
+      },
+    }),
+  );
   const noProducts = productsQuery.isSuccess && productOptions.length === 0;
   const newHref = `/t/${tenant.slug}/alerts/new${productId ? `?product=${productId}` : ""}`;
-  const newButton = canManage && !noProducts ? (
-    <Link href={newHref} className={buttonClasses()} data-testid="new-rule">
-      {r.new}
-    </Link>
-  ) : null;
+  const newButton =
+    canManage && !noProducts ? (
+      <Link href={newHref} className={buttonClasses()} data-testid="new-rule">
+        {r.new}
+      </Link>
+    ) : null;
 
   return (
     <>
@@ -67,7 +93,13 @@ export function RuleList() {
         <label htmlFor="rule-product" className="mb-1 block text-sm font-medium">
           {r.product}
         </label>
-        <Select id="rule-product" value={productId} placeholder={r.allProducts} options={productOptions} onChange={(e) => setParams({ product: e.target.value, page: 1 })} />
+        <Select
+          id="rule-product"
+          value={productId}
+          placeholder={r.allProducts}
+          options={productOptions}
+          onChange={(e) => setParams({ product: e.target.value, page: 1 })}
+        />
       </div>
       <Card>
         {rules.isPending ? (
@@ -93,7 +125,10 @@ export function RuleList() {
                 {rules.data.items.map((rule) => (
                   <TR key={rule.id} data-testid={`rule-row-${rule.name}`}>
                     <TD className="max-w-[28rem]">
-                      <Link href={`/t/${tenant.slug}/alerts/${rule.id}`} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+                      <Link
+                        href={`/t/${tenant.slug}/alerts/${rule.id}`}
+                        className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+                      >
                         {rule.name}
                       </Link>
                       <p className="text-xs text-zinc-500 dark:text-zinc-400">{summaryOf(rule)}</p>
@@ -112,16 +147,28 @@ export function RuleList() {
                         onClick={() => setEnabled.mutate({ tenantSlug: tenant.slug, id: rule.id, enabled: !rule.enabled })}
                         className={`relative inline-flex h-5 w-9 shrink-0 items-center rounded-full transition-colors disabled:opacity-50 ${rule.enabled ? "bg-emerald-600" : "bg-zinc-300 dark:bg-zinc-700"}`}
                       >
-                        <span aria-hidden className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${rule.enabled ? "translate-x-4.5" : "translate-x-0.5"}`} />
+                        <span
+                          aria-hidden
+                          className={`inline-block size-4 rounded-full bg-white shadow transition-transform ${rule.enabled ? "translate-x-4.5" : "translate-x-0.5"}`}
+                        />
                       </button>
                     </TD>
                     <TD className="hidden text-zinc-500 lg:table-cell">{formatDate(rule.updatedAt, locale)}</TD>
                     {canManage ? (
                       <TD className="text-right whitespace-nowrap">
-                        <Link href={`/t/${tenant.slug}/alerts/${rule.id}`} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-label={format(r.editRule, { name: rule.name })}>
+                        <Link
+                          href={`/t/${tenant.slug}/alerts/${rule.id}`}
+                          className={buttonClasses({ variant: "ghost", size: "sm" })}
+                          aria-label={format(r.editRule, { name: rule.name })}
+                        >
                           {t.common.edit}
                         </Link>
-                        <Button variant="ghost" size="sm" aria-label={format(r.deleteRule, { name: rule.name })} onClick={() => setDeleting({ id: rule.id, name: rule.name })}>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          aria-label={format(r.deleteRule, { name: rule.name })}
+                          onClick={() => setDeleting({ id: rule.id, name: rule.name })}
+                        >
                           {t.common.delete}
                         </Button>
                       </TD>
@@ -130,7 +177,14 @@ export function RuleList() {
                 ))}
               </TBody>
             </Table>
-            <Pagination page={page} pageSize={pageSize} total={rules.data.total} onPageChange={(p) => setParams({ page: p })} onPageSizeChange={(s) => setParams({ size: s, page: 1 })} labels={labels} />
+            <Pagination
+              page={page}
+              pageSize={pageSize}
+              total={rules.data.total}
+              onPageChange={(p) => setParams({ page: p })}
+              onPageSizeChange={(s) => setParams({ size: s, page: 1 })}
+              labels={labels}
+            />
           </>
         )}
       </Card>

@@ -38,11 +38,19 @@ export function ApiKeysPage() {
   const docs = (
     <>
       {canApps ? (
-        <Link href={`/t/${tenant.slug}/oauth-apps`} className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="oauth-apps-link">
+        <Link
+          href={`/t/${tenant.slug}/oauth-apps`}
+          className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+          data-testid="oauth-apps-link"
+        >
           {t.oauthApps.link} →
         </Link>
       ) : null}
-      <Link href="/docs/api" className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="api-docs-link">
+      <Link
+        href="/docs/api"
+        className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+        data-testid="api-docs-link"
+      >
         {t.apiKeys.docsLink} →
       </Link>
     </>
@@ -123,7 +131,12 @@ export function ApiKeysPage() {
                   </TD>
                   <TD className="text-right">
                     {k.status !== "revoked" ? (
-                      <Button variant="secondary" size="sm" onClick={() => setRevoking({ id: k.id, name: k.name })} data-testid="api-key-revoke">
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        onClick={() => setRevoking({ id: k.id, name: k.name })}
+                        data-testid="api-key-revoke"
+                      >
                         {t.apiKeys.revoke}
                       </Button>
                     ) : null}

@@ -55,7 +55,13 @@ export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; o
       }
     >
       {result ? (
-        <CopyField label={t.apiKeys.key} value={result.secret} testId="api-key-secret" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
+        <CopyField
+          label={t.apiKeys.key}
+          value={result.secret}
+          testId="api-key-secret"
+          copyLabel={t.common.copy}
+          copiedLabel={t.common.copied}
+        />
       ) : (
         <form
           id="api-key-form"
@@ -114,7 +120,14 @@ export function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; o
           </fieldset>
           <Field label={t.apiKeys.expires} hint={t.apiKeys.expiresHint} error={errors.expiresAt}>
             {(id, d) => (
-              <Input id={id} type="date" value={expires} onChange={(e) => setExpires(e.target.value)} aria-describedby={d} data-testid="api-key-expires" />
+              <Input
+                id={id}
+                type="date"
+                value={expires}
+                onChange={(e) => setExpires(e.target.value)}
+                aria-describedby={d}
+                data-testid="api-key-expires"
+              />
             )}
           </Field>
         </form>

@@ -18,7 +18,8 @@ const tenantActions = auditActions.filter((a) => !a.startsWith("user."));
 const families = [...new Set(tenantActions.map((a) => `${a.split(".")[0]}.`))];
 
 function tone(action: string) {
-  if (action.endsWith("delete") || action.endsWith("remove") || action.endsWith("revoke") || action.endsWith("disable")) return "red" as const;
+  if (action.endsWith("delete") || action.endsWith("remove") || action.endsWith("revoke") || action.endsWith("disable"))
+    return "red" as const;
   if (action.endsWith("create") || action.endsWith("accept") || action.endsWith("enable")) return "green" as const;
   if (action.startsWith("member.") || action.startsWith("invitation.")) return "violet" as const;
   return "blue" as const;
@@ -38,7 +39,12 @@ export function AuditLog() {
   const trpc = useTRPC();
   const canRead = useCan("audit.read");
   const [filters, setFilters] = useQueryStates(
-    { action: parseAsString.withDefault(""), actor: parseAsString.withDefault(""), from: parseAsString.withDefault(""), to: parseAsString.withDefault("") },
+    {
+      action: parseAsString.withDefault(""),
+      actor: parseAsString.withDefault(""),
+      from: parseAsString.withDefault(""),
+      to: parseAsString.withDefault(""),
+    },
     { history: "replace", scroll: false },
   );
   const pager = useUrlPager({ defaultSize: 25, sizes: [25, 50, 100] });
@@ -90,10 +96,7 @@ export function AuditLog() {
             className="col-span-2 md:col-span-1"
             value={action}
             onChange={(e) => filter({ action: e.target.value })}
-            options={[
-              ...families.map((f) => ({ value: f, label: `${f}*` })),
-              ...tenantActions.map((a) => ({ value: a, label: a })),
-            ]}
+            options={[...families.map((f) => ({ value: f, label: `${f}*` })), ...tenantActions.map((a) => ({ value: a, label: a }))]}
             data-testid="audit-filter-action"
           />
           <Input
@@ -153,7 +156,11 @@ export function AuditLog() {
           noMatch={{ title: t.audit.empty, testId: "audit-empty" }}
           empty={{ title: t.audit.empty, hint: t.audit.emptyHint, testId: "audit-empty" }}
           columns={[
-            { header: t.audit.time, className: "whitespace-nowrap text-zinc-500 dark:text-zinc-400", cell: (e) => formatDateTime(e.createdAt, locale) },
+            {
+              header: t.audit.time,
+              className: "whitespace-nowrap text-zinc-500 dark:text-zinc-400",
+              cell: (e) => formatDateTime(e.createdAt, locale),
+            },
             {
               header: t.audit.action,
               cell: (e) => (
@@ -161,14 +168,20 @@ export function AuditLog() {
                   <Badge tone={tone(e.action)} className="font-mono">
                     {e.action}
                   </Badge>
-                  <span className="mt-0.5 block truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{e.actorEmail ?? t.audit.system}</span>
+                  <span className="mt-0.5 block truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">
+                    {e.actorEmail ?? t.audit.system}
+                  </span>
                 </span>
               ),
             },
             {
               header: t.audit.actor,
               className: "hidden max-w-[14rem] truncate sm:table-cell",
-              cell: (e) => <span data-testid="audit-actor">{e.actorEmail ?? <span className="text-zinc-500 dark:text-zinc-400">{t.audit.system}</span>}</span>,
+              cell: (e) => (
+                <span data-testid="audit-actor">
+                  {e.actorEmail ?? <span className="text-zinc-500 dark:text-zinc-400">{t.audit.system}</span>}
+                </span>
+              ),
             },
             {
               header: t.audit.target,
@@ -182,7 +195,11 @@ export function AuditLog() {
                 </>
               ),
             },
-            { header: t.audit.ip, className: "hidden font-mono text-xs text-zinc-500 md:table-cell dark:text-zinc-400", cell: (e) => e.ip ?? "—" },
+            {
+              header: t.audit.ip,
+              className: "hidden font-mono text-xs text-zinc-500 md:table-cell dark:text-zinc-400",
+              cell: (e) => e.ip ?? "—",
+            },
             {
               header: t.audit.details,
               className: "hidden max-w-[20rem] lg:table-cell",
@@ -192,7 +209,10 @@ export function AuditLog() {
                     <summary className="cursor-pointer truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
                       {JSON.stringify(e.details)}
                     </summary>
-                    <pre className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950" tabIndex={0}>
+                    <pre
+                      className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre-wrap dark:bg-zinc-950"
+                      tabIndex={0}
+                    >
                       {JSON.stringify(e.details, null, 2)}
                     </pre>
                   </details>

@@ -41,7 +41,11 @@ export function LoginForm({
       footer={
         <>
           {t.auth.noAccount}{" "}
-          <Link href={withNext("/signup")} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="to-signup">
+          <Link
+            href={withNext("/signup")}
+            className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+            data-testid="to-signup"
+          >
             {t.auth.toSignup}
           </Link>
         </>
@@ -56,7 +60,17 @@ export function LoginForm({
         ) : null}
         <input type="hidden" name="next" value={next} />
         <Field label={t.auth.email}>
-          {(id) => <Input id={id} name="email" type="email" autoComplete="email" required defaultValue={state.email ?? ""} data-testid="login-email" />}
+          {(id) => (
+            <Input
+              id={id}
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              defaultValue={state.email ?? ""}
+              data-testid="login-email"
+            />
+          )}
         </Field>
         <Field label={t.auth.password}>
           {(id) => <Input id={id} name="password" type="password" autoComplete="current-password" required data-testid="login-password" />}
@@ -64,7 +78,16 @@ export function LoginForm({
         {needsCode ? (
           <Field label={t.twoFactor.signInCode} hint={t.twoFactor.signInCodeHint}>
             {(id, d) => (
-              <Input id={id} name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={20} aria-describedby={d} data-testid="login-code" />
+              <Input
+                id={id}
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                maxLength={20}
+                aria-describedby={d}
+                data-testid="login-code"
+              />
             )}
           </Field>
         ) : null}

@@ -28,7 +28,11 @@ export function SignupForm({ next, email: initialEmail }: { next: string; email?
       footer={
         <>
           {t.auth.haveAccount}{" "}
-          <Link href={withNext("/login")} className="font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="to-login">
+          <Link
+            href={withNext("/login")}
+            className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+            data-testid="to-login"
+          >
             {t.auth.toLogin}
           </Link>
         </>
@@ -40,7 +44,11 @@ export function SignupForm({ next, email: initialEmail }: { next: string; email?
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          const input = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+          const input = {
+            name: String(form.get("name") ?? ""),
+            email: String(form.get("email") ?? ""),
+            password: String(form.get("password") ?? ""),
+          };
           signup.mutate(input, {
             onSuccess: () => {
               // Sign straight in with the same credentials; the action redirects to `next`.
@@ -70,7 +78,18 @@ export function SignupForm({ next, email: initialEmail }: { next: string; email?
           </Callout>
         ) : null}
         <Field label={t.auth.name} error={errors.name}>
-          {(id, d) => <Input id={id} name="name" autoComplete="name" required maxLength={100} aria-describedby={d} invalid={!!errors.name} data-testid="signup-name" />}
+          {(id, d) => (
+            <Input
+              id={id}
+              name="name"
+              autoComplete="name"
+              required
+              maxLength={100}
+              aria-describedby={d}
+              invalid={!!errors.name}
+              data-testid="signup-name"
+            />
+          )}
         </Field>
         <Field label={t.auth.email} error={reason === "email_taken" ? t.auth.emailTaken : errors.email}>
           {(id, d) => (

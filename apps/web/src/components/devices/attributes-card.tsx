@@ -54,7 +54,10 @@ export function AttributesCard({ deviceId, properties }: { deviceId: string; pro
       <QueryBody query={shadow}>
         {(s) => {
           const extra = [...new Set([...Object.keys(s.reported), ...Object.keys(s.desired)])].filter((k) => !known.has(k)).sort();
-          const rows = [...properties.map((p) => ({ key: p.identifier, name: p.name, unit: p.unit, rw: p.access === "rw" })), ...extra.map((k) => ({ key: k, name: k, unit: undefined, rw: false }))];
+          const rows = [
+            ...properties.map((p) => ({ key: p.identifier, name: p.name, unit: p.unit, rw: p.access === "rw" })),
+            ...extra.map((k) => ({ key: k, name: k, unit: undefined, rw: false })),
+          ];
           return (
             <>
               {editing ? (
@@ -121,7 +124,10 @@ export function AttributesCard({ deviceId, properties }: { deviceId: string; pro
                 </Table>
               )}
               {!canWrite && writable.length > 0 ? (
-                <p className="border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400" data-testid="desired-readonly">
+                <p
+                  className="border-t border-zinc-200 px-4 py-2 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+                  data-testid="desired-readonly"
+                >
                   {t.attributes.readOnly}
                 </p>
               ) : null}

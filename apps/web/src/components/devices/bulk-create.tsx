@@ -17,7 +17,11 @@ import { useProductOptions } from "./use-product-options";
 /** Rows per request: small enough to show progress, large enough to be quick. */
 const CHUNK = 25;
 
-type Phase = { kind: "idle" } | { kind: "preview" } | { kind: "creating"; done: number } | { kind: "done"; created: number; failed: number; error?: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "preview" }
+  | { kind: "creating"; done: number }
+  | { kind: "done"; created: number; failed: number; error?: string };
 
 function download(name: string, text: string, type = "text/csv") {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -46,7 +50,9 @@ function toProblem(p: ServerProblem, product: string): BulkRowProblem {
     case "syntax":
       return { field: "labels", kind: "syntax", text: "" };
     case "invalid":
-      return p.field === "labels" ? { field: "labels", kind: "invalid", message: p.message } : { field: "name", kind: "invalid", message: p.message };
+      return p.field === "labels"
+        ? { field: "labels", kind: "invalid", message: p.message }
+        : { field: "name", kind: "invalid", message: p.message };
   }
 }
 
@@ -252,14 +258,23 @@ export function BulkCreate() {
               }
               actions={
                 phase.kind === "preview" ? (
-                  <Button onClick={() => void create()} disabled={valid.length === 0 || !check.isSuccess} loading={check.isPending} data-testid="bulk-submit">
+                  <Button
+                    onClick={() => void create()}
+                    disabled={valid.length === 0 || !check.isSuccess}
+                    loading={check.isPending}
+                    data-testid="bulk-submit"
+                  >
                     {invalidCount ? format(t.ui.createValid, { count: valid.length }) : format(t.bulk.create, { count: valid.length })}
                   </Button>
                 ) : null
               }
             />
             {phase.kind === "preview" && check.isPending ? (
-              <p role="status" className="border-b border-zinc-200 px-4 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" data-testid="bulk-checking">
+              <p
+                role="status"
+                className="border-b border-zinc-200 px-4 py-2 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
+                data-testid="bulk-checking"
+              >
                 {t.ui.checking}
               </p>
             ) : null}
@@ -278,10 +293,15 @@ export function BulkCreate() {
                   className="h-2 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
                   data-testid="bulk-progress"
                 >
-                  <div className="h-full bg-emerald-600 transition-all" style={{ width: `${valid.length ? (progress / valid.length) * 100 : 0}%` }} />
+                  <div
+                    className="h-full bg-emerald-600 transition-all"
+                    style={{ width: `${valid.length ? (progress / valid.length) * 100 : 0}%` }}
+                  />
                 </div>
                 {phase.kind === "creating" ? (
-                  <p className="text-sm text-zinc-600 dark:text-zinc-400">{format(t.bulk.creating, { done: phase.done, total: valid.length })}</p>
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                    {format(t.bulk.creating, { done: phase.done, total: valid.length })}
+                  </p>
                 ) : (
                   <>
                     <Callout tone={phase.failed ? "warning" : "success"} data-testid="bulk-done">

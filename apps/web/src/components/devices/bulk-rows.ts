@@ -46,16 +46,14 @@ export function parseBulkCsv(text: string, products: readonly { id: string; name
     parsed.data.map((raw) => ({ name: raw.name ?? "", product: raw.product ?? "", labels: (raw.labels ?? "").trim() })),
     { findProduct: (ref) => (known.has(ref) ? ref : undefined) },
   );
-  const rows = checked.map(
-    (c): BulkRow => ({
-      index: c.index,
-      name: c.name,
-      product: c.product,
-      labelsText: (parsed.data[c.index]?.labels ?? "").trim(),
-      labels: c.labels,
-      errors: c.problems.map(rowError),
-    }),
-  );
+  const rows = checked.map((c): BulkRow => ({
+    index: c.index,
+    name: c.name,
+    product: c.product,
+    labelsText: (parsed.data[c.index]?.labels ?? "").trim(),
+    labels: c.labels,
+    errors: c.problems.map(rowError),
+  }));
   return { ok: true, rows };
 }
 

@@ -59,7 +59,9 @@ export function CommandHistory({ deviceId }: { deviceId: string }) {
           cell: (c) => (
             <span className="block max-w-[10rem] sm:max-w-xs">
               <span className="font-mono font-medium">{c.method}</span>
-              {Object.keys(c.params).length ? <code className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{JSON.stringify(c.params)}</code> : null}
+              {Object.keys(c.params).length ? (
+                <code className="block truncate font-mono text-xs text-zinc-500 dark:text-zinc-400">{JSON.stringify(c.params)}</code>
+              ) : null}
             </span>
           ),
         },

@@ -13,7 +13,15 @@ import { parseFields, type ValueField } from "./typed-value";
 import { ValueFields, valueIssueText } from "./value-fields";
 
 /** Choose one of the thing model's commands, fill in its parameters (checked as typed), send it. */
-export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: string; commands: readonly Command[]; deviceEnabled: boolean }) {
+export function CommandPanel({
+  deviceId,
+  commands,
+  deviceEnabled,
+}: {
+  deviceId: string;
+  commands: readonly Command[];
+  deviceEnabled: boolean;
+}) {
   const { t, format } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
@@ -35,7 +43,12 @@ export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: 
 
   const body = () => {
     if (commands.length === 0) return <EmptyState title={t.commands.noCommandsInModel} testId="command-none" />;
-    if (!canSend) return <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="command-readonly">{t.commands.readOnly}</p>;
+    if (!canSend)
+      return (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="command-readonly">
+          {t.commands.readOnly}
+        </p>
+      );
     const server = fieldErrors(send.error, "params");
     const errors = { ...server, ...issues };
     const otherError = send.error && Object.keys(server).length === 0 ? serverErrorText(send.error, t) : null;
@@ -83,7 +96,11 @@ export function CommandPanel({ deviceId, commands, deviceEnabled }: { deviceId: 
           <p className="text-sm text-zinc-500 dark:text-zinc-400">{t.commands.noParams}</p>
         )}
         {!deviceEnabled ? <Callout tone="warning">{t.commands.deviceDisabled}</Callout> : null}
-        {otherError ? <Callout tone="danger" data-testid="command-error">{otherError}</Callout> : null}
+        {otherError ? (
+          <Callout tone="danger" data-testid="command-error">
+            {otherError}
+          </Callout>
+        ) : null}
         {send.data && !send.isPending ? (
           <Callout tone="success" data-testid="command-queued">
             {format(t.commands.queuedNote, { method: send.data.method, id: send.data.requestId })}

@@ -19,17 +19,48 @@ export function CredentialsPanel({ credentials }: { credentials: DeviceCredentia
       <Callout tone="warning" data-testid="secret-once-note">
         {t.devices.secretOnce}
       </Callout>
-      <CopyField label={t.devices.password} value={credentials.secret} testId="device-secret" copyName={copyName(t.ui.mqttPassword)} {...copy} />
+      <CopyField
+        label={t.devices.password}
+        value={credentials.secret}
+        testId="device-secret"
+        copyName={copyName(t.ui.mqttPassword)}
+        {...copy}
+      />
       <div>
         <p className="mb-2 text-sm font-semibold">{t.devices.mqttSettings}</p>
         <div className="grid gap-3 sm:grid-cols-2">
           <CopyField label={t.devices.host} value={credentials.mqtt.host} testId="mqtt-host" copyName={copyName(t.ui.mqttHost)} {...copy} />
-          <CopyField label={t.devices.port} value={String(credentials.mqtt.port)} testId="mqtt-port" copyName={copyName(t.ui.mqttPort)} {...copy} />
-          <CopyField label={t.devices.username} value={credentials.mqtt.username} testId="mqtt-username" copyName={copyName(t.ui.mqttUsername)} {...copy} />
-          <CopyField label={t.devices.clientId} value={credentials.mqtt.clientId} testId="mqtt-client-id" copyName={copyName(t.ui.mqttClientId)} {...copy} />
+          <CopyField
+            label={t.devices.port}
+            value={String(credentials.mqtt.port)}
+            testId="mqtt-port"
+            copyName={copyName(t.ui.mqttPort)}
+            {...copy}
+          />
+          <CopyField
+            label={t.devices.username}
+            value={credentials.mqtt.username}
+            testId="mqtt-username"
+            copyName={copyName(t.ui.mqttUsername)}
+            {...copy}
+          />
+          <CopyField
+            label={t.devices.clientId}
+            value={credentials.mqtt.clientId}
+            testId="mqtt-client-id"
+            copyName={copyName(t.ui.mqttClientId)}
+            {...copy}
+          />
         </div>
       </div>
-      <CopyField label={t.devices.example} value={credentials.mosquittoPub} multiline testId="mosquitto-pub" copyName={copyName(t.ui.mosquittoCommand)} {...copy} />
+      <CopyField
+        label={t.devices.example}
+        value={credentials.mosquittoPub}
+        multiline
+        testId="mosquitto-pub"
+        copyName={copyName(t.ui.mosquittoCommand)}
+        {...copy}
+      />
     </div>
   );
 }

@@ -36,7 +36,9 @@ export function DesiredForm({
   const tenant = useTenant();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [raw, setRaw] = useState<Record<string, string>>(() => Object.fromEntries(properties.map((p) => [p.identifier, typedValueText(desired[p.identifier])])));
+  const [raw, setRaw] = useState<Record<string, string>>(() =>
+    Object.fromEntries(properties.map((p) => [p.identifier, typedValueText(desired[p.identifier])])),
+  );
   const [baseVersion, setBaseVersion] = useState(version);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [unchanged, setUnchanged] = useState(false);
@@ -108,8 +110,16 @@ export function DesiredForm({
           </Button>
         </Callout>
       ) : null}
-      {otherError ? <Callout tone="danger" data-testid="desired-error">{otherError}</Callout> : null}
-      {unchanged ? <Callout tone="info" data-testid="desired-unchanged">{t.attributes.unchanged}</Callout> : null}
+      {otherError ? (
+        <Callout tone="danger" data-testid="desired-error">
+          {otherError}
+        </Callout>
+      ) : null}
+      {unchanged ? (
+        <Callout tone="info" data-testid="desired-unchanged">
+          {t.attributes.unchanged}
+        </Callout>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" loading={update.isPending} data-testid="desired-save">
           {t.attributes.save}

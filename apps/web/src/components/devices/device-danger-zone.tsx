@@ -25,7 +25,9 @@ export function DeviceDangerZone({ id, name, onDeleted }: { id: string; name: st
     trpc.device.rotateSecret.mutationOptions({
       onSuccess: (r) => {
         setConfirm(null);
-        queryClient.setQueryData(trpc.device.byId.queryKey({ tenantSlug: tenant.slug, id }), (old) => (old ? { ...old, ...r.device } : old));
+        queryClient.setQueryData(trpc.device.byId.queryKey({ tenantSlug: tenant.slug, id }), (old) =>
+          old ? { ...old, ...r.device } : old,
+        );
       },
     }),
   );

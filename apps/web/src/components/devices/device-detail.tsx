@@ -42,7 +42,9 @@ export function DeviceDetail({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const device = useQuery(trpc.device.byId.queryOptions({ tenantSlug: tenant.slug, id }));
   const live = useDeviceLive(id, device.data !== undefined);
-  const product = useQuery(trpc.product.byId.queryOptions(device.data ? { tenantSlug: tenant.slug, id: device.data.productId } : skipToken));
+  const product = useQuery(
+    trpc.product.byId.queryOptions(device.data ? { tenantSlug: tenant.slug, id: device.data.productId } : skipToken),
+  );
   const refreshLists = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.device.list.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.tenant.overview.queryKey() });
@@ -118,18 +120,32 @@ export function DeviceDetail({ id }: { id: string }) {
                 <div className="min-w-0 lg:col-span-2">
                   <LatestValues deviceId={d.id} />
                 </div>
-                <div className="min-w-0 lg:col-span-3">{withModel((m) => <TelemetryCharts deviceId={d.id} properties={m.properties} />)}</div>
+                <div className="min-w-0 lg:col-span-3">
+                  {withModel((m) => (
+                    <TelemetryCharts deviceId={d.id} properties={m.properties} />
+                  ))}
+                </div>
               </div>
             ),
           },
-          { key: "history", label: t.history.title, content: withModel((m) => <HistorySection deviceId={d.id} properties={m.properties} />) },
-          { key: "attributes", label: t.attributes.title, content: withModel((m) => <AttributesCard deviceId={d.id} properties={m.properties} />) },
+          {
+            key: "history",
+            label: t.history.title,
+            content: withModel((m) => <HistorySection deviceId={d.id} properties={m.properties} />),
+          },
+          {
+            key: "attributes",
+            label: t.attributes.title,
+            content: withModel((m) => <AttributesCard deviceId={d.id} properties={m.properties} />),
+          },
           {
             key: "commands",
             label: t.commands.title,
             content: (
               <div className="space-y-6">
-                {withModel((m) => <CommandPanel deviceId={d.id} commands={m.commands} deviceEnabled={d.enabled} />)}
+                {withModel((m) => (
+                  <CommandPanel deviceId={d.id} commands={m.commands} deviceEnabled={d.enabled} />
+                ))}
                 <CommandHistory deviceId={d.id} />
               </div>
             ),

@@ -10,7 +10,17 @@ import { useI18n } from "@/i18n/provider";
 import { useTRPC } from "@/trpc/react";
 
 /** Disable (after confirming: the device is disconnected) or enable a device; nothing for read-only members. */
-export function DeviceEnabledToggle({ id, name, enabled, onChanged }: { id: string; name: string; enabled: boolean; onChanged: () => void }) {
+export function DeviceEnabledToggle({
+  id,
+  name,
+  enabled,
+  onChanged,
+}: {
+  id: string;
+  name: string;
+  enabled: boolean;
+  onChanged: () => void;
+}) {
   const { t, format } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
@@ -35,7 +45,11 @@ export function DeviceEnabledToggle({ id, name, enabled, onChanged }: { id: stri
           {t.devices.disable}
         </Button>
       ) : (
-        <Button onClick={() => setEnabled.mutate({ tenantSlug: tenant.slug, id, enabled: true })} loading={setEnabled.isPending} data-testid="device-enable">
+        <Button
+          onClick={() => setEnabled.mutate({ tenantSlug: tenant.slug, id, enabled: true })}
+          loading={setEnabled.isPending}
+          data-testid="device-enable"
+        >
           {t.devices.enable}
         </Button>
       )}

@@ -39,7 +39,9 @@ export function DeviceInfoCard({ device: d }: { device: RouterOutputs["device"][
             </code>
           </Row>
           <Row label={t.devices.status}>{d.enabled ? t.devices.enabled : t.devices.disabled}</Row>
-          <Row label={t.devices.lastSeen}>{d.lastSeenAt ? `${formatRelative(d.lastSeenAt, locale)} (${formatDateTime(d.lastSeenAt, locale)})` : t.devices.never}</Row>
+          <Row label={t.devices.lastSeen}>
+            {d.lastSeenAt ? `${formatRelative(d.lastSeenAt, locale)} (${formatDateTime(d.lastSeenAt, locale)})` : t.devices.never}
+          </Row>
           <Row label={t.devices.createdAt}>{formatDateTime(d.createdAt, locale)}</Row>
         </dl>
       </CardBody>

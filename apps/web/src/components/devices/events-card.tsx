@@ -27,7 +27,9 @@ export function EventsCard({ deviceId }: { deviceId: string }) {
         {
           header: t.deviceData.level,
           cell: (e) => (
-            <Badge tone={levelTone[e.level] ?? "neutral"}>{e.level in levelTone ? t.thingModel[e.level as "info" | "warning" | "fault"] : e.level}</Badge>
+            <Badge tone={levelTone[e.level] ?? "neutral"}>
+              {e.level in levelTone ? t.thingModel[e.level as "info" | "warning" | "fault"] : e.level}
+            </Badge>
           ),
         },
         {

@@ -56,7 +56,10 @@ export function LatestValues({ deviceId }: { deviceId: string }) {
                   <TD className="font-mono tabular-nums" data-testid="latest-value">
                     {displayValue(v.value, v.unit)}
                   </TD>
-                  <TD className="hidden whitespace-nowrap text-zinc-500 sm:table-cell dark:text-zinc-400" title={v.ts ? formatTimestamp(v.ts, locale) : undefined}>
+                  <TD
+                    className="hidden whitespace-nowrap text-zinc-500 sm:table-cell dark:text-zinc-400"
+                    title={v.ts ? formatTimestamp(v.ts, locale) : undefined}
+                  >
                     {v.ts ? formatRelative(new Date(v.ts), locale, now) : "—"}
                   </TD>
                 </TR>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { appendToSeries, applyCommandStatus, applyPresence, applyTelemetryToLatest, lastPresence, maxSeriesPoints, mergeLatest } from "./live-patches";
+import {
+  appendToSeries,
+  applyCommandStatus,
+  applyPresence,
+  applyTelemetryToLatest,
+  lastPresence,
+  maxSeriesPoints,
+  mergeLatest,
+} from "./live-patches";
 
 const latest = {
   deviceId: "dev_a",
@@ -14,11 +22,20 @@ const latest = {
     { key: "humidity", name: "Humidity", type: "int", unit: "%", declared: true, ts: null, value: null },
   ],
 };
-const tel = (ts: number, values: Record<string, number | boolean | string>) => ({ type: "telemetry" as const, deviceId: "dev_a", ts, values });
+const tel = (ts: number, values: Record<string, number | boolean | string>) => ({
+  type: "telemetry" as const,
+  deviceId: "dev_a",
+  ts,
+  values,
+});
 
 describe("applyTelemetryToLatest", () => {
   it("replaces older values, keeps newer ones, adds undeclared keys and moves last seen", () => {
-    const next = applyTelemetryToLatest(latest, [tel(3000, { temperature: 22, humidity: 40 }), tel(2000, { temperature: 21, extra: "x" })], 3500);
+    const next = applyTelemetryToLatest(
+      latest,
+      [tel(3000, { temperature: 22, humidity: 40 }), tel(2000, { temperature: 21, extra: "x" })],
+      3500,
+    );
     expect(next.values.find((v) => v.key === "temperature")).toMatchObject({ ts: 3000, value: 22 });
     expect(next.values.find((v) => v.key === "humidity")).toMatchObject({ ts: 3000, value: 40 });
     expect(next.values.find((v) => v.key === "extra")).toMatchObject({ declared: false, value: "x", ts: 2000 });
@@ -30,7 +47,12 @@ describe("applyTelemetryToLatest", () => {
 describe("appendToSeries", () => {
   const series = { key: "temperature", from: 0, to: 10_000, bucketSeconds: 10, points: [{ ts: 5000, avg: 1, min: 1, max: 1, count: 3 }] };
   it("appends numeric values of its key inside the window, in order", () => {
-    const next = appendToSeries(series, [tel(7000, { temperature: 3 }), tel(6000, { temperature: 2, humidity: 9 }), tel(20_000, { temperature: 9 }), tel(8000, { temperature: "hot" })]);
+    const next = appendToSeries(series, [
+      tel(7000, { temperature: 3 }),
+      tel(6000, { temperature: 2, humidity: 9 }),
+      tel(20_000, { temperature: 9 }),
+      tel(8000, { temperature: "hot" }),
+    ]);
     expect(next.points.map((p) => [p.ts, p.avg])).toEqual([
       [5000, 1],
       [6000, 2],
@@ -49,8 +71,15 @@ describe("appendToSeries", () => {
 describe("presence and commands", () => {
   it("sets online state and status, keeps disabled devices disabled", () => {
     const d = { enabled: true, online: false, status: "offline" as const, lastSeenAt: null, name: "x" };
-    expect(applyPresence(d, { type: "presence", deviceId: "dev_a", online: true, at: 5 })).toMatchObject({ online: true, status: "online", name: "x" });
-    expect(applyPresence({ ...d, enabled: false, status: "disabled" as const }, { type: "presence", deviceId: "dev_a", online: true, at: 5 }).status).toBe("disabled");
+    expect(applyPresence(d, { type: "presence", deviceId: "dev_a", online: true, at: 5 })).toMatchObject({
+      online: true,
+      status: "online",
+      name: "x",
+    });
+    expect(
+      applyPresence({ ...d, enabled: false, status: "disabled" as const }, { type: "presence", deviceId: "dev_a", online: true, at: 5 })
+        .status,
+    ).toBe("disabled");
   });
   it("keeps the newest presence per device", () => {
     const m = lastPresence([
@@ -72,7 +101,11 @@ describe("presence and commands", () => {
 describe("mergeLatest", () => {
   it("keeps values that live updates made newer than the refetched row", () => {
     const shown = applyTelemetryToLatest(latest, [tel(5000, { temperature: 25, extra: 1 })], 5000);
-    const fetched = { ...latest, lastSeenAt: new Date(4000), values: latest.values.map((v) => (v.key === "humidity" ? { ...v, ts: 4000, value: 50 } : v)) };
+    const fetched = {
+      ...latest,
+      lastSeenAt: new Date(4000),
+      values: latest.values.map((v) => (v.key === "humidity" ? { ...v, ts: 4000, value: 50 } : v)),
+    };
     const merged = mergeLatest(shown, fetched);
     expect(merged.values.find((v) => v.key === "temperature")).toMatchObject({ ts: 5000, value: 25 });
     expect(merged.values.find((v) => v.key === "humidity")).toMatchObject({ ts: 4000, value: 50 });

@@ -36,12 +36,17 @@ export function LiveStatus({ deviceId }: { deviceId: string }) {
         ) : (
           <dl className="grid grid-cols-2 gap-4">
             <Item label={t.devices.status} testId="live-online">
-              <span className={d.online ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500 dark:text-zinc-400"} data-online={d.online}>
+              <span
+                className={d.online ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500 dark:text-zinc-400"}
+                data-online={d.online}
+              >
                 {d.enabled ? (d.online ? t.devices.online : t.devices.offline) : t.devices.disabled}
               </span>
             </Item>
             <Item label={t.devices.lastSeen} testId="live-last-seen">
-              <span title={d.lastSeenAt ? formatTimestamp(d.lastSeenAt, locale) : undefined}>{d.lastSeenAt ? formatRelative(d.lastSeenAt, locale, now) : t.devices.never}</span>
+              <span title={d.lastSeenAt ? formatTimestamp(d.lastSeenAt, locale) : undefined}>
+                {d.lastSeenAt ? formatRelative(d.lastSeenAt, locale, now) : t.devices.never}
+              </span>
             </Item>
             <Item label={t.deviceData.lastConnected}>{d.lastConnectedAt ? formatRelative(d.lastConnectedAt, locale, now) : "—"}</Item>
             <Item label={t.deviceData.messages}>{d.messageCount.toLocaleString(locale)}</Item>

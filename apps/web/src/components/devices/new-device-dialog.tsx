@@ -81,7 +81,11 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
             <Button variant="secondary" onClick={reset} data-testid="create-another">
               {t.devices.createAnother}
             </Button>
-            <Link href={`/t/${tenant.slug}/devices/${result.device.id}`} className={buttonClasses({ variant: "secondary" })} data-testid="open-device">
+            <Link
+              href={`/t/${tenant.slug}/devices/${result.device.id}`}
+              className={buttonClasses({ variant: "secondary" })}
+              data-testid="open-device"
+            >
               {t.devices.goToDevice}
             </Link>
             <Button onClick={close} data-testid="device-created-done">
@@ -93,7 +97,13 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
             <Button variant="secondary" onClick={close}>
               {t.common.cancel}
             </Button>
-            <Button type="submit" form="new-device-form" loading={create.isPending} disabled={options.length === 0} data-testid="device-create">
+            <Button
+              type="submit"
+              form="new-device-form"
+              loading={create.isPending}
+              disabled={options.length === 0}
+              data-testid="device-create"
+            >
               {create.isPending ? t.devices.creating : t.devices.create}
             </Button>
           </>
@@ -110,7 +120,12 @@ export function NewDeviceDialog({ open, onClose }: { open: boolean; onClose: () 
           onSubmit={form.handleSubmit((values) => {
             const labels = parseLabels(values.labels);
             if (!labels.ok) return;
-            create.mutate({ tenantSlug: tenant.slug, name: values.name, productId: values.productId || selectedProduct, labels: labels.labels });
+            create.mutate({
+              tenantSlug: tenant.slug,
+              name: values.name,
+              productId: values.productId || selectedProduct,
+              labels: labels.labels,
+            });
           })}
         >
           {products.isSuccess && options.length === 0 ? (

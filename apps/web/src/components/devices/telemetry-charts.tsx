@@ -33,7 +33,14 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
   const from = Math.floor((now - hourMs) / stepMs) * stepMs;
   const queries = useQueries({
     queries: numeric.map((p) => ({
-      ...trpc.telemetry.series.queryOptions({ tenantSlug: tenant.slug, deviceId, key: p.identifier, from: new Date(from), to: new Date(from + 2 * hourMs), bucketSeconds }),
+      ...trpc.telemetry.series.queryOptions({
+        tenantSlug: tenant.slug,
+        deviceId,
+        key: p.identifier,
+        from: new Date(from),
+        to: new Date(from + 2 * hourMs),
+        bucketSeconds,
+      }),
       placeholderData: keepPreviousData,
     })),
   });
@@ -55,12 +62,21 @@ export function TelemetryCharts({ deviceId, properties }: { deviceId: string; pr
               // `now` ticks every 15 s; a point that arrived since then still belongs on the axis.
               const domain = [now - hourMs, Math.max(now, last?.ts ?? 0)] as const;
               return (
-                <div key={p.identifier} className="min-w-0" data-testid={`chart-${p.identifier}`} data-points={points.length} data-last-value={last?.value ?? ""} data-header-value={chartHeaderValue(latest.data, p)}>
+                <div
+                  key={p.identifier}
+                  className="min-w-0"
+                  data-testid={`chart-${p.identifier}`}
+                  data-points={points.length}
+                  data-last-value={last?.value ?? ""}
+                  data-header-value={chartHeaderValue(latest.data, p)}
+                >
                   <div className="mb-1 flex items-baseline justify-between gap-2">
                     <h3 className="truncate text-sm font-medium">
                       {p.name} <span className="font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{p.identifier}</span>
                     </h3>
-                    <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">{chartHeaderValue(latest.data, p)}</span>
+                    <span className="font-mono text-sm tabular-nums text-zinc-600 dark:text-zinc-300">
+                      {chartHeaderValue(latest.data, p)}
+                    </span>
                   </div>
                   {q.isPending ? (
                     <Skeleton className="h-44" />

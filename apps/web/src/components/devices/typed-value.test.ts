@@ -30,7 +30,11 @@ describe("parseTypedValue", () => {
 
 describe("parseFields", () => {
   it("collects values and per-field issues", () => {
-    const fields = [f({ identifier: "a", type: "int", required: true }), f({ identifier: "b", type: "float" }), f({ identifier: "c", type: "bool" })];
+    const fields = [
+      f({ identifier: "a", type: "int", required: true }),
+      f({ identifier: "b", type: "float" }),
+      f({ identifier: "c", type: "bool" }),
+    ];
     expect(parseFields(fields, { a: "1", b: "", c: "true" })).toEqual({ values: { a: 1, c: true }, issues: {}, ok: true });
     expect(parseFields(fields, { b: "x" })).toEqual({ values: {}, issues: { a: { key: "required" }, b: { key: "notNumber" } }, ok: false });
   });

@@ -32,8 +32,10 @@ export function parseTypedValue(field: ValueField, raw: string): ParsedValue {
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
   if (issue?.code === "too_small") return { ok: false, issue: { key: "min", limit: Number(issue.minimum) } };
-  if (issue?.code === "too_big") return { ok: false, issue: { key: field.type === "string" ? "tooLong" : "max", limit: Number(issue.maximum) } };
-  if (numeric) return { ok: false, issue: { key: issue?.code === "invalid_type" && issue.expected === "int" ? "notInteger" : "notNumber" } };
+  if (issue?.code === "too_big")
+    return { ok: false, issue: { key: field.type === "string" ? "tooLong" : "max", limit: Number(issue.maximum) } };
+  if (numeric)
+    return { ok: false, issue: { key: issue?.code === "invalid_type" && issue.expected === "int" ? "notInteger" : "notNumber" } };
   return { ok: false, issue: { key: "chooseValue" } };
 }
 

@@ -52,7 +52,9 @@ export function useDeviceLive(deviceId: string, enabled: boolean): LiveStatus {
         invalidate(keys.latest);
       }
       if (msgs.some((m) => m.type === "command")) {
-        queryClient.setQueriesData({ queryKey: keys.commands }, (old: Parameters<typeof applyCommandStatus>[0] | undefined) => (old ? applyCommandStatus(old, msgs) : old));
+        queryClient.setQueriesData({ queryKey: keys.commands }, (old: Parameters<typeof applyCommandStatus>[0] | undefined) =>
+          old ? applyCommandStatus(old, msgs) : old,
+        );
         invalidate(keys.commands);
       }
       if (msgs.some((m) => m.type === "shadow" || m.type === "desired")) invalidate(keys.shadow);

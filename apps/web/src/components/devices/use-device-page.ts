@@ -26,6 +26,9 @@ export function useDevicePage<TData, TError, TKey extends QueryKey>(
 ) {
   const tenant = useTenant();
   const pager = useUrlPager({ prefix, defaultSize: 10, sizes });
-  const query = useQuery({ ...options({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }), placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...options({ tenantSlug: tenant.slug, deviceId, page: pager.page, pageSize: pager.pageSize }),
+    placeholderData: keepPreviousData,
+  });
   return { query, pager };
 }

@@ -6,7 +6,11 @@ import type { Dictionary } from "@/i18n/en";
 import type { ValueField, ValueIssue } from "./typed-value";
 
 /** A refused value in the reader's language. */
-export function valueIssueText(t: Dictionary, format: (s: string, v: Record<string, string | number>) => string, issue: ValueIssue): string {
+export function valueIssueText(
+  t: Dictionary,
+  format: (s: string, v: Record<string, string | number>) => string,
+  issue: ValueIssue,
+): string {
   return "limit" in issue ? format(t.values[issue.key], { limit: issue.limit }) : t.values[issue.key];
 }
 
@@ -61,7 +65,15 @@ export function ValueFields({
                         { value: "false", label: t.values.false },
                       ]
                     : (f.enumValues ?? []).map((v) => ({ value: v, label: v }));
-                return <Select {...common} options={options} placeholder={t.values.notSet} value={value} onChange={(e) => onChange(f.identifier, e.target.value)} />;
+                return (
+                  <Select
+                    {...common}
+                    options={options}
+                    placeholder={t.values.notSet}
+                    value={value}
+                    onChange={(e) => onChange(f.identifier, e.target.value)}
+                  />
+                );
               }
               const numeric = f.type === "int" || f.type === "float";
               return (

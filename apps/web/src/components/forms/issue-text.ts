@@ -14,4 +14,3 @@ export function issueText(issue: Issue, t: Dictionary, format: (s: string, v: Re
   }
   return issue.message;
 }
-

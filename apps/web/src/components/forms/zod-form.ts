@@ -45,7 +45,9 @@ export function useZodForm<T extends FieldValues>(
     defaultValues: defaultValues as never,
     resolver: zodFormResolver(schema, (issue) => {
       const own = formatText?.[issue.path.map(String).join(".") as Path<T>];
-      return own && (issue.code === "invalid_format" || (issue.code === "custom" && !issue.params?.kind)) ? own : issueText(issue, t, format);
+      return own && (issue.code === "invalid_format" || (issue.code === "custom" && !issue.params?.kind))
+        ? own
+        : issueText(issue, t, format);
     }),
   });
 }

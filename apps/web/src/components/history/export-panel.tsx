@@ -23,7 +23,8 @@ export function ExportPanel({ deviceId, from, to }: { deviceId: string; from: nu
   const start = useMutation(
     trpc.telemetryExport.start.mutationOptions({
       onSuccess: (e) => {
-        if (e.mode === "stream") void download.start(e.downloadUrl, { headerLines: e.format === "csv" ? 1 : 0, fileName: `telemetry.${e.format}` });
+        if (e.mode === "stream")
+          void download.start(e.downloadUrl, { headerLines: e.format === "csv" ? 1 : 0, fileName: `telemetry.${e.format}` });
         else setFileExport(e.id);
       },
     }),
@@ -47,10 +48,24 @@ export function ExportPanel({ deviceId, from, to }: { deviceId: string; from: nu
         <span className="text-xs text-zinc-500 dark:text-zinc-400">{t.history.exportHint}</span>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="secondary" loading={start.isPending && start.variables?.format === "csv"} disabled={s.phase === "running"} onClick={() => run("csv")} data-testid="export-csv">
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={start.isPending && start.variables?.format === "csv"}
+          disabled={s.phase === "running"}
+          onClick={() => run("csv")}
+          data-testid="export-csv"
+        >
           {t.history.exportCsv}
         </Button>
-        <Button size="sm" variant="secondary" loading={start.isPending && start.variables?.format === "jsonl"} disabled={s.phase === "running"} onClick={() => run("jsonl")} data-testid="export-jsonl">
+        <Button
+          size="sm"
+          variant="secondary"
+          loading={start.isPending && start.variables?.format === "jsonl"}
+          disabled={s.phase === "running"}
+          onClick={() => run("jsonl")}
+          data-testid="export-jsonl"
+        >
           {t.history.exportJsonl}
         </Button>
       </div>

@@ -35,7 +35,13 @@ export function HistoryCharts({
   const tenant = useTenant();
   const trpc = useTRPC();
   const q = useQuery({
-    ...trpc.history.series.queryOptions({ tenantSlug: tenant.slug, series: picked.map((p) => ({ deviceId, key: p.identifier })), from: new Date(from), to: new Date(to), timeZone }),
+    ...trpc.history.series.queryOptions({
+      tenantSlug: tenant.slug,
+      series: picked.map((p) => ({ deviceId, key: p.identifier })),
+      from: new Date(from),
+      to: new Date(to),
+      timeZone,
+    }),
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
@@ -46,7 +52,14 @@ export function HistoryCharts({
   const numeric = d.series.filter((s) => s.kind === "numeric");
   const states = d.series.filter((s) => s.kind === "states");
   const span = d.to - d.from;
-  const time = new Intl.DateTimeFormat(locale, span > 2 * 86_400_000 ? { dateStyle: "short", timeStyle: "short" } : span > 86_400_000 ? { weekday: "short", hour: "2-digit", minute: "2-digit" } : { timeStyle: "short" });
+  const time = new Intl.DateTimeFormat(
+    locale,
+    span > 2 * 86_400_000
+      ? { dateStyle: "short", timeStyle: "short" }
+      : span > 86_400_000
+        ? { weekday: "short", hour: "2-digit", minute: "2-digit" }
+        : { timeStyle: "short" },
+  );
   const tooltipTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
   const spec = new Map(d.series.map((s) => [s.key, s]));
   return (
@@ -56,7 +69,10 @@ export function HistoryCharts({
           <p className="mb-1 text-xs text-zinc-500 dark:text-zinc-400" data-testid="history-bucket">
             {d.bucketSeconds === null
               ? t.history.rawPoints
-              : format(t.history.bucketed, { size: bucketLabel(d.bucketSeconds), source: d.source === "raw" ? t.history.sourceRaw : t.history.sourceRollup })}
+              : format(t.history.bucketed, {
+                  size: bucketLabel(d.bucketSeconds),
+                  source: d.source === "raw" ? t.history.sourceRaw : t.history.sourceRollup,
+                })}
           </p>
           <HistoryChart
             height={280}

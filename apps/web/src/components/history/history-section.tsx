@@ -23,12 +23,15 @@ export function HistorySection({ deviceId, properties }: { deviceId: string; pro
   const { t, format } = useI18n();
   const now = useNow(30_000);
   const numeric = properties.filter((p) => p.type === "int" || p.type === "float");
-  const [picked, setPicked] = useState<string[]>(() => (numeric[0] ? [numeric[0].identifier] : properties[0] ? [properties[0].identifier] : []));
+  const [picked, setPicked] = useState<string[]>(() =>
+    numeric[0] ? [numeric[0].identifier] : properties[0] ? [properties[0].identifier] : [],
+  );
   const [range, setRange] = useState<RangeChoice>({ kind: "preset", preset: "r24h" });
   const current = range.kind === "preset" ? presetRange(range.preset, now) : { from: range.from, to: range.to };
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const pickedProps = properties.filter((p) => picked.includes(p.identifier));
-  const toggle = (id: string) => setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : list.length >= maxPicked ? list : [...list, id]));
+  const toggle = (id: string) =>
+    setPicked((list) => (list.includes(id) ? list.filter((x) => x !== id) : list.length >= maxPicked ? list : [...list, id]));
   const zoomedFrom = range.kind === "custom" ? range.zoomedFrom : undefined;
 
   return (
@@ -63,7 +66,14 @@ export function HistorySection({ deviceId, properties }: { deviceId: string; pro
             {zoomedFrom ? (
               <div className="flex items-center gap-2 text-xs" data-testid="history-zoomed">
                 <span className="text-zinc-500">{t.history.zoomed}</span>
-                <Button size="sm" variant="ghost" onClick={() => setRange(zoomedFrom === "custom" ? { kind: "preset", preset: "r24h" } : { kind: "preset", preset: zoomedFrom })} data-testid="history-reset-zoom">
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() =>
+                    setRange(zoomedFrom === "custom" ? { kind: "preset", preset: "r24h" } : { kind: "preset", preset: zoomedFrom })
+                  }
+                  data-testid="history-reset-zoom"
+                >
                   {format(t.history.resetZoom, { range: zoomedFrom === "custom" ? t.history.r24h : t.history[zoomedFrom] })}
                 </Button>
               </div>
@@ -77,10 +87,18 @@ export function HistorySection({ deviceId, properties }: { deviceId: string; pro
                 from={current.from}
                 to={current.to}
                 timeZone={timeZone}
-                onZoom={(from, to) => setRange({ kind: "custom", from, to, zoomedFrom: zoomedFrom ?? (range.kind === "preset" ? range.preset : "custom") })}
+                onZoom={(from, to) =>
+                  setRange({ kind: "custom", from, to, zoomedFrom: zoomedFrom ?? (range.kind === "preset" ? range.preset : "custom") })
+                }
               />
             )}
-            <RawTable key={`${current.from}-${current.to}`} deviceId={deviceId} properties={pickedProps.length > 0 ? pickedProps : properties} from={current.from} to={current.to} />
+            <RawTable
+              key={`${current.from}-${current.to}`}
+              deviceId={deviceId}
+              properties={pickedProps.length > 0 ? pickedProps : properties}
+              from={current.from}
+              to={current.to}
+            />
             <ExportPanel deviceId={deviceId} from={current.from} to={current.to} />
           </>
         )}

@@ -8,7 +8,15 @@ import { fromLocalInput, presetKeys, toLocalInput, type Preset } from "./ranges"
 export type RangeChoice = { kind: "preset"; preset: Preset } | { kind: "custom"; from: number; to: number; zoomedFrom?: Preset | "custom" };
 
 /** Preset range buttons and a custom from/to in the browser's time zone (which is shown). */
-export function RangePicker({ value, onChange, current }: { value: RangeChoice; onChange: (r: RangeChoice) => void; current: { from: number; to: number } }) {
+export function RangePicker({
+  value,
+  onChange,
+  current,
+}: {
+  value: RangeChoice;
+  onChange: (r: RangeChoice) => void;
+  current: { from: number; to: number };
+}) {
   const { t, format } = useI18n();
   const [custom, setCustom] = useState(() => ({ from: toLocalInput(current.from), to: toLocalInput(current.to) }));
   const [open, setOpen] = useState(false);
@@ -48,7 +56,9 @@ export function RangePicker({ value, onChange, current }: { value: RangeChoice; 
           }}
           className={cn(
             "rounded-md border px-2.5 py-1 text-xs font-medium",
-            value.kind === "custom" ? "border-emerald-600 bg-emerald-600 text-white" : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800",
+            value.kind === "custom"
+              ? "border-emerald-600 bg-emerald-600 text-white"
+              : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800",
           )}
         >
           {t.history.custom}
@@ -70,11 +80,23 @@ export function RangePicker({ value, onChange, current }: { value: RangeChoice; 
         >
           <label className="text-xs">
             <span className="mb-1 block text-zinc-500">{t.history.from}</span>
-            <Input type="datetime-local" value={custom.from} onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))} data-testid="range-from" className="h-8 w-auto" />
+            <Input
+              type="datetime-local"
+              value={custom.from}
+              onChange={(e) => setCustom((c) => ({ ...c, from: e.target.value }))}
+              data-testid="range-from"
+              className="h-8 w-auto"
+            />
           </label>
           <label className="text-xs">
             <span className="mb-1 block text-zinc-500">{t.history.to}</span>
-            <Input type="datetime-local" value={custom.to} onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))} data-testid="range-to" className="h-8 w-auto" />
+            <Input
+              type="datetime-local"
+              value={custom.to}
+              onChange={(e) => setCustom((c) => ({ ...c, to: e.target.value }))}
+              data-testid="range-to"
+              className="h-8 w-auto"
+            />
           </label>
           <Button type="submit" size="sm" variant="secondary" disabled={!(from < to)} data-testid="range-apply">
             {t.history.apply}

@@ -1,7 +1,15 @@
 import { roundToPrecision } from "@aspen/core/browser";
 
 /** The range presets of the history section, in ms. */
-export const presets = { r15m: 15 * 60_000, r1h: 3_600_000, r6h: 6 * 3_600_000, r24h: 86_400_000, r7d: 7 * 86_400_000, r30d: 30 * 86_400_000, r90d: 90 * 86_400_000 } as const;
+export const presets = {
+  r15m: 15 * 60_000,
+  r1h: 3_600_000,
+  r6h: 6 * 3_600_000,
+  r24h: 86_400_000,
+  r7d: 7 * 86_400_000,
+  r30d: 30 * 86_400_000,
+  r90d: 90 * 86_400_000,
+} as const;
 export type Preset = keyof typeof presets;
 export const presetKeys = Object.keys(presets) as Preset[];
 
@@ -36,7 +44,11 @@ export function bucketLabel(seconds: number): string {
 }
 
 /** A value as a chart or table shows it: rounded to the property's precision, in the reader's language, with its unit. */
-export function formatMeasurement(value: number | boolean | string | null, spec: { type: string; unit?: string | null }, locale: string): string {
+export function formatMeasurement(
+  value: number | boolean | string | null,
+  spec: { type: string; unit?: string | null },
+  locale: string,
+): string {
   if (value === null) return "—";
   if (typeof value !== "number") return String(value);
   const rounded = roundToPrecision(value, spec);

@@ -11,7 +11,17 @@ import { useTRPC } from "@/trpc/react";
 import { formatMeasurement } from "./ranges";
 
 /** Stored values of one property in the range, newest first, paged with a cursor (older / newer). */
-export function RawTable({ deviceId, properties, from, to }: { deviceId: string; properties: readonly Property[]; from: number; to: number }) {
+export function RawTable({
+  deviceId,
+  properties,
+  from,
+  to,
+}: {
+  deviceId: string;
+  properties: readonly Property[];
+  from: number;
+  to: number;
+}) {
   const { t, locale } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
@@ -21,7 +31,10 @@ export function RawTable({ deviceId, properties, from, to }: { deviceId: string;
   const current = properties.find((p) => p.identifier === key) ?? properties[0];
   const before = cursors.at(-1);
   const q = useQuery({
-    ...trpc.history.raw.queryOptions({ tenantSlug: tenant.slug, deviceId, key: current?.identifier ?? "", from: new Date(from), to: new Date(to), before, pageSize: 20 }, { enabled: !!current }),
+    ...trpc.history.raw.queryOptions(
+      { tenantSlug: tenant.slug, deviceId, key: current?.identifier ?? "", from: new Date(from), to: new Date(to), before, pageSize: 20 },
+      { enabled: !!current },
+    ),
     placeholderData: keepPreviousData,
   });
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "medium" });
@@ -61,16 +74,30 @@ export function RawTable({ deviceId, properties, from, to }: { deviceId: string;
               {q.data.items.map((r) => (
                 <TR key={r.ts} data-testid="history-raw-row">
                   <TD className="whitespace-nowrap tabular-nums">{time.format(r.ts)}</TD>
-                  <TD className="text-right font-mono tabular-nums">{formatMeasurement(r.value, { type: q.data.type, unit: q.data.unit }, locale)}</TD>
+                  <TD className="text-right font-mono tabular-nums">
+                    {formatMeasurement(r.value, { type: q.data.type, unit: q.data.unit }, locale)}
+                  </TD>
                 </TR>
               ))}
             </TBody>
           </Table>
           <div className="flex justify-end gap-2">
-            <Button size="sm" variant="secondary" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="history-raw-newer">
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={cursors.length <= 1}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+              data-testid="history-raw-newer"
+            >
               {t.history.newer}
             </Button>
-            <Button size="sm" variant="secondary" disabled={q.data.next === null} onClick={() => setCursors((c) => [...c, q.data.next ?? undefined])} data-testid="history-raw-older">
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={q.data.next === null}
+              onClick={() => setCursors((c) => [...c, q.data.next ?? undefined])}
+              data-testid="history-raw-older"
+            >
               {t.history.older}
             </Button>
           </div>

@@ -49,11 +49,19 @@ export function RetentionCard() {
               />
             )}
           </Field>
-          <Button type="submit" variant="secondary" loading={save.isPending} disabled={!retention.data || Number(value) === retention.data.retentionDays} data-testid="retention-save">
+          <Button
+            type="submit"
+            variant="secondary"
+            loading={save.isPending}
+            disabled={!retention.data || Number(value) === retention.data.retentionDays}
+            data-testid="retention-save"
+          >
             {t.common.save}
           </Button>
         </form>
-        {retention.data ? <p className="mt-2 text-xs text-zinc-500">{format(t.history.retentionShown, { days: retention.data.retentionDays })}</p> : null}
+        {retention.data ? (
+          <p className="mt-2 text-xs text-zinc-500">{format(t.history.retentionShown, { days: retention.data.retentionDays })}</p>
+        ) : null}
         {save.isSuccess ? (
           <Callout tone="success" className="mt-3">
             {t.history.retentionSaved}

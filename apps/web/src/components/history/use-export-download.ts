@@ -2,7 +2,11 @@
 
 import { useCallback, useRef, useState } from "react";
 
-export type DownloadState = { phase: "idle" } | { phase: "running"; done: number; total: number } | { phase: "done"; rows: number } | { phase: "failed"; message: string };
+export type DownloadState =
+  | { phase: "idle" }
+  | { phase: "running"; done: number; total: number }
+  | { phase: "done"; rows: number }
+  | { phase: "failed"; message: string };
 
 /** Lines in a chunk of an export (CSV has one header line, counted by the caller). */
 function countLines(chunk: Uint8Array): number {

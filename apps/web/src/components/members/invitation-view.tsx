@@ -19,7 +19,15 @@ interface Invitation {
   state: "pending" | "accepted" | "revoked" | "expired";
 }
 
-export function InvitationView({ token, invitation, currentEmail }: { token: string; invitation: Invitation | null; currentEmail: string | null }) {
+export function InvitationView({
+  token,
+  invitation,
+  currentEmail,
+}: {
+  token: string;
+  invitation: Invitation | null;
+  currentEmail: string | null;
+}) {
   const { t, format } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();

@@ -11,7 +11,17 @@ import { fieldErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
 /** Email + role → an invitation link to copy (also emailed when SMTP is set up). */
-export function InviteDialog({ open, onClose, roles, onInvited }: { open: boolean; onClose: () => void; roles: readonly Role[]; onInvited: () => void }) {
+export function InviteDialog({
+  open,
+  onClose,
+  roles,
+  onInvited,
+}: {
+  open: boolean;
+  onClose: () => void;
+  roles: readonly Role[];
+  onInvited: () => void;
+}) {
   const { t, format } = useI18n();
   const tenant = useTenant();
   const trpc = useTRPC();
@@ -50,7 +60,14 @@ export function InviteDialog({ open, onClose, roles, onInvited }: { open: boolea
       }
     >
       {result ? (
-        <CopyField label={t.members.inviteLink} value={result.inviteUrl} multiline testId="invite-link" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
+        <CopyField
+          label={t.members.inviteLink}
+          value={result.inviteUrl}
+          multiline
+          testId="invite-link"
+          copyLabel={t.common.copy}
+          copiedLabel={t.common.copied}
+        />
       ) : (
         <form
           id="invite-form"

@@ -48,7 +48,12 @@ export function MembersPage() {
       queryClient.invalidateQueries({ queryKey: trpc.member.invitations.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.tenant.overview.queryKey() }),
     ]);
-  const done = { onSuccess: async () => { setPending(null); await refresh(); } };
+  const done = {
+    onSuccess: async () => {
+      setPending(null);
+      await refresh();
+    },
+  };
   const changeRole = useMutation(trpc.member.changeRole.mutationOptions(done));
   const remove = useMutation(trpc.member.remove.mutationOptions(done));
   const revoke = useMutation(trpc.member.revokeInvitation.mutationOptions(done));
@@ -102,7 +107,9 @@ export function MembersPage() {
                 <>
                   <p className="truncate font-medium">
                     {m.name || m.email}
-                    {m.isSelf ? <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">({t.members.you})</span> : null}
+                    {m.isSelf ? (
+                      <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">({t.members.you})</span>
+                    ) : null}
                   </p>
                   <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{m.email}</p>
                 </>
@@ -131,8 +138,16 @@ export function MembersPage() {
                 </div>
               ),
             },
-            { header: t.members.joined, className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400", cell: (m) => formatDate(m.joinedAt, locale) },
-            { header: <span className="sr-only">{t.common.actions}</span>, className: "hidden text-right sm:table-cell", cell: (m) => removeButton(m) },
+            {
+              header: t.members.joined,
+              className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400",
+              cell: (m) => formatDate(m.joinedAt, locale),
+            },
+            {
+              header: <span className="sr-only">{t.common.actions}</span>,
+              className: "hidden text-right sm:table-cell",
+              cell: (m) => removeButton(m),
+            },
           ]}
         />
       </Card>
@@ -151,8 +166,16 @@ export function MembersPage() {
           columns={[
             { header: t.common.email, className: "max-w-[9rem] truncate sm:max-w-[14rem]", cell: (inv) => inv.email },
             { header: t.common.role, cell: (inv) => <Badge>{t.roles[inv.role]}</Badge> },
-            { header: t.members.invitedBy, className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400", cell: (inv) => inv.invitedByEmail ?? "—" },
-            { header: t.members.expires, className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400", cell: (inv) => formatDateTime(inv.expiresAt, locale) },
+            {
+              header: t.members.invitedBy,
+              className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400",
+              cell: (inv) => inv.invitedByEmail ?? "—",
+            },
+            {
+              header: t.members.expires,
+              className: "hidden text-zinc-500 sm:table-cell dark:text-zinc-400",
+              cell: (inv) => formatDateTime(inv.expiresAt, locale),
+            },
             {
               header: <span className="sr-only">{t.common.actions}</span>,
               className: "text-right",
@@ -199,7 +222,9 @@ export function MembersPage() {
                 : ""
         }
         description={pending?.kind === "remove" ? t.members.removeBody : pending?.kind === "revoke" ? t.members.revokeBody : undefined}
-        confirmLabel={pending?.kind === "role" ? t.members.changeRole : pending?.kind === "remove" ? t.members.removeMember : t.members.revoke}
+        confirmLabel={
+          pending?.kind === "role" ? t.members.changeRole : pending?.kind === "remove" ? t.members.removeMember : t.members.revoke
+        }
         cancelLabel={t.common.cancel}
         pending={active.isPending}
         error={active.error ? serverErrorText(active.error, t) : null}

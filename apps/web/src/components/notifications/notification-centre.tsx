@@ -18,7 +18,12 @@ export function NotificationCentre() {
   const slug = params.tenant;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const unread = useQuery({ ...trpc.notification.unreadCount.queryOptions({ tenantSlug: slug ?? "" }), enabled: !!slug, refetchInterval: 10_000, retry: false });
+  const unread = useQuery({
+    ...trpc.notification.unreadCount.queryOptions({ tenantSlug: slug ?? "" }),
+    enabled: !!slug,
+    refetchInterval: 10_000,
+    retry: false,
+  });
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.notification.pathKey() });
   const markRead = useMutation(trpc.notification.markRead.mutationOptions({ onSuccess: invalidate }));
   const markAll = useMutation(trpc.notification.markAllRead.mutationOptions({ onSuccess: invalidate }));
@@ -33,12 +38,24 @@ export function NotificationCentre() {
       panelClassName="w-80 p-0"
       trigger={
         <span className="relative inline-flex size-6 items-center justify-center">
-          <svg aria-hidden viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <svg
+            aria-hidden
+            viewBox="0 0 24 24"
+            className="size-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
             <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
           </svg>
           {count > 0 ? (
-            <span data-testid="notifications-count" className="absolute -top-1 -right-1.5 min-w-4 rounded-full bg-emerald-600 px-1 text-center text-[10px] leading-4 font-semibold text-white">
+            <span
+              data-testid="notifications-count"
+              className="absolute -top-1 -right-1.5 min-w-4 rounded-full bg-emerald-600 px-1 text-center text-[10px] leading-4 font-semibold text-white"
+            >
               {count > 99 ? "99+" : count}
             </span>
           ) : null}
@@ -49,7 +66,12 @@ export function NotificationCentre() {
         <div>
           <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
             <h2 className="text-sm font-semibold">{n.title}</h2>
-            <Button variant="ghost" size="sm" disabled={count === 0 || markAll.isPending} onClick={() => markAll.mutate({ tenantSlug: slug })}>
+            <Button
+              variant="ghost"
+              size="sm"
+              disabled={count === 0 || markAll.isPending}
+              onClick={() => markAll.mutate({ tenantSlug: slug })}
+            >
               {n.markAllRead}
             </Button>
           </div>
@@ -61,11 +83,25 @@ export function NotificationCentre() {
 }
 
 /** The latest notifications, fetched afresh whenever the panel opens and whenever the unread count changes. */
-function NotificationList({ slug, count, close, markRead }: { slug: string; count: number; close: () => void; markRead: (id: string) => void }) {
+function NotificationList({
+  slug,
+  count,
+  close,
+  markRead,
+}: {
+  slug: string;
+  count: number;
+  close: () => void;
+  markRead: (id: string) => void;
+}) {
   const { t, locale, format } = useI18n();
   const n = t.notifications;
   const trpc = useTRPC();
-  const list = useQuery({ ...trpc.notification.list.queryOptions({ tenantSlug: slug, page: 1, pageSize: 10 }), refetchOnMount: "always", refetchInterval: 10_000 });
+  const list = useQuery({
+    ...trpc.notification.list.queryOptions({ tenantSlug: slug, page: 1, pageSize: 10 }),
+    refetchOnMount: "always",
+    refetchInterval: 10_000,
+  });
   const { refetch } = list;
   useEffect(() => {
     void refetch();
@@ -97,7 +133,12 @@ function NotificationList({ slug, count, close, markRead }: { slug: string; coun
                   </Link>
                 ) : null}
                 {item.readAt ? null : (
-                  <button type="button" className="text-zinc-500 hover:underline" aria-label={format(n.markRead, { title: item.title })} onClick={() => markRead(item.id)}>
+                  <button
+                    type="button"
+                    className="text-zinc-500 hover:underline"
+                    aria-label={format(n.markRead, { title: item.title })}
+                    onClick={() => markRead(item.id)}
+                  >
                     ✓
                   </button>
                 )}

@@ -61,7 +61,12 @@ function PreferencesForm({ slug }: { slug: string }) {
         </div>
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" className="size-4 accent-emerald-600" checked={dailyDigest} onChange={(e) => setDailyDigest(e.target.checked)} />
+        <input
+          type="checkbox"
+          className="size-4 accent-emerald-600"
+          checked={dailyDigest}
+          onChange={(e) => setDailyDigest(e.target.checked)}
+        />
         {n.dailyDigest}
       </label>
       {save.error ? <Callout tone="danger">{errorMessage(save.error, t.common.somethingWrong)}</Callout> : null}
@@ -98,7 +103,12 @@ export function NotificationPreferences() {
                 <label htmlFor="prefs-tenant" className="mb-1 block text-sm font-medium">
                   {n.prefsTenant}
                 </label>
-                <Select id="prefs-tenant" value={current} onChange={(e) => setSlug(e.target.value)} options={tenants.data.items.map((x) => ({ value: x.slug, label: x.name }))} />
+                <Select
+                  id="prefs-tenant"
+                  value={current}
+                  onChange={(e) => setSlug(e.target.value)}
+                  options={tenants.data.items.map((x) => ({ value: x.slug, label: x.name }))}
+                />
               </div>
             ) : null}
             <PreferencesForm key={current} slug={current} />

@@ -56,7 +56,12 @@ export function ConnectedApps() {
                     {g.lastUsedAt ? ` · ${format(t.oauth.lastUsed, { date: formatDateTime(g.lastUsedAt, locale) })}` : ""}
                   </div>
                 </div>
-                <Button variant="secondary" size="sm" onClick={() => setRevoking({ id: g.id, name: g.app.name })} data-testid="connected-app-revoke">
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => setRevoking({ id: g.id, name: g.app.name })}
+                  data-testid="connected-app-revoke"
+                >
                   {t.oauth.revoke}
                 </Button>
               </li>

@@ -65,7 +65,13 @@ export function ConsentForm({
           <div className="flex items-center gap-3">
             {app.logoUrl ? (
               // eslint-disable-next-line @next/next/no-img-element -- a third party's logo URL, not a static asset
-              <img src={app.logoUrl} alt="" width={48} height={48} className="size-12 rounded-lg border border-zinc-200 object-cover dark:border-zinc-800" />
+              <img
+                src={app.logoUrl}
+                alt=""
+                width={48}
+                height={48}
+                className="size-12 rounded-lg border border-zinc-200 object-cover dark:border-zinc-800"
+              />
             ) : (
               <div className="flex size-12 items-center justify-center rounded-lg bg-emerald-100 text-lg font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
                 {app.name.slice(0, 1).toUpperCase()}
@@ -93,7 +99,9 @@ export function ConsentForm({
             <ul className="mt-2 space-y-1.5" data-testid="consent-scopes">
               {scopes.map((s) => (
                 <li key={s} className="flex gap-2 text-sm text-zinc-800 dark:text-zinc-200">
-                  <span aria-hidden className="text-emerald-600 dark:text-emerald-400">✓</span>
+                  <span aria-hidden className="text-emerald-600 dark:text-emerald-400">
+                    ✓
+                  </span>
                   <span>
                     {t.apiScopes[s]} <code className="text-xs text-zinc-500 dark:text-zinc-400">{s}</code>
                   </span>
@@ -110,7 +118,14 @@ export function ConsentForm({
               <div className="space-y-1.5">
                 {tenants.map((tn) => (
                   <label key={tn.id} className="flex items-center gap-2 rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-800">
-                    <input type="radio" name="tenant" value={tn.id} checked={tenant === tn.id} onChange={() => setTenant(tn.id)} data-testid={`consent-tenant-${tn.slug}`} />
+                    <input
+                      type="radio"
+                      name="tenant"
+                      value={tn.id}
+                      checked={tenant === tn.id}
+                      onChange={() => setTenant(tn.id)}
+                      data-testid={`consent-tenant-${tn.slug}`}
+                    />
                     <span className="font-medium text-zinc-900 dark:text-zinc-100">{tn.name}</span>
                     <span className="text-xs text-zinc-500">{tn.slug}</span>
                   </label>
@@ -123,7 +138,14 @@ export function ConsentForm({
             {strings.signedInAs}. {t.oauth.tokenLifetime}
           </p>
           <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" loading={pending === "deny"} disabled={!!pending} onClick={() => void submit("deny")} data-testid="consent-deny">
+            <Button
+              type="button"
+              variant="secondary"
+              loading={pending === "deny"}
+              disabled={!!pending}
+              onClick={() => void submit("deny")}
+              data-testid="consent-deny"
+            >
               {t.oauth.deny}
             </Button>
             <Button type="submit" loading={pending === "allow"} disabled={tenants.length === 0 || !!pending} data-testid="consent-allow">

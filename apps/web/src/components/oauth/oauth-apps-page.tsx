@@ -107,7 +107,12 @@ export function OAuthAppsPage() {
                       {t.oauthApps.grants}
                     </Button>
                     {a.clientType === "confidential" ? (
-                      <Button variant="secondary" size="sm" loading={rotate.isPending && rotate.variables?.id === a.id} onClick={() => rotate.mutate({ tenantSlug: tenant.slug, id: a.id, overlapHours: 24 })}>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        loading={rotate.isPending && rotate.variables?.id === a.id}
+                        onClick={() => rotate.mutate({ tenantSlug: tenant.slug, id: a.id, overlapHours: 24 })}
+                      >
                         {t.oauthApps.rotate}
                       </Button>
                     ) : null}
@@ -123,8 +128,21 @@ export function OAuthAppsPage() {
         )}
       </Card>
       <RegisterAppDialog open={registerOpen} onClose={() => setRegisterOpen(false)} onCreated={() => void refresh()} />
-      <Dialog open={!!rotate.data} onClose={() => rotate.reset()} title={t.oauthApps.rotatedTitle} description={t.oauthApps.rotatedHint} footer={<Button onClick={() => rotate.reset()}>{t.common.close}</Button>}>
-        {rotate.data ? <CopyField label={t.oauthApps.clientSecret} value={rotate.data.clientSecret} copyLabel={t.common.copy} copiedLabel={t.common.copied} /> : null}
+      <Dialog
+        open={!!rotate.data}
+        onClose={() => rotate.reset()}
+        title={t.oauthApps.rotatedTitle}
+        description={t.oauthApps.rotatedHint}
+        footer={<Button onClick={() => rotate.reset()}>{t.common.close}</Button>}
+      >
+        {rotate.data ? (
+          <CopyField
+            label={t.oauthApps.clientSecret}
+            value={rotate.data.clientSecret}
+            copyLabel={t.common.copy}
+            copiedLabel={t.common.copied}
+          />
+        ) : null}
       </Dialog>
       <ConfirmDialog
         open={!!deleting}
@@ -135,7 +153,13 @@ export function OAuthAppsPage() {
         confirmLabel={t.common.delete}
         cancelLabel={t.common.cancel}
         pending={remove.isPending}
-        error={remove.error ? errorMessage(remove.error, t.common.somethingWrong) : rotate.error ? errorMessage(rotate.error, t.common.somethingWrong) : undefined}
+        error={
+          remove.error
+            ? errorMessage(remove.error, t.common.somethingWrong)
+            : rotate.error
+              ? errorMessage(rotate.error, t.common.somethingWrong)
+              : undefined
+        }
       />
     </>
   );

@@ -58,9 +58,21 @@ export function RegisterAppDialog({ open, onClose, onCreated }: { open: boolean;
     >
       {result ? (
         <div className="space-y-3">
-          <CopyField label={t.oauthApps.clientId} value={result.app.clientId} testId="oauth-app-client-id" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
+          <CopyField
+            label={t.oauthApps.clientId}
+            value={result.app.clientId}
+            testId="oauth-app-client-id"
+            copyLabel={t.common.copy}
+            copiedLabel={t.common.copied}
+          />
           {result.clientSecret ? (
-            <CopyField label={t.oauthApps.clientSecret} value={result.clientSecret} testId="oauth-app-secret" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
+            <CopyField
+              label={t.oauthApps.clientSecret}
+              value={result.clientSecret}
+              testId="oauth-app-secret"
+              copyLabel={t.common.copy}
+              copiedLabel={t.common.copied}
+            />
           ) : null}
         </div>
       ) : (
@@ -74,7 +86,10 @@ export function RegisterAppDialog({ open, onClose, onCreated }: { open: boolean;
               name: name.trim(),
               logoUrl: logoUrl.trim() || null,
               homepageUrl: homepageUrl.trim() || null,
-              redirectUris: uris.split("\n").map((u) => u.trim()).filter(Boolean),
+              redirectUris: uris
+                .split("\n")
+                .map((u) => u.trim())
+                .filter(Boolean),
               scopes,
               clientType,
             });
@@ -82,7 +97,9 @@ export function RegisterAppDialog({ open, onClose, onCreated }: { open: boolean;
         >
           {create.error && !errors.name ? <Callout tone="danger">{errorMessage(create.error, t.common.somethingWrong)}</Callout> : null}
           <Field label={t.oauthApps.name} error={errors.name}>
-            {(id) => <Input id={id} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="oauth-app-name" />}
+            {(id) => (
+              <Input id={id} required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} data-testid="oauth-app-name" />
+            )}
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t.oauthApps.logoUrl} error={errors.logoUrl}>
@@ -94,7 +111,15 @@ export function RegisterAppDialog({ open, onClose, onCreated }: { open: boolean;
           </div>
           <Field label={t.oauthApps.redirectUris} hint={t.oauthApps.redirectUrisHint} error={uriError}>
             {(id, d) => (
-              <Textarea id={id} required rows={3} value={uris} onChange={(e) => setUris(e.target.value)} aria-describedby={d} data-testid="oauth-app-uris" />
+              <Textarea
+                id={id}
+                required
+                rows={3}
+                value={uris}
+                onChange={(e) => setUris(e.target.value)}
+                aria-describedby={d}
+                data-testid="oauth-app-uris"
+              />
             )}
           </Field>
           <Field label={t.oauthApps.clientType}>

@@ -73,7 +73,11 @@ export function ProductDetail({ id }: { id: string }) {
         description={p.description || undefined}
         actions={
           <>
-            <Link href={`/t/${tenant.slug}/devices?product=${p.id}`} className={buttonClasses({ variant: "secondary" })} data-testid="product-devices-link">
+            <Link
+              href={`/t/${tenant.slug}/devices?product=${p.id}`}
+              className={buttonClasses({ variant: "secondary" })}
+              data-testid="product-devices-link"
+            >
               {format(t.ui.viewDevices, { count: p.deviceCount })}
             </Link>
             {canWrite ? (
@@ -115,7 +119,14 @@ export function ProductDetail({ id }: { id: string }) {
       </Card>
       <ProductForm
         readOnly={!canWrite}
-        product={{ id: p.id, name: p.name, description: p.description, selfRegister: p.selfRegister, unknownKeys: p.unknownKeys, thingModel: p.thingModel }}
+        product={{
+          id: p.id,
+          name: p.name,
+          description: p.description,
+          selfRegister: p.selfRegister,
+          unknownKeys: p.unknownKeys,
+          thingModel: p.thingModel,
+        }}
       />
       <ConfirmDialog
         open={confirmDelete}

@@ -53,7 +53,10 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
   /** Errors show once the user changed something or tried to save (not on an untouched new form). */
   const [touched, setTouched] = useState({ name: false, description: false, model: false });
   /** The last server refusal; each part is dropped as soon as the user edits what it is about. */
-  const [serverErrors, setServerErrors] = useState<{ fields: Record<string, string>; model: Record<string, string> }>({ fields: {}, model: {} });
+  const [serverErrors, setServerErrors] = useState<{ fields: Record<string, string>; model: Record<string, string> }>({
+    fields: {},
+    model: {},
+  });
   const setDraft = (next: ThingModelDraft) => {
     setDraftState(next);
     setTouched((x) => ({ ...x, model: true }));
@@ -102,7 +105,8 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
   }, [mutation.error, t]);
   const fieldCheck = productFields.safeParse({ name, description });
   const liveFieldErrors: Record<string, string> = {};
-  if (!fieldCheck.success) for (const issue of fieldCheck.error.issues) liveFieldErrors[String(issue.path[0])] ??= issueText(issue, t, format);
+  if (!fieldCheck.success)
+    for (const issue of fieldCheck.error.issues) liveFieldErrors[String(issue.path[0])] ??= issueText(issue, t, format);
   const errors: Record<string, string | undefined> = {
     name: (touched.name ? liveFieldErrors.name : undefined) ?? serverErrors.fields.name,
     description: (touched.description ? liveFieldErrors.description : undefined) ?? serverErrors.fields.description,

@@ -49,7 +49,10 @@ export function ProductList() {
               className: "max-w-[16rem]",
               cell: (p) => (
                 <>
-                  <Link href={`/t/${tenant.slug}/products/${p.id}`} className="block truncate font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+                  <Link
+                    href={`/t/${tenant.slug}/products/${p.id}`}
+                    className="block truncate font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+                  >
                     {p.name}
                   </Link>
                   {p.description ? <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{p.description}</p> : null}
@@ -57,8 +60,16 @@ export function ProductList() {
               ),
             },
             { header: t.products.properties, className: "text-right tabular-nums", cell: (p) => count(p.thingModel, "properties") },
-            { header: t.products.events, className: "hidden text-right tabular-nums sm:table-cell", cell: (p) => count(p.thingModel, "events") },
-            { header: t.products.commands, className: "hidden text-right tabular-nums sm:table-cell", cell: (p) => count(p.thingModel, "commands") },
+            {
+              header: t.products.events,
+              className: "hidden text-right tabular-nums sm:table-cell",
+              cell: (p) => count(p.thingModel, "events"),
+            },
+            {
+              header: t.products.commands,
+              className: "hidden text-right tabular-nums sm:table-cell",
+              cell: (p) => count(p.thingModel, "commands"),
+            },
             {
               header: t.products.devices,
               className: "text-right tabular-nums",
@@ -72,7 +83,11 @@ export function ProductList() {
                 </Link>
               ),
             },
-            { header: t.common.updatedAt, className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400", cell: (p) => formatDate(p.updatedAt, locale) },
+            {
+              header: t.common.updatedAt,
+              className: "hidden text-zinc-500 md:table-cell dark:text-zinc-400",
+              cell: (p) => formatDate(p.updatedAt, locale),
+            },
           ]}
         />
       </Card>

@@ -19,7 +19,12 @@ describe("checkJson", () => {
 
 describe("checkDraft", () => {
   it("reports duplicate identifiers as you type, and missing names by row", () => {
-    const d = fromThingModel({ properties: [{ identifier: "t", name: "T", type: "float" }, { identifier: "t", name: "T2", type: "int" }] });
+    const d = fromThingModel({
+      properties: [
+        { identifier: "t", name: "T", type: "float" },
+        { identifier: "t", name: "T2", type: "int" },
+      ],
+    });
     const errors = checkDraft(d);
     expect(Object.keys(errors).some((p) => p.startsWith("properties[1]"))).toBe(true);
     const withEmpty = { ...d, properties: [d.properties[0]!, newProperty()] };

@@ -10,18 +10,35 @@ describe("thing model draft", () => {
         { ...newProperty(), identifier: "mode", name: "Mode", type: "enum", enumValues: "eco, comfort ,, boost", access: "rw", min: "1" },
       ],
       events: [],
-      commands: [{ ...newCommand(), identifier: "reboot", name: "Reboot", input: [{ ...newParam(), identifier: "delay", name: "Delay", type: "int", min: "0" }] }],
+      commands: [
+        {
+          ...newCommand(),
+          identifier: "reboot",
+          name: "Reboot",
+          input: [{ ...newParam(), identifier: "delay", name: "Delay", type: "int", min: "0" }],
+        },
+      ],
     };
     const input = toThingModelInput(draft);
     expect(input.properties?.[0]).toMatchObject({ identifier: "temperature", min: -40, max: 85, unit: "°C", access: "r" });
     // min/max only travel with numeric types; enum values are split and trimmed.
-    expect(input.properties?.[1]).toEqual({ identifier: "mode", name: "Mode", type: "enum", enumValues: ["eco", "comfort", "boost"], access: "rw" });
+    expect(input.properties?.[1]).toEqual({
+      identifier: "mode",
+      name: "Mode",
+      type: "enum",
+      enumValues: ["eco", "comfort", "boost"],
+      access: "rw",
+    });
     const parsed = parseThingModel(input);
     expect(parsed.ok).toBe(true);
   });
 
   it("sends non-numbers as typed so the server can name the field", () => {
-    const input = toThingModelInput({ properties: [{ ...newProperty(), identifier: "t", name: "T", type: "int", min: "abc" }], events: [], commands: [] });
+    const input = toThingModelInput({
+      properties: [{ ...newProperty(), identifier: "t", name: "T", type: "int", min: "abc" }],
+      events: [],
+      commands: [],
+    });
     expect(input.properties?.[0]).toMatchObject({ min: "abc" });
     const parsed = parseThingModel(input);
     expect(parsed.ok).toBe(false);
@@ -31,7 +48,14 @@ describe("thing model draft", () => {
   it("round-trips a stored model", () => {
     const model = {
       properties: [{ identifier: "on", name: "On", type: "bool", access: "rw" }],
-      events: [{ identifier: "overheat", name: "Overheat", level: "fault", params: [{ identifier: "t", name: "T", type: "float", required: false }] }],
+      events: [
+        {
+          identifier: "overheat",
+          name: "Overheat",
+          level: "fault",
+          params: [{ identifier: "t", name: "T", type: "float", required: false }],
+        },
+      ],
       commands: [{ identifier: "set", name: "Set", input: [], output: [{ identifier: "ok", name: "OK", type: "bool", required: true }] }],
     };
     expect(toThingModelInput(fromThingModel(model))).toEqual(model);

@@ -46,7 +46,15 @@ export function ThingModelEditor({
         gridClassName="grid-cols-2 sm:grid-cols-3 lg:grid-cols-8"
         fields={(p, i, patch, name) => (
           <>
-            <SpecFields spec={p} path={`properties[${i}]`} errors={errors} readOnly={readOnly} testPrefix={`property-${i}`} itemName={name} onChange={patch} />
+            <SpecFields
+              spec={p}
+              path={`properties[${i}]`}
+              errors={errors}
+              readOnly={readOnly}
+              testPrefix={`property-${i}`}
+              itemName={name}
+              onChange={patch}
+            />
             <SelectCell
               label={t.thingModel.access}
               name={nameOf(t.thingModel.access, name)}

@@ -91,7 +91,17 @@ export function SelectCell<T extends string>(props: {
   );
 }
 
-export function RemoveButton({ onClick, disabled, label, testId }: { onClick: () => void; disabled?: boolean; label: string; testId?: string }) {
+export function RemoveButton({
+  onClick,
+  disabled,
+  label,
+  testId,
+}: {
+  onClick: () => void;
+  disabled?: boolean;
+  label: string;
+  testId?: string;
+}) {
   if (disabled) return null;
   return (
     <button
@@ -292,4 +302,3 @@ export function ParamList({
     </div>
   );
 }
-

@@ -30,7 +30,8 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
 /** A failed query inside a page, with a retry button. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
-  const message = serverReasonText(errorData(error).reason, t) ?? (error instanceof Error && error.message ? error.message : t.common.errorHint);
+  const message =
+    serverReasonText(errorData(error).reason, t) ?? (error instanceof Error && error.message ? error.message : t.common.errorHint);
   return (
     <div role="alert" data-testid="query-error" className="flex flex-col items-center gap-2 px-4 py-10 text-center">
       <p className="font-medium text-red-700 dark:text-red-400">{t.common.somethingWrong}</p>

@@ -126,16 +126,17 @@ export function PagedTableCard<T>({
   className,
   testId,
   ...table
-}: Omit<Parameters<typeof PagedTable<T>>[0], "testId"> & { title: string; description?: ReactNode; actions?: ReactNode; className?: string; testId: string }) {
+}: Omit<Parameters<typeof PagedTable<T>>[0], "testId"> & {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+  testId: string;
+}) {
   return (
     <Card className={className} data-testid={testId}>
       <CardHeader title={title} description={description} actions={actions} />
-      <PagedTable<T>
-        name={title}
-        rowTestId={() => `${testId}-row`}
-        {...table}
-        empty={{ testId: `${testId}-empty`, ...table.empty }}
-      />
+      <PagedTable<T> name={title} rowTestId={() => `${testId}-row`} {...table} empty={{ testId: `${testId}-empty`, ...table.empty }} />
     </Card>
   );
 }

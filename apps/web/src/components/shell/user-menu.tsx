@@ -21,7 +21,10 @@ export function UserMenu({ user }: { user: { email: string; name: string } }) {
         label={`${t.nav.userMenu}: ${user.name || user.email}`}
         className="shrink-0"
         trigger={
-          <span aria-hidden className="grid size-7 place-items-center rounded-full bg-emerald-100 text-sm font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200">
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-full bg-emerald-100 text-sm font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200"
+          >
             {initial}
           </span>
         }

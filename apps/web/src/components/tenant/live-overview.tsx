@@ -66,7 +66,13 @@ export function LiveOverview() {
               <HistoryChart
                 height={150}
                 testId="overview-chart"
-                series={[{ key: "messages", label: t.overview.messagesPerMinute, points: d.messagesPerMinute.map((m) => ({ ts: m.minute, avg: m.messages, partial: m.partial })) }]}
+                series={[
+                  {
+                    key: "messages",
+                    label: t.overview.messagesPerMinute,
+                    points: d.messagesPerMinute.map((m) => ({ ts: m.minute, avg: m.messages, partial: m.partial })),
+                  },
+                ]}
                 formatTime={(ts) => time.format(ts)}
                 partialLabel={t.overview.minuteSoFar}
               />

@@ -64,12 +64,33 @@ export function NewTenantForm() {
             {create.error && !placed ? <Callout tone="danger">{serverErrorText(create.error, t)}</Callout> : null}
             <Field label={t.tenants.name} error={errors.name?.message} hint={format(t.ui.characters, { count: name.length, max: 100 })}>
               {(id, d) => (
-                <Input id={id} required placeholder={t.tenants.namePlaceholder} aria-describedby={d} invalid={!!errors.name} data-testid="tenant-name" {...nameField} />
+                <Input
+                  id={id}
+                  required
+                  placeholder={t.tenants.namePlaceholder}
+                  aria-describedby={d}
+                  invalid={!!errors.name}
+                  data-testid="tenant-name"
+                  {...nameField}
+                />
               )}
             </Field>
-            <Field label={t.tenants.slug} hint={slugEdited ? t.tenants.slugHint : `${t.tenants.slugHint} ${t.ui.slugSuggested}`} error={errors.slug?.message}>
+            <Field
+              label={t.tenants.slug}
+              hint={slugEdited ? t.tenants.slugHint : `${t.tenants.slugHint} ${t.ui.slugSuggested}`}
+              error={errors.slug?.message}
+            >
               {(id, d) => (
-                <Input id={id} required aria-describedby={d} invalid={!!errors.slug} className="font-mono" data-testid="tenant-slug" autoComplete="off" {...slugField} />
+                <Input
+                  id={id}
+                  required
+                  aria-describedby={d}
+                  invalid={!!errors.slug}
+                  className="font-mono"
+                  data-testid="tenant-slug"
+                  autoComplete="off"
+                  {...slugField}
+                />
               )}
             </Field>
             <div className="flex justify-end">

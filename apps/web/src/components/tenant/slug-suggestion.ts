@@ -16,7 +16,10 @@ export function randomSlugSuffix(length = 4): string {
  */
 export function suggestSlug(name: string, suffix: string): string {
   if (!name.trim()) return "";
-  const latin = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const latin = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   if (!/[a-z0-9]/.test(latin)) return `tenant-${suffix}`;
   return slugify(name);
 }

@@ -27,26 +27,26 @@ export function TenantNav() {
     <nav aria-label={t.ui.mainNav} className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
       <ScrollFade className="mx-auto max-w-7xl" data-testid="tenant-nav-scroll">
         <ul className="flex w-max min-w-full gap-1 px-3 sm:px-6">
-        {items.map((item) => {
-          const active = item.href === base ? pathname === base : pathname === item.href || pathname.startsWith(`${item.href}/`);
-          return (
-            <li key={item.key}>
-              <Link
-                href={item.href}
-                data-testid={`nav-${item.key}`}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "-mb-px block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
-                  active
-                    ? "border-emerald-600 text-zinc-900 dark:border-emerald-400 dark:text-zinc-100"
-                    : "border-transparent text-zinc-600 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200",
-                )}
-              >
-                {item.label}
-              </Link>
-            </li>
-          );
-        })}
+          {items.map((item) => {
+            const active = item.href === base ? pathname === base : pathname === item.href || pathname.startsWith(`${item.href}/`);
+            return (
+              <li key={item.key}>
+                <Link
+                  href={item.href}
+                  data-testid={`nav-${item.key}`}
+                  aria-current={active ? "page" : undefined}
+                  className={cn(
+                    "-mb-px block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
+                    active
+                      ? "border-emerald-600 text-zinc-900 dark:border-emerald-400 dark:text-zinc-100"
+                      : "border-transparent text-zinc-600 hover:text-zinc-800 dark:text-zinc-400 dark:hover:text-zinc-200",
+                  )}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       </ScrollFade>
     </nav>

@@ -32,10 +32,24 @@ export function TenantSettings() {
         >
           <Field label={t.tenants.name} error={errors.name} className="min-w-0 flex-1 basis-60">
             {(id, d) => (
-              <Input id={id} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} aria-describedby={d} data-testid="tenant-rename-input" />
+              <Input
+                id={id}
+                required
+                maxLength={100}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                aria-describedby={d}
+                data-testid="tenant-rename-input"
+              />
             )}
           </Field>
-          <Button type="submit" variant="secondary" loading={rename.isPending} disabled={name.trim() === tenant.name} data-testid="tenant-rename">
+          <Button
+            type="submit"
+            variant="secondary"
+            loading={rename.isPending}
+            disabled={name.trim() === tenant.name}
+            data-testid="tenant-rename"
+          >
             {t.overview.rename}
           </Button>
         </form>

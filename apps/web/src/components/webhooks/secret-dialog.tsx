@@ -21,7 +21,9 @@ export function SecretDialog({ secret, onDone }: { secret: string | null; onDone
         </Button>
       }
     >
-      {secret ? <CopyField label={w.secret} value={secret} copyLabel={t.common.copy} copiedLabel={t.common.copied} testId="webhook-secret" /> : null}
+      {secret ? (
+        <CopyField label={w.secret} value={secret} copyLabel={t.common.copy} copiedLabel={t.common.copied} testId="webhook-secret" />
+      ) : null}
     </Dialog>
   );
 }

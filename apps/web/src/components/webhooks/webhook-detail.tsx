@@ -1,6 +1,19 @@
 "use client";
 
-import { Button, Callout, Card, CardBody, CardHeader, ConfirmDialog, Dialog, EmptyState, Field, Input, SkeletonRows, buttonClasses } from "@aspen/ui";
+import {
+  Button,
+  Callout,
+  Card,
+  CardBody,
+  CardHeader,
+  ConfirmDialog,
+  Dialog,
+  EmptyState,
+  Field,
+  Input,
+  SkeletonRows,
+  buttonClasses,
+} from "@aspen/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -35,20 +48,65 @@ export function WebhookDetail({ id }: { id: string }) {
   const [deleting, setDeleting] = useState(false);
   const [testSent, setTestSent] = useState(false);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.webhook.pathKey() });
-  const update = useMutation(trpc.webhook.update.mutationOptions({ onSuccess: async () => { setSaved(true); setDraft(null); await invalidate(); } }));
+  const update = useMutation(
+    trpc.webhook.update.mutationOptions({
+      onSuccess: async () => {
+        setSaved(true);
+        setDraft(null);
+        await invalidate();
+      },
+    }),
+  );
   const toggle = useMutation(trpc.webhook.update.mutationOptions({ onSuccess: invalidate }));
-  const rotate = useMutation(trpc.webhook.rotateSecret.mutationOptions({ onSuccess: async (res) => { setRotating(false); setSecret(res.secret); await invalidate(); } }));
-  const remove = useMutation(trpc.webhook.delete.mutationOptions({ onSuccess: async () => { await invalidate(); router.push(`/t/${tenant.slug}/webhooks`); } }));
-  const test = useMutation(trpc.webhook.sendTest.mutationOptions({ onSuccess: async () => { setTestSent(true); await queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.pathKey() }); } }));
+  const rotate = useMutation(
+    trpc.webhook.rotateSecret.mutationOptions({
+      onSuccess: async (res) => {
+        setRotating(false);
+        setSecret(res.secret);
+        await invalidate();
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.webhook.delete.mutationOptions({
+      onSuccess: async () => {
+        await invalidate();
+        router.push(`/t/${tenant.slug}/webhooks`);
+      },
+    }),
+  );
+  const test = useMutation(
+    trpc.webhook.sendTest.mutationOptions({
+      onSuccess: async () => {
+        setTestSent(true);
+        await queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.pathKey() });
+      },
+    }),
+  );
   const back = (
     <Link href={`/t/${tenant.slug}/webhooks`} className={buttonClasses({ variant: "secondary" })}>
       {w.back}
     </Link>
   );
-  if (endpoint.isPending) return <><PageHeader title={w.title} actions={back} /><SkeletonRows rows={5} label={t.common.loading} /></>;
+  if (endpoint.isPending)
+    return (
+      <>
+        <PageHeader title={w.title} actions={back} />
+        <SkeletonRows rows={5} label={t.common.loading} />
+      </>
+    );
   if (endpoint.isError) {
     const code = errorData(endpoint.error).code;
-    return <><PageHeader title={w.title} actions={back} />{code === "NOT_FOUND" || code === "BAD_REQUEST" ? <EmptyState title={w.notFound} /> : <QueryError error={endpoint.error} onRetry={() => endpoint.refetch()} />}</>;
+    return (
+      <>
+        <PageHeader title={w.title} actions={back} />
+        {code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
+          <EmptyState title={w.notFound} />
+        ) : (
+          <QueryError error={endpoint.error} onRetry={() => endpoint.refetch()} />
+        )}
+      </>
+    );
   }
   const e = endpoint.data;
   const current: WebhookDraft = draft ?? { url: e.url, description: e.description, eventTypes: e.eventTypes as WebhookEventType[] };
@@ -62,14 +120,30 @@ export function WebhookDetail({ id }: { id: string }) {
         actions={
           <>
             {back}
-            <Button variant="secondary" loading={test.isPending} onClick={() => { setTestSent(false); test.mutate({ tenantSlug: tenant.slug, id }); }} data-testid="webhook-send-test">
+            <Button
+              variant="secondary"
+              loading={test.isPending}
+              onClick={() => {
+                setTestSent(false);
+                test.mutate({ tenantSlug: tenant.slug, id });
+              }}
+              data-testid="webhook-send-test"
+            >
               {w.sendTest}
             </Button>
           </>
         }
       />
-      {testSent ? <Callout tone="success" className="mb-4">{w.testSent}</Callout> : null}
-      {test.error ? <Callout tone="danger" className="mb-4">{errorMessage(test.error, t.common.somethingWrong)}</Callout> : null}
+      {testSent ? (
+        <Callout tone="success" className="mb-4">
+          {w.testSent}
+        </Callout>
+      ) : null}
+      {test.error ? (
+        <Callout tone="danger" className="mb-4">
+          {errorMessage(test.error, t.common.somethingWrong)}
+        </Callout>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card>
           <CardHeader title={w.editTitle} />
@@ -79,11 +153,27 @@ export function WebhookDetail({ id }: { id: string }) {
               onSubmit={(ev) => {
                 ev.preventDefault();
                 setSaved(false);
-                update.mutate({ tenantSlug: tenant.slug, id, url: current.url.trim(), description: current.description, eventTypes: current.eventTypes });
+                update.mutate({
+                  tenantSlug: tenant.slug,
+                  id,
+                  url: current.url.trim(),
+                  description: current.description,
+                  eventTypes: current.eventTypes,
+                });
               }}
             >
-              <WebhookFields draft={current} onChange={(d) => { setDraft(d); setSaved(false); if (update.error) update.reset(); }} errors={errors} />
-              {update.error && Object.keys(errors).length === 0 ? <Callout tone="danger">{errorMessage(update.error, t.common.somethingWrong)}</Callout> : null}
+              <WebhookFields
+                draft={current}
+                onChange={(d) => {
+                  setDraft(d);
+                  setSaved(false);
+                  if (update.error) update.reset();
+                }}
+                errors={errors}
+              />
+              {update.error && Object.keys(errors).length === 0 ? (
+                <Callout tone="danger">{errorMessage(update.error, t.common.somethingWrong)}</Callout>
+              ) : null}
               {saved ? <Callout tone="success">{w.saved}</Callout> : null}
               <Button type="submit" loading={update.isPending} disabled={draft === null}>
                 {w.save}
@@ -95,12 +185,26 @@ export function WebhookDetail({ id }: { id: string }) {
           <CardHeader title={w.status} actions={<WebhookStatus endpoint={e} />} />
           <CardBody className="space-y-4 text-sm">
             <dl className="space-y-1">
-              <div className="flex justify-between gap-2"><dt className="text-zinc-500">{w.secretHint}</dt><dd className="font-mono">…{e.secretHint}</dd></div>
-              <div className="flex justify-between gap-2"><dt className="text-zinc-500">{w.lastSuccess}</dt><dd>{formatDateTime(e.lastSuccessAt, locale)}</dd></div>
-              <div className="flex justify-between gap-2"><dt className="text-zinc-500">{w.created}</dt><dd>{formatDateTime(e.createdAt, locale)}</dd></div>
+              <div className="flex justify-between gap-2">
+                <dt className="text-zinc-500">{w.secretHint}</dt>
+                <dd className="font-mono">…{e.secretHint}</dd>
+              </div>
+              <div className="flex justify-between gap-2">
+                <dt className="text-zinc-500">{w.lastSuccess}</dt>
+                <dd>{formatDateTime(e.lastSuccessAt, locale)}</dd>
+              </div>
+              <div className="flex justify-between gap-2">
+                <dt className="text-zinc-500">{w.created}</dt>
+                <dd>{formatDateTime(e.createdAt, locale)}</dd>
+              </div>
             </dl>
             <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" size="sm" loading={toggle.isPending} onClick={() => toggle.mutate({ tenantSlug: tenant.slug, id, enabled: !e.enabled })}>
+              <Button
+                variant="secondary"
+                size="sm"
+                loading={toggle.isPending}
+                onClick={() => toggle.mutate({ tenantSlug: tenant.slug, id, enabled: !e.enabled })}
+              >
                 {e.enabled ? w.disable : w.enable}
               </Button>
               <Button variant="secondary" size="sm" onClick={() => setRotating(true)}>
@@ -124,13 +228,19 @@ export function WebhookDetail({ id }: { id: string }) {
         description={w.rotateBody}
         footer={
           <>
-            <Button variant="secondary" onClick={() => setRotating(false)} disabled={rotate.isPending}>{t.common.cancel}</Button>
-            <Button loading={rotate.isPending} onClick={() => rotate.mutate({ tenantSlug: tenant.slug, id, overlapHours })}>{w.rotate}</Button>
+            <Button variant="secondary" onClick={() => setRotating(false)} disabled={rotate.isPending}>
+              {t.common.cancel}
+            </Button>
+            <Button loading={rotate.isPending} onClick={() => rotate.mutate({ tenantSlug: tenant.slug, id, overlapHours })}>
+              {w.rotate}
+            </Button>
           </>
         }
       >
         <Field label={w.overlap} error={rotate.error ? errorMessage(rotate.error, t.common.somethingWrong) : null}>
-          {(fid) => <Input id={fid} inputMode="numeric" value={overlap} onChange={(ev) => setOverlap(ev.target.value)} className="max-w-32" />}
+          {(fid) => (
+            <Input id={fid} inputMode="numeric" value={overlap} onChange={(ev) => setOverlap(ev.target.value)} className="max-w-32" />
+          )}
         </Field>
       </Dialog>
       <SecretDialog secret={secret} onDone={() => setSecret(null)} />

@@ -33,7 +33,10 @@ export function WebhookList() {
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState<WebhookDraft>(empty);
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
-  const list = useQuery({ ...trpc.webhook.list.queryOptions({ tenantSlug: tenant.slug, page, pageSize }), placeholderData: keepPreviousData });
+  const list = useQuery({
+    ...trpc.webhook.list.queryOptions({ tenantSlug: tenant.slug, page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
   const create = useMutation(
     trpc.webhook.create.mutationOptions({
       onSuccess: async (res) => {
@@ -75,7 +78,11 @@ export function WebhookList() {
                 {list.data.items.map((e) => (
                   <TR key={e.id} data-testid="webhook-row">
                     <TD className="max-w-[20rem]">
-                      <Link href={`/t/${tenant.slug}/webhooks/${e.id}`} aria-label={format(w.open, { url: e.url })} className="block truncate font-mono text-sm text-emerald-700 hover:underline dark:text-emerald-400">
+                      <Link
+                        href={`/t/${tenant.slug}/webhooks/${e.id}`}
+                        aria-label={format(w.open, { url: e.url })}
+                        className="block truncate font-mono text-sm text-emerald-700 hover:underline dark:text-emerald-400"
+                      >
                         {e.url}
                       </Link>
                       {e.description ? <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{e.description}</p> : null}
@@ -86,13 +93,25 @@ export function WebhookList() {
                         {e.eventTypes.length > 4 ? <Badge>+{e.eventTypes.length - 4}</Badge> : null}
                       </div>
                     </TD>
-                    <TD><WebhookStatus endpoint={e} /></TD>
+                    <TD>
+                      <WebhookStatus endpoint={e} />
+                    </TD>
                     <TD className="hidden text-zinc-500 sm:table-cell">{formatRelative(e.lastSuccessAt, locale)}</TD>
                   </TR>
                 ))}
               </TBody>
             </Table>
-            <Pagination page={page} pageSize={pageSize} total={list.data.total} onPageChange={setPage} onPageSizeChange={(s) => { setPageSize(s); setPage(1); }} labels={labels} />
+            <Pagination
+              page={page}
+              pageSize={pageSize}
+              total={list.data.total}
+              onPageChange={setPage}
+              onPageSizeChange={(s) => {
+                setPageSize(s);
+                setPage(1);
+              }}
+              labels={labels}
+            />
           </>
         )}
       </Card>
@@ -106,14 +125,36 @@ export function WebhookList() {
             <Button variant="secondary" onClick={() => setCreating(false)} disabled={create.isPending}>
               {t.common.cancel}
             </Button>
-            <Button loading={create.isPending} onClick={() => create.mutate({ tenantSlug: tenant.slug, url: draft.url.trim(), description: draft.description, eventTypes: draft.eventTypes })} data-testid="webhook-create-submit">
+            <Button
+              loading={create.isPending}
+              onClick={() =>
+                create.mutate({
+                  tenantSlug: tenant.slug,
+                  url: draft.url.trim(),
+                  description: draft.description,
+                  eventTypes: draft.eventTypes,
+                })
+              }
+              data-testid="webhook-create-submit"
+            >
               {w.create}
             </Button>
           </>
         }
       >
-        <WebhookFields draft={draft} onChange={(d) => { setDraft(d); if (create.error) create.reset(); }} errors={errors} />
-        {create.error && Object.keys(errors).length === 0 ? <Callout tone="danger" className="mt-3">{errorMessage(create.error, t.common.somethingWrong)}</Callout> : null}
+        <WebhookFields
+          draft={draft}
+          onChange={(d) => {
+            setDraft(d);
+            if (create.error) create.reset();
+          }}
+          errors={errors}
+        />
+        {create.error && Object.keys(errors).length === 0 ? (
+          <Callout tone="danger" className="mt-3">
+            {errorMessage(create.error, t.common.somethingWrong)}
+          </Callout>
+        ) : null}
       </Dialog>
       <SecretDialog
         secret={created?.secret ?? null}

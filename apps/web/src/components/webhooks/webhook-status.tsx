@@ -9,9 +9,17 @@ const reasons = { manual: "disabledManual", gone: "disabledGone", failing: "disa
 export function WebhookStatus({ endpoint }: { endpoint: { enabled: boolean; disabledReason: keyof typeof reasons | null } }) {
   const { t } = useI18n();
   const w = t.webhooks;
-  if (endpoint.enabled) return <Badge tone="green" dot>{w.enabled}</Badge>;
+  if (endpoint.enabled)
+    return (
+      <Badge tone="green" dot>
+        {w.enabled}
+      </Badge>
+    );
   return (
-    <Badge tone={endpoint.disabledReason === "manual" ? "neutral" : "red"} title={endpoint.disabledReason ? w[reasons[endpoint.disabledReason]] : undefined}>
+    <Badge
+      tone={endpoint.disabledReason === "manual" ? "neutral" : "red"}
+      title={endpoint.disabledReason ? w[reasons[endpoint.disabledReason]] : undefined}
+    >
       {w.disabled}
       {endpoint.disabledReason && endpoint.disabledReason !== "manual" ? ` · ${w[reasons[endpoint.disabledReason]]}` : ""}
     </Badge>

@@ -34,9 +34,7 @@ class Browser {
     }
   }
   async get(path: string) {
-    const res = await handlers.GET(
-      new NextRequest(`${BASE}${path}`, { headers: { cookie: this.header(), "x-forwarded-for": this.ip } }),
-    );
+    const res = await handlers.GET(new NextRequest(`${BASE}${path}`, { headers: { cookie: this.header(), "x-forwarded-for": this.ip } }));
     this.absorb(res);
     return res;
   }
@@ -215,7 +213,11 @@ describe("login rate limiting", () => {
     const limiter = new LoginRateLimiter(getRedis(), limits, `test:${randomSuffix()}`);
     const u = await createTestUser(getSystemDb());
     const meta = { ip: `192.0.2.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" };
-    for (let i = 0; i < 2; i++) expect(await authenticate({ email: u.email, password: "wrong-pass-1" }, meta, { limiter })).toEqual({ ok: false, reason: "invalid_credentials" });
+    for (let i = 0; i < 2; i++)
+      expect(await authenticate({ email: u.email, password: "wrong-pass-1" }, meta, { limiter })).toEqual({
+        ok: false,
+        reason: "invalid_credentials",
+      });
     // After the free failures the account waits: even the right password from a new address is refused until the delay passed.
     const early = await authenticate({ email: u.email, password: u.password }, meta, { limiter });
     expect(!early.ok && early.reason).toBe("rate_limited");
@@ -225,10 +227,16 @@ describe("login rate limiting", () => {
   });
 
   it("parallel guesses cannot all slip through the free failures", async () => {
-    const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, freeFailures: 3, maxDelaySeconds: 30 }, `test:${randomSuffix()}`);
+    const limiter = new LoginRateLimiter(
+      getRedis(),
+      { ...defaultLoginLimits, freeFailures: 3, maxDelaySeconds: 30 },
+      `test:${randomSuffix()}`,
+    );
     const u = await createTestUser(getSystemDb());
     const tries = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => authenticate({ email: u.email, password: `guess-${i}-pass` }, { ip: `203.0.113.${i + 1}`, userAgent: "x" }, { limiter })),
+      Array.from({ length: 20 }, (_, i) =>
+        authenticate({ email: u.email, password: `guess-${i}-pass` }, { ip: `203.0.113.${i + 1}`, userAgent: "x" }, { limiter }),
+      ),
     );
     expect(tries.filter((r) => !r.ok && r.reason === "invalid_credentials").length).toBe(3);
     expect(tries.filter((r) => !r.ok && r.reason === "rate_limited").length).toBe(17);
@@ -237,7 +245,8 @@ describe("login rate limiting", () => {
   it("caps the audit rows refused attempts write, per email", async () => {
     const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, auditRowsPerKey: 3 }, `test:${randomSuffix()}`);
     const email = `nobody-${randomSuffix()}@test.aspen.dev`;
-    for (let i = 0; i < 12; i++) await authenticate({ email, password: "whatever-pass-1" }, { ip: `203.0.113.${i + 1}`, userAgent: "x" }, { limiter });
+    for (let i = 0; i < 12; i++)
+      await authenticate({ email, password: "whatever-pass-1" }, { ip: `203.0.113.${i + 1}`, userAgent: "x" }, { limiter });
     const rows = await getSystemDb().execute(sql`select count(*)::int as n from audit_logs where actor_email = ${email}`);
     expect((rows as unknown as { n: number }[])[0]!.n).toBe(3);
   });
@@ -255,7 +264,9 @@ describe("login rate limiting", () => {
     const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, perIp: 3, windowSeconds: 60 }, `test:${randomSuffix()}`);
     const meta = { ip: "192.0.2.77", userAgent: "vitest" };
     for (let i = 0; i < 3; i++) {
-      const r = await authenticate({ email: `nobody-${i}-${randomSuffix()}@test.aspen.dev`, password: "whatever-pass-1" }, meta, { limiter });
+      const r = await authenticate({ email: `nobody-${i}-${randomSuffix()}@test.aspen.dev`, password: "whatever-pass-1" }, meta, {
+        limiter,
+      });
       expect(!r.ok && r.reason).toBe("invalid_credentials");
     }
     const r = await authenticate({ email: user.email, password: user.password }, meta, { limiter });
@@ -267,7 +278,11 @@ describe("login rate limiting", () => {
 
   it("a successful sign-in clears the email's failure count", async () => {
     const u = await createTestUser(getSystemDb());
-    const limiter = new LoginRateLimiter(getRedis(), { ...defaultLoginLimits, freeFailures: 3, perIp: 100, windowSeconds: 60 }, `test:${randomSuffix()}`);
+    const limiter = new LoginRateLimiter(
+      getRedis(),
+      { ...defaultLoginLimits, freeFailures: 3, perIp: 100, windowSeconds: 60 },
+      `test:${randomSuffix()}`,
+    );
     const meta = { ip: "192.0.2.90", userAgent: "vitest" };
     await authenticate({ email: u.email, password: "wrong-pass-1" }, meta, { limiter });
     await authenticate({ email: u.email, password: "wrong-pass-2" }, meta, { limiter });

@@ -95,7 +95,8 @@ export function authConfig(): NextAuthConfig {
         if (url.startsWith("/")) return `${baseUrl}${safeRedirectPath(url, "/tenants")}`;
         try {
           const u = new URL(url);
-          if (u.origin === baseUrl || u.origin === new URL(env.APP_URL).origin) return `${baseUrl}${safeRedirectPath(`${u.pathname}${u.search}${u.hash}`, "/tenants")}`;
+          if (u.origin === baseUrl || u.origin === new URL(env.APP_URL).origin)
+            return `${baseUrl}${safeRedirectPath(`${u.pathname}${u.search}${u.hash}`, "/tenants")}`;
         } catch {
           /* not a URL: fall through */
         }

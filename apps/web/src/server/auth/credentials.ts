@@ -26,7 +26,12 @@ const credentialsSchema = z.object({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(1024),
   /** Authenticator code or recovery code, for users with two-factor authentication on. */
-  code: z.string().trim().max(20).optional().or(z.literal("").transform(() => undefined)),
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 let limiter: LoginRateLimiter | undefined;
@@ -95,7 +100,10 @@ export async function authenticate(
     // The password was right: the next attempt with the code should not be slowed further than the delay already is.
     metrics().logins.inc({ result: second === "missing" ? "totp_required" : "totp_invalid" });
     if (second === "wrong" && (await mayAudit())) {
-      await recordAudit({ meta }, { action: "user.login_failed", tenantId: null, actor: { id: user.id, email }, details: { reason: "totp_invalid" } });
+      await recordAudit(
+        { meta },
+        { action: "user.login_failed", tenantId: null, actor: { id: user.id, email }, details: { reason: "totp_invalid" } },
+      );
     }
     return { ok: false, reason: second === "missing" ? "totp_required" : "totp_invalid" };
   }

@@ -124,7 +124,10 @@ export class LoginRateLimiter {
 
   /** Whether a refused attempt may still write an audit row (capped per email and per IP and window). */
   async mayAudit(email: string, ip: string | null): Promise<boolean> {
-    const results = await Promise.allSettled([this.auditByEmail.consume(email, 1), ip ? this.auditByIp.consume(ip, 1) : Promise.resolve(null)]);
+    const results = await Promise.allSettled([
+      this.auditByEmail.consume(email, 1),
+      ip ? this.auditByIp.consume(ip, 1) : Promise.resolve(null),
+    ]);
     return results.every((r) => r.status === "fulfilled");
   }
 }

@@ -55,7 +55,10 @@ export async function handleGetAttributes(req: Request): Promise<Response> {
   const device = await authenticateDevice(req, getRoute);
   await limitDevice(device.deviceId);
   const params = new URL(req.url).searchParams;
-  const shadow = await readAttributes(deviceScopeOf(req, device), { clientKeys: keyFilter(params, "clientKeys"), sharedKeys: keyFilter(params, "sharedKeys") });
+  const shadow = await readAttributes(deviceScopeOf(req, device), {
+    clientKeys: keyFilter(params, "clientKeys"),
+    sharedKeys: keyFilter(params, "sharedKeys"),
+  });
   if (!shadow) throw new DeviceApiError(404, "not_found", "The device no longer exists.");
   return json(shadow);
 }

@@ -50,9 +50,15 @@ export async function authenticateDevice(req: Request, route: string): Promise<A
   if (device.tenantStatus !== "active" || !device.enabled) {
     const suspended = device.tenantStatus !== "active";
     const reason = suspended ? "tenant is suspended" : "device is disabled";
-    await recordDeviceErrors([{ tenantId: device.tenantId, deviceId: device.deviceId, kind: "auth", reason, topic: route, at: Date.now() }]);
+    await recordDeviceErrors([
+      { tenantId: device.tenantId, deviceId: device.deviceId, kind: "auth", reason, topic: route, at: Date.now() },
+    ]);
     throw suspended
-      ? new DeviceApiError(403, "tenant_suspended", "This device's tenant is suspended; its devices cannot send data. Contact the tenant's owner.")
+      ? new DeviceApiError(
+          403,
+          "tenant_suspended",
+          "This device's tenant is suspended; its devices cannot send data. Contact the tenant's owner.",
+        )
       : new DeviceApiError(403, "device_disabled", "This device is disabled. Enable it in the console to let it send data.");
   }
   return device;

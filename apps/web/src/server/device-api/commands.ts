@@ -55,7 +55,8 @@ export async function handleCommandResponse(req: Request, rawId: string): Promis
   const device = await authenticateDevice(req, route);
   await limitDevice(device.deviceId);
   const ref = commandRef(rawId);
-  if (!ref) throw new DeviceApiError(404, "not_found", "No such command: use the id (cmd_…) or requestId from GET /api/device/v1/commands.");
+  if (!ref)
+    throw new DeviceApiError(404, "not_found", "No such command: use the id (cmd_…) or requestId from GET /api/device/v1/commands.");
   const body = await readDeviceJson(req, device, route);
   const parsed = responseBody.safeParse(body.value);
   if (!parsed.success) {

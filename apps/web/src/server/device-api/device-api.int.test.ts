@@ -19,12 +19,20 @@ ensureTestEnv();
 const base = "http://localhost:3000/api/device/v1";
 const prefix = process.env.REDIS_PREFIX ?? "";
 
-function req(path: string, opts: { method?: string; secret?: string | null; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {}) {
+function req(
+  path: string,
+  opts: { method?: string; secret?: string | null; body?: unknown; raw?: BodyInit; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.secret) headers.authorization = `Bearer ${opts.secret}`;
   const body = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   if (body !== undefined && typeof body === "string") headers["content-type"] ??= "application/json";
-  return new Request(`${base}${path}`, { method: opts.method ?? (body === undefined ? "GET" : "POST"), headers, body, duplex: "half" } as RequestInit);
+  return new Request(`${base}${path}`, {
+    method: opts.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+    duplex: "half",
+  } as RequestInit);
 }
 
 async function call(res: Promise<Response> | Response) {
@@ -32,7 +40,8 @@ async function call(res: Promise<Response> | Response) {
   return { status: r.status, headers: r.headers, body: (await r.json()) as any };
 }
 
-const respond = (id: string, secret: string, body: unknown) => postResponse(req(`/commands/${id}/response`, { secret, body }), { params: Promise.resolve({ id }) });
+const respond = (id: string, secret: string, body: unknown) =>
+  postResponse(req(`/commands/${id}/response`, { secret, body }), { params: Promise.resolve({ id }) });
 
 const db = () => getSystemDb();
 
@@ -46,7 +55,9 @@ async function deviceRow(deviceUuid: string) {
   return row!;
 }
 async function errorRows(deviceUuid: string) {
-  return withSystem(db(), (tx) => tx.select().from(schema.deviceErrors).where(eq(schema.deviceErrors.deviceId, deviceUuid)).orderBy(schema.deviceErrors.at));
+  return withSystem(db(), (tx) =>
+    tx.select().from(schema.deviceErrors).where(eq(schema.deviceErrors.deviceId, deviceUuid)).orderBy(schema.deviceErrors.at),
+  );
 }
 
 let w: DeviceWorld;
@@ -75,7 +86,9 @@ describe("POST /register", () => {
 
   it("creates the device with the right product key + secret and returns its secret once, with MQTT settings", async () => {
     const name = `self-${Date.now()}`;
-    const r = await call(register(req("/register", { body: { productKey: w.product.productKey, productSecret, name, labels: { site: "lab" } } })));
+    const r = await call(
+      register(req("/register", { body: { productKey: w.product.productKey, productSecret, name, labels: { site: "lab" } } })),
+    );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ name, productId: w.product.id });
     expect(r.body.deviceId).toMatch(/^dev_/);
@@ -95,7 +108,9 @@ describe("POST /register", () => {
   });
 
   it("refuses a wrong product secret and an unknown product key with the same 401", async () => {
-    const wrong = await call(register(req("/register", { body: { productKey: w.product.productKey, productSecret: "x".repeat(43), name: "nope-1" } })));
+    const wrong = await call(
+      register(req("/register", { body: { productKey: w.product.productKey, productSecret: "x".repeat(43), name: "nope-1" } })),
+    );
     const unknown = await call(register(req("/register", { body: { productKey: "pk_doesnotexist", productSecret, name: "nope-2" } })));
     for (const r of [wrong, unknown]) {
       expect(r.status).toBe(401);
@@ -155,7 +170,15 @@ describe("POST /telemetry", () => {
     const d = await createTestDevice(w);
     const t = Date.now() - 60_000;
     const r = await call(
-      postTelemetry(req("/telemetry", { secret: d.secret, body: [{ ts: t, values: { temperature: 1 } }, { ts: t + 1000, values: { temperature: 2 } }] })),
+      postTelemetry(
+        req("/telemetry", {
+          secret: d.secret,
+          body: [
+            { ts: t, values: { temperature: 1 } },
+            { ts: t + 1000, values: { temperature: 2 } },
+          ],
+        }),
+      ),
     );
     expect(r.status).toBe(200);
     expect(r.body.accepted).toEqual({ points: 2, values: 2 });
@@ -168,7 +191,9 @@ describe("POST /telemetry", () => {
 
   it("refuses bad keys with per-key reasons while storing the good ones, and records the error", async () => {
     const d = await createTestDevice(w);
-    const r = await call(postTelemetry(req("/telemetry", { secret: d.secret, body: { temperature: 500, humidity: 40, nope: 1, mode: "turbo" } })));
+    const r = await call(
+      postTelemetry(req("/telemetry", { secret: d.secret, body: { temperature: 500, humidity: 40, nope: 1, mode: "turbo" } })),
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe("invalid_values");
     expect(r.body.accepted).toEqual({ points: 1, values: 1 });
@@ -207,7 +232,9 @@ describe("POST /telemetry", () => {
     expect(a.status).toBe(400);
     expect(a.body.error.code).toBe("invalid_payload");
     expect(a.body.error.message).toMatch(/malformed JSON/);
-    const b = await call(postTelemetry(req("/telemetry", { secret: d.secret, body: [{ ts: Date.now() + 3600_000, values: { temperature: 1 } }] })));
+    const b = await call(
+      postTelemetry(req("/telemetry", { secret: d.secret, body: [{ ts: Date.now() + 3600_000, values: { temperature: 1 } }] })),
+    );
     expect(b.status).toBe(400);
     expect(b.body.error.message).toMatch(/future/);
     const c = await call(postTelemetry(req("/telemetry", { secret: d.secret, body: 42 })));
@@ -223,7 +250,9 @@ describe("POST /telemetry", () => {
       expect(r.body.error.code).toBe("invalid_credentials");
       expect(r.headers.get("www-authenticate")).toMatch(/^Bearer/);
     }
-    const basic = await call(postTelemetry(req("/telemetry", { headers: { authorization: "Basic Zm9vOmJhcg==" }, body: { temperature: 1 } })));
+    const basic = await call(
+      postTelemetry(req("/telemetry", { headers: { authorization: "Basic Zm9vOmJhcg==" }, body: { temperature: 1 } })),
+    );
     expect(basic.status).toBe(401);
   });
 
@@ -249,7 +278,9 @@ describe("POST /telemetry", () => {
   it("an oversized body is 413 — by Content-Length, and when streamed without one", async () => {
     const d = await createTestDevice(w);
     const big = JSON.stringify({ temperature: 1, pad: "x".repeat(300 * 1024) });
-    const a = await call(postTelemetry(req("/telemetry", { secret: d.secret, raw: big, headers: { "content-length": String(big.length) } })));
+    const a = await call(
+      postTelemetry(req("/telemetry", { secret: d.secret, raw: big, headers: { "content-length": String(big.length) } })),
+    );
     expect(a.status).toBe(413);
     expect(a.body.error).toMatchObject({ code: "payload_too_large", details: { limitBytes: 262144 } });
     const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
@@ -353,7 +384,8 @@ describe("commands", () => {
 });
 
 describe("events", () => {
-  const post = (event: string, secret: string, body: unknown) => postEvent(req(`/events/${event}`, { secret, body }), { params: Promise.resolve({ event }) });
+  const post = (event: string, secret: string, body: unknown) =>
+    postEvent(req(`/events/${event}`, { secret, body }), { params: Promise.resolve({ event }) });
 
   it("stores a declared event (once per device-given ts) and refuses unknown events and bad params with reasons", async () => {
     const d = await createTestDevice(w);
@@ -410,7 +442,6 @@ describe("isolation", () => {
   });
 });
 
-
 describe("ingest stream", () => {
   const entriesOf = async (deviceUuid: string) => {
     const raw = await redis.xrange(redisKeys(prefix).ingestStream, "-", "+");
@@ -422,8 +453,20 @@ describe("ingest stream", () => {
   it("gets one entry per committed request (telemetry, event, command result), parsed by the core schema", async () => {
     const d = await createTestDevice(w);
     const ts = Date.now() - 5000;
-    await call(postTelemetry(req("/telemetry", { secret: d.secret, body: [{ ts, values: { temperature: 7 } }, { ts: ts + 1, values: { temperature: 8 } }] })));
-    const ev = await call(postEvent(req("/events/overheat", { secret: d.secret, body: { temp: 90 } }), { params: Promise.resolve({ event: "overheat" }) }));
+    await call(
+      postTelemetry(
+        req("/telemetry", {
+          secret: d.secret,
+          body: [
+            { ts, values: { temperature: 7 } },
+            { ts: ts + 1, values: { temperature: 8 } },
+          ],
+        }),
+      ),
+    );
+    const ev = await call(
+      postEvent(req("/events/overheat", { secret: d.secret, body: { temp: 90 } }), { params: Promise.resolve({ event: "overheat" }) }),
+    );
     expect(ev.status).toBe(201);
     const cmd = await callerAs(w.users.developer).command.send({ tenantSlug: w.slug, deviceId: d.id, method: "reboot", params: {} });
     await call(getCommands(req("/commands", { secret: d.secret })));

@@ -8,7 +8,6 @@ import { logger } from "../logger";
 import { metrics } from "../metrics";
 import { getRedis } from "../redis";
 
-
 /**
  * Records rejected input in the device's "last errors" and error counter. Never throws: a device
  * whose request was refused gets its answer even when the record cannot be written.

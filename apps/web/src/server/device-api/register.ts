@@ -39,9 +39,12 @@ export async function handleRegister(req: Request): Promise<Response> {
     case "tenant_suspended":
       throw new DeviceApiError(403, "tenant_suspended", "The product's tenant is suspended; no devices can be registered.");
     case "name_taken":
-      throw new DeviceApiError(409, "device_name_taken", `A device named "${body.data.name}" already exists; register under another name.`, [
-        { path: "name", message: "This name is taken" },
-      ]);
+      throw new DeviceApiError(
+        409,
+        "device_name_taken",
+        `A device named "${body.data.name}" already exists; register under another name.`,
+        [{ path: "name", message: "This name is taken" }],
+      );
     case "created":
       return json(out.device, 201);
   }

@@ -14,7 +14,13 @@ export async function readDeviceJson(req: Request, device: AuthenticatedDevice, 
   } catch (err) {
     if (err instanceof DeviceApiError && err.status === 413) {
       await recordDeviceErrors([
-        { ...ids(device), kind: "oversized", reason: `request body exceeds the limit of ${maxBodyBytes} bytes`, topic: route, at: Date.now() },
+        {
+          ...ids(device),
+          kind: "oversized",
+          reason: `request body exceeds the limit of ${maxBodyBytes} bytes`,
+          topic: route,
+          at: Date.now(),
+        },
       ]);
     }
     throw err;

@@ -20,7 +20,8 @@ export async function loadProductModel(tx: Tx, productId: string): Promise<Produ
   const version = `${product.updatedAt.getTime()}:${product.unknownKeys}`;
   return cache.get(
     productId,
-    () => compileProductModel(product, (errors) => logger.error({ productId, errors }, "stored thing model is invalid; using an empty model")),
+    () =>
+      compileProductModel(product, (errors) => logger.error({ productId, errors }, "stored thing model is invalid; using an empty model")),
     version,
   );
 }

@@ -77,17 +77,25 @@ describe("tRPC request limits", () => {
     const taken = await createTestUser(getSystemDb());
     const caller = callerAs(null);
     for (let i = 0; i < emailTakenBudget.points; i++) {
-      expect(await code(caller.auth.signup({ email: taken.email, name: "E", password: "long-enough-pass-1" }))).toBe("CONFLICT:email_taken");
+      expect(await code(caller.auth.signup({ email: taken.email, name: "E", password: "long-enough-pass-1" }))).toBe(
+        "CONFLICT:email_taken",
+      );
     }
-    expect(await code(caller.auth.signup({ email: taken.email, name: "E", password: "long-enough-pass-1" }))).toBe("TOO_MANY_REQUESTS:rate_limited");
+    expect(await code(caller.auth.signup({ email: taken.email, name: "E", password: "long-enough-pass-1" }))).toBe(
+      "TOO_MANY_REQUESTS:rate_limited",
+    );
   });
 
   it("limits password changes per account, whatever the IP", async () => {
     const user = await createTestUser(getSystemDb());
     for (let i = 0; i < budget("auth.changePassword", "user"); i++) {
-      expect(await code(callerAs(user).auth.changePassword({ current: "wrong", next: "another-long-pass-2" }))).toBe("BAD_REQUEST:wrong_password");
+      expect(await code(callerAs(user).auth.changePassword({ current: "wrong", next: "another-long-pass-2" }))).toBe(
+        "BAD_REQUEST:wrong_password",
+      );
     }
-    expect(await code(callerAs(user).auth.changePassword({ current: "wrong", next: "another-long-pass-2" }))).toBe("TOO_MANY_REQUESTS:rate_limited");
+    expect(await code(callerAs(user).auth.changePassword({ current: "wrong", next: "another-long-pass-2" }))).toBe(
+      "TOO_MANY_REQUESTS:rate_limited",
+    );
   });
 
   it("limits invitations per account", async () => {

@@ -58,9 +58,12 @@ export interface Caller {
 }
 
 function tooMany(retryAfterSeconds: number) {
-  return appError("TOO_MANY_REQUESTS", "rate_limited", `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`, [
-    { path: "", message: `retry after ${retryAfterSeconds} s` },
-  ]);
+  return appError(
+    "TOO_MANY_REQUESTS",
+    "rate_limited",
+    `Too many attempts. Try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s).`,
+    [{ path: "", message: `retry after ${retryAfterSeconds} s` }],
+  );
 }
 
 async function run(op: () => Promise<unknown>): Promise<number> {
@@ -90,7 +93,9 @@ export async function consumeBudgets(name: string, budgets: Budget[], caller: Ca
 export async function assertBudgetLeft(name: string, budget: Budget, caller: Caller): Promise<void> {
   const key = budget.by === "ip" ? caller.ip : caller.userId;
   if (!key) return;
-  const res = await limiter(name, budget).get(key).catch(() => null);
+  const res = await limiter(name, budget)
+    .get(key)
+    .catch(() => null);
   if (res && res.consumedPoints >= budget.points * getEnv().ABUSE_LIMITS_SCALE) throw tooMany(Math.ceil(res.msBeforeNext / 1000));
 }
 

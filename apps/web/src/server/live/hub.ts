@@ -84,7 +84,9 @@ export class LiveHub {
         if (entry.listeners.size > 0 || this.channels.get(channel) !== entry) return;
         this.channels.delete(channel);
         // Commands on one connection run in order: a later SUBSCRIBE of the same channel follows this.
-        this.sub?.unsubscribe(channel).catch((err: unknown) => logger.warn({ err: (err as Error).message }, "live subscriber: UNSUBSCRIBE failed"));
+        this.sub
+          ?.unsubscribe(channel)
+          .catch((err: unknown) => logger.warn({ err: (err as Error).message }, "live subscriber: UNSUBSCRIBE failed"));
       },
     };
   }

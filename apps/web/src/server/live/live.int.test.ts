@@ -39,7 +39,10 @@ function readEvents(res: Response) {
           buffer = buffer.slice(end + 2);
           const lines = block.split("\n").filter((l) => !l.startsWith(":"));
           const event = lines.find((l) => l.startsWith("event: "))?.slice(7) ?? "message";
-          const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+          const data = lines
+            .filter((l) => l.startsWith("data: "))
+            .map((l) => l.slice(6))
+            .join("\n");
           if (data) events.push({ event, data });
         }
       }
@@ -57,7 +60,8 @@ function readEvents(res: Response) {
   };
 }
 
-const session = (user: { id: string } | null, sessionVersion = 0): LiveSession | null => (user ? { user: { id: user.id }, sessionVersion } : null);
+const session = (user: { id: string } | null, sessionVersion = 0): LiveSession | null =>
+  user ? { user: { id: user.id }, sessionVersion } : null;
 
 let w: DeviceWorld;
 let hub: LiveHub;
@@ -127,7 +131,10 @@ describe("GET /api/live/<tenant>", () => {
     // The outsider's own tenant stream stays silent while this tenant's channel carries data.
     const own = await openStream(w.outsider, { slug: w.outsiderTenant.slug });
     const member = await openStream(w.users.owner);
-    await redis.publish(channelOf(w.tenant.id), JSON.stringify([{ type: "presence", deviceId: device.uuid, online: false, at: Date.now() }]));
+    await redis.publish(
+      channelOf(w.tenant.id),
+      JSON.stringify([{ type: "presence", deviceId: device.uuid, online: false, at: Date.now() }]),
+    );
     await waitFor(() => (member.messages().length > 0 ? true : undefined));
     await new Promise((r) => setTimeout(r, 200));
     expect(own.messages()).toEqual([]);

@@ -31,7 +31,10 @@ describe("parseChannelPayload + forConsole", () => {
       { type: "error", deviceId: b, kind: "payload", reason: "bad json", at: 3 },
     ]);
     expect(decodeChannelPayload(payload, { deviceId: b }).map((m) => m.type)).toEqual(["presence", "error"]);
-    expect(decodeChannelPayload(payload, { types: new Set(["presence"]) }).map((m) => m.deviceId)).toEqual([publicId("dev", a), publicId("dev", b)]);
+    expect(decodeChannelPayload(payload, { types: new Set(["presence"]) }).map((m) => m.deviceId)).toEqual([
+      publicId("dev", a),
+      publicId("dev", b),
+    ]);
   });
 
   it("never throws on junk", () => {

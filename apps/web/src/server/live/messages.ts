@@ -8,7 +8,9 @@ export { liveMessageSchema as channelMessageSchema, liveTypes, parseLivePayload 
 export type ChannelMessage = LiveMessage;
 export type { LiveType };
 
-type WithPublicIds<M> = M extends { commandId: string } ? Omit<M, "deviceId" | "commandId"> & { deviceId: string; commandId: string } : Omit<M, "deviceId"> & { deviceId: string };
+type WithPublicIds<M> = M extends { commandId: string }
+  ? Omit<M, "deviceId" | "commandId"> & { deviceId: string; commandId: string }
+  : Omit<M, "deviceId"> & { deviceId: string };
 
 /** A live message as the browser gets it: ids are public (`dev_…`, `cmd_…`), like everywhere in the console. */
 export type ConsoleLiveMessage = WithPublicIds<ChannelMessage>;

@@ -47,7 +47,8 @@ const querySchema = z.object({
     }),
 });
 
-const fail = (status: number, code: string, message: string, details: unknown = null) => json({ error: { code, message, details } }, status);
+const fail = (status: number, code: string, message: string, details: unknown = null) =>
+  json({ error: { code, message, details } }, status);
 
 /** Slow readers are cut off rather than buffered without end (chunks waiting in the stream). */
 const maxQueuedChunks = 1000;

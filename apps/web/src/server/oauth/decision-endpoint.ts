@@ -51,7 +51,10 @@ async function decide(req: Request, sessionUser: () => Promise<{ id: string; ema
   const signedIn = await sessionUser();
   const userId = signedIn?.id;
   if (!userId) return see(`/login?next=${encodeURIComponent(`/oauth/authorize?${new URLSearchParams(form)}`)}`);
-  if (form.decision !== "allow") return see(redirectWith(params.redirectUri, { error: "access_denied", error_description: "The user denied access.", state: params.state }));
+  if (form.decision !== "allow")
+    return see(
+      redirectWith(params.redirectUri, { error: "access_denied", error_description: "The user denied access.", state: params.state }),
+    );
 
   const tenant = (await grantableTenants(userId, params.scope)).find((t) => t.id === form.tenant);
   if (!tenant) return new Response("Choose one of your tenants whose role covers the requested scopes.", { status: 400 });

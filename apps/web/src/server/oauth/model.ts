@@ -9,7 +9,16 @@ import {
   useOAuthToken,
   withTenant,
 } from "@aspen/db";
-import type { AuthorizationCode, AuthorizationCodeModel, Client, ClientCredentialsModel, RefreshToken, RefreshTokenModel, Token, User } from "@node-oauth/oauth2-server";
+import type {
+  AuthorizationCode,
+  AuthorizationCodeModel,
+  Client,
+  ClientCredentialsModel,
+  RefreshToken,
+  RefreshTokenModel,
+  Token,
+  User,
+} from "@node-oauth/oauth2-server";
 import { forgetApiToken } from "../api/v1/token-cache";
 import { getSystemDb } from "../db";
 import { logger } from "../logger";
@@ -73,7 +82,10 @@ export const oauthModel: AuthorizationCodeModel & ClientCredentialsModel & Refre
       scopes: scopesOf(app.scopes),
       createdBy: app.createdBy,
       redirectUris: app.redirectUris,
-      grants: app.clientType === "confidential" ? ["authorization_code", "refresh_token", "client_credentials"] : ["authorization_code", "refresh_token"],
+      grants:
+        app.clientType === "confidential"
+          ? ["authorization_code", "refresh_token", "client_credentials"]
+          : ["authorization_code", "refresh_token"],
       accessTokenLifetime: accessTokenSeconds,
       refreshTokenLifetime: refreshTokenSeconds,
     };

@@ -41,11 +41,18 @@ beforeAll(async () => {
   publicApp = { client: { client_id: pub.app.clientId, token_endpoint_auth_method: "none" }, id: pub.app.id };
   as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }));
   const p = await callerAs(w.users.owner).product.create({ tenantSlug: w.tenant.slug, name: `p-${randomSuffix()}`, thingModel });
-  deviceId = (await callerAs(w.users.owner).device.create({ tenantSlug: w.tenant.slug, name: `d-${randomSuffix()}`, productId: p.id })).device.id;
+  deviceId = (await callerAs(w.users.owner).device.create({ tenantSlug: w.tenant.slug, name: `d-${randomSuffix()}`, productId: p.id }))
+    .device.id;
 });
 
 /** Runs the consent step as `user` (what the consent page posts) and returns the redirect's parameters. */
-async function consent(client: oauth.Client, user: { id: string; email: string }, q: Record<string, string>, decision = "allow", tenant = w.tenant.id) {
+async function consent(
+  client: oauth.Client,
+  user: { id: string; email: string },
+  q: Record<string, string>,
+  decision = "allow",
+  tenant = w.tenant.id,
+) {
   signedIn = user;
   const res = await fetchImpl("http://localhost:3000/oauth/authorize/decision", {
     method: "POST",
@@ -99,7 +106,15 @@ describe("authorization code + PKCE", () => {
 
   it("refuses a replayed code, and revokes what it issued", async () => {
     const { tokens, params, verifier } = await codeFlow(confidential.client, confidential.auth);
-    const again = await oauth.authorizationCodeGrantRequest(as, confidential.client, confidential.auth, params, redirectUri, verifier, opts);
+    const again = await oauth.authorizationCodeGrantRequest(
+      as,
+      confidential.client,
+      confidential.auth,
+      params,
+      redirectUri,
+      verifier,
+      opts,
+    );
     expect(again.status).toBe(400);
     expect((await again.json()).error).toBe("invalid_grant");
     expect((await rest("GET", "/devices", { token: tokens.access_token })).status).toBe(401);
@@ -120,20 +135,43 @@ describe("authorization code + PKCE", () => {
       if (wrong) body.set("code_verifier", wrong);
       const res = await fetchImpl("http://localhost:3000/oauth/token", {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Basic ${Buffer.from(`${confidential.client.client_id}:x`).toString("base64")}` },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Basic ${Buffer.from(`${confidential.client.client_id}:x`).toString("base64")}`,
+        },
         body,
       });
       expect(res.status).toBeGreaterThanOrEqual(400);
       // and with the right client credentials
-      const res2 = await oauth.authorizationCodeGrantRequest(as, confidential.client, confidential.auth, params, redirectUri, wrong ?? oauth.nopkce, opts);
+      const res2 = await oauth.authorizationCodeGrantRequest(
+        as,
+        confidential.client,
+        confidential.auth,
+        params,
+        redirectUri,
+        wrong ?? oauth.nopkce,
+        opts,
+      );
       expect(res2.status).toBe(400);
       expect(["invalid_grant", "invalid_request"]).toContain((await res2.json()).error);
     }
   });
 
   it("refuses redirect URIs that differ by a trailing slash, case, an added query or path segment (no redirect)", async () => {
-    const base = { client_id: confidential.client.client_id, response_type: "code", state: "s1", code_challenge: "a".repeat(43), code_challenge_method: "S256" };
-    for (const uri of [`${redirectUri}/`, redirectUri.replace("callback", "Callback"), `${redirectUri}?x=1`, `${redirectUri}/more`, "https://CLIENT.example.org/callback"]) {
+    const base = {
+      client_id: confidential.client.client_id,
+      response_type: "code",
+      state: "s1",
+      code_challenge: "a".repeat(43),
+      code_challenge_method: "S256",
+    };
+    for (const uri of [
+      `${redirectUri}/`,
+      redirectUri.replace("callback", "Callback"),
+      `${redirectUri}?x=1`,
+      `${redirectUri}/more`,
+      "https://CLIENT.example.org/callback",
+    ]) {
       const check = await checkAuthorizeRequest({ ...base, redirect_uri: uri });
       expect(check, uri).toEqual({ kind: "error", message: "invalid_redirect_uri" });
     }
@@ -159,7 +197,12 @@ describe("authorization code + PKCE", () => {
   });
 
   it("answers a denial with access_denied", async () => {
-    const back = await consent(confidential.client, w.users.developer, { scope: "devices:read", state: "zz", code_challenge: "a".repeat(43), code_challenge_method: "S256" }, "deny");
+    const back = await consent(
+      confidential.client,
+      w.users.developer,
+      { scope: "devices:read", state: "zz", code_challenge: "a".repeat(43), code_challenge_method: "S256" },
+      "deny",
+    );
     expect(back.searchParams.get("error")).toBe("access_denied");
     expect(back.searchParams.get("state")).toBe("zz");
   });
@@ -188,7 +231,11 @@ describe("authorization code + PKCE", () => {
 describe("refresh tokens", () => {
   it("rotate on every use; presenting a used one revokes the whole grant", async () => {
     const { tokens } = await codeFlow(confidential.client, confidential.auth);
-    const r1 = await oauth.processRefreshTokenResponse(as, confidential.client, await oauth.refreshTokenGrantRequest(as, confidential.client, confidential.auth, tokens.refresh_token!, opts));
+    const r1 = await oauth.processRefreshTokenResponse(
+      as,
+      confidential.client,
+      await oauth.refreshTokenGrantRequest(as, confidential.client, confidential.auth, tokens.refresh_token!, opts),
+    );
     expect(r1.refresh_token).not.toBe(tokens.refresh_token);
     expect((await rest("GET", "/devices", { token: r1.access_token })).status).toBe(200);
     // Reuse of the first refresh token: refused, and the grant (with r1's tokens) is revoked.
@@ -218,14 +265,22 @@ describe("client credentials", () => {
 
   it("keeps the old secret working during the rotation overlap, and not after", async () => {
     const admin = callerAs(w.users.admin);
-    const app = await admin.oauthApp.create({ tenantSlug: w.tenant.slug, name: `r-${randomSuffix()}`, redirectUris: [redirectUri], scopes: ["devices:read"], clientType: "confidential" });
+    const app = await admin.oauthApp.create({
+      tenantSlug: w.tenant.slug,
+      name: `r-${randomSuffix()}`,
+      redirectUris: [redirectUri],
+      scopes: ["devices:read"],
+      clientType: "confidential",
+    });
     const client = { client_id: app.app.clientId };
     const rotated = await admin.oauthApp.rotateSecret({ tenantSlug: w.tenant.slug, id: app.app.id, overlapHours: 1 });
     for (const secret of [app.clientSecret!, rotated.clientSecret]) {
       expect((await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(secret), {}, opts)).status).toBe(200);
     }
     await admin.oauthApp.rotateSecret({ tenantSlug: w.tenant.slug, id: app.app.id, overlapHours: 0 });
-    expect((await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(rotated.clientSecret), {}, opts)).status).toBe(401);
+    expect((await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(rotated.clientSecret), {}, opts)).status).toBe(
+      401,
+    );
   });
 
   it("refuses grant_type=password", async () => {
@@ -242,14 +297,24 @@ describe("client credentials", () => {
 describe("revocation (RFC 7009) and introspection (RFC 7662)", () => {
   it("introspects an active token, revokes it, then it is inactive and the API answers 401", async () => {
     const { tokens } = await codeFlow(confidential.client, confidential.auth);
-    const info = await oauth.processIntrospectionResponse(as, confidential.client, await oauth.introspectionRequest(as, confidential.client, confidential.auth, tokens.access_token, opts));
+    const info = await oauth.processIntrospectionResponse(
+      as,
+      confidential.client,
+      await oauth.introspectionRequest(as, confidential.client, confidential.auth, tokens.access_token, opts),
+    );
     expect(info.active).toBe(true);
     expect(info.scope).toBe("devices:read telemetry:read");
     expect(info.client_id).toBe(confidential.client.client_id);
     expect((await rest("GET", "/devices", { token: tokens.access_token })).status).toBe(200);
-    await oauth.processRevocationResponse(await oauth.revocationRequest(as, confidential.client, confidential.auth, tokens.access_token, opts));
+    await oauth.processRevocationResponse(
+      await oauth.revocationRequest(as, confidential.client, confidential.auth, tokens.access_token, opts),
+    );
     expect((await rest("GET", "/devices", { token: tokens.access_token })).status).toBe(401);
-    const after = await oauth.processIntrospectionResponse(as, confidential.client, await oauth.introspectionRequest(as, confidential.client, confidential.auth, tokens.access_token, opts));
+    const after = await oauth.processIntrospectionResponse(
+      as,
+      confidential.client,
+      await oauth.introspectionRequest(as, confidential.client, confidential.auth, tokens.access_token, opts),
+    );
     expect(after.active).toBe(false);
     // The refresh token still works: revoking an access token ends only that token.
     const r = await oauth.refreshTokenGrantRequest(as, confidential.client, confidential.auth, tokens.refresh_token!, opts);
@@ -258,11 +323,23 @@ describe("revocation (RFC 7009) and introspection (RFC 7662)", () => {
 
   it("revoking a refresh token ends the grant; another client cannot introspect the token", async () => {
     const { tokens } = await codeFlow(confidential.client, confidential.auth);
-    const otherApp = await callerAs(w.users.admin).oauthApp.create({ tenantSlug: w.tenant.slug, name: `o-${randomSuffix()}`, redirectUris: [redirectUri], scopes: ["devices:read"], clientType: "confidential" });
+    const otherApp = await callerAs(w.users.admin).oauthApp.create({
+      tenantSlug: w.tenant.slug,
+      name: `o-${randomSuffix()}`,
+      redirectUris: [redirectUri],
+      scopes: ["devices:read"],
+      clientType: "confidential",
+    });
     const other = { client_id: otherApp.app.clientId };
-    const peek = await oauth.processIntrospectionResponse(as, other, await oauth.introspectionRequest(as, other, oauth.ClientSecretBasic(otherApp.clientSecret!), tokens.access_token, opts));
+    const peek = await oauth.processIntrospectionResponse(
+      as,
+      other,
+      await oauth.introspectionRequest(as, other, oauth.ClientSecretBasic(otherApp.clientSecret!), tokens.access_token, opts),
+    );
     expect(peek.active).toBe(false);
-    await oauth.processRevocationResponse(await oauth.revocationRequest(as, confidential.client, confidential.auth, tokens.refresh_token!, opts));
+    await oauth.processRevocationResponse(
+      await oauth.revocationRequest(as, confidential.client, confidential.auth, tokens.refresh_token!, opts),
+    );
     expect((await rest("GET", "/devices", { token: tokens.access_token })).status).toBe(401);
   });
 });

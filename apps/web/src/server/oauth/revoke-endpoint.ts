@@ -13,7 +13,8 @@ import { oauthErrorResponse, readForm } from "./server";
 export async function handleRevoke(req: Request): Promise<Response> {
   const body = await readForm(req);
   const client = await authenticateClient(req, body);
-  if (!client) return oauthErrorResponse(401, "invalid_client", "Client authentication failed.", { "www-authenticate": 'Basic realm="aspen"' });
+  if (!client)
+    return oauthErrorResponse(401, "invalid_client", "Client authentication failed.", { "www-authenticate": 'Basic realm="aspen"' });
   const token = body.token;
   if (!token) return oauthErrorResponse(400, "invalid_request", "Missing token.");
   const row = await findOAuthToken(getSystemDb(), hashSecret(token));

@@ -18,7 +18,6 @@ export const oauthServer = new OAuth2Server({
   alwaysIssueNewRefreshToken: true,
   allowExtendedTokenAttributes: false,
   // enablePlainPKCE defaults to false: `plain` is refused (not in the typings, so not spelled out).
-
 });
 
 /** The grant types the token endpoint accepts. */
@@ -77,7 +76,10 @@ export function toOAuthRequest(req: Request, form: Record<string, string>): OAut
 
 /** An OAuth error answer (RFC 6749 §5.2): `{error, error_description}`, never cached. */
 export function oauthErrorResponse(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store", pragma: "no-cache", ...headers } });
+  return Response.json(
+    { error, error_description: description },
+    { status, headers: { "cache-control": "no-store", pragma: "no-cache", ...headers } },
+  );
 }
 
 /** Maps what the library threw to its RFC answer; anything else is a logged server_error. */

@@ -9,7 +9,11 @@ export async function handleToken(req: Request): Promise<Response> {
   const grantType = body.grant_type;
   if (!grantType) return oauthErrorResponse(400, "invalid_request", "Missing grant_type (send application/x-www-form-urlencoded).");
   if (!(supportedGrantTypes as readonly string[]).includes(grantType)) {
-    return oauthErrorResponse(400, "unsupported_grant_type", `grant_type ${grantType} is not supported; use ${supportedGrantTypes.join(", ")}.`);
+    return oauthErrorResponse(
+      400,
+      "unsupported_grant_type",
+      `grant_type ${grantType} is not supported; use ${supportedGrantTypes.join(", ")}.`,
+    );
   }
   const res = new OAuthResponse();
   try {

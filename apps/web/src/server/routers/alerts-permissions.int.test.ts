@@ -30,7 +30,11 @@ const thingModel = {
   events: [{ identifier: "overheat", name: "Overheat", level: "fault" }],
   commands: [],
 };
-const hot: AlertRuleSpecInput = { name: "Hot", severity: "major", trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 60 } };
+const hot: AlertRuleSpecInput = {
+  name: "Hot",
+  severity: "major",
+  trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 60 },
+};
 
 async function newDevice(c: Ctx) {
   const p = await c.owner.product.create({ tenantSlug: c.slug, name: `prod-${randomSuffix()}`, thingModel });
@@ -79,31 +83,136 @@ interface Case {
 
 const cases: Case[] = [
   { path: "alertRule.list", permission: "device.read", call: (k, s) => k.alertRule.list({ tenantSlug: s }) },
-  { path: "alertRule.byId", permission: "device.read", byId: true, prepare: newRule, call: (k, s, p) => k.alertRule.byId({ tenantSlug: s, id: p.rule.id }) },
-  { path: "alertRule.create", permission: "alert.manage", prepare: newDevice, call: (k, s, p) => k.alertRule.create({ tenantSlug: s, productId: p.product.id, rule: hot }) },
-  { path: "alertRule.update", permission: "alert.manage", byId: true, prepare: newRule, call: (k, s, p) => k.alertRule.update({ tenantSlug: s, id: p.rule.id, rule: { ...hot, name: "Hotter" } }) },
-  { path: "alertRule.setEnabled", permission: "alert.manage", byId: true, prepare: newRule, call: (k, s, p) => k.alertRule.setEnabled({ tenantSlug: s, id: p.rule.id, enabled: false }) },
-  { path: "alertRule.delete", permission: "alert.manage", byId: true, prepare: newRule, call: (k, s, p) => k.alertRule.delete({ tenantSlug: s, id: p.rule.id }) },
-  { path: "alarm.list", permission: "device.read", call: (k, s) => k.alarm.list({ tenantSlug: s, status: ["active"], severity: ["major"] }) },
-  { path: "alarm.byId", permission: "device.read", byId: true, prepare: newAlarm, call: (k, s, p) => k.alarm.byId({ tenantSlug: s, id: p.alarmId }) },
-  { path: "alarm.acknowledge", permission: "alert.manage", byId: true, prepare: newAlarm, call: (k, s, p) => k.alarm.acknowledge({ tenantSlug: s, id: p.alarmId, comment: "on it" }) },
-  { path: "alarm.clear", permission: "alert.manage", byId: true, prepare: newAlarm, call: (k, s, p) => k.alarm.clear({ tenantSlug: s, id: p.alarmId }) },
+  {
+    path: "alertRule.byId",
+    permission: "device.read",
+    byId: true,
+    prepare: newRule,
+    call: (k, s, p) => k.alertRule.byId({ tenantSlug: s, id: p.rule.id }),
+  },
+  {
+    path: "alertRule.create",
+    permission: "alert.manage",
+    prepare: newDevice,
+    call: (k, s, p) => k.alertRule.create({ tenantSlug: s, productId: p.product.id, rule: hot }),
+  },
+  {
+    path: "alertRule.update",
+    permission: "alert.manage",
+    byId: true,
+    prepare: newRule,
+    call: (k, s, p) => k.alertRule.update({ tenantSlug: s, id: p.rule.id, rule: { ...hot, name: "Hotter" } }),
+  },
+  {
+    path: "alertRule.setEnabled",
+    permission: "alert.manage",
+    byId: true,
+    prepare: newRule,
+    call: (k, s, p) => k.alertRule.setEnabled({ tenantSlug: s, id: p.rule.id, enabled: false }),
+  },
+  {
+    path: "alertRule.delete",
+    permission: "alert.manage",
+    byId: true,
+    prepare: newRule,
+    call: (k, s, p) => k.alertRule.delete({ tenantSlug: s, id: p.rule.id }),
+  },
+  {
+    path: "alarm.list",
+    permission: "device.read",
+    call: (k, s) => k.alarm.list({ tenantSlug: s, status: ["active"], severity: ["major"] }),
+  },
+  {
+    path: "alarm.byId",
+    permission: "device.read",
+    byId: true,
+    prepare: newAlarm,
+    call: (k, s, p) => k.alarm.byId({ tenantSlug: s, id: p.alarmId }),
+  },
+  {
+    path: "alarm.acknowledge",
+    permission: "alert.manage",
+    byId: true,
+    prepare: newAlarm,
+    call: (k, s, p) => k.alarm.acknowledge({ tenantSlug: s, id: p.alarmId, comment: "on it" }),
+  },
+  {
+    path: "alarm.clear",
+    permission: "alert.manage",
+    byId: true,
+    prepare: newAlarm,
+    call: (k, s, p) => k.alarm.clear({ tenantSlug: s, id: p.alarmId }),
+  },
   { path: "alarm.activeCount", permission: "device.read", call: (k, s) => k.alarm.activeCount({ tenantSlug: s }) },
   { path: "notification.list", permission: "tenant.read", call: (k, s) => k.notification.list({ tenantSlug: s }) },
   { path: "notification.unreadCount", permission: "tenant.read", call: (k, s) => k.notification.unreadCount({ tenantSlug: s }) },
-  { path: "notification.markRead", permission: "tenant.read", call: (k, s) => k.notification.markRead({ tenantSlug: s, ids: [publicId("ntf", "00000000-0000-4000-8000-000000000000")] }) },
+  {
+    path: "notification.markRead",
+    permission: "tenant.read",
+    call: (k, s) => k.notification.markRead({ tenantSlug: s, ids: [publicId("ntf", "00000000-0000-4000-8000-000000000000")] }),
+  },
   { path: "notification.markAllRead", permission: "tenant.read", call: (k, s) => k.notification.markAllRead({ tenantSlug: s }) },
   { path: "notification.preferences", permission: "tenant.read", call: (k, s) => k.notification.preferences({ tenantSlug: s }) },
-  { path: "notification.updatePreferences", permission: "tenant.read", call: (k, s) => k.notification.updatePreferences({ tenantSlug: s, emailSeverities: ["critical"], dailyDigest: true }) },
+  {
+    path: "notification.updatePreferences",
+    permission: "tenant.read",
+    call: (k, s) => k.notification.updatePreferences({ tenantSlug: s, emailSeverities: ["critical"], dailyDigest: true }),
+  },
   { path: "webhook.list", permission: "webhook.manage", call: (k, s) => k.webhook.list({ tenantSlug: s }) },
-  { path: "webhook.byId", permission: "webhook.manage", byId: true, prepare: newWebhook, call: (k, s, w) => k.webhook.byId({ tenantSlug: s, id: w.id }) },
-  { path: "webhook.create", permission: "webhook.manage", call: (k, s) => k.webhook.create({ tenantSlug: s, url: "http://127.0.0.1:9/new" }) },
-  { path: "webhook.update", permission: "webhook.manage", byId: true, prepare: newWebhook, call: (k, s, w) => k.webhook.update({ tenantSlug: s, id: w.id, description: "changed" }) },
-  { path: "webhook.delete", permission: "webhook.manage", byId: true, prepare: newWebhook, call: (k, s, w) => k.webhook.delete({ tenantSlug: s, id: w.id }) },
-  { path: "webhook.rotateSecret", permission: "webhook.manage", byId: true, prepare: newWebhook, call: (k, s, w) => k.webhook.rotateSecret({ tenantSlug: s, id: w.id }) },
-  { path: "webhook.deliveries", permission: "webhook.manage", byId: true, prepare: newWebhook, call: (k, s, w) => k.webhook.deliveries({ tenantSlug: s, id: w.id }) },
-  { path: "webhook.replay", permission: "webhook.manage", byId: true, prepare: newDelivery, call: (k, s, d) => k.webhook.replay({ tenantSlug: s, deliveryId: d.deliveryId }) },
-  { path: "webhook.sendTest", permission: "webhook.manage", byId: true, prepare: newWebhook, call: (k, s, w) => k.webhook.sendTest({ tenantSlug: s, id: w.id }) },
+  {
+    path: "webhook.byId",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newWebhook,
+    call: (k, s, w) => k.webhook.byId({ tenantSlug: s, id: w.id }),
+  },
+  {
+    path: "webhook.create",
+    permission: "webhook.manage",
+    call: (k, s) => k.webhook.create({ tenantSlug: s, url: "http://127.0.0.1:9/new" }),
+  },
+  {
+    path: "webhook.update",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newWebhook,
+    call: (k, s, w) => k.webhook.update({ tenantSlug: s, id: w.id, description: "changed" }),
+  },
+  {
+    path: "webhook.delete",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newWebhook,
+    call: (k, s, w) => k.webhook.delete({ tenantSlug: s, id: w.id }),
+  },
+  {
+    path: "webhook.rotateSecret",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newWebhook,
+    call: (k, s, w) => k.webhook.rotateSecret({ tenantSlug: s, id: w.id }),
+  },
+  {
+    path: "webhook.deliveries",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newWebhook,
+    call: (k, s, w) => k.webhook.deliveries({ tenantSlug: s, id: w.id }),
+  },
+  {
+    path: "webhook.replay",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newDelivery,
+    call: (k, s, d) => k.webhook.replay({ tenantSlug: s, deliveryId: d.deliveryId }),
+  },
+  {
+    path: "webhook.sendTest",
+    permission: "webhook.manage",
+    byId: true,
+    prepare: newWebhook,
+    call: (k, s, w) => k.webhook.sendTest({ tenantSlug: s, id: w.id }),
+  },
 ];
 
 let ctx: Ctx;
@@ -116,7 +225,9 @@ const namespaces = ["alertRule", "alarm", "notification", "webhook"];
 
 describe("every alerts/notifications/webhooks procedure has a case", () => {
   it("lists each procedure of these routers exactly once", () => {
-    const all = Object.keys(appRouter._def.procedures).filter((p) => namespaces.includes(p.split(".")[0]!)).sort();
+    const all = Object.keys(appRouter._def.procedures)
+      .filter((p) => namespaces.includes(p.split(".")[0]!))
+      .sort();
     expect(cases.map((c) => c.path).sort()).toEqual(all);
   });
 });

@@ -50,7 +50,15 @@ async function newDeviceWithData(c: Ctx) {
   const d = await newDevice(c);
   await withSystem(getSystemDb(), (tx) =>
     insertTelemetryRows(tx, [
-      { tenantId: c.w.tenant.id, deviceId: parsePublicId("dev", d.id)!, key: "temperature", ts: Date.now() - 60_000, valueNum: 21, valueBool: null, valueStr: null },
+      {
+        tenantId: c.w.tenant.id,
+        deviceId: parsePublicId("dev", d.id)!,
+        key: "temperature",
+        ts: Date.now() - 60_000,
+        valueNum: 21,
+        valueBool: null,
+        valueStr: null,
+      },
     ]),
   );
   return d;
@@ -100,7 +108,13 @@ async function newApiKey(c: Ctx) {
 }
 const redirectUri = "https://client.example.org/callback";
 async function newOAuthApp(c: Ctx) {
-  const made = await c.owner.oauthApp.create({ tenantSlug: c.slug, name: `app-${randomSuffix()}`, redirectUris: [redirectUri], scopes: ["devices:read"], clientType: "confidential" });
+  const made = await c.owner.oauthApp.create({
+    tenantSlug: c.slug,
+    name: `app-${randomSuffix()}`,
+    redirectUris: [redirectUri],
+    scopes: ["devices:read"],
+    clientType: "confidential",
+  });
   return made.app;
 }
 
@@ -164,8 +178,16 @@ export const cases: Record<string, Case> = {
   "deviceActivity.connections": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
   "deviceActivity.errors": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
   "deviceShadow.get": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id }) },
-  "deviceShadow.updateDesired": { permission: "device.write", prepare: newDevice, input: (d) => ({ deviceId: d.id, desired: { on: true } }) },
-  "command.send": { permission: "device.command", prepare: newDevice, input: (d) => ({ deviceId: d.id, method: "reboot", params: { delaySeconds: 1 } }) },
+  "deviceShadow.updateDesired": {
+    permission: "device.write",
+    prepare: newDevice,
+    input: (d) => ({ deviceId: d.id, desired: { on: true } }),
+  },
+  "command.send": {
+    permission: "device.command",
+    prepare: newDevice,
+    input: (d) => ({ deviceId: d.id, method: "reboot", params: { delaySeconds: 1 } }),
+  },
   "command.list": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id, ...page }) },
   "command.byId": { permission: "device.read", prepare: newCommand, input: (c) => ({ id: c.id }) },
 
@@ -174,7 +196,11 @@ export const cases: Record<string, Case> = {
     prepare: newDeviceWithData,
     input: (d) => ({ series: [{ deviceId: d.id, key: "temperature" }], from: hourAgo(), to: new Date() }),
   },
-  "history.raw": { permission: "device.read", prepare: newDeviceWithData, input: (d) => ({ deviceId: d.id, key: "temperature", from: hourAgo(), to: new Date() }) },
+  "history.raw": {
+    permission: "device.read",
+    prepare: newDeviceWithData,
+    input: (d) => ({ deviceId: d.id, key: "temperature", from: hourAgo(), to: new Date() }),
+  },
   "telemetryExport.start": {
     permission: "telemetry.export",
     prepare: newDeviceWithData,
@@ -239,7 +265,11 @@ export const publicProcedures: Record<string, { input: () => unknown; answer: "O
   "invitation.byToken": { input: () => ({ token: "x".repeat(43) }), answer: "NOT_FOUND" },
   // The same answer whether or not the account exists.
   "account.requestPasswordReset": { input: () => ({ email: `nobody-${randomSuffix()}@test.aspen.dev` }), answer: "OK" },
-  "account.resetPassword": { input: () => ({ token: "x".repeat(43), password: "long-enough-meadow-1" }), answer: "BAD_REQUEST", reason: "reset_link_invalid" },
+  "account.resetPassword": {
+    input: () => ({ token: "x".repeat(43), password: "long-enough-meadow-1" }),
+    answer: "BAD_REQUEST",
+    reason: "reset_link_invalid",
+  },
   "account.verifyEmail": { input: () => ({ token: "x".repeat(43) }), answer: "BAD_REQUEST", reason: "verification_link_invalid" },
 };
 

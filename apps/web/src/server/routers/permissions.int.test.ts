@@ -41,10 +41,12 @@ function kindOf(procedure: { _def: { middlewares: unknown[] } }): Kind {
   throw new Error("a procedure not built on publicProcedure: it escapes metrics and input-error handling");
 }
 
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { middlewares: unknown[] } }>).map(([path, p]) => ({
-  path,
-  kind: kindOf(p),
-}));
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { middlewares: unknown[] } }>).map(
+  ([path, p]) => ({
+    path,
+    kind: kindOf(p),
+  }),
+);
 const ofKind = (kind: Kind) => procedures.filter((p) => p.kind === kind).map((p) => p.path);
 
 /** Calls the procedure at `path` ("device.byId") on a caller. */

@@ -16,7 +16,11 @@ describe("invitation links", () => {
       vi.spyOn(instance, level).mockImplementation(((...args: unknown[]) => void calls.push(args)) as never),
     );
     try {
-      const res = await callerAs(w.users.owner).member.invite({ tenantSlug: w.tenant.slug, email: `inv-${Date.now()}@test.aspen.dev`, role: "viewer" });
+      const res = await callerAs(w.users.owner).member.invite({
+        tenantSlug: w.tenant.slug,
+        email: `inv-${Date.now()}@test.aspen.dev`,
+        role: "viewer",
+      });
       expect(res.emailed).toBe(false);
       const logged = JSON.stringify(calls);
       const token = res.inviteUrl.split("/").pop()!;
@@ -34,7 +38,11 @@ describe("invitation links", () => {
     const sent = await admin.member.invite({ tenantSlug: w.tenant.slug, email: `late-${Date.now()}@test.aspen.dev`, role: "developer" });
     const token = sent.inviteUrl.split("/").pop()!;
     expect((await callerAs(null).invitation.byToken({ token })).state).toBe("pending");
-    const ownInvite = await callerAs(w.users.owner).member.invite({ tenantSlug: w.tenant.slug, email: `keep-${Date.now()}@test.aspen.dev`, role: "viewer" });
+    const ownInvite = await callerAs(w.users.owner).member.invite({
+      tenantSlug: w.tenant.slug,
+      email: `keep-${Date.now()}@test.aspen.dev`,
+      role: "viewer",
+    });
 
     await callerAs(w.users.owner).member.remove({ tenantSlug: w.tenant.slug, userId: publicId("usr", w.users.admin.id) });
 

@@ -10,7 +10,11 @@ ensureTestEnv();
 
 const base = "http://localhost:3000/api/device/v1";
 const post = (path: string, secret: string, body: string) =>
-  new Request(`${base}${path}`, { method: "POST", headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" }, body });
+  new Request(`${base}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    body,
+  });
 
 describe("JSON depth limit on the device HTTP API", () => {
   it("a command result nested 5,000 deep is a 400, not a 500, and the command stays open", async () => {

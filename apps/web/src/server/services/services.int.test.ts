@@ -37,9 +37,11 @@ describe("services with an API key's scope", () => {
   it("refuse what the token's scopes leave out, even when the owner's role would allow it", async () => {
     const readOnly = keyScope(["device.read", "product.read"]);
     expect(await codeOf(listDevices(readOnly, { page: 1, pageSize: 10 }))).toBe("OK");
-    expect(await codeOf(createProduct(readOnly, { name: "x", description: "", thingModel: testThingModel, unknownKeys: "reject", selfRegister: false }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(
+        createProduct(readOnly, { name: "x", description: "", thingModel: testThingModel, unknownKeys: "reject", selfRegister: false }),
+      ),
+    ).toBe("FORBIDDEN");
   });
 
   it("cannot widen a token beyond its owner's role", async () => {
@@ -50,7 +52,13 @@ describe("services with an API key's scope", () => {
 
   it("create with the token's user as creator and audit the key", async () => {
     const s = keyScope(["device.write", "product.write"]);
-    const product = await createProduct(s, { name: `P ${randomSuffix()}`, description: "", thingModel: testThingModel, unknownKeys: "reject", selfRegister: false });
+    const product = await createProduct(s, {
+      name: `P ${randomSuffix()}`,
+      description: "",
+      thingModel: testThingModel,
+      unknownKeys: "reject",
+      selfRegister: false,
+    });
     const productId = parsePublicId("prd", product.id);
     if (!productId) throw new Error("bad product id");
     const name = `key-dev-${randomSuffix()}`;

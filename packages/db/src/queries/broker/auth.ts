@@ -64,7 +64,10 @@ export async function findDeviceCredentialsByIds(tx: Tx, deviceIds: readonly str
 }
 
 /** Devices by the SHA-256 of their secrets (ThingsBoard-style access tokens), in one query, aligned with `secretHashes`. */
-export async function findDeviceCredentialsBySecretHashes(tx: Tx, secretHashes: readonly string[]): Promise<(DeviceCredentials | undefined)[]> {
+export async function findDeviceCredentialsBySecretHashes(
+  tx: Tx,
+  secretHashes: readonly string[],
+): Promise<(DeviceCredentials | undefined)[]> {
   if (secretHashes.length === 0) return [];
   const rows = await tx
     .select(columns)

@@ -21,7 +21,10 @@ export interface OpenConnection {
  * close of an older connection never marks a device offline that has already reconnected (possibly
  * to another broker); a device connecting twice in one batch keeps the later time.
  */
-export async function openDeviceConnections(tx: Tx, conns: readonly OpenConnection[]): Promise<({ id: string; connectedAt: string } | undefined)[]> {
+export async function openDeviceConnections(
+  tx: Tx,
+  conns: readonly OpenConnection[],
+): Promise<({ id: string; connectedAt: string } | undefined)[]> {
   if (conns.length === 0) return [];
   const ids = conns.map(() => randomUUID());
   const rows = await tx.execute<{ id: string; connected_at: string }>(sql`
@@ -80,11 +83,7 @@ export async function closeDeviceConnection(tx: Tx, c: CloseConnection): Promise
  * Closes every open connection recorded for a broker (after it crashed and restarted, or when a
  * peer finds it dead) and marks those devices offline unless another broker holds them.
  */
-export async function closeBrokerConnections(
-  tx: Tx,
-  brokerId: string,
-  reason: string,
-): Promise<{ tenantId: string; deviceId: string }[]> {
+export async function closeBrokerConnections(tx: Tx, brokerId: string, reason: string): Promise<{ tenantId: string; deviceId: string }[]> {
   const rows = await tx.execute<{ tenant_id: string; id: string }>(sql`
     with closed as (
       update device_connections set disconnected_at = clock_timestamp(), reason = ${reason}

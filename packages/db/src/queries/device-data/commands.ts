@@ -53,11 +53,7 @@ export async function listCommands(
   deviceId: string,
   p: PageRequest & { status?: CommandStatus },
 ): Promise<Page<CommandRow>> {
-  const where = and(
-    eq(commands.tenantId, tenantId),
-    eq(commands.deviceId, deviceId),
-    p.status ? eq(commands.status, p.status) : undefined,
-  );
+  const where = and(eq(commands.tenantId, tenantId), eq(commands.deviceId, deviceId), p.status ? eq(commands.status, p.status) : undefined);
   const [items, [total]] = await Promise.all([
     tx
       .select()
@@ -117,7 +113,9 @@ export async function listCommandsAfter(
   const rows = await tx
     .select()
     .from(commands)
-    .where(and(eq(commands.tenantId, tenantId), eq(commands.deviceId, deviceId), p.status ? eq(commands.status, p.status) : undefined, after))
+    .where(
+      and(eq(commands.tenantId, tenantId), eq(commands.deviceId, deviceId), p.status ? eq(commands.status, p.status) : undefined, after),
+    )
     .orderBy(desc(commands.createdAt), desc(commands.requestId))
     .limit(p.limit + 1);
   return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };

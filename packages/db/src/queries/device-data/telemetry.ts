@@ -84,9 +84,7 @@ export async function telemetrySeries(tx: Tx, tenantId: string, r: SeriesRequest
       from ${telemetry} where ${where}
     ) x
     group by b order by b desc limit ${r.limit}`);
-  return rows
-    .map((x) => ({ ts: Number(x.ms), avg: Number(x.avg), min: Number(x.min), max: Number(x.max), count: Number(x.n) }))
-    .reverse();
+  return rows.map((x) => ({ ts: Number(x.ms), avg: Number(x.avg), min: Number(x.min), max: Number(x.max), count: Number(x.n) })).reverse();
 }
 
 /**

@@ -32,12 +32,21 @@ export async function insertExport(tx: Tx, values: typeof telemetryExports.$infe
 }
 
 export async function findExport(tx: Tx, tenantId: string, id: string): Promise<ExportRecord | undefined> {
-  const [row] = await tx.select().from(telemetryExports).where(and(eq(telemetryExports.tenantId, tenantId), eq(telemetryExports.id, id))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(telemetryExports)
+    .where(and(eq(telemetryExports.tenantId, tenantId), eq(telemetryExports.id, id)))
+    .limit(1);
   return row;
 }
 
 export async function listExports(tx: Tx, tenantId: string, limit: number): Promise<ExportRecord[]> {
-  return tx.select().from(telemetryExports).where(eq(telemetryExports.tenantId, tenantId)).orderBy(desc(telemetryExports.createdAt)).limit(limit);
+  return tx
+    .select()
+    .from(telemetryExports)
+    .where(eq(telemetryExports.tenantId, tenantId))
+    .orderBy(desc(telemetryExports.createdAt))
+    .limit(limit);
 }
 
 export async function updateExport(
@@ -46,7 +55,10 @@ export async function updateExport(
   id: string,
   values: Partial<Pick<ExportRecord, "status" | "rowCount" | "bytes" | "fileName" | "error" | "finishedAt" | "expiresAt" | "attempts">>,
 ): Promise<void> {
-  await tx.update(telemetryExports).set(values).where(and(eq(telemetryExports.tenantId, tenantId), eq(telemetryExports.id, id)));
+  await tx
+    .update(telemetryExports)
+    .set(values)
+    .where(and(eq(telemetryExports.tenantId, tenantId), eq(telemetryExports.id, id)));
 }
 
 /** Exports whose file expired (system transaction: spans tenants). */
@@ -76,7 +88,9 @@ export async function* streamExportRows(
     await conn`begin read only`;
     await conn`select set_config('app.tenant_id', ${tenantId}, true)`;
     const keys = t.keys && t.keys.length > 0 ? t.keys : null;
-    const cursor = conn<{ ts: Date | string; device_id: string; device: string; key: string; n: number | null; b: boolean | null; s: string | null }[]>`
+    const cursor = conn<
+      { ts: Date | string; device_id: string; device: string; key: string; n: number | null; b: boolean | null; s: string | null }[]
+    >`
       select t.ts, t.device_id, d.name as device, t.key, t.value_num as n, t.value_bool as b, t.value_str as s
       from telemetry t join devices d on d.id = t.device_id and d.tenant_id = t.tenant_id
       where t.tenant_id = ${tenantId}

@@ -151,7 +151,9 @@ describe("rollups", () => {
 
     // Mark an untouched bucket so that a recompute of it would show.
     await withSystem(system, (tx) =>
-      tx.execute(sql`update telemetry_rollup_1m set sum = 999 where tenant_id = ${tenant} and device_id = ${dev} and bucket = ${"2026-11-21T08:01:00Z"}::timestamptz`),
+      tx.execute(
+        sql`update telemetry_rollup_1m set sum = 999 where tenant_id = ${tenant} and device_id = ${dev} and bucket = ${"2026-11-21T08:01:00Z"}::timestamptz`,
+      ),
     );
     // Late data for 08:00 (and a redelivered duplicate, which changes nothing).
     await insert([row(tenant, dev, T("2026-11-21T08:00:45Z"), 10), row(tenant, dev, T("2026-11-21T08:00:05Z"), 1)]);
@@ -167,7 +169,9 @@ describe("rollups", () => {
 
     // Idempotent: a run without new data changes nothing.
     await rollupUntilDrained();
-    expect((await rollup1m(tenant, dev)).map((r) => [new Date(r.bucket).toISOString(), r.min, r.max, r.sum, Number(r.count)])).toEqual(after);
+    expect((await rollup1m(tenant, dev)).map((r) => [new Date(r.bucket).toISOString(), r.min, r.max, r.sum, Number(r.count)])).toEqual(
+      after,
+    );
     expect(await withSystem(system, (tx) => rollupWatermark(tx))).toBeInstanceOf(Date);
   });
 
@@ -183,7 +187,8 @@ describe("rollups", () => {
     await insert(rows);
     const { rolledUpTo } = await rollupUntilDrained();
     const base = { deviceId: dev, from: new Date("2026-11-10T00:00:00Z"), to: new Date("2026-11-13T00:00:00Z"), timeZone: "Europe/Berlin" };
-    const round = (bs: Awaited<ReturnType<typeof buckets>>) => bs.map((b) => ({ ...b, avg: b.avg === null ? null : Math.round(b.avg * 1e9) / 1e9 }));
+    const round = (bs: Awaited<ReturnType<typeof buckets>>) =>
+      bs.map((b) => ({ ...b, avg: b.avg === null ? null : Math.round(b.avg * 1e9) / 1e9 }));
     for (const [bucketSeconds, source] of [
       [3600, "rollup_1h"],
       [900, "rollup_1m"],
@@ -228,11 +233,28 @@ describe("historyBucketsMany", () => {
     const tenant = randomUUID();
     const [a, b] = [randomUUID(), randomUUID()];
     const rows: TelemetryRow[] = [];
-    for (let i = 0; i < 50; i++) rows.push(row(tenant, a, T("2026-11-24T10:00:00Z") + i * 97_000, i), row(tenant, b, T("2026-11-24T10:30:00Z") + i * 13_000, 100 - i, "u"));
+    for (let i = 0; i < 50; i++)
+      rows.push(
+        row(tenant, a, T("2026-11-24T10:00:00Z") + i * 97_000, i),
+        row(tenant, b, T("2026-11-24T10:30:00Z") + i * 13_000, 100 - i, "u"),
+      );
     await insert(rows);
-    const base = { from: new Date("2026-11-24T10:00:00Z"), to: new Date("2026-11-24T12:00:00Z"), bucketSeconds: 600, timeZone: "Asia/Kolkata", source: "raw" as const };
+    const base = {
+      from: new Date("2026-11-24T10:00:00Z"),
+      to: new Date("2026-11-24T12:00:00Z"),
+      bucketSeconds: 600,
+      timeZone: "Asia/Kolkata",
+      source: "raw" as const,
+    };
     const many = await withTenant(db, tenant, (tx) =>
-      historyBucketsMany(tx, tenant, { ...base, series: [{ deviceId: b, key: "u" }, { deviceId: a, key: "t" }, { deviceId: a, key: "missing" }] }),
+      historyBucketsMany(tx, tenant, {
+        ...base,
+        series: [
+          { deviceId: b, key: "u" },
+          { deviceId: a, key: "t" },
+          { deviceId: a, key: "missing" },
+        ],
+      }),
     );
     expect(many[0]).toEqual(await buckets(tenant, { ...base, deviceId: b, key: "u" }));
     expect(many[1]).toEqual(await buckets(tenant, { ...base, deviceId: a }));
@@ -247,9 +269,19 @@ describe("historyRawPoints", () => {
   it("returns typed values oldest first, up to the limit", async () => {
     const tenant = randomUUID();
     const dev = randomUUID();
-    await insert([row(tenant, dev, T("2026-11-23T10:00:00Z"), 1), row(tenant, dev, T("2026-11-23T10:00:01Z"), true), row(tenant, dev, T("2026-11-23T10:00:02Z"), 3)]);
+    await insert([
+      row(tenant, dev, T("2026-11-23T10:00:00Z"), 1),
+      row(tenant, dev, T("2026-11-23T10:00:01Z"), true),
+      row(tenant, dev, T("2026-11-23T10:00:02Z"), 3),
+    ]);
     const got = await withTenant(db, tenant, (tx) =>
-      historyRawPoints(tx, tenant, { deviceId: dev, key: "t", from: new Date("2026-11-23T10:00:00Z"), to: new Date("2026-11-23T11:00:00Z"), limit: 2 }),
+      historyRawPoints(tx, tenant, {
+        deviceId: dev,
+        key: "t",
+        from: new Date("2026-11-23T10:00:00Z"),
+        to: new Date("2026-11-23T11:00:00Z"),
+        limit: 2,
+      }),
     );
     expect(got).toEqual([
       { ts: T("2026-11-23T10:00:00Z"), value: 1 },

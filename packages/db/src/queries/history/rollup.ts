@@ -21,8 +21,12 @@ const numeric = sql`coalesce(t.value_num, t.value_bool::int::float8)`;
  */
 export async function rollupDirtyBatch(tx: Tx, limit: number): Promise<RollupBatchResult> {
   // Claimed rows go to a temporary table: later statements cannot see what a data-modifying CTE returned.
-  await tx.execute(sql`create temp table if not exists rollup_dirty_m (tenant_id uuid, device_id uuid, key text, bucket timestamptz) on commit delete rows`);
-  await tx.execute(sql`create temp table if not exists rollup_dirty_h (tenant_id uuid, device_id uuid, key text, bucket timestamptz) on commit delete rows`);
+  await tx.execute(
+    sql`create temp table if not exists rollup_dirty_m (tenant_id uuid, device_id uuid, key text, bucket timestamptz) on commit delete rows`,
+  );
+  await tx.execute(
+    sql`create temp table if not exists rollup_dirty_h (tenant_id uuid, device_id uuid, key text, bucket timestamptz) on commit delete rows`,
+  );
   const [c] = await tx.execute<{ claimed: string; minutes: string }>(sql`
     with claimed as (
       delete from telemetry_dirty

@@ -49,9 +49,15 @@ export async function historyBuckets(tx: Tx, tenantId: string, r: HistoryBuckets
 /** As `historyBuckets` for several series in one statement (one index range scan each); results in order. */
 export async function historyBucketsMany(tx: Tx, tenantId: string, r: HistoryBucketsManyRequest): Promise<HistoryBucket[][]> {
   if (r.series.length === 0) return [];
-  const result = await tx.execute<{ sid: number; ms: string; mn: number | null; mx: number | null; sm: number | null; n: string; partial: boolean }>(
-    historyBucketsSql(tenantId, r),
-  );
+  const result = await tx.execute<{
+    sid: number;
+    ms: string;
+    mn: number | null;
+    mx: number | null;
+    sm: number | null;
+    n: string;
+    partial: boolean;
+  }>(historyBucketsSql(tenantId, r));
   const out: HistoryBucket[][] = r.series.map(() => []);
   for (const x of result) {
     const n = Number(x.n);

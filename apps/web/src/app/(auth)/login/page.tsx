@@ -18,7 +18,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <LoginForm
       next={next}
-      initialError={code === "rate_limited" ? "rate_limited" : code === "invalid_credentials" || params.error ? "invalid_credentials" : undefined}
+      initialError={
+        code === "rate_limited" ? "rate_limited" : code === "invalid_credentials" || params.error ? "invalid_credentials" : undefined
+      }
       signedUp={params.signedUp === "1"}
       email={typeof params.email === "string" ? params.email : ""}
     />

@@ -18,7 +18,11 @@ export default async function AccountPage() {
       <div className="mt-6">
         <TwoFactorCard />
       </div>
-      <Link href="/account/connected-apps" className="mt-6 inline-block text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400" data-testid="connected-apps-link">
+      <Link
+        href="/account/connected-apps"
+        className="mt-6 inline-block text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+        data-testid="connected-apps-link"
+      >
         {t.oauth.connectedApps} →
       </Link>
     </main>

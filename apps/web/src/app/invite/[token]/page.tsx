@@ -24,7 +24,13 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             token={token}
             invitation={
               invitation
-                ? { tenantName: invitation.tenantName, tenantSlug: invitation.tenantSlug, email: invitation.email, role: invitation.role, state: invitation.state }
+                ? {
+                    tenantName: invitation.tenantName,
+                    tenantSlug: invitation.tenantSlug,
+                    email: invitation.email,
+                    role: invitation.role,
+                    state: invitation.state,
+                  }
                 : null
             }
             currentEmail={session?.user?.email ?? null}

@@ -56,7 +56,13 @@ export function principalScope(p: Principal, meta: RequestMeta): Scope {
 /** Throws 403 `insufficient_scope` unless the principal was granted `scope`. */
 export function requireScope(p: Principal, scope: ApiScope): void {
   if (p.scopes.includes(scope)) return;
-  throw restError(403, "insufficient_scope", `This token lacks the scope ${scope}.`, { required: scope, granted: p.scopes }, {
-    "www-authenticate": `Bearer realm="aspen", error="insufficient_scope", scope="${scope}"`,
-  });
+  throw restError(
+    403,
+    "insufficient_scope",
+    `This token lacks the scope ${scope}.`,
+    { required: scope, granted: p.scopes },
+    {
+      "www-authenticate": `Bearer realm="aspen", error="insufficient_scope", scope="${scope}"`,
+    },
+  );
 }

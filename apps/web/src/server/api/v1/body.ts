@@ -54,12 +54,17 @@ export function parseJsonBody(req: Request, bytes: Uint8Array): unknown {
   } catch {
     throw restError(400, "invalid_json", "The body is not valid UTF-8.");
   }
-  if (text.trim() === "") throw restError(400, "invalid_json", "The body is empty: send a JSON object.", { position: 0, line: 1, column: 1 });
+  if (text.trim() === "")
+    throw restError(400, "invalid_json", "The body is empty: send a JSON object.", { position: 0, line: 1, column: 1 });
   try {
     return JSON.parse(text);
   } catch {
     const position = jsonErrorOffset(text);
     const { line, column } = lineColumn(text, position);
-    throw restError(400, "invalid_json", `Malformed JSON at line ${line}, column ${column} (position ${position}).`, { position, line, column });
+    throw restError(400, "invalid_json", `Malformed JSON at line ${line}, column ${column} (position ${position}).`, {
+      position,
+      line,
+      column,
+    });
   }
 }

@@ -39,7 +39,13 @@ export class RestError extends Error {
   }
 }
 
-export function restError(status: number, code: RestErrorCode, message: string, details: unknown = null, headers: Record<string, string> = {}) {
+export function restError(
+  status: number,
+  code: RestErrorCode,
+  message: string,
+  details: unknown = null,
+  headers: Record<string, string> = {},
+) {
   return new RestError(status, code, message, details, headers);
 }
 

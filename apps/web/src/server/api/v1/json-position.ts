@@ -54,7 +54,7 @@ export function jsonErrorOffset(text: string): number {
         i++;
         value();
         ws();
-        if (text[i] === ",") (i++);
+        if (text[i] === ",") i++;
         else if (text[i] === "}") return void i++;
         else fail();
       }

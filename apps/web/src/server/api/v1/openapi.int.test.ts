@@ -29,7 +29,9 @@ async function freshProduct(f: Fx) {
   return (await callerAs(f.w.users.owner).product.create({ tenantSlug: f.w.tenant.slug, name: `p-${randomSuffix()}`, thingModel })).id;
 }
 async function freshDevice(f: Fx) {
-  return (await callerAs(f.w.users.owner).device.create({ tenantSlug: f.w.tenant.slug, name: `d-${randomSuffix()}`, productId: f.productId })).device.id;
+  return (
+    await callerAs(f.w.users.owner).device.create({ tenantSlug: f.w.tenant.slug, name: `d-${randomSuffix()}`, productId: f.productId })
+  ).device.id;
 }
 
 /** A happy-path call of every documented operation. A new operation fails the walk until it has one. */
@@ -80,14 +82,21 @@ async function freshRule(f: Fx) {
   return (await callerAs(f.w.users.owner).alertRule.create({ tenantSlug: f.w.tenant.slug, productId: f.productId, rule: hotRule })).id;
 }
 async function freshWebhook(f: Fx) {
-  return (await callerAs(f.w.users.owner).webhook.create({ tenantSlug: f.w.tenant.slug, url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] })).endpoint.id;
+  return (
+    await callerAs(f.w.users.owner).webhook.create({
+      tenantSlug: f.w.tenant.slug,
+      url: "http://127.0.0.1:9/hook",
+      eventTypes: ["alarm.created"],
+    })
+  ).endpoint.id;
 }
 
 let fx: Fx;
 beforeAll(async () => {
   const w = await createRoleWorld();
   const token = (await makeKey(w.users.owner, w.tenant.slug, [...apiScopes])).secret;
-  const productId = (await callerAs(w.users.owner).product.create({ tenantSlug: w.tenant.slug, name: `p-${randomSuffix()}`, thingModel })).id;
+  const productId = (await callerAs(w.users.owner).product.create({ tenantSlug: w.tenant.slug, name: `p-${randomSuffix()}`, thingModel }))
+    .id;
   fx = { w, token, productId, deviceId: "" };
   fx.deviceId = await freshDevice(fx);
 });
@@ -125,7 +134,11 @@ describe("the OpenAPI document", () => {
 
 describe("every documented operation", () => {
   const documented = Object.entries(doc.paths).flatMap(([p, methods]) =>
-    Object.entries(methods as Record<string, { operationId: string; responses: Record<string, any> }>).map(([m, item]) => ({ path: p, method: m.toUpperCase(), item })),
+    Object.entries(methods as Record<string, { operationId: string; responses: Record<string, any> }>).map(([m, item]) => ({
+      path: p,
+      method: m.toUpperCase(),
+      item,
+    })),
   );
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   // What the API sends for dates (Date.prototype.toJSON): ISO 8601 in UTC.
@@ -138,20 +151,23 @@ describe("every documented operation", () => {
     expect(Object.keys(happy).sort()).toEqual(operations.map((o) => o.operationId).sort());
   });
 
-  it.each(documented.map((d) => [d.item.operationId, d] as const))("%s answers its happy path with the documented status and body", async (_id, d) => {
-    const make = happy[d.item.operationId];
-    expect(make, `no happy-path call for ${d.item.operationId}`).toBeDefined();
-    const call = await make!(fx);
-    const res = await rest(d.method, call.path, { token: fx.token, body: call.body });
-    const [status] = Object.keys(d.item.responses).filter((s) => s.startsWith("2"));
-    expect(res.status, JSON.stringify(res.body)).toBe(Number(status));
-    const schema = d.item.responses[status!].content["application/json"].schema;
-    const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"aspen#/components/')));
-    const ok = validate(res.body);
-    expect(ok, JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    // The check can fail: an empty object is not a valid answer of any operation.
-    expect(validate({})).toBe(false);
-  });
+  it.each(documented.map((d) => [d.item.operationId, d] as const))(
+    "%s answers its happy path with the documented status and body",
+    async (_id, d) => {
+      const make = happy[d.item.operationId];
+      expect(make, `no happy-path call for ${d.item.operationId}`).toBeDefined();
+      const call = await make!(fx);
+      const res = await rest(d.method, call.path, { token: fx.token, body: call.body });
+      const [status] = Object.keys(d.item.responses).filter((s) => s.startsWith("2"));
+      expect(res.status, JSON.stringify(res.body)).toBe(Number(status));
+      const schema = d.item.responses[status!].content["application/json"].schema;
+      const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"aspen#/components/')));
+      const ok = validate(res.body);
+      expect(ok, JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      // The check can fail: an empty object is not a valid answer of any operation.
+      expect(validate({})).toBe(false);
+    },
+  );
 });
 
 describe("no route under /api/v1 is undocumented", () => {

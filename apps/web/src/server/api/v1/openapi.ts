@@ -63,7 +63,13 @@ function parameters(op: Operation, defs: Record<string, JsonSchema>) {
     const js = toJsonSchema(schema, "input", defs) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, prop] of Object.entries(js.properties ?? {})) {
       const { description, ...rest } = prop as { description?: string };
-      out.push({ name, in: where, required: where === "path" || (js.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) });
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || (js.required ?? []).includes(name),
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   }
   if (op.status === 201) {
@@ -88,7 +94,10 @@ export function buildOpenApiDocument(operations: readonly Operation[], opts: { s
     const responses: Record<string, unknown> = {
       [op.status]: {
         description: op.status === 201 ? "Created" : "OK",
-        headers: { ...rateHeaders, ...(op.status === 201 ? { Location: { description: "The created resource", schema: { type: "string" } } } : {}) },
+        headers: {
+          ...rateHeaders,
+          ...(op.status === 201 ? { Location: { description: "The created resource", schema: { type: "string" } } } : {}),
+        },
         content: { "application/json": { schema: toJsonSchema(op.output, "output", defs) } },
       },
     };

@@ -21,7 +21,12 @@ export interface OperationContext<P extends AnyObject, Q extends AnyObject, B ex
  * path, query and body, its answer's status and schema, and a handler that calls a service. The router
  * serves exactly these and the OpenAPI document describes exactly these.
  */
-export interface Operation<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Operation<
+  P extends AnyObject = AnyObject,
+  Q extends AnyObject = AnyObject,
+  B extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+> {
   operationId: string;
   method: HttpMethod;
   /** OpenAPI-style path under /api/v1, e.g. `/devices/{id}`. */

@@ -45,6 +45,12 @@ export async function consumeRate(p: Principal): Promise<Record<string, string>>
   } catch (err) {
     if (!(err instanceof RateLimiterRes)) throw err;
     const headers = headersOf(limit, err, true);
-    throw restError(429, "rate_limited", `Too many requests: ${limit} per minute for this token. Retry after ${headers["retry-after"]} s.`, { limit }, headers);
+    throw restError(
+      429,
+      "rate_limited",
+      `Too many requests: ${limit} per minute for this token. Retry after ${headers["retry-after"]} s.`,
+      { limit },
+      headers,
+    );
   }
 }

@@ -21,7 +21,9 @@ let productId: string;
 
 beforeAll(async () => {
   w = await createRoleWorld();
-  full = (await makeKey(w.users.owner, w.tenant.slug, ["products:read", "products:write", "devices:read", "devices:write", "devices:secrets"])).secret;
+  full = (
+    await makeKey(w.users.owner, w.tenant.slug, ["products:read", "products:write", "devices:read", "devices:write", "devices:secrets"])
+  ).secret;
   const p = await callerAs(w.users.owner).product.create({ tenantSlug: w.tenant.slug, name: `prod-${randomSuffix()}`, thingModel });
   productId = p.id;
 });
@@ -120,11 +122,18 @@ describe("devices", () => {
   it("pages with limit and starting_after: every device once, newest first", async () => {
     const mine = await makeKey(w.users.owner, w.tenant.slug, ["devices:read", "devices:write"]);
     const made: string[] = [];
-    for (let i = 0; i < 5; i++) made.push((await rest("POST", "/devices", { token: mine.secret, body: { name: `page-${randomSuffix()}`, productId } })).body.device.id);
+    for (let i = 0; i < 5; i++)
+      made.push(
+        (await rest("POST", "/devices", { token: mine.secret, body: { name: `page-${randomSuffix()}`, productId } })).body.device.id,
+      );
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const r: { status: number; body: any } = await rest("GET", `/devices?limit=2&search=page-${cursor ? `&starting_after=${cursor}` : ""}`, { token: mine.secret });
+      const r: { status: number; body: any } = await rest(
+        "GET",
+        `/devices?limit=2&search=page-${cursor ? `&starting_after=${cursor}` : ""}`,
+        { token: mine.secret },
+      );
       expect(r.status).toBe(200);
       expect(r.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...r.body.items.map((d: { id: string }) => d.id));
@@ -152,24 +161,43 @@ describe("devices", () => {
 
 describe("device data", () => {
   it("sends a command (201, Location), reads it back and lists it; another tenant sees 404 everywhere", async () => {
-    const k = await makeKey(w.users.owner, w.tenant.slug, ["devices:read", "devices:write", "commands:read", "commands:write", "telemetry:read", "attributes:write"]);
+    const k = await makeKey(w.users.owner, w.tenant.slug, [
+      "devices:read",
+      "devices:write",
+      "commands:read",
+      "commands:write",
+      "telemetry:read",
+      "attributes:write",
+    ]);
     const d = (await rest("POST", "/devices", { token: k.secret, body: { name: `d-${randomSuffix()}`, productId } })).body.device;
     const sent = await rest("POST", `/devices/${d.id}/commands`, { token: k.secret, body: { method: "reboot", timeoutMs: 5000 } });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ method: "reboot", status: "queued", deviceId: d.id });
     expect(sent.headers.get("location")).toBe(`/api/v1/commands/${sent.body.id}`);
     expect((await rest("GET", `/commands/${sent.body.id}`, { token: k.secret })).body.id).toBe(sent.body.id);
-    expect((await rest("GET", `/devices/${d.id}/commands`, { token: k.secret })).body.items.map((c: { id: string }) => c.id)).toEqual([sent.body.id]);
+    expect((await rest("GET", `/devices/${d.id}/commands`, { token: k.secret })).body.items.map((c: { id: string }) => c.id)).toEqual([
+      sent.body.id,
+    ]);
     const bad = await rest("POST", `/devices/${d.id}/commands`, { token: k.secret, body: { method: "selfDestruct" } });
     expect(bad.status).toBe(400);
     const desired = await rest("PATCH", `/devices/${d.id}/attributes/desired`, { token: k.secret, body: { desired: { target: 20 } } });
     expect(desired.status).toBe(200);
     expect(desired.body.desired).toEqual({ target: 20 });
-    expect((await rest("PATCH", `/devices/${d.id}/attributes/desired`, { token: k.secret, body: { desired: { temperature: 20 } } })).status).toBe(400);
+    expect(
+      (await rest("PATCH", `/devices/${d.id}/attributes/desired`, { token: k.secret, body: { desired: { temperature: 20 } } })).status,
+    ).toBe(400);
     const latest = await rest("GET", `/devices/${d.id}/telemetry/latest`, { token: k.secret });
     expect(latest.body.values.map((v: { key: string }) => v.key)).toEqual(["temperature", "target"]);
 
-    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["devices:read", "commands:read", "commands:write", "telemetry:read", "attributes:write"])).secret;
+    const other = (
+      await makeKey(w.outsider, w.outsiderTenant.slug, [
+        "devices:read",
+        "commands:read",
+        "commands:write",
+        "telemetry:read",
+        "attributes:write",
+      ])
+    ).secret;
     for (const [m, p, body] of [
       ["GET", `/commands/${sent.body.id}`],
       ["GET", `/devices/${d.id}/commands`],
@@ -193,14 +221,20 @@ describe("device data", () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ key: "temperature", bucketSeconds: 3600, points: [] });
     expect((await rest("GET", `${base}&bucketSeconds=abc`, { token: k.secret })).status).toBe(400);
-    expect((await rest("GET", `/devices/${d.id}/telemetry/temperature/history?from=yesterday&to=now`, { token: k.secret })).status).toBe(400);
+    expect((await rest("GET", `/devices/${d.id}/telemetry/temperature/history?from=yesterday&to=now`, { token: k.secret })).status).toBe(
+      400,
+    );
   });
 });
 
 describe("alert rules and webhooks", () => {
   it("create, read, page and delete through REST; another tenant gets 404; scopes are checked", async () => {
     const k = await makeKey(w.users.owner, w.tenant.slug, ["rules:read", "rules:write", "webhooks:read", "webhooks:write"]);
-    const rule = { name: "Hot", severity: "major", trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }] } };
+    const rule = {
+      name: "Hot",
+      severity: "major",
+      trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }] },
+    };
     const made = await rest("POST", "/alert-rules", { token: k.secret, body: { productId, rule } });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.headers.get("location")).toBe(`/api/v1/alert-rules/${made.body.id}`);
@@ -209,11 +243,15 @@ describe("alert rules and webhooks", () => {
     expect(page1.body.items.map((r: { id: string }) => r.id)).toEqual([second.body.id]);
     const page2 = await rest("GET", `/alert-rules?limit=1&starting_after=${page1.body.nextCursor}`, { token: k.secret });
     expect(page2.body.items.map((r: { id: string }) => r.id)).toEqual([made.body.id]);
-    const hook = await rest("POST", "/webhooks", { token: k.secret, body: { url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] } });
+    const hook = await rest("POST", "/webhooks", {
+      token: k.secret,
+      body: { url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] },
+    });
     expect(hook.status, JSON.stringify(hook.body)).toBe(201);
     expect(hook.body.secret).toMatch(/^whsec_/);
 
-    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["rules:read", "rules:write", "webhooks:read", "webhooks:write"])).secret;
+    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["rules:read", "rules:write", "webhooks:read", "webhooks:write"]))
+      .secret;
     for (const [m, p] of [
       ["GET", `/alert-rules/${made.body.id}`],
       ["DELETE", `/alert-rules/${made.body.id}`],
@@ -275,7 +313,10 @@ describe("bad input", () => {
   });
 
   it("refuses a non-JSON content type (415), unknown paths (404) and wrong methods (405 with Allow)", async () => {
-    expect((await rest("POST", "/devices", { token: full, rawBody: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } })).status).toBe(415);
+    expect(
+      (await rest("POST", "/devices", { token: full, rawBody: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } }))
+        .status,
+    ).toBe(415);
     expect((await rest("GET", "/nope", { token: full })).status).toBe(404);
     const m = await rest("PUT", "/devices", { token: full });
     expect(m.status).toBe(405);
@@ -294,11 +335,18 @@ describe("Idempotency-Key", () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.headers.get("location")).toBe(first.headers.get("location"));
-    const other = await rest("POST", "/devices", { token: full, body: { ...body, name: `x-${randomSuffix()}` }, headers: { "idempotency-key": key } });
+    const other = await rest("POST", "/devices", {
+      token: full,
+      body: { ...body, name: `x-${randomSuffix()}` },
+      headers: { "idempotency-key": key },
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe("idempotency_key_reused");
     // Only one device was made.
-    const rows = await getSystemDb().select().from(schema.devices).where(and(eq(schema.devices.tenantId, w.tenant.id), eq(schema.devices.name, body.name)));
+    const rows = await getSystemDb()
+      .select()
+      .from(schema.devices)
+      .where(and(eq(schema.devices.tenantId, w.tenant.id), eq(schema.devices.name, body.name)));
     expect(rows).toHaveLength(1);
   });
 });

@@ -35,10 +35,12 @@ function queryTypesOf(op: Operation): Map<string, string> {
 
 function compile(op: Operation): Compiled {
   const names: string[] = [];
-  const source = op.path.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "{" || c === "}" ? c : `\\${c}`)).replace(/\{(\w+)\}/g, (_m, n: string) => {
-    names.push(n);
-    return "([^/]+)";
-  });
+  const source = op.path
+    .replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === "{" || c === "}" ? c : `\\${c}`))
+    .replace(/\{(\w+)\}/g, (_m, n: string) => {
+      names.push(n);
+      return "([^/]+)";
+    });
   return { op, pattern: new RegExp(`^${source}$`), names, queryTypes: queryTypesOf(op) };
 }
 
@@ -83,7 +85,8 @@ export function createApiHandler(operations: readonly Operation[]) {
     let idem: Idempotency | null = null;
     try {
       const onPath = compiled.filter((c) => c.pattern.test(path));
-      if (onPath.length === 0) throw restError(404, "not_found", `No endpoint ${path} under ${apiBasePath}; see ${apiBasePath}/openapi.json.`);
+      if (onPath.length === 0)
+        throw restError(404, "not_found", `No endpoint ${path} under ${apiBasePath}; see ${apiBasePath}/openapi.json.`);
       const match = onPath.find((c) => c.op.method === req.method);
       if (!match) {
         const allow = onPath.map((c) => c.op.method).join(", ");
@@ -98,7 +101,10 @@ export function createApiHandler(operations: readonly Operation[]) {
       rateHeaders = await consumeRate(principal);
       requireScope(principal, op.scope);
 
-      const values = match.pattern.exec(path)!.slice(1).map((v) => decodeURIComponent(v));
+      const values = match.pattern
+        .exec(path)!
+        .slice(1)
+        .map((v) => decodeURIComponent(v));
       const params = (op.params ?? emptyObject).safeParse(Object.fromEntries(match.names.map((n, i) => [n, values[i]])));
       if (!params.success) throw invalidInput(params.error, "path");
       const query = (op.query ?? emptyObject).strict().safeParse(queryObject(url, match.queryTypes));
@@ -118,7 +124,10 @@ export function createApiHandler(operations: readonly Operation[]) {
         if (begun && !(begun instanceof Idempotency)) {
           const headers: Record<string, string> = { ...rateHeaders, "idempotent-replayed": "true" };
           if (begun.location) headers.location = begun.location;
-          return new Response(begun.body, { status: begun.status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+          return new Response(begun.body, {
+            status: begun.status,
+            headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+          });
         }
         idem = begun;
       }
@@ -138,7 +147,14 @@ export function createApiHandler(operations: readonly Operation[]) {
       const e = toRestError(err, operationId);
       if (idem) {
         if (e.status >= 500) await idem.abandon().catch(() => {});
-        else await idem.finish({ status: e.status, body: JSON.stringify({ error: { code: e.code, message: e.message, details: e.details ?? null } }), location: null }).catch(() => {});
+        else
+          await idem
+            .finish({
+              status: e.status,
+              body: JSON.stringify({ error: { code: e.code, message: e.message, details: e.details ?? null } }),
+              location: null,
+            })
+            .catch(() => {});
       }
       return errorResponse(e, rateHeaders);
     }

@@ -1,4 +1,7 @@
-import { requestEmailVerification as requestEmailVerificationService, requestEmailVerificationOutput } from "../../services/account/requestEmailVerification";
+import {
+  requestEmailVerification as requestEmailVerificationService,
+  requestEmailVerificationOutput,
+} from "../../services/account/requestEmailVerification";
 import { authedProcedure } from "../../trpc";
 
 /** Emails the signed-in user a link confirming their address. */

@@ -1,4 +1,8 @@
-import { requestPasswordReset as requestPasswordResetService, requestPasswordResetInput, requestPasswordResetOutput } from "../../services/account/requestPasswordReset";
+import {
+  requestPasswordReset as requestPasswordResetService,
+  requestPasswordResetInput,
+  requestPasswordResetOutput,
+} from "../../services/account/requestPasswordReset";
 import { publicProcedure } from "../../trpc";
 
 /** Emails a password-reset link if the account exists (same answer either way). */

@@ -23,7 +23,11 @@ beforeAll(async () => {
     }),
   );
   await owner.tenant.update({ tenantSlug: slug, name: "Audited" });
-  const p = await owner.product.create({ tenantSlug: slug, name: "Audit P", thingModel: { properties: [{ identifier: "t", name: "T", type: "int" }] } });
+  const p = await owner.product.create({
+    tenantSlug: slug,
+    name: "Audit P",
+    thingModel: { properties: [{ identifier: "t", name: "T", type: "int" }] },
+  });
   await owner.product.update({ tenantSlug: slug, id: p.id, description: "d" });
   const d = await owner.device.create({ tenantSlug: slug, name: "audit-d", productId: p.id });
   await owner.device.bulkCreate({ tenantSlug: slug, rows: [{ name: "audit-b", product: "Audit P" }] });
@@ -37,7 +41,9 @@ beforeAll(async () => {
   await callerAs(invitee).invitation.accept({ token: inv.inviteUrl.split("/").pop()! });
   const inv2 = await owner.member.invite({ tenantSlug: slug, email: `x-${randomSuffix()}@test.aspen.dev`, role: "viewer" });
   await owner.member.revokeInvitation({ tenantSlug: slug, invitationId: inv2.invitation.id });
-  const viewerId = (await owner.member.list({ tenantSlug: slug, page: 1, pageSize: 50 })).items.find((m) => m.email === invitee.email)!.userId;
+  const viewerId = (await owner.member.list({ tenantSlug: slug, page: 1, pageSize: 50 })).items.find(
+    (m) => m.email === invitee.email,
+  )!.userId;
   await owner.member.changeRole({ tenantSlug: slug, userId: viewerId, role: "developer" });
   await owner.member.remove({ tenantSlug: slug, userId: viewerId });
   const p2 = await owner.product.create({ tenantSlug: slug, name: "Audit P2", thingModel: {} });

@@ -11,7 +11,8 @@ async function refusal(p: Promise<unknown>) {
   try {
     await p;
   } catch (err) {
-    if (err instanceof TRPCError) return { code: err.code, reason: (err.cause as { reason?: string } | undefined)?.reason, message: err.message };
+    if (err instanceof TRPCError)
+      return { code: err.code, reason: (err.cause as { reason?: string } | undefined)?.reason, message: err.message };
     throw err;
   }
   throw new Error("expected the call to be refused");
@@ -26,7 +27,9 @@ describe("auth procedures", () => {
     expect(user.id).toMatch(/^usr_/);
     const row = await findUserByEmail(getSystemDb(), email);
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await refusal(callerAs(null).auth.signup({ email: email.toUpperCase(), name: "Eve", password: "correct-horse-9" }))).toMatchObject({
+    expect(
+      await refusal(callerAs(null).auth.signup({ email: email.toUpperCase(), name: "Eve", password: "correct-horse-9" })),
+    ).toMatchObject({
       code: "CONFLICT",
       reason: "email_taken",
     });

@@ -2,4 +2,6 @@ import { signOutEverywhere as signOutEverywhereService, signOutEverywhereOutput 
 import { authedProcedure } from "../../trpc";
 
 /** Ends every session of the signed-in user on every device, this one included. */
-export const signOutEverywhere = authedProcedure.output(signOutEverywhereOutput).mutation(({ ctx }) => signOutEverywhereService(ctx.userScope));
+export const signOutEverywhere = authedProcedure
+  .output(signOutEverywhereOutput)
+  .mutation(({ ctx }) => signOutEverywhereService(ctx.userScope));

@@ -48,8 +48,7 @@ afterAll(async () => {
 });
 
 /** The device-revoked messages about one device (`dev_…`), in the order they arrived. */
-const reasonsFor = (id: string) =>
-  revoked.messages.filter((m) => m.msg.deviceId === parsePublicId("dev", id)).map((m) => m.msg.reason);
+const reasonsFor = (id: string) => revoked.messages.filter((m) => m.msg.deviceId === parsePublicId("dev", id)).map((m) => m.msg.reason);
 
 describe("device create and credentials", () => {
   it("returns the secret once with exact MQTT settings; byId and list never contain it", async () => {
@@ -134,7 +133,12 @@ describe("device list filters and pagination", () => {
   beforeAll(async () => {
     p2 = await dev.product.create({ tenantSlug: slug, name: `Other ${tag}`, thingModel });
     for (let i = 0; i < 5; i++) {
-      await dev.device.create({ tenantSlug: slug, name: `flt-${tag}-${i}`, productId: i < 3 ? product.id : p2.id, labels: { zone: i % 2 ? "a" : "b" } });
+      await dev.device.create({
+        tenantSlug: slug,
+        name: `flt-${tag}-${i}`,
+        productId: i < 3 ? product.id : p2.id,
+        labels: { zone: i % 2 ? "a" : "b" },
+      });
     }
   });
 
@@ -190,7 +194,13 @@ describe("bulk create", () => {
     );
     expect(r.code).toBe("BAD_REQUEST");
     expect(r.reason).toBe("bulk_invalid");
-    expect(r.details.map((d) => d.path).sort()).toEqual(["rows[1].name", "rows[2].product", "rows[3].name", "rows[4].name", "rows[5].labels"]);
+    expect(r.details.map((d) => d.path).sort()).toEqual([
+      "rows[1].name",
+      "rows[2].product",
+      "rows[3].name",
+      "rows[4].name",
+      "rows[5].labels",
+    ]);
     expect(r.details.every((d) => typeof d.row === "number")).toBe(true);
     const list = await dev.device.list({ tenantSlug: slug, search: `ok-${tag}`, page: 1, pageSize: 10 });
     expect(list.total).toBe(0);
@@ -198,7 +208,11 @@ describe("bulk create", () => {
 
   it("creates all rows in one go and returns each secret once, with a CSV", async () => {
     const tag = randomSuffix();
-    const rows = Array.from({ length: 25 }, (_, i) => ({ name: `bulk-${tag}-${i}`, product: i % 2 ? product.id : product.name, labels: `row=${i};tag=${tag}` }));
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      name: `bulk-${tag}-${i}`,
+      product: i % 2 ? product.id : product.name,
+      labels: `row=${i};tag=${tag}`,
+    }));
     const res = await dev.device.bulkCreate({ tenantSlug: slug, rows });
     expect(res.count).toBe(25);
     expect(res.created.map((c) => c.device.name)).toEqual(rows.map((r) => r.name));

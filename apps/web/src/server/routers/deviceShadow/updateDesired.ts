@@ -1,4 +1,8 @@
-import { updateDesiredAttributes, updateDesiredAttributesInput, updateDesiredAttributesOutput } from "../../services/deviceShadow/updateDesired";
+import {
+  updateDesiredAttributes,
+  updateDesiredAttributesInput,
+  updateDesiredAttributesOutput,
+} from "../../services/deviceShadow/updateDesired";
 import { requirePermission, tenantProcedure } from "../../trpc";
 
 /** Sets desired attributes (a patch; `null` removes a key), validated against the thing model; the device is told. */

@@ -39,7 +39,17 @@ async function newDevice(c: Ctx) {
   const p = await c.owner.product.create({ tenantSlug: c.slug, name: `prod-${randomSuffix()}`, thingModel: testThingModel });
   const d = (await c.owner.device.create({ tenantSlug: c.slug, name: `dev-${randomSuffix()}`, productId: p.id })).device;
   await withSystem(getSystemDb(), (tx) =>
-    insertTelemetryRows(tx, [{ tenantId: c.tenantId, deviceId: parsePublicId("dev", d.id)!, key: "temperature", ts: Date.now() - 60_000, valueNum: 21, valueBool: null, valueStr: null }]),
+    insertTelemetryRows(tx, [
+      {
+        tenantId: c.tenantId,
+        deviceId: parsePublicId("dev", d.id)!,
+        key: "temperature",
+        ts: Date.now() - 60_000,
+        valueNum: 21,
+        valueBool: null,
+        valueStr: null,
+      },
+    ]),
   );
   return d;
 }
@@ -54,7 +64,8 @@ const cases: Case[] = [
     path: "history.series",
     permission: "device.read",
     prepare: newDevice,
-    call: (k, s, d) => k.history.series({ tenantSlug: s, series: [{ deviceId: d.id, key: "temperature" }], from: hourAgo(), to: new Date() }),
+    call: (k, s, d) =>
+      k.history.series({ tenantSlug: s, series: [{ deviceId: d.id, key: "temperature" }], from: hourAgo(), to: new Date() }),
   },
   {
     path: "history.raw",
@@ -68,7 +79,12 @@ const cases: Case[] = [
     prepare: newDevice,
     call: (k, s, d) => k.telemetryExport.start({ tenantSlug: s, deviceId: d.id, from: hourAgo(), to: new Date(), format: "jsonl" }),
   },
-  { path: "telemetryExport.byId", permission: "telemetry.export", prepare: newExport, call: (k, s, e) => k.telemetryExport.byId({ tenantSlug: s, id: e.id }) },
+  {
+    path: "telemetryExport.byId",
+    permission: "telemetry.export",
+    prepare: newExport,
+    call: (k, s, e) => k.telemetryExport.byId({ tenantSlug: s, id: e.id }),
+  },
   { path: "telemetryExport.list", permission: "telemetry.export", call: (k, s) => k.telemetryExport.list({ tenantSlug: s }) },
 ];
 

@@ -60,12 +60,16 @@ describe("members", () => {
 
   it("admins cannot touch owners or grant owner", async () => {
     const admin = callerAs(w.users.admin);
-    expect((await refusal(admin.member.changeRole({ tenantSlug: slug, userId: uid(w.users.viewer), role: "owner" }))).code).toBe("FORBIDDEN");
-    expect((await refusal(admin.member.changeRole({ tenantSlug: slug, userId: uid(w.users.owner), role: "viewer" }))).code).toBe("FORBIDDEN");
-    expect((await refusal(admin.member.remove({ tenantSlug: slug, userId: uid(w.users.owner) }))).code).toBe("FORBIDDEN");
-    expect((await refusal(admin.member.invite({ tenantSlug: slug, email: `o-${randomSuffix()}@test.aspen.dev`, role: "owner" }))).code).toBe(
+    expect((await refusal(admin.member.changeRole({ tenantSlug: slug, userId: uid(w.users.viewer), role: "owner" }))).code).toBe(
       "FORBIDDEN",
     );
+    expect((await refusal(admin.member.changeRole({ tenantSlug: slug, userId: uid(w.users.owner), role: "viewer" }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect((await refusal(admin.member.remove({ tenantSlug: slug, userId: uid(w.users.owner) }))).code).toBe("FORBIDDEN");
+    expect(
+      (await refusal(admin.member.invite({ tenantSlug: slug, email: `o-${randomSuffix()}@test.aspen.dev`, role: "owner" }))).code,
+    ).toBe("FORBIDDEN");
     // …but manage everyone else.
     await admin.member.changeRole({ tenantSlug: slug, userId: uid(w.users.viewer), role: "developer" });
     await admin.member.remove({ tenantSlug: slug, userId: uid(w.users.developer) });

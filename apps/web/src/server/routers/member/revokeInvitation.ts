@@ -1,4 +1,8 @@
-import { revokeInvitation as revokeInvitationService, revokeInvitationInput, revokeInvitationOutput } from "../../services/member/revokeInvitation";
+import {
+  revokeInvitation as revokeInvitationService,
+  revokeInvitationInput,
+  revokeInvitationOutput,
+} from "../../services/member/revokeInvitation";
 import { requirePermission, tenantProcedure } from "../../trpc";
 
 /** Revokes a pending invitation: its link stops working. */

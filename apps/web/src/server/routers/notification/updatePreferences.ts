@@ -1,4 +1,8 @@
-import { updateNotificationPreferences, updateNotificationPreferencesInput, updateNotificationPreferencesOutput } from "../../services/notification/updatePreferences";
+import {
+  updateNotificationPreferences,
+  updateNotificationPreferencesInput,
+  updateNotificationPreferencesOutput,
+} from "../../services/notification/updatePreferences";
 import { requirePermission, tenantProcedure } from "../../trpc";
 
 /** Saves the member's notification preferences. */

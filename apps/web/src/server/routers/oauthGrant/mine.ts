@@ -2,4 +2,7 @@ import { myOAuthGrants, myOAuthGrantsInput, myOAuthGrantsOutput } from "../../se
 import { authedProcedure } from "../../trpc";
 
 /** The apps the signed-in user authorised ("Connected apps"). */
-export const mine = authedProcedure.input(myOAuthGrantsInput).output(myOAuthGrantsOutput).query(({ ctx, input }) => myOAuthGrants(ctx.userScope, input));
+export const mine = authedProcedure
+  .input(myOAuthGrantsInput)
+  .output(myOAuthGrantsOutput)
+  .query(({ ctx, input }) => myOAuthGrants(ctx.userScope, input));

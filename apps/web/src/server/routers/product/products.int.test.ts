@@ -39,7 +39,12 @@ const model = {
 
 describe("products", () => {
   it("creates a product with a validated thing model (defaults applied) and a public product key", async () => {
-    const p = await dev.product.create({ tenantSlug: slug, name: `Thermostat ${randomSuffix()}`, description: "A thermostat", thingModel: model });
+    const p = await dev.product.create({
+      tenantSlug: slug,
+      name: `Thermostat ${randomSuffix()}`,
+      description: "A thermostat",
+      thingModel: model,
+    });
     expect(p.id).toMatch(/^prd_/);
     expect(p.productKey).toMatch(/^pk_[A-Za-z0-9_-]{20}$/);
     expect(p.productSecretHint).toBeNull();
@@ -63,7 +68,9 @@ describe("products", () => {
     expect(r.code).toBe("BAD_REQUEST");
     expect(r.reason).toBe("invalid_thing_model");
     const paths = r.details.map((d) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(["properties[0].min", "properties[1].min", "properties[1].identifier", "properties[2].enumValues"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["properties[0].min", "properties[1].min", "properties[1].identifier", "properties[2].enumValues"]),
+    );
     expect(paths.some((p) => p.startsWith("commands[0].identifier"))).toBe(true);
     expect(r.message).toMatch(/^The thing model has \d+ problems/);
   });
@@ -71,15 +78,24 @@ describe("products", () => {
   it("refuses a taken name with CONFLICT", async () => {
     const name = `Same ${randomSuffix()}`;
     await dev.product.create({ tenantSlug: slug, name, thingModel: model });
-    expect(await refusal(dev.product.create({ tenantSlug: slug, name, thingModel: model }))).toMatchObject({ code: "CONFLICT", reason: "product_name_taken" });
+    expect(await refusal(dev.product.create({ tenantSlug: slug, name, thingModel: model }))).toMatchObject({
+      code: "CONFLICT",
+      reason: "product_name_taken",
+    });
   });
 
   it("updates fields and re-validates the thing model", async () => {
     const p = await dev.product.create({ tenantSlug: slug, name: `Upd ${randomSuffix()}`, thingModel: model });
     const u = await dev.product.update({ tenantSlug: slug, id: p.id, description: "new", selfRegister: true, unknownKeys: "keep" });
     expect(u).toMatchObject({ description: "new", selfRegister: true, unknownKeys: "keep", name: p.name });
-    expect((await refusal(dev.product.update({ tenantSlug: slug, id: p.id, thingModel: { properties: "nope" } }))).reason).toBe("invalid_thing_model");
-    const u2 = await dev.product.update({ tenantSlug: slug, id: p.id, thingModel: { properties: [{ identifier: "h", name: "H", type: "int" }] } });
+    expect((await refusal(dev.product.update({ tenantSlug: slug, id: p.id, thingModel: { properties: "nope" } }))).reason).toBe(
+      "invalid_thing_model",
+    );
+    const u2 = await dev.product.update({
+      tenantSlug: slug,
+      id: p.id,
+      thingModel: { properties: [{ identifier: "h", name: "H", type: "int" }] },
+    });
     expect(u2.thingModel.properties.map((x) => x.identifier)).toEqual(["h"]);
   });
 

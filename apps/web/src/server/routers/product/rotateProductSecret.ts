@@ -1,4 +1,8 @@
-import { rotateProductSecret as rotateProductSecretService, rotateProductSecretInput, rotateProductSecretOutput } from "../../services/product/rotateSecret";
+import {
+  rotateProductSecret as rotateProductSecretService,
+  rotateProductSecretInput,
+  rotateProductSecretOutput,
+} from "../../services/product/rotateSecret";
 import { requirePermission, tenantProcedure } from "../../trpc";
 
 /** Generates a new product secret and returns it this once; the previous one stops working. */

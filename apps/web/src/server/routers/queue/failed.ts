@@ -2,4 +2,7 @@ import { failedJobs, failedJobsInput, failedJobsOutput } from "../../services/qu
 import { platformProcedure } from "./_procedure";
 
 /** Failed jobs of a queue (platform operators). */
-export const failed = platformProcedure.input(failedJobsInput).output(failedJobsOutput).query(({ ctx, input }) => failedJobs({ userId: ctx.user.id }, input));
+export const failed = platformProcedure
+  .input(failedJobsInput)
+  .output(failedJobsOutput)
+  .query(({ ctx, input }) => failedJobs({ userId: ctx.user.id }, input));

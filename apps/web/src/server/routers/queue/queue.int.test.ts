@@ -33,7 +33,11 @@ beforeAll(async () => {
 
 describe("queue (platform operators)", () => {
   it("is refused to users without platform_admin and to signed-out callers", async () => {
-    for (const call of [(k: ReturnType<typeof callerAs>) => k.queue.overview(), (k: ReturnType<typeof callerAs>) => k.queue.failed({ queue: "webhooks" }), (k: ReturnType<typeof callerAs>) => k.queue.retry({ queue: "webhooks" })]) {
+    for (const call of [
+      (k: ReturnType<typeof callerAs>) => k.queue.overview(),
+      (k: ReturnType<typeof callerAs>) => k.queue.failed({ queue: "webhooks" }),
+      (k: ReturnType<typeof callerAs>) => k.queue.retry({ queue: "webhooks" }),
+    ]) {
       expect(await codeOf(call(callerAs(member)))).toBe("FORBIDDEN");
       expect(await codeOf(call(callerAs(null)))).toBe("UNAUTHORIZED");
     }
@@ -43,9 +47,13 @@ describe("queue (platform operators)", () => {
     const q = getProducer().queueFor(queues.retention);
     const name = `test.fail.${Date.now()}`;
     const job = await q.add(name, { n: 1 }, { attempts: 1 });
-    const worker = new Worker(queues.retention, async (j) => {
-      if (j.name === name) throw new UnrecoverableError("boom for the test");
-    }, { connection: createRedis(process.env.REDIS_URL!), prefix });
+    const worker = new Worker(
+      queues.retention,
+      async (j) => {
+        if (j.name === name) throw new UnrecoverableError("boom for the test");
+      },
+      { connection: createRedis(process.env.REDIS_URL!), prefix },
+    );
     const k = callerAs(admin);
     for (let i = 0; i < 100 && !(await job.isFailed()); i++) await new Promise((r) => setTimeout(r, 50));
     await worker.close();

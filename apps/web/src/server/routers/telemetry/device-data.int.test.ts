@@ -66,11 +66,21 @@ describe("telemetry", () => {
     const d = await createTestDevice(w);
     const t = Date.now() - 5000;
     await withSystem(getSystemDb(), (tx) =>
-      tx.execute(sql`update devices set latest = ${JSON.stringify({ temperature: { ts: t, value: 20 }, humidity: { ts: t, value: 40 } })}::jsonb where id = ${d.uuid}`),
+      tx.execute(
+        sql`update devices set latest = ${JSON.stringify({ temperature: { ts: t, value: 20 }, humidity: { ts: t, value: 40 } })}::jsonb where id = ${d.uuid}`,
+      ),
     );
     const key = brokerKeys(prefix).latest(d.uuid);
     const redis = new Redis(process.env.REDIS_URL!);
-    await redis.hset(key, "temperature", JSON.stringify({ ts: t + 1000, value: 22.5 }), "humidity", JSON.stringify({ ts: t - 1000, value: 10 }), "junk", "{");
+    await redis.hset(
+      key,
+      "temperature",
+      JSON.stringify({ ts: t + 1000, value: 22.5 }),
+      "humidity",
+      JSON.stringify({ ts: t - 1000, value: 10 }),
+      "junk",
+      "{",
+    );
     await redis.quit();
     const r = await viewer.telemetry.latest({ tenantSlug: w.slug, deviceId: d.id });
     expect(r.values.find((v) => v.key === "temperature")).toMatchObject({ ts: t + 1000, value: 22.5 });
@@ -115,7 +125,13 @@ describe("telemetry", () => {
     ]);
 
     // The last hour picks a bucket automatically (10 s → 360 buckets at most).
-    const hour = await viewer.telemetry.series({ tenantSlug: w.slug, deviceId: d.id, key: "temperature", from: new Date(Date.now() - 3600_000), to: new Date() });
+    const hour = await viewer.telemetry.series({
+      tenantSlug: w.slug,
+      deviceId: d.id,
+      key: "temperature",
+      from: new Date(Date.now() - 3600_000),
+      to: new Date(),
+    });
     expect(hour.bucketSeconds).toBe(10);
     expect(hour.points).toHaveLength(18);
 
@@ -130,13 +146,30 @@ describe("telemetry", () => {
     expect(raw.points.map((p) => p.avg)).toEqual([10, 11, 12, 13, 14, 15]);
     expect(raw.points[0]).toEqual({ ts: base + minute, avg: 10, min: 10, max: 10, count: 1 });
 
-    expect(await refusal(viewer.telemetry.series({ tenantSlug: w.slug, deviceId: d.id, key: "temperature", from: new Date(), to: new Date(Date.now() - 1000) }))).toMatchObject({
+    expect(
+      await refusal(
+        viewer.telemetry.series({
+          tenantSlug: w.slug,
+          deviceId: d.id,
+          key: "temperature",
+          from: new Date(),
+          to: new Date(Date.now() - 1000),
+        }),
+      ),
+    ).toMatchObject({
       code: "BAD_REQUEST",
       reason: "invalid_range",
     });
     expect(
       await refusal(
-        viewer.telemetry.series({ tenantSlug: w.slug, deviceId: d.id, key: "temperature", from: new Date(Date.now() - 86_400_000), to: new Date(), bucketSeconds: 1 }),
+        viewer.telemetry.series({
+          tenantSlug: w.slug,
+          deviceId: d.id,
+          key: "temperature",
+          from: new Date(Date.now() - 86_400_000),
+          to: new Date(),
+          bucketSeconds: 1,
+        }),
       ),
     ).toMatchObject({ code: "BAD_REQUEST", reason: "too_many_buckets" });
   });
@@ -180,9 +213,25 @@ describe("telemetry", () => {
         rows.push({ tenantId: ow.tenant.id, deviceId: a.uuid, key, ts: start + i * 1000, valueNum: i, valueBool: null, valueStr: null });
       }
     }
-    rows.push({ tenantId: ow.tenant.id, deviceId: a.uuid, key: "temperature", ts: Date.now() - 10, valueNum: 1, valueBool: null, valueStr: null });
+    rows.push({
+      tenantId: ow.tenant.id,
+      deviceId: a.uuid,
+      key: "temperature",
+      ts: Date.now() - 10,
+      valueNum: 1,
+      valueBool: null,
+      valueStr: null,
+    });
     // Older than 10 minutes: not counted.
-    rows.push({ tenantId: ow.tenant.id, deviceId: a.uuid, key: "temperature", ts: minuteStart(30), valueNum: 1, valueBool: null, valueStr: null });
+    rows.push({
+      tenantId: ow.tenant.id,
+      deviceId: a.uuid,
+      key: "temperature",
+      ts: minuteStart(30),
+      valueNum: 1,
+      valueBool: null,
+      valueStr: null,
+    });
     await withSystem(getSystemDb(), (tx) => insertTelemetryRows(tx, rows));
     const before = Date.now();
     const o = await callerAs(ow.users.viewer).telemetry.overview({ tenantSlug: ow.slug });
@@ -217,7 +266,15 @@ describe("device activity", () => {
       protocolVersion: 4,
     });
     await closeDeviceConnection(db, { connectionId: c1!.id, deviceId: d.uuid, connectedAt: c1!.connectedAt, reason: "keepalive timeout" });
-    await openDeviceConnection(db, { tenantId: w.tenant.id, deviceId: d.uuid, brokerId: "b2", clientId: d.id, ip: "198.51.100.5", protocol: "ws", protocolVersion: 3 });
+    await openDeviceConnection(db, {
+      tenantId: w.tenant.id,
+      deviceId: d.uuid,
+      brokerId: "b2",
+      clientId: d.id,
+      ip: "198.51.100.5",
+      protocol: "ws",
+      protocolVersion: 3,
+    });
     const r = await viewer.deviceActivity.connections({ tenantSlug: w.slug, deviceId: d.id, page: 1, pageSize: 10 });
     expect(r.total).toBe(2);
     expect(r.items[0]).toMatchObject({ ip: "198.51.100.5", protocol: "ws", protocolVersion: 3, disconnectedAt: null, reason: null });
@@ -231,8 +288,22 @@ describe("device activity", () => {
     const now = Date.now();
     await withSystem(getSystemDb(), (tx) =>
       insertDeviceErrors(tx, [
-        { tenantId: w.tenant.id, deviceId: d.uuid, kind: "payload", reason: "malformed JSON", topic: "v1/devices/me/telemetry", at: now - 2000 },
-        { tenantId: w.tenant.id, deviceId: d.uuid, kind: "validation", reason: "temperature: too big", topic: "v1/devices/me/telemetry", at: now - 1000 },
+        {
+          tenantId: w.tenant.id,
+          deviceId: d.uuid,
+          kind: "payload",
+          reason: "malformed JSON",
+          topic: "v1/devices/me/telemetry",
+          at: now - 2000,
+        },
+        {
+          tenantId: w.tenant.id,
+          deviceId: d.uuid,
+          kind: "validation",
+          reason: "temperature: too big",
+          topic: "v1/devices/me/telemetry",
+          at: now - 1000,
+        },
       ]),
     );
     const r = await viewer.deviceActivity.errors({ tenantSlug: w.slug, deviceId: d.id, page: 1, pageSize: 10 });
@@ -262,7 +333,11 @@ describe("device shadow", () => {
     expect((await viewer.deviceShadow.get({ tenantSlug: w.slug, deviceId: d.id })).version).toBe(2);
 
     const bad = await refusal(
-      dev.deviceShadow.updateDesired({ tenantSlug: w.slug, deviceId: d.id, desired: { target: 99, temperature: 20, nope: 1, mode: "turbo" } }),
+      dev.deviceShadow.updateDesired({
+        tenantSlug: w.slug,
+        deviceId: d.id,
+        desired: { target: 99, temperature: 20, nope: 1, mode: "turbo" },
+      }),
     );
     expect(bad).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_desired" });
     const byPath = Object.fromEntries(bad.details.map((i) => [i.path, i.message]));
@@ -271,7 +346,9 @@ describe("device shadow", () => {
     expect(byPath["desired.nope"]).toMatch(/not a property/i);
     expect((await viewer.deviceShadow.get({ tenantSlug: w.slug, deviceId: d.id })).version).toBe(2);
 
-    expect(await refusal(dev.deviceShadow.updateDesired({ tenantSlug: w.slug, deviceId: d.id, desired: { on: false }, expectedVersion: 1 }))).toMatchObject({
+    expect(
+      await refusal(dev.deviceShadow.updateDesired({ tenantSlug: w.slug, deviceId: d.id, desired: { on: false }, expectedVersion: 1 })),
+    ).toMatchObject({
       code: "CONFLICT",
       reason: "version_conflict",
     });
@@ -287,7 +364,14 @@ describe("commands", () => {
   it("send validates the method and params, queues with the next request id, publishes on Redis and audits", async () => {
     const d = await createTestDevice(w);
     const c1 = await dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "reboot", params: { delaySeconds: 5 } });
-    expect(c1).toMatchObject({ deviceId: d.id, requestId: 1, method: "reboot", params: { delaySeconds: 5 }, status: "queued", timeoutMs: 30000 });
+    expect(c1).toMatchObject({
+      deviceId: d.id,
+      requestId: 1,
+      method: "reboot",
+      params: { delaySeconds: 5 },
+      status: "queued",
+      timeoutMs: 30000,
+    });
     expect(c1.id).toMatch(/^cmd_/);
     const ttl = c1.expiresAt.getTime() - c1.createdAt.getTime();
     // Both come from the same transaction's now(): exactly the default TTL, whatever the load.
@@ -296,7 +380,14 @@ describe("commands", () => {
     expect(msg.msg).toMatchObject({ tenantId: w.tenant.id, deviceId: d.uuid });
     expect(typeof msg.msg.commandId).toBe("string");
 
-    const c2 = await dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "setLevel", params: { level: 3 }, ttlSeconds: 60, timeoutMs: 5000 });
+    const c2 = await dev.command.send({
+      tenantSlug: w.slug,
+      deviceId: d.id,
+      method: "setLevel",
+      params: { level: 3 },
+      ttlSeconds: 60,
+      timeoutMs: 5000,
+    });
     expect(c2.requestId).toBe(2);
     expect(c2.timeoutMs).toBe(5000);
 
@@ -304,7 +395,9 @@ describe("commands", () => {
       code: "BAD_REQUEST",
       reason: "unknown_command",
     });
-    const bad = await refusal(dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "setLevel", params: { level: 11, extra: 1 } }));
+    const bad = await refusal(
+      dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "setLevel", params: { level: 11, extra: 1 } }),
+    );
     expect(bad).toMatchObject({ code: "BAD_REQUEST", reason: "invalid_params" });
     expect(bad.details.map((i) => i.path).sort()).toEqual(["params.extra", "params.level"]);
     const missing = await refusal(dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "setLevel", params: {} }));
@@ -325,7 +418,9 @@ describe("commands", () => {
   it("two sends at the same time get different request ids", async () => {
     const d = await createTestDevice(w);
     const sends = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "setLevel", params: { level: i } })),
+      Array.from({ length: 6 }, (_, i) =>
+        dev.command.send({ tenantSlug: w.slug, deviceId: d.id, method: "setLevel", params: { level: i } }),
+      ),
     );
     expect(sends.map((c) => c.requestId).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -365,7 +460,11 @@ describe("tenant isolation and roles", () => {
   ];
 
   it("a member of another tenant gets NOT_FOUND for every procedure, in this tenant or with this device in their own", async () => {
-    const inThisTenant = [...reads(outsider, w.slug, d.id, cmdId), ...mutations(outsider, w.slug, d.id), () => outsider.telemetry.overview({ tenantSlug: w.slug })];
+    const inThisTenant = [
+      ...reads(outsider, w.slug, d.id, cmdId),
+      ...mutations(outsider, w.slug, d.id),
+      () => outsider.telemetry.overview({ tenantSlug: w.slug }),
+    ];
     for (const call of inThisTenant) expect((await refusal(call())).code).toBe("NOT_FOUND");
     const own = w.outsiderTenant.slug;
     for (const call of [...reads(outsider, own, d.id, cmdId), ...mutations(outsider, own, d.id)]) {

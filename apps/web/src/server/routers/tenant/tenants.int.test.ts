@@ -39,7 +39,10 @@ describe("tenants", () => {
   });
 
   it("refuses a taken slug with CONFLICT and a reserved or malformed one with BAD_REQUEST", async () => {
-    expect(await refusal(callerAs(w.outsider).tenant.create({ name: "Copy", slug: w.tenant.slug }))).toEqual({ code: "CONFLICT", reason: "slug_taken" });
+    expect(await refusal(callerAs(w.outsider).tenant.create({ name: "Copy", slug: w.tenant.slug }))).toEqual({
+      code: "CONFLICT",
+      reason: "slug_taken",
+    });
     expect((await refusal(callerAs(w.outsider).tenant.create({ name: "Admin", slug: "admin" }))).code).toBe("BAD_REQUEST");
     expect((await refusal(callerAs(w.outsider).tenant.create({ name: "Bad", slug: "Bad Slug" }))).code).toBe("BAD_REQUEST");
   });

@@ -28,7 +28,11 @@ async function reason(p: Promise<unknown>): Promise<string> {
 }
 
 const meta = () => ({ ip: `198.18.77.${Math.floor(Math.random() * 250) + 1}`, userAgent: "vitest" });
-const tokenOf = (email: string) => sent.filter((m) => m.to === email).at(-1)!.resetUrl.split("/reset/")[1]!;
+const tokenOf = (email: string) =>
+  sent
+    .filter((m) => m.to === email)
+    .at(-1)!
+    .resetUrl.split("/reset/")[1]!;
 
 describe("password reset by email", () => {
   it("mails a single-use link that sets the password and ends every session", async () => {
@@ -59,8 +63,12 @@ describe("password reset by email", () => {
     await callerAs(null).account.requestPasswordReset({ email: u.email });
     const second = tokenOf(u.email);
     expect(second).not.toBe(first);
-    expect(await reason(callerAs(null).account.resetPassword({ token: first, password: "fresh-meadow-stone-8" }))).toBe("reset_link_invalid");
-    expect(await reason(callerAs(null).account.resetPassword({ token: "x".repeat(43), password: "fresh-meadow-stone-8" }))).toBe("reset_link_invalid");
+    expect(await reason(callerAs(null).account.resetPassword({ token: first, password: "fresh-meadow-stone-8" }))).toBe(
+      "reset_link_invalid",
+    );
+    expect(await reason(callerAs(null).account.resetPassword({ token: "x".repeat(43), password: "fresh-meadow-stone-8" }))).toBe(
+      "reset_link_invalid",
+    );
     expect(await reason(callerAs(null).account.resetPassword({ token: second, password: "Password123!" }))).toBe("invalid_input");
     expect(await callerAs(null).account.resetPassword({ token: second, password: "fresh-meadow-stone-8" })).toEqual({ reset: true });
   });

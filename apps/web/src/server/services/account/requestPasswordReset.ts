@@ -28,7 +28,10 @@ export async function requestPasswordReset(
     const expiresAt = new Date(Date.now() + PASSWORD_RESET_TTL_MS);
     const id = await withSystem(getSystemDb(), (tx) => createPasswordReset(tx, { userId: user.id, tokenHash, expiresAt }));
     const emailed = await sendPasswordResetMail({ resetId: id, to: user.email, resetUrl: resetUrl(token), expiresAt });
-    await recordAudit({ meta }, { action: "user.password_reset_requested", tenantId: null, actor: { id: user.id, email: user.email }, details: { emailed } });
+    await recordAudit(
+      { meta },
+      { action: "user.password_reset_requested", tenantId: null, actor: { id: user.id, email: user.email }, details: { emailed } },
+    );
   }
   return { requested: true };
 }

@@ -14,7 +14,10 @@ export const resetPasswordOutput = z.object({ reset: z.literal(true) });
  * Sets a new password with a reset link's token: once (the token is consumed atomically), before
  * it expires, and ends every session of the user (their session version moves on).
  */
-export async function resetPassword(meta: RequestMeta, input: z.output<typeof resetPasswordInput>): Promise<z.output<typeof resetPasswordOutput>> {
+export async function resetPassword(
+  meta: RequestMeta,
+  input: z.output<typeof resetPasswordInput>,
+): Promise<z.output<typeof resetPasswordOutput>> {
   const passwordHash = await hashPassword(input.password);
   const user = await withSystem(getSystemDb(), async (tx) => {
     const reset = await consumePasswordReset(tx, hashSecret(input.token));
@@ -25,7 +28,11 @@ export async function resetPassword(meta: RequestMeta, input: z.output<typeof re
     return u;
   });
   if (!user) {
-    throw appError("BAD_REQUEST", "reset_link_invalid", "This reset link is used, expired or unknown. Ask for a new one on the sign-in page.");
+    throw appError(
+      "BAD_REQUEST",
+      "reset_link_invalid",
+      "This reset link is used, expired or unknown. Ask for a new one on the sign-in page.",
+    );
   }
   await recordAudit({ meta }, { action: "user.password_reset", tenantId: null, actor: { id: user.id, email: user.email } });
   return { reset: true };

@@ -51,7 +51,10 @@ describe("TOTP two-factor authentication", () => {
     expect(await authenticate({ ...creds, code: recoveryCodes[0]! }, meta())).toEqual({ ok: false, reason: "totp_invalid" });
     expect((await me.account.totpStatus()).recoveryCodesLeft).toBe(9);
     // a wrong password with a right code is still just wrong credentials
-    expect(await authenticate({ email: u.email, password: "not-it-at-all-1", code: codeAt(key) }, meta())).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(await authenticate({ email: u.email, password: "not-it-at-all-1", code: codeAt(key) }, meta())).toEqual({
+      ok: false,
+      reason: "invalid_credentials",
+    });
 
     expect(await reason(me.account.totpDisable({ password: "wrong-password-1" }))).toBe("wrong_password");
     expect(await me.account.totpDisable({ password: u.password })).toEqual({ disabled: true });

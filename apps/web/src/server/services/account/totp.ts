@@ -16,9 +16,10 @@ export const enableTotpOutput = z.object({ recoveryCodes: z.array(z.string()) })
 export const disableTotpInput = z.object({ password: z.string().min(1).max(1024) });
 export const disableTotpOutput = z.object({ disabled: z.literal(true) });
 
-const badCode = () => appError("BAD_REQUEST", "totp_code_invalid", "That code is not right: enter the 6 digits your authenticator app shows now", [
-  { path: "code", message: "Not the current code" },
-]);
+const badCode = () =>
+  appError("BAD_REQUEST", "totp_code_invalid", "That code is not right: enter the 6 digits your authenticator app shows now", [
+    { path: "code", message: "Not the current code" },
+  ]);
 
 /** Whether the user has a second factor, and how many recovery codes are left. */
 export async function totpStatus(user: User): Promise<z.output<typeof totpStatusOutput>> {
@@ -36,7 +37,11 @@ export async function beginTotpSetup(user: User): Promise<z.output<typeof beginT
 }
 
 /** Confirms the setup with a current code; returns ten single-use recovery codes, shown this once. */
-export async function enableTotpSetup(meta: RequestMeta, user: User, input: z.output<typeof enableTotpInput>): Promise<z.output<typeof enableTotpOutput>> {
+export async function enableTotpSetup(
+  meta: RequestMeta,
+  user: User,
+  input: z.output<typeof enableTotpInput>,
+): Promise<z.output<typeof enableTotpOutput>> {
   const db = getSystemDb();
   const row = await withSystem(db, (tx) => findTotp(tx, user.id));
   if (!row || row.enabledAt) throw appError("BAD_REQUEST", "totp_not_started", "Start the setup first");
@@ -49,7 +54,11 @@ export async function enableTotpSetup(meta: RequestMeta, user: User, input: z.ou
 }
 
 /** Turns the second factor off; needs the password (a stolen session alone cannot). */
-export async function disableTotpSetup(meta: RequestMeta, user: User, input: z.output<typeof disableTotpInput>): Promise<z.output<typeof disableTotpOutput>> {
+export async function disableTotpSetup(
+  meta: RequestMeta,
+  user: User,
+  input: z.output<typeof disableTotpInput>,
+): Promise<z.output<typeof disableTotpOutput>> {
   const db = getSystemDb();
   const u = await findUserById(db, user.id);
   if (!u || !(await verifyPassword(u.passwordHash, input.password))) {

@@ -28,7 +28,11 @@ async function reason(p: Promise<unknown>): Promise<string> {
     throw err;
   }
 }
-const tokenOf = (email: string) => sent.filter((m) => m.to === email).at(-1)!.verifyUrl.split("/verify/")[1]!;
+const tokenOf = (email: string) =>
+  sent
+    .filter((m) => m.to === email)
+    .at(-1)!
+    .verifyUrl.split("/verify/")[1]!;
 
 describe("email verification", () => {
   it("sign-up mails a link; an unverified account cannot accept an invitation; after verifying it can", async () => {

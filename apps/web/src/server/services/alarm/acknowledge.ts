@@ -19,8 +19,12 @@ export async function acknowledgeAlarm(scope: Scope, input: z.output<typeof ackn
     const a = await findAlarm(tx, scope.tenant.id, input.id);
     if (!a) throw notFound("Alarm");
     if (a.status !== "active") throw appError("CONFLICT", "alarm_not_active", `The alarm is ${a.status} already`);
-    if (!(await writeAck(tx, scope.tenant.id, input.id, userId, input.comment || null))) throw appError("CONFLICT", "alarm_not_active", "The alarm changed meanwhile: reload it");
-    return { alarm: toAlarmDto((await findAlarm(tx, scope.tenant.id, input.id))!), hooks: await ruleWebhookIds(tx, scope.tenant.id, a.ruleId) };
+    if (!(await writeAck(tx, scope.tenant.id, input.id, userId, input.comment || null)))
+      throw appError("CONFLICT", "alarm_not_active", "The alarm changed meanwhile: reload it");
+    return {
+      alarm: toAlarmDto((await findAlarm(tx, scope.tenant.id, input.id))!),
+      hooks: await ruleWebhookIds(tx, scope.tenant.id, a.ruleId),
+    };
   });
   await emitAlarmEvent(scope.tenant.id, "alarm.acknowledged", alarm, hooks);
   await recordAudit(auditOf(scope), { action: "alarm.acknowledge", targetType: "alarm", targetId: alarm.id, targetName: alarm.title });

@@ -23,11 +23,19 @@ export async function clearAlarm(scope: Scope, input: z.output<typeof clearAlarm
     const a = await findAlarm(tx, scope.tenant.id, input.id);
     if (!a) throw notFound("Alarm");
     if (a.status === "cleared") throw appError("CONFLICT", "alarm_cleared", "The alarm is cleared already");
-    if (!(await clearAlarmByHand(tx, scope.tenant.id, input.id, userId, input.comment || null))) throw appError("CONFLICT", "alarm_cleared", "The alarm changed meanwhile: reload it");
-    return { alarm: toAlarmDto((await findAlarm(tx, scope.tenant.id, input.id))!), hooks: await ruleWebhookIds(tx, scope.tenant.id, a.ruleId), ruleId: a.ruleId, deviceId: a.deviceId };
+    if (!(await clearAlarmByHand(tx, scope.tenant.id, input.id, userId, input.comment || null)))
+      throw appError("CONFLICT", "alarm_cleared", "The alarm changed meanwhile: reload it");
+    return {
+      alarm: toAlarmDto((await findAlarm(tx, scope.tenant.id, input.id))!),
+      hooks: await ruleWebhookIds(tx, scope.tenant.id, a.ruleId),
+      ruleId: a.ruleId,
+      deviceId: a.deviceId,
+    };
   });
   // The worker's evaluation state still says "active": drop it so the rule can raise again.
-  await getRedis().del(alertStateKey(getEnv().REDIS_PREFIX, ruleId, deviceId)).catch((err: Error) => logger.warn({ err: err.message }, "could not reset alert state"));
+  await getRedis()
+    .del(alertStateKey(getEnv().REDIS_PREFIX, ruleId, deviceId))
+    .catch((err: Error) => logger.warn({ err: err.message }, "could not reset alert state"));
   await emitAlarmEvent(scope.tenant.id, "alarm.cleared", alarm, hooks);
   await recordAudit(auditOf(scope), { action: "alarm.clear", targetType: "alarm", targetId: alarm.id, targetName: alarm.title });
   return alarm;

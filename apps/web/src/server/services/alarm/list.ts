@@ -18,7 +18,12 @@ export const listAlarmsInput = z.object({
   to: z.coerce.date().optional(),
   ...pageInput,
 });
-export const listAlarmsOutput = z.object({ items: z.array(alarmSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const listAlarmsOutput = z.object({
+  items: z.array(alarmSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 /** Alarms, newest first, filtered by severity, status, device, product, rule and time. */
 export async function listAlarms(scope: Scope, input: z.output<typeof listAlarmsInput>) {

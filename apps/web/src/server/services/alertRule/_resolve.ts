@@ -14,7 +14,12 @@ function refuse(issues: FieldIssue[]): never {
  * Checks a rule against its product (thing model, devices, the tenant's webhooks) and returns the spec
  * to store, with uuids instead of public ids. Refuses with every problem, each naming its field.
  */
-export async function resolveRuleSpec(tx: Tx, tenantId: string, productId: string, spec: AlertRuleSpec): Promise<{ spec: AlertRuleSpec; product: ProductRow }> {
+export async function resolveRuleSpec(
+  tx: Tx,
+  tenantId: string,
+  productId: string,
+  spec: AlertRuleSpec,
+): Promise<{ spec: AlertRuleSpec; product: ProductRow }> {
   const product = await findProductById(tx, tenantId, productId);
   if (!product) throw notFound("Product");
   const issues: FieldIssue[] = validateAlertRule(spec, product.thingModel).map((i) => ({ path: pathOf(i.path), message: i.message }));
@@ -26,7 +31,8 @@ export async function resolveRuleSpec(tx: Tx, tenantId: string, productId: strin
   });
   const found = new Set(await deviceIdsOfProduct(tx, tenantId, productId, deviceIds.filter(Boolean)));
   deviceIds.forEach((id, i) => {
-    if (id && !found.has(id)) issues.push({ path: pathOf(["deviceIds", i]), message: `No device ${spec.deviceIds[i]} in product "${product.name}"` });
+    if (id && !found.has(id))
+      issues.push({ path: pathOf(["deviceIds", i]), message: `No device ${spec.deviceIds[i]} in product "${product.name}"` });
   });
 
   const webhookIds = spec.actions.webhookIds.map((id, i) => {
@@ -36,9 +42,13 @@ export async function resolveRuleSpec(tx: Tx, tenantId: string, productId: strin
   });
   const hooks = new Set(await existingWebhookEndpointIds(tx, tenantId, webhookIds.filter(Boolean)));
   webhookIds.forEach((id, i) => {
-    if (id && !hooks.has(id)) issues.push({ path: pathOf(["actions", "webhookIds", i]), message: `No webhook ${spec.actions.webhookIds[i]} in this tenant` });
+    if (id && !hooks.has(id))
+      issues.push({ path: pathOf(["actions", "webhookIds", i]), message: `No webhook ${spec.actions.webhookIds[i]} in this tenant` });
   });
 
   if (issues.length) refuse(issues);
-  return { spec: { ...spec, deviceIds: [...new Set(deviceIds)], actions: { ...spec.actions, webhookIds: [...new Set(webhookIds)] } }, product };
+  return {
+    spec: { ...spec, deviceIds: [...new Set(deviceIds)], actions: { ...spec.actions, webhookIds: [...new Set(webhookIds)] } },
+    product,
+  };
 }

@@ -21,6 +21,12 @@ export async function createAlertRule(scope: Scope, input: z.output<typeof creat
     return toAlertRuleDto((await findAlertRule(tx, scope.tenant.id, row.id))!, product.thingModel);
   });
   await publishRulesChanged(scope.tenant.id, input.productId);
-  await recordAudit(auditOf(scope), { action: "rule.create", targetType: "alert_rule", targetId: dto.id, targetName: dto.name, details: { severity: dto.severity, trigger: dto.triggerType } });
+  await recordAudit(auditOf(scope), {
+    action: "rule.create",
+    targetType: "alert_rule",
+    targetId: dto.id,
+    targetName: dto.name,
+    details: { severity: dto.severity, trigger: dto.triggerType },
+  });
   return dto;
 }

@@ -6,7 +6,12 @@ import { assertAllowed, inTenant, type Scope } from "../scope";
 import { alertRuleSchema, toAlertRuleDto } from "./dto";
 
 export const listAlertRulesInput = z.object({ productId: publicIdInput("prd").optional(), ...pageInput });
-export const listAlertRulesOutput = z.object({ items: z.array(alertRuleSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const listAlertRulesOutput = z.object({
+  items: z.array(alertRuleSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 /** The tenant's alert rules (optionally of one product), newest first. */
 export async function listAlertRules(scope: Scope, input: z.output<typeof listAlertRulesInput>) {

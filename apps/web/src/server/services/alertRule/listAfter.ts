@@ -13,7 +13,10 @@ export const listAlertRulesAfterInput = listAlertRulesInput
 export const listAlertRulesAfterOutput = cursorPageOf(alertRuleSchema);
 
 /** Alert rules newest first, `limit` after the rule `startingAfter`. */
-export async function listAlertRulesAfter(scope: Scope, input: z.output<typeof listAlertRulesAfterInput>): Promise<z.output<typeof listAlertRulesAfterOutput>> {
+export async function listAlertRulesAfter(
+  scope: Scope,
+  input: z.output<typeof listAlertRulesAfterInput>,
+): Promise<z.output<typeof listAlertRulesAfterOutput>> {
   assertAllowed(scope, "device.read");
   const { startingAfter, ...filter } = input;
   const page = await inTenant(scope, (tx) => queryRulesAfter(tx, scope.tenant.id, { ...filter, after: startingAfter }));

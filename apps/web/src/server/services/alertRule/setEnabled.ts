@@ -19,6 +19,11 @@ export async function setAlertRuleEnabled(scope: Scope, input: z.output<typeof s
   });
   await publishRulesChanged(scope.tenant.id, row.productId);
   const dto = toAlertRuleDto(row);
-  await recordAudit(auditOf(scope), { action: input.enabled ? "rule.enable" : "rule.disable", targetType: "alert_rule", targetId: dto.id, targetName: dto.name });
+  await recordAudit(auditOf(scope), {
+    action: input.enabled ? "rule.enable" : "rule.disable",
+    targetType: "alert_rule",
+    targetId: dto.id,
+    targetName: dto.name,
+  });
   return dto;
 }

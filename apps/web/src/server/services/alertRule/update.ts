@@ -20,7 +20,10 @@ export async function updateAlertRule(scope: Scope, input: z.output<typeof updat
     if (!existing) throw notFound("Alert rule");
     const { spec, product } = await resolveRuleSpec(tx, scope.tenant.id, existing.productId, input.rule);
     await updateAlertRuleSpec(tx, scope.tenant.id, input.id, spec);
-    return { dto: toAlertRuleDto((await findAlertRule(tx, scope.tenant.id, input.id))!, product.thingModel), productId: existing.productId };
+    return {
+      dto: toAlertRuleDto((await findAlertRule(tx, scope.tenant.id, input.id))!, product.thingModel),
+      productId: existing.productId,
+    };
   });
   await publishRulesChanged(scope.tenant.id, dto.productId);
   await recordAudit(auditOf(scope), { action: "rule.update", targetType: "alert_rule", targetId: dto.dto.id, targetName: dto.dto.name });

@@ -30,7 +30,10 @@ describe("API keys", () => {
     expect(made.secret).toMatch(/^ak_[A-Za-z0-9_-]{43}$/);
     expect(made.apiKey.prefix).toBe(made.secret.slice(0, 11));
     expect(made.apiKey.id).toMatch(/^key_/);
-    const [row] = await getSystemDb().select().from(schema.apiKeys).where(eq(schema.apiKeys.secretHash, hashSecret(made.secret)));
+    const [row] = await getSystemDb()
+      .select()
+      .from(schema.apiKeys)
+      .where(eq(schema.apiKeys.secretHash, hashSecret(made.secret)));
     expect(row?.name).toBe("ci script");
     expect(JSON.stringify(row)).not.toContain(made.secret);
     const listed = await owner.apiKey.list({ tenantSlug: w.tenant.slug });
@@ -42,9 +45,11 @@ describe("API keys", () => {
   it("refuses scopes beyond the creator's role and expiry in the past", async () => {
     const dev = callerAs(w.users.developer);
     expect(await reasonOf(dev.apiKey.create({ tenantSlug: w.tenant.slug, name: "x", scopes: ["audit:read"] }))).toBe("scope_beyond_role");
-    expect(await reasonOf(dev.apiKey.create({ tenantSlug: w.tenant.slug, name: "x", scopes: ["devices:write"], expiresAt: new Date(Date.now() - 1000) }))).toBe(
-      "invalid_input",
-    );
+    expect(
+      await reasonOf(
+        dev.apiKey.create({ tenantSlug: w.tenant.slug, name: "x", scopes: ["devices:write"], expiresAt: new Date(Date.now() - 1000) }),
+      ),
+    ).toBe("invalid_input");
     expect(await reasonOf(dev.apiKey.create({ tenantSlug: w.tenant.slug, name: "x", scopes: ["devices:write"] }))).toBe("OK");
   });
 
@@ -70,7 +75,9 @@ describe("API keys", () => {
     await touchApiKey(db, id, new Date(t0.getTime() + 30_000));
     expect((await db.select().from(schema.apiKeys).where(eq(schema.apiKeys.id, id)))[0]!.lastUsedAt).toEqual(t0);
     await touchApiKey(db, id, new Date(t0.getTime() + 61_000));
-    expect((await db.select().from(schema.apiKeys).where(eq(schema.apiKeys.id, id)))[0]!.lastUsedAt).toEqual(new Date(t0.getTime() + 61_000));
+    expect((await db.select().from(schema.apiKeys).where(eq(schema.apiKeys.id, id)))[0]!.lastUsedAt).toEqual(
+      new Date(t0.getTime() + 61_000),
+    );
   });
 
   it("is invisible outside the tenant's RLS scope", async () => {

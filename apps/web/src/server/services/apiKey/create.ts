@@ -6,13 +6,12 @@ import { appError, notFound } from "../../errors";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { apiKeySchema, apiScopeSchema, toApiKeyDto } from "./dto";
 
-export const createApiKeyInput = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    scopes: z.array(apiScopeSchema).min(1).max(32),
-    /** When the key stops working; omit for a key that does not expire. */
-    expiresAt: z.coerce.date().optional(),
-  });
+export const createApiKeyInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  scopes: z.array(apiScopeSchema).min(1).max(32),
+  /** When the key stops working; omit for a key that does not expire. */
+  expiresAt: z.coerce.date().optional(),
+});
 export const createApiKeyOutput = z.object({
   apiKey: apiKeySchema,
   /** The key itself (`ak_…`): shown this once, never again. */
@@ -33,7 +32,9 @@ export async function createApiKey(scope: Scope, input: z.output<typeof createAp
     ]);
   }
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
-    throw appError("BAD_REQUEST", "invalid_input", "expiresAt: must be in the future", [{ path: "expiresAt", message: "must be in the future" }]);
+    throw appError("BAD_REQUEST", "invalid_input", "expiresAt: must be in the future", [
+      { path: "expiresAt", message: "must be in the future" },
+    ]);
   }
   const secret = `ak_${generateSecret()}`;
   const userId = scope.actor.id;

@@ -11,7 +11,10 @@ export const listAuditAfterInput = listAuditInput
 export const listAuditAfterOutput = cursorPageOf(auditEntrySchema);
 
 /** The audit log newest first, `limit` rows after the row `startingAfter`. */
-export async function listAuditAfter(scope: Scope, input: z.output<typeof listAuditAfterInput>): Promise<z.output<typeof listAuditAfterOutput>> {
+export async function listAuditAfter(
+  scope: Scope,
+  input: z.output<typeof listAuditAfterInput>,
+): Promise<z.output<typeof listAuditAfterOutput>> {
   assertAllowed(scope, "audit.read");
   const { startingAfter, ...filter } = input;
   const page = await inTenant(scope, (tx) => queryAuditAfter(tx, scope.tenant.id, { ...filter, after: startingAfter }));

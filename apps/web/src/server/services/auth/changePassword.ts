@@ -13,11 +13,16 @@ export const changePasswordInput = z.object({
 export const changePasswordOutput = z.object({ signedOut: z.literal(true) });
 
 /** Changes the password and ends every session, this one included: sign in again afterwards. */
-export async function changePassword(user: UserScope, input: z.output<typeof changePasswordInput>): Promise<z.output<typeof changePasswordOutput>> {
+export async function changePassword(
+  user: UserScope,
+  input: z.output<typeof changePasswordInput>,
+): Promise<z.output<typeof changePasswordOutput>> {
   const row = await findUserById(user.systemDb, user.user.id);
   if (!row) throw appError("UNAUTHORIZED", "unauthenticated", "Sign in to continue");
   if (!(await verifyPassword(row.passwordHash, input.current))) {
-    throw appError("BAD_REQUEST", "wrong_password", "Your current password is not correct", [{ path: "current", message: "Not your current password" }]);
+    throw appError("BAD_REQUEST", "wrong_password", "Your current password is not correct", [
+      { path: "current", message: "Not your current password" },
+    ]);
   }
   await updatePassword(user.systemDb, row.id, await hashPassword(input.next));
   await recordAudit(auditOfUser(user), { action: "user.password_changed", tenantId: null });

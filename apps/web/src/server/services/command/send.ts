@@ -19,7 +19,11 @@ export const sendCommandInput = z.object({
   /** How long to wait for the response once sent. */
   timeoutMs: z.int().min(1000).max(600_000).default(30_000),
   /** How long an offline device may take to come and get it. */
-  ttlSeconds: z.int().min(10).max(30 * 86_400).default(defaultTtlSeconds),
+  ttlSeconds: z
+    .int()
+    .min(10)
+    .max(30 * 86_400)
+    .default(defaultTtlSeconds),
 });
 export const sendCommandOutput = commandSchema;
 

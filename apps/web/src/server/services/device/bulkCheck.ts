@@ -34,11 +34,20 @@ type Output = z.output<typeof bulkCheckDevicesOutput>;
 function describe(name: string, p: BulkRowProblem): Output["rows"][number]["problems"][number] {
   switch (p.kind) {
     case "missing":
-      return { field: p.field, kind: p.kind, message: p.field === "name" ? "Enter a device name" : "Name the product (its name or prd_… id)" };
+      return {
+        field: p.field,
+        kind: p.kind,
+        message: p.field === "name" ? "Enter a device name" : "Name the product (its name or prd_… id)",
+      };
     case "invalid":
       return { field: p.field, kind: p.kind, message: p.message };
     case "duplicate":
-      return { field: p.field, kind: p.kind, firstRow: p.firstRow, message: `"${name}" appears more than once in the file (first in row ${p.firstRow + 1})` };
+      return {
+        field: p.field,
+        kind: p.kind,
+        firstRow: p.firstRow,
+        message: `"${name}" appears more than once in the file (first in row ${p.firstRow + 1})`,
+      };
     case "taken":
       return { field: p.field, kind: p.kind, message: `A device named "${name}" already exists` };
     case "unknown":
@@ -62,7 +71,13 @@ export async function bulkCheckDevices(scope: Scope, input: z.output<typeof bulk
   });
   const names = [...new Set(refs.filter((ref) => !ref.startsWith("prd_")))];
   const { taken, products } = await inTenant(scope, async (tx) => ({
-    taken: new Set(await existingDeviceNames(tx, scope.tenant.id, input.rows.map((r) => r.name.trim()))),
+    taken: new Set(
+      await existingDeviceNames(
+        tx,
+        scope.tenant.id,
+        input.rows.map((r) => r.name.trim()),
+      ),
+    ),
     products: await findProductsByNamesOrIds(tx, scope.tenant.id, names, ids),
   }));
   const byId = new Map(products.map((p) => [p.id, p]));

@@ -1,5 +1,12 @@
 import { checkBulkRows, csvCell, MAX_BULK_ROWS, parsePublicId, type BulkRowProblem } from "@aspen/core";
-import { existingDeviceNames, findDevicesByIds, findProductsByNamesOrIds, insertDevices, isUniqueViolation, type NewDevice } from "@aspen/db";
+import {
+  existingDeviceNames,
+  findDevicesByIds,
+  findProductsByNamesOrIds,
+  insertDevices,
+  isUniqueViolation,
+  type NewDevice,
+} from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError, type FieldIssue } from "../../errors";
@@ -64,7 +71,13 @@ export async function bulkCreateDevices(
   const productIds = refs.map((ref) => (ref.startsWith("prd_") ? parsePublicId("prd", ref) : null));
   const productNames = refs.filter((_, i) => !productIds[i]);
   const { taken, products } = await inTenant(scope, async (tx) => ({
-    taken: new Set(await existingDeviceNames(tx, scope.tenant.id, input.rows.map((r) => r.name.trim()))),
+    taken: new Set(
+      await existingDeviceNames(
+        tx,
+        scope.tenant.id,
+        input.rows.map((r) => r.name.trim()),
+      ),
+    ),
     products: await findProductsByNamesOrIds(
       tx,
       scope.tenant.id,
@@ -91,7 +104,9 @@ export async function bulkCreateDevices(
     );
   }
   const createdBy = actingUserId(scope);
-  const valid = checked.flatMap((c) => (c.found ? [{ name: c.name, productId: c.found.id, labels: c.labels, secret: newDeviceSecret() }] : []));
+  const valid = checked.flatMap((c) =>
+    c.found ? [{ name: c.name, productId: c.found.id, labels: c.labels, secret: newDeviceSecret() }] : [],
+  );
   const newRows: NewDevice[] = valid.map((v) => ({
     tenantId: scope.tenant.id,
     productId: v.productId,
@@ -114,7 +129,11 @@ export async function bulkCreateDevices(
     });
   } catch (err) {
     if (isUniqueViolation(err, "devices_tenant_name_key")) {
-      throw appError("CONFLICT", "device_name_taken", "Another device with one of these names was created meanwhile; nothing was created. Import again.");
+      throw appError(
+        "CONFLICT",
+        "device_name_taken",
+        "Another device with one of these names was created meanwhile; nothing was created. Import again.",
+      );
     }
     throw err;
   }
@@ -124,7 +143,9 @@ export async function bulkCreateDevices(
   const credentialsCsv = [
     header.join(","),
     ...created.map((c) =>
-      [c.device.name, c.device.productName, c.mqtt.username, c.mqtt.password, c.mqtt.clientId, c.mqtt.host, c.mqtt.port].map(csvCell).join(","),
+      [c.device.name, c.device.productName, c.mqtt.username, c.mqtt.password, c.mqtt.clientId, c.mqtt.host, c.mqtt.port]
+        .map(csvCell)
+        .join(","),
     ),
   ].join("\n");
   await recordAudit(auditOf(scope), {

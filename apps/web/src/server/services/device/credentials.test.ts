@@ -24,7 +24,10 @@ describe("device credential helpers", () => {
   });
 
   it("quotes every argument of the mosquitto_pub example", () => {
-    const cmd = mosquittoPubExample({ host: "mqtt.example.com", port: 8883, username: "acme/dev-1", password: "s3cr'et", clientId: "dev_abc" }, undefined);
+    const cmd = mosquittoPubExample(
+      { host: "mqtt.example.com", port: 8883, username: "acme/dev-1", password: "s3cr'et", clientId: "dev_abc" },
+      undefined,
+    );
     expect(cmd).toBe(
       `mosquitto_pub -h 'mqtt.example.com' -p 8883 -V mqttv311 -i 'dev_abc' -u 'acme/dev-1' -P 's3cr'\\''et' -t 'v1/devices/me/telemetry' -m '{"temperature":21.5}'`,
     );

@@ -9,7 +9,10 @@ export const claimCommandsOutput = z.array(
 );
 
 /** The device's queued commands, oldest first, marked `sent` (their response timeout starts now). */
-export async function claimCommands(scope: Scope, input: z.output<typeof claimCommandsInput>): Promise<z.output<typeof claimCommandsOutput>> {
+export async function claimCommands(
+  scope: Scope,
+  input: z.output<typeof claimCommandsInput>,
+): Promise<z.output<typeof claimCommandsOutput>> {
   const device = assertDevice(scope);
   const claimed = await inTenant(scope, async (tx) => {
     const cmds = await claimQueuedCommands(tx, device.id, input.limit);

@@ -19,7 +19,10 @@ function pick(source: Record<string, unknown>, keys: string[] | null): Record<st
 }
 
 /** The device's own shadow (null when the device no longer exists); counts as a sign of life. */
-export async function readAttributes(scope: Scope, input: z.output<typeof readAttributesInput>): Promise<z.output<typeof readAttributesOutput>> {
+export async function readAttributes(
+  scope: Scope,
+  input: z.output<typeof readAttributesInput>,
+): Promise<z.output<typeof readAttributesOutput>> {
   const device = assertDevice(scope);
   const shadow = await inTenant(scope, async (tx) => {
     const s = await findTenantDeviceShadow(tx, scope.tenant.id, device.id);

@@ -37,7 +37,10 @@ export const registerDeviceOutput = z.discriminatedUnion("kind", [
  * secret. No tenant scope yet — the product credentials resolve the tenant; the device is then
  * inserted in that tenant's scope and audited as `device.create` via self-registration.
  */
-export async function registerDevice(meta: RequestMeta, input: z.output<typeof registerDeviceInput>): Promise<z.output<typeof registerDeviceOutput>> {
+export async function registerDevice(
+  meta: RequestMeta,
+  input: z.output<typeof registerDeviceInput>,
+): Promise<z.output<typeof registerDeviceOutput>> {
   const product = await findProductForRegistration(getSystemDb(), input.productKey);
   // Same answer for an unknown key and a wrong secret; a product without a secret cannot be matched.
   if (!product?.productSecretHash || !safeEqualHex(hashSecret(input.productSecret), product.productSecretHash)) {

@@ -21,7 +21,12 @@ function limiter(): RateLimiterRedis {
   if (g.__aspenRegistrationLimiter?.points !== points) {
     g.__aspenRegistrationLimiter = {
       points,
-      limiter: new RateLimiterRedis({ storeClient: getRedis(), keyPrefix: `${getEnv().REDIS_PREFIX}aspen:device-http:register-product`, points, duration: 60 }),
+      limiter: new RateLimiterRedis({
+        storeClient: getRedis(),
+        keyPrefix: `${getEnv().REDIS_PREFIX}aspen:device-http:register-product`,
+        points,
+        duration: 60,
+      }),
     };
   }
   return g.__aspenRegistrationLimiter.limiter;

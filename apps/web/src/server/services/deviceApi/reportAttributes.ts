@@ -21,7 +21,10 @@ export const reportAttributesOutput = z.object({
 });
 
 /** Reported attributes from a device: checked key by key, merged into the shadow (version bumped). */
-export async function reportAttributes(scope: Scope, input: z.output<typeof reportAttributesInput>): Promise<z.output<typeof reportAttributesOutput>> {
+export async function reportAttributes(
+  scope: Scope,
+  input: z.output<typeof reportAttributesInput>,
+): Promise<z.output<typeof reportAttributesOutput>> {
   const device = assertDevice(scope);
   const ids = { tenantId: scope.tenant.id, deviceId: device.id };
   const now = Date.now();
@@ -35,9 +38,13 @@ export async function reportAttributes(scope: Scope, input: z.output<typeof repo
       const [v] = await mergeReportedAttributes(tx, [{ deviceId: device.id, values: decoded.values }]);
       version = v?.shadowVersion;
     }
-    await applyDeviceStats(tx, [{ deviceId: device.id, latest: {}, lastSeenAt: now, messages: accepted > 0 ? 1 : 0, errors: decoded.errors.length > 0 ? 1 : 0 }]);
+    await applyDeviceStats(tx, [
+      { deviceId: device.id, latest: {}, lastSeenAt: now, messages: accepted > 0 ? 1 : 0, errors: decoded.errors.length > 0 ? 1 : 0 },
+    ]);
     if (decoded.errors.length > 0) {
-      await insertDeviceErrors(tx, [{ ...ids, kind: "validation", reason: describeKeyErrors(decoded.errors).slice(0, 500), topic: input.route, at: now }]);
+      await insertDeviceErrors(tx, [
+        { ...ids, kind: "validation", reason: describeKeyErrors(decoded.errors).slice(0, 500), topic: input.route, at: now },
+      ]);
     }
     if (version === undefined) version = (await findTenantDeviceShadow(tx, scope.tenant.id, device.id))?.version ?? 0;
     return { decoded, accepted, version };

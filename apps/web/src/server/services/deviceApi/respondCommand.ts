@@ -26,7 +26,10 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v ===
  * A device's answer to a sent command: a successful result that is an object is checked against the
  * command's declared output (the command stays open when it does not match).
  */
-export async function respondCommand(scope: Scope, input: z.output<typeof respondCommandInput>): Promise<z.output<typeof respondCommandOutput>> {
+export async function respondCommand(
+  scope: Scope,
+  input: z.output<typeof respondCommandInput>,
+): Promise<z.output<typeof respondCommandOutput>> {
   const device = assertDevice(scope);
   const { status, result, error } = input;
   const outcome = await inTenant(scope, async (tx) => {
@@ -44,17 +47,29 @@ export async function respondCommand(scope: Scope, input: z.output<typeof respon
         response = checked.data;
       }
     }
-    const done = await completeCommand(tx, cmd.id, { status, response, error: status === "failed" ? (error ?? "the device reported a failure") : null });
+    const done = await completeCommand(tx, cmd.id, {
+      status,
+      response,
+      error: status === "failed" ? (error ?? "the device reported a failure") : null,
+    });
     await applyDeviceStats(tx, [{ deviceId: device.id, latest: {}, lastSeenAt: Date.now(), messages: 1, errors: 0 }]);
     return done ? { kind: "done" as const, cmd } : { kind: "not_waiting" as const, cmd };
   });
   if (outcome.kind === "missing") return outcome;
   const id = outcome.cmd.id;
-  if (outcome.kind === "not_waiting") return { kind: "not_waiting", id, status: outcome.cmd.status === "sent" ? "answered" : outcome.cmd.status };
+  if (outcome.kind === "not_waiting")
+    return { kind: "not_waiting", id, status: outcome.cmd.status === "sent" ? "answered" : outcome.cmd.status };
   if (outcome.kind === "invalid") {
     const reason = outcome.errors.map((e) => (e.key ? `${e.key}: ${e.reason}` : e.reason)).join("; ");
     await recordDeviceErrors([
-      { tenantId: scope.tenant.id, deviceId: device.id, kind: "validation", reason: `command ${outcome.cmd.method} result: ${reason}`, topic: input.route, at: Date.now() },
+      {
+        tenantId: scope.tenant.id,
+        deviceId: device.id,
+        kind: "validation",
+        reason: `command ${outcome.cmd.method} result: ${reason}`,
+        topic: input.route,
+        at: Date.now(),
+      },
     ]);
     return { kind: "invalid", id, method: outcome.cmd.method, reason, errors: outcome.errors };
   }

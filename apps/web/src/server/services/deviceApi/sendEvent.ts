@@ -34,13 +34,19 @@ export async function sendEvent(scope: Scope, input: z.output<typeof sendEventIn
     return decoded;
   });
   if (!outcome.ok) {
-    const reason = outcome.kind === "payload" ? outcome.reason : outcome.errors.map((e) => (e.key ? `${e.key}: ${e.reason}` : e.reason)).join("; ");
+    const reason =
+      outcome.kind === "payload" ? outcome.reason : outcome.errors.map((e) => (e.key ? `${e.key}: ${e.reason}` : e.reason)).join("; ");
     const recorded = outcome.kind === "payload" ? reason : `event ${event}: ${reason}`;
     await recordDeviceErrors([{ ...ids, kind: outcome.kind, reason: recorded, topic: route, at: now }]);
     return { ok: false, kind: outcome.kind, reason, errors: outcome.errors };
   }
   const { ts, level, params } = outcome.row;
-  await afterAccepted({ ...ids, bytes: input.bytes, points: 0, latest: {}, live: [{ type: "event", deviceId: device.id, event, level, ts, params }],
+  await afterAccepted({
+    ...ids,
+    bytes: input.bytes,
+    points: 0,
+    latest: {},
+    live: [{ type: "event", deviceId: device.id, event, level, ts, params }],
     stream: { events: [{ ...ids, productId: device.productId, ts, event, level, params }] },
   });
   return { ok: true, event, ts };

@@ -29,7 +29,10 @@ export const sendTelemetryOutput = z.discriminatedUnion("ok", [
  * Telemetry from a device (HTTP): validated against the product's thing model key by key, written
  * to Postgres with the device's stats, then latest values, usage and live updates in Redis.
  */
-export async function sendTelemetry(scope: Scope, input: z.output<typeof sendTelemetryInput>): Promise<z.output<typeof sendTelemetryOutput>> {
+export async function sendTelemetry(
+  scope: Scope,
+  input: z.output<typeof sendTelemetryInput>,
+): Promise<z.output<typeof sendTelemetryOutput>> {
   const device = assertDevice(scope);
   const ids = { tenantId: scope.tenant.id, deviceId: device.id };
   const now = Date.now();
@@ -47,7 +50,9 @@ export async function sendTelemetry(scope: Scope, input: z.output<typeof sendTel
       { deviceId: device.id, latest: d.latest, lastSeenAt: now, messages: d.rows.length > 0 ? 1 : 0, errors: d.errors.length > 0 ? 1 : 0 },
     ]);
     if (d.errors.length > 0) {
-      await insertDeviceErrors(tx, [{ ...ids, kind: "validation", reason: describeKeyErrors(d.errors).slice(0, 500), topic: input.route, at: now }]);
+      await insertDeviceErrors(tx, [
+        { ...ids, kind: "validation", reason: describeKeyErrors(d.errors).slice(0, 500), topic: input.route, at: now },
+      ]);
     }
     return d;
   });

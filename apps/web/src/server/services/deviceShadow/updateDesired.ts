@@ -44,10 +44,7 @@ export const updateDesiredAttributesOutput = shadowSchema;
  * the desired state on `v1/devices/me/attributes` (and again when it reconnects).
  * `expectedVersion` makes the update conditional (CONFLICT when the shadow moved on).
  */
-export async function updateDesiredAttributes(
-  scope: Scope,
-  input: z.output<typeof updateDesiredAttributesInput>,
-): Promise<ShadowDto> {
+export async function updateDesiredAttributes(scope: Scope, input: z.output<typeof updateDesiredAttributesInput>): Promise<ShadowDto> {
   assertAllowed(scope, "device.write");
   const set: Record<string, unknown> = {};
   const remove: string[] = [];

@@ -62,10 +62,17 @@ export async function handleExportDownload(
 
   if (dto.mode === "file") {
     if (row.status !== "done" || !row.fileName) {
-      return fail(409, "not_ready", row.status === "failed" ? `The export failed: ${row.error ?? "unknown error"}` : "The export is still being written");
+      return fail(
+        409,
+        "not_ready",
+        row.status === "failed" ? `The export failed: ${row.error ?? "unknown error"}` : "The export is still being written",
+      );
     }
     const path = exportFilePath(row.fileName);
-    const size = await stat(path).then((s) => s.size, () => null);
+    const size = await stat(path).then(
+      (s) => s.size,
+      () => null,
+    );
     if (size === null) return fail(410, "expired", "This export's file is gone: start a new one");
     const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
     return new Response(body, { status: 200, headers: { ...headers, "content-length": String(size) } });
@@ -73,7 +80,13 @@ export async function handleExportDownload(
 
   // Streamed from a cursor: each pull reads the next batch, so memory holds one batch at a time.
   const encoder = new TextEncoder();
-  const batches = streamExportRows(getDb(), tenantId, row.deviceId ? { deviceId: row.deviceId, keys: row.keys } : { productId: row.productId!, keys: row.keys }, row.from, row.to);
+  const batches = streamExportRows(
+    getDb(),
+    tenantId,
+    row.deviceId ? { deviceId: row.deviceId, keys: row.keys } : { productId: row.productId!, keys: row.keys },
+    row.from,
+    row.to,
+  );
   let rows = 0;
   let bytes = 0;
   let headerSent = false;

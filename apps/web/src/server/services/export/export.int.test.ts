@@ -50,7 +50,13 @@ async function tableRows(deviceIds: string[], from: number, to: number) {
       where t.device_id in ${deviceIds} and t.ts >= ${new Date(from).toISOString()}::timestamptz and t.ts < ${new Date(to).toISOString()}::timestamptz
       order by t.device_id, t.key, t.ts`),
   );
-  return rows.map((r) => ({ ts: new Date(r.ts).toISOString(), deviceId: publicId("dev", r.device_id), device: r.name, key: r.key, value: r.n ?? r.b ?? r.s }));
+  return rows.map((r) => ({
+    ts: new Date(r.ts).toISOString(),
+    deviceId: publicId("dev", r.device_id),
+    device: r.name,
+    key: r.key,
+    value: r.n ?? r.b ?? r.s,
+  }));
 }
 
 beforeAll(async () => {
@@ -58,7 +64,12 @@ beforeAll(async () => {
   a = await createTestDevice(w);
   b = await createTestDevice(w);
   const rows: TelemetryRow[] = [];
-  const r = (d: typeof a, key: string, ts: number, v: Partial<Pick<TelemetryRow, "valueNum" | "valueBool" | "valueStr">>): TelemetryRow => ({
+  const r = (
+    d: typeof a,
+    key: string,
+    ts: number,
+    v: Partial<Pick<TelemetryRow, "valueNum" | "valueBool" | "valueStr">>,
+  ): TelemetryRow => ({
     tenantId: w.tenant.id,
     deviceId: d.uuid,
     key,
@@ -88,7 +99,9 @@ describe("telemetry export", () => {
     const expected = await tableRows([a.uuid], t0, now);
     expect(lines.length - 1).toBe(expected.length);
     expect(lines.slice(1)).toEqual(
-      expected.map((x) => `${x.ts},${x.deviceId},${x.device},${x.key},${typeof x.value === "string" ? `"${x.value.replace(/"/g, '""')}"` : x.value}`),
+      expected.map(
+        (x) => `${x.ts},${x.deviceId},${x.device},${x.key},${typeof x.value === "string" ? `"${x.value.replace(/"/g, '""')}"` : x.value}`,
+      ),
     );
     const after = await dev.telemetryExport.byId({ tenantSlug: w.slug, id: e.id });
     expect(after).toMatchObject({ status: "done", rowCount: 22 });
@@ -96,10 +109,20 @@ describe("telemetry export", () => {
 
   it("exports a product's devices, only the chosen keys, as JSON Lines", async () => {
     const owner = callerAs(w.users.owner);
-    const e = await owner.telemetryExport.start({ tenantSlug: w.slug, productId: w.product.id, keys: ["temperature", "humidity"], from: new Date(t0), to: new Date(t0 + 10_000), format: "jsonl" });
+    const e = await owner.telemetryExport.start({
+      tenantSlug: w.slug,
+      productId: w.product.id,
+      keys: ["temperature", "humidity"],
+      from: new Date(t0),
+      to: new Date(t0 + 10_000),
+      format: "jsonl",
+    });
     expect(e.mode).toBe("stream");
     const res = await download(w.users.owner, e.downloadUrl);
-    const got = (await res.text()).trimEnd().split("\n").map((l) => JSON.parse(l));
+    const got = (await res.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const expected = (await tableRows([a.uuid, b.uuid], t0, t0 + 10_000)).filter((x) => x.key === "temperature" || x.key === "humidity");
     expect(got).toEqual(expected);
     expect(got).toHaveLength(20);
@@ -107,11 +130,22 @@ describe("telemetry export", () => {
 
   it("says so when the range holds no data instead of giving an empty file", async () => {
     const dev = callerAs(w.users.developer);
-    const r = dev.telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, from: new Date(now - 20 * 86_400_000), to: new Date(now - 10 * 86_400_000) });
+    const r = dev.telemetryExport.start({
+      tenantSlug: w.slug,
+      deviceId: a.id,
+      from: new Date(now - 20 * 86_400_000),
+      to: new Date(now - 10 * 86_400_000),
+    });
     expect(await reason(r)).toBe("BAD_REQUEST:empty_range");
     await expect(r).rejects.toThrow(/no data in that range/i);
-    expect(await reason(dev.telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, keys: ["nope"], from: new Date(t0), to: new Date(now) }))).toBe("BAD_REQUEST:unknown_key");
-    expect(await reason(dev.telemetryExport.start({ tenantSlug: w.slug, from: new Date(t0), to: new Date(now) } as never))).toMatch(/^BAD_REQUEST/);
+    expect(
+      await reason(
+        dev.telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, keys: ["nope"], from: new Date(t0), to: new Date(now) }),
+      ),
+    ).toBe("BAD_REQUEST:unknown_key");
+    expect(await reason(dev.telemetryExport.start({ tenantSlug: w.slug, from: new Date(t0), to: new Date(now) } as never))).toMatch(
+      /^BAD_REQUEST/,
+    );
   });
 
   it("runs an export above the stream limit as a worker job (file mode, not downloadable until written)", async () => {
@@ -134,7 +168,12 @@ describe("telemetry export", () => {
   });
 
   it("refuses the download signed out (401), to another tenant's member (404) and to a viewer (403)", async () => {
-    const e = await callerAs(w.users.developer).telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, from: new Date(t0), to: new Date(now) });
+    const e = await callerAs(w.users.developer).telemetryExport.start({
+      tenantSlug: w.slug,
+      deviceId: a.id,
+      from: new Date(t0),
+      to: new Date(now),
+    });
     expect((await download(null, e.downloadUrl)).status).toBe(401);
     expect((await download(w.outsider, e.downloadUrl)).status).toBe(404);
     // The outsider's own tenant does not hold this export either.
@@ -145,12 +184,16 @@ describe("telemetry export", () => {
 
   it("viewers cannot start exports; other tenants' members cannot see them", async () => {
     const range = { from: new Date(t0), to: new Date(now) };
-    expect(await reason(callerAs(w.users.viewer).telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, ...range }))).toBe("FORBIDDEN:forbidden");
+    expect(await reason(callerAs(w.users.viewer).telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, ...range }))).toBe(
+      "FORBIDDEN:forbidden",
+    );
     const e = await callerAs(w.users.developer).telemetryExport.start({ tenantSlug: w.slug, deviceId: a.id, ...range });
     const out = callerAs(w.outsider);
     expect(await reason(out.telemetryExport.byId({ tenantSlug: w.slug, id: e.id }))).toBe("NOT_FOUND:not_found");
     expect(await reason(out.telemetryExport.byId({ tenantSlug: w.outsiderTenant.slug, id: e.id }))).toBe("NOT_FOUND:not_found");
-    expect(await reason(out.telemetryExport.start({ tenantSlug: w.outsiderTenant.slug, deviceId: a.id, ...range }))).toBe("NOT_FOUND:not_found");
+    expect(await reason(out.telemetryExport.start({ tenantSlug: w.outsiderTenant.slug, deviceId: a.id, ...range }))).toBe(
+      "NOT_FOUND:not_found",
+    );
     expect((await out.telemetryExport.list({ tenantSlug: w.outsiderTenant.slug })).items.map((x) => x.id)).not.toContain(e.id);
   });
 });

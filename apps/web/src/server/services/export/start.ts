@@ -43,7 +43,12 @@ export async function startExport(scope: Scope, input: z.output<typeof startExpo
     let target: ExportTarget;
     if (input.deviceId) {
       // Also refuses keys the device's thing model does not declare.
-      if (keys) await resolveSeries(tx, tenantId, keys.map((key) => ({ deviceId: input.deviceId!, key })));
+      if (keys)
+        await resolveSeries(
+          tx,
+          tenantId,
+          keys.map((key) => ({ deviceId: input.deviceId!, key })),
+        );
       else await requireDeviceModel(tx, tenantId, input.deviceId);
       target = { deviceId: input.deviceId, keys };
     } else {
@@ -60,9 +65,12 @@ export async function startExport(scope: Scope, input: z.output<typeof startExpo
     }
     const expectedRows = await countExportRows(tx, tenantId, target, input.from, input.to, 50_000_000);
     if (expectedRows === 0) {
-      throw appError("BAD_REQUEST", "empty_range", "There is no data in that range: nothing to export. Choose another range or other properties.", [
-        { path: "from", message: "No data between from and to" },
-      ]);
+      throw appError(
+        "BAD_REQUEST",
+        "empty_range",
+        "There is no data in that range: nothing to export. Choose another range or other properties.",
+        [{ path: "from", message: "No data between from and to" }],
+      );
     }
     return insertExport(tx, {
       tenantId,
@@ -84,7 +92,14 @@ export async function startExport(scope: Scope, input: z.output<typeof startExpo
     action: "telemetry.export",
     targetType: input.deviceId ? "device" : "product",
     targetId: dto.deviceId ?? dto.productId ?? "",
-    details: { export: dto.id, format: input.format, from: input.from.toISOString(), to: input.to.toISOString(), rows: record.expectedRows, mode: dto.mode },
+    details: {
+      export: dto.id,
+      format: input.format,
+      from: input.from.toISOString(),
+      to: input.to.toISOString(),
+      rows: record.expectedRows,
+      mode: dto.mode,
+    },
   });
   return dto;
 }

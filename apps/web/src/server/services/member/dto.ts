@@ -18,7 +18,14 @@ export const memberSchema = z.object({
 export type MemberDto = z.infer<typeof memberSchema>;
 
 export function toMemberDto(m: MemberRow, selfId: string | null): MemberDto {
-  return { userId: publicId("usr", m.userId), email: m.email, name: m.name, role: m.role, joinedAt: m.createdAt, isSelf: m.userId === selfId };
+  return {
+    userId: publicId("usr", m.userId),
+    email: m.email,
+    name: m.name,
+    role: m.role,
+    joinedAt: m.createdAt,
+    isSelf: m.userId === selfId,
+  };
 }
 
 export const invitationSchema = z.object({

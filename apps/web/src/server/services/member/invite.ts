@@ -46,7 +46,10 @@ export async function inviteMember(scope: Scope, input: z.output<typeof inviteMe
     createInvitation(tx, { tenantId: scope.tenant.id, email: input.email, role: input.role, tokenHash, invitedBy, expiresAt }),
   );
   const inviteUrl = invitationUrl(token);
-  const inviter = scope.actor.kind === "user" ? { name: scope.actor.name || scope.actor.email, email: scope.actor.email } : { name: scope.actor.name, email: null };
+  const inviter =
+    scope.actor.kind === "user"
+      ? { name: scope.actor.name || scope.actor.email, email: scope.actor.email }
+      : { name: scope.actor.name, email: null };
   const id = publicId("inv", inv.id);
   const emailed = await sendInvitationMail({
     invitationId: id,

@@ -25,6 +25,12 @@ export async function revokeInvitation(
     throw appError("CONFLICT", `invitation_${state}`, `This invitation is already ${state}`);
   }
   const id = publicId("inv", inv.id);
-  await recordAudit(auditOf(scope), { action: "invitation.revoke", targetType: "invitation", targetId: id, targetName: inv.email, details: { role: inv.role } });
+  await recordAudit(auditOf(scope), {
+    action: "invitation.revoke",
+    targetType: "invitation",
+    targetId: id,
+    targetName: inv.email,
+    details: { role: inv.role },
+  });
   return { id, revoked: true as const };
 }

@@ -16,7 +16,16 @@ export const notificationSchema = z.object({
 });
 
 export function toNotificationDto(n: NotificationRow) {
-  return { id: publicId("ntf", n.id), kind: n.kind, severity: n.severity, title: n.title, body: n.body, alarmId: n.alarmId ? publicId("alm", n.alarmId) : null, readAt: n.readAt, createdAt: n.createdAt };
+  return {
+    id: publicId("ntf", n.id),
+    kind: n.kind,
+    severity: n.severity,
+    title: n.title,
+    body: n.body,
+    alarmId: n.alarmId ? publicId("alm", n.alarmId) : null,
+    readAt: n.readAt,
+    createdAt: n.createdAt,
+  };
 }
 
 /** Notifications are the signed-in member's own: the user id comes from the scope, never from input. */

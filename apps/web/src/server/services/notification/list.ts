@@ -5,7 +5,12 @@ import { assertAllowed, inTenant, type Scope } from "../scope";
 import { memberOf, notificationSchema, toNotificationDto } from "./dto";
 
 export const listNotificationsInput = z.object({ unreadOnly: z.boolean().default(false), ...pageInput });
-export const listNotificationsOutput = z.object({ items: z.array(notificationSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const listNotificationsOutput = z.object({
+  items: z.array(notificationSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 /** The member's notifications in this tenant, newest first. */
 export async function listNotifications(scope: Scope, input: z.output<typeof listNotificationsInput>) {

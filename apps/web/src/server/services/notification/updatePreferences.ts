@@ -19,6 +19,11 @@ export async function updateNotificationPreferences(scope: Scope, input: z.outpu
   assertAllowed(scope, "tenant.read");
   const userId = memberOf(scope);
   if (!userId) throw appError("FORBIDDEN", "forbidden", "Preferences belong to members");
-  const p = await inTenant(scope, (tx) => upsertNotificationPreferences(tx, scope.tenant.id, userId, { emailSeverities: [...new Set(input.emailSeverities)], dailyDigest: input.dailyDigest }));
+  const p = await inTenant(scope, (tx) =>
+    upsertNotificationPreferences(tx, scope.tenant.id, userId, {
+      emailSeverities: [...new Set(input.emailSeverities)],
+      dailyDigest: input.dailyDigest,
+    }),
+  );
   return { ...p, emailAvailable: Boolean(getEnv().SMTP_URL) };
 }

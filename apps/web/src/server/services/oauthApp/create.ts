@@ -15,7 +15,10 @@ export const createOAuthAppOutput = z.object({
 });
 
 /** Registers a third-party app; its scopes must be covered by the registering admin's role. */
-export async function createOAuthApp(scope: Scope, input: z.output<typeof createOAuthAppInput>): Promise<z.output<typeof createOAuthAppOutput>> {
+export async function createOAuthApp(
+  scope: Scope,
+  input: z.output<typeof createOAuthAppInput>,
+): Promise<z.output<typeof createOAuthAppOutput>> {
   assertAllowed(scope, "oauthApp.manage");
   const beyond = input.scopes.filter((s) => !roleCoversScope(scope.role, s));
   if (beyond.length) {

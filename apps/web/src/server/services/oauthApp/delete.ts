@@ -10,7 +10,10 @@ export const deleteOAuthAppInput = z.object({ id: publicIdInput("app") });
 export const deleteOAuthAppOutput = z.object({ id: z.string(), deleted: z.literal(true) });
 
 /** Deletes an app with its secrets, grants and tokens: its tokens stop working at once. */
-export async function deleteOAuthApp(scope: Scope, input: z.output<typeof deleteOAuthAppInput>): Promise<z.output<typeof deleteOAuthAppOutput>> {
+export async function deleteOAuthApp(
+  scope: Scope,
+  input: z.output<typeof deleteOAuthAppInput>,
+): Promise<z.output<typeof deleteOAuthAppOutput>> {
   assertAllowed(scope, "oauthApp.manage");
   const { app, grants } = await inTenant(scope, async (tx) => {
     const app = await findOAuthApp(tx, scope.tenant.id, input.id);

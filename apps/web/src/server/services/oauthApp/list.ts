@@ -7,7 +7,10 @@ export const listOAuthAppsInput = z.object({ search: z.string().trim().max(80).o
 export const listOAuthAppsOutput = z.object({ items: z.array(oauthAppSchema) });
 
 /** The tenant's registered OAuth apps, newest first. */
-export async function listOAuthApps(scope: Scope, input: z.output<typeof listOAuthAppsInput>): Promise<z.output<typeof listOAuthAppsOutput>> {
+export async function listOAuthApps(
+  scope: Scope,
+  input: z.output<typeof listOAuthAppsInput>,
+): Promise<z.output<typeof listOAuthAppsOutput>> {
   assertAllowed(scope, "oauthApp.manage");
   const rows = await inTenant(scope, (tx) => selectApps(tx, scope.tenant.id));
   const q = input.search?.toLowerCase();

@@ -9,7 +9,11 @@ import { newClientSecret } from "./secret";
 export const rotateOAuthAppSecretInput = z.object({
   id: publicIdInput("app"),
   /** How long the previous secret keeps working (0 ends it now). */
-  overlapHours: z.int().min(0).max(24 * 30).default(24),
+  overlapHours: z
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
 });
 export const rotateOAuthAppSecretOutput = z.object({
   clientSecret: z.string(),

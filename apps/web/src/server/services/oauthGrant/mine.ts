@@ -19,7 +19,10 @@ export const myOAuthGrantsOutput = z.object({
 });
 
 /** "Connected apps": the apps the signed-in user authorised, per tenant, still live. */
-export async function myOAuthGrants(scope: UserScope, _input: z.output<typeof myOAuthGrantsInput>): Promise<z.output<typeof myOAuthGrantsOutput>> {
+export async function myOAuthGrants(
+  scope: UserScope,
+  _input: z.output<typeof myOAuthGrantsInput>,
+): Promise<z.output<typeof myOAuthGrantsOutput>> {
   const rows = await listOAuthGrantsOfUser(scope.systemDb, scope.user.id);
   return {
     items: rows.map((r) => ({

@@ -17,6 +17,11 @@ export async function revokeMyOAuthGrant(
   if (!grant || grant.revokedAt) throw notFound("Connected app");
   await withTenant(scope.systemDb, grant.tenantId, (tx) => revokeOAuthGrant(tx, grant.id, "user"));
   await forgetApiToken({ kind: "oauthGrant", id: grant.id });
-  await recordAudit(auditOfUser(scope), { action: "oauthGrant.revoke", tenantId: grant.tenantId, targetType: "oauthGrant", targetId: grant.id });
+  await recordAudit(auditOfUser(scope), {
+    action: "oauthGrant.revoke",
+    tenantId: grant.tenantId,
+    targetType: "oauthGrant",
+    targetId: grant.id,
+  });
   return { id: grant.id, revoked: true };
 }

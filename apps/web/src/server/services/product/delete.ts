@@ -18,7 +18,10 @@ function stillHasDevices(n: number) {
 }
 
 /** Deletes a product that has no devices (CONFLICT `product_has_devices` otherwise). */
-export async function deleteProduct(scope: Scope, input: z.output<typeof deleteProductInput>): Promise<z.output<typeof deleteProductOutput>> {
+export async function deleteProduct(
+  scope: Scope,
+  input: z.output<typeof deleteProductInput>,
+): Promise<z.output<typeof deleteProductOutput>> {
   assertAllowed(scope, "product.write");
   try {
     const product = await inTenant(scope, async (tx) => {

@@ -5,7 +5,17 @@ import { queueNameInput, queueOf } from "./_queues";
 
 export const failedJobsInput = z.object({ queue: queueNameInput, ...pageInput });
 export const failedJobsOutput = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), failedReason: z.string(), attemptsMade: z.number().int(), failedAt: z.date().nullable(), createdAt: z.date(), data: z.record(z.string(), z.unknown()) })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      failedReason: z.string(),
+      attemptsMade: z.number().int(),
+      failedAt: z.date().nullable(),
+      createdAt: z.date(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

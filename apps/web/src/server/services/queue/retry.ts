@@ -26,6 +26,15 @@ export async function retryJobs(actor: PlatformActor & { email: string; meta: Re
     retried = await q.getFailedCount();
     await q.retryJobs({ state: "failed", count: 1000 });
   }
-  await recordAudit({ user: { id: actor.userId, email: actor.email }, tenant: null, meta: actor.meta }, { action: "queue.retry", targetType: "queue", targetName: input.queue, details: { jobId: input.jobId ?? null, retried }, tenantId: null });
+  await recordAudit(
+    { user: { id: actor.userId, email: actor.email }, tenant: null, meta: actor.meta },
+    {
+      action: "queue.retry",
+      targetType: "queue",
+      targetName: input.queue,
+      details: { jobId: input.jobId ?? null, retried },
+      tenantId: null,
+    },
+  );
   return { retried };
 }

@@ -56,7 +56,11 @@ export interface ResolvedSeries {
  * Each (device, key) as a declared property of the device's product: NOT_FOUND for a device outside
  * the tenant, BAD_REQUEST `unknown_key` naming the key for one the thing model does not declare.
  */
-export async function resolveSeries(tx: Tx, tenantId: string, refs: readonly { deviceId: string; key: string }[]): Promise<ResolvedSeries[]> {
+export async function resolveSeries(
+  tx: Tx,
+  tenantId: string,
+  refs: readonly { deviceId: string; key: string }[],
+): Promise<ResolvedSeries[]> {
   const models = new Map<string, Awaited<ReturnType<typeof requireDeviceModel>>>();
   const out: ResolvedSeries[] = [];
   for (const [i, ref] of refs.entries()) {

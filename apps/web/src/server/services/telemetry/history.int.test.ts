@@ -112,22 +112,33 @@ describe("history.series", () => {
     const many = Array.from({ length: 21 }, () => ({ deviceId: device.id, key: "temperature" }));
     expect(await reason(viewer.history.series({ ...ok, series: many }))).toMatch(/^BAD_REQUEST/);
     await expect(viewer.history.series({ ...ok, series: many })).rejects.toThrow(/At most 20 series/);
-    expect(await reason(viewer.history.series({ ...ok, from: ok.to, to: ok.from, series: [{ deviceId: device.id, key: "temperature" }] }))).toBe(
-      "BAD_REQUEST:invalid_range",
-    );
+    expect(
+      await reason(viewer.history.series({ ...ok, from: ok.to, to: ok.from, series: [{ deviceId: device.id, key: "temperature" }] })),
+    ).toBe("BAD_REQUEST:invalid_range");
     // @ts-expect-error `to` is required: an unbounded range is refused at the boundary
-    expect(await reason(viewer.history.series({ tenantSlug: w.slug, from: ok.from, series: [{ deviceId: device.id, key: "temperature" }] }))).toMatch(/^BAD_REQUEST/);
+    expect(
+      await reason(viewer.history.series({ tenantSlug: w.slug, from: ok.from, series: [{ deviceId: device.id, key: "temperature" }] })),
+    ).toMatch(/^BAD_REQUEST/);
     const old = { ...ok, from: new Date(now - 31 * 86_400_000), series: [{ deviceId: device.id, key: "temperature" }] };
     expect(await reason(viewer.history.series(old))).toBe("BAD_REQUEST:beyond_retention");
-    expect(await reason(viewer.history.series({ ...ok, timeZone: "Mars/Base", series: [{ deviceId: device.id, key: "temperature" }] }))).toMatch(/^BAD_REQUEST/);
+    expect(
+      await reason(viewer.history.series({ ...ok, timeZone: "Mars/Base", series: [{ deviceId: device.id, key: "temperature" }] })),
+    ).toMatch(/^BAD_REQUEST/);
   });
 
   it("follows the tenant's retention setting", async () => {
     const tw = await createDeviceWorld();
     const d = await createTestDevice(tw);
-    const input = { tenantSlug: tw.slug, series: [{ deviceId: d.id, key: "temperature" }], from: new Date(now - 20 * 86_400_000), to: new Date(now) };
+    const input = {
+      tenantSlug: tw.slug,
+      series: [{ deviceId: d.id, key: "temperature" }],
+      from: new Date(now - 20 * 86_400_000),
+      to: new Date(now),
+    };
     expect(await reason(callerAs(tw.users.viewer).history.series(input))).toBe("OK");
-    expect(await reason(callerAs(tw.users.developer).tenant.setRetention({ tenantSlug: tw.slug, retentionDays: 10 }))).toBe("FORBIDDEN:forbidden");
+    expect(await reason(callerAs(tw.users.developer).tenant.setRetention({ tenantSlug: tw.slug, retentionDays: 10 }))).toBe(
+      "FORBIDDEN:forbidden",
+    );
     expect(await callerAs(tw.users.admin).tenant.setRetention({ tenantSlug: tw.slug, retentionDays: 10 })).toEqual({ retentionDays: 10 });
     expect(await callerAs(tw.users.viewer).tenant.retention({ tenantSlug: tw.slug })).toMatchObject({ retentionDays: 10 });
     expect(await reason(callerAs(tw.users.viewer).history.series(input))).toBe("BAD_REQUEST:beyond_retention");
@@ -140,7 +151,9 @@ describe("history.series", () => {
     const range = { from: new Date(now - 3_600_000), to: new Date(now) };
     expect(await reason(out.history.series({ tenantSlug: w.slug, series, ...range }))).toBe("NOT_FOUND:not_found");
     expect(await reason(out.history.series({ tenantSlug: w.outsiderTenant.slug, series, ...range }))).toBe("NOT_FOUND:not_found");
-    expect(await reason(out.history.raw({ tenantSlug: w.outsiderTenant.slug, deviceId: device.id, key: "temperature", ...range }))).toBe("NOT_FOUND:not_found");
+    expect(await reason(out.history.raw({ tenantSlug: w.outsiderTenant.slug, deviceId: device.id, key: "temperature", ...range }))).toBe(
+      "NOT_FOUND:not_found",
+    );
     expect(await reason(callerAs(null).history.series({ tenantSlug: w.slug, series, ...range }))).toBe("UNAUTHORIZED:unauthenticated");
   });
 });

@@ -74,13 +74,22 @@ export async function telemetryHistory(scope: Scope, input: z.output<typeof tele
     const rawPoints = new Map<string, Awaited<ReturnType<typeof historyRawPoints>>>();
     if (raw) {
       for (const s of numeric) {
-        const pts = await historyRawPoints(tx, tenantId, { deviceId: s.deviceUuid, key: s.key, from: input.from, to: input.to, limit: maxChartPoints + 1 });
+        const pts = await historyRawPoints(tx, tenantId, {
+          deviceId: s.deviceUuid,
+          key: s.key,
+          from: input.from,
+          to: input.to,
+          limit: maxChartPoints + 1,
+        });
         if (pts.length > maxChartPoints) raw = false;
         rawPoints.set(`${s.deviceUuid}/${s.key}`, pts);
       }
     }
     const bucketSeconds = raw ? null : chooseBucketSeconds(rangeMs);
-    const source = bucketSeconds === null ? "raw" : historySource(rangeMs, bucketSeconds, zoneWholeHours(input.timeZone, input.from.getTime(), input.to.getTime()));
+    const source =
+      bucketSeconds === null
+        ? "raw"
+        : historySource(rangeMs, bucketSeconds, zoneWholeHours(input.timeZone, input.from.getTime(), input.to.getTime()));
     const rolledUpTo = source === "raw" ? null : await rollupWatermark(tx);
     // Every numeric series' buckets in one statement (one index range scan per series).
     const bucketed =
@@ -116,9 +125,21 @@ export async function telemetryHistory(scope: Scope, input: z.output<typeof tele
             : (bucketed[numeric.indexOf(s)] ?? []);
         series.push({ ...base, kind: "numeric", points, states: [], truncated: false });
       } else {
-        const values = await historyRawPoints(tx, tenantId, { deviceId: s.deviceUuid, key: s.key, from: input.from, to: input.to, limit: maxStateValues + 1 });
+        const values = await historyRawPoints(tx, tenantId, {
+          deviceId: s.deviceUuid,
+          key: s.key,
+          from: input.from,
+          to: input.to,
+          limit: maxStateValues + 1,
+        });
         const states = changes(values.slice(0, maxStateValues));
-        series.push({ ...base, kind: "states", points: [], states: states.slice(0, maxChartPoints), truncated: values.length > maxStateValues || states.length > maxChartPoints });
+        series.push({
+          ...base,
+          kind: "states",
+          points: [],
+          states: states.slice(0, maxChartPoints),
+          truncated: values.length > maxStateValues || states.length > maxChartPoints,
+        });
       }
     }
     return { from: input.from.getTime(), to: input.to.getTime(), timeZone: input.timeZone, bucketSeconds, source, series };

@@ -24,13 +24,23 @@ export const telemetryRawOutput = z.object({
 });
 
 /** A page of one device key's stored values in the range, newest first, with a cursor to older ones. */
-export async function listTelemetryRaw(scope: Scope, input: z.output<typeof telemetryRawInput>): Promise<z.output<typeof telemetryRawOutput>> {
+export async function listTelemetryRaw(
+  scope: Scope,
+  input: z.output<typeof telemetryRawInput>,
+): Promise<z.output<typeof telemetryRawOutput>> {
   assertAllowed(scope, "device.read");
   const tenantId = scope.tenant.id;
   return inTenant(scope, async (tx) => {
     await assertRange(tx, tenantId, input.from, input.to);
     const [s] = await resolveSeries(tx, tenantId, [{ deviceId: input.deviceId, key: input.key }]);
-    const page = await historyRawPage(tx, tenantId, { deviceId: input.deviceId, key: input.key, from: input.from, to: input.to, before: input.before, limit: input.pageSize });
+    const page = await historyRawPage(tx, tenantId, {
+      deviceId: input.deviceId,
+      key: input.key,
+      from: input.from,
+      to: input.to,
+      before: input.before,
+      limit: input.pageSize,
+    });
     return { key: input.key, unit: s!.property.unit ?? null, type: s!.property.type, decimals: s!.decimals, ...page };
   });
 }

@@ -47,15 +47,21 @@ export async function telemetrySeries(
 ): Promise<z.output<typeof telemetrySeriesOutput>> {
   assertAllowed(scope, "device.read");
   const rangeMs = input.to.getTime() - input.from.getTime();
-  if (!(rangeMs > 0)) throw appError("BAD_REQUEST", "invalid_range", "`to` must be after `from`", [{ path: "to", message: "Must be after from" }]);
+  if (!(rangeMs > 0))
+    throw appError("BAD_REQUEST", "invalid_range", "`to` must be after `from`", [{ path: "to", message: "Must be after from" }]);
   if (rangeMs > 400 * 86_400_000) {
-    throw appError("BAD_REQUEST", "invalid_range", "The range can be at most 400 days", [{ path: "from", message: "At most 400 days before to" }]);
+    throw appError("BAD_REQUEST", "invalid_range", "The range can be at most 400 days", [
+      { path: "from", message: "At most 400 days before to" },
+    ]);
   }
   const bucketSeconds = input.bucketSeconds ?? autoBucketSeconds(rangeMs);
   if (bucketSeconds !== null && rangeMs / 1000 / bucketSeconds > maxBuckets) {
-    throw appError("BAD_REQUEST", "too_many_buckets", `That gives more than ${maxBuckets} buckets: choose a wider bucket or a shorter range`, [
-      { path: "bucketSeconds", message: `At least ${Math.ceil(rangeMs / 1000 / maxBuckets)} for this range` },
-    ]);
+    throw appError(
+      "BAD_REQUEST",
+      "too_many_buckets",
+      `That gives more than ${maxBuckets} buckets: choose a wider bucket or a shorter range`,
+      [{ path: "bucketSeconds", message: `At least ${Math.ceil(rangeMs / 1000 / maxBuckets)} for this range` }],
+    );
   }
   const points = await withDevice(scope, input.deviceId, (tx) =>
     querySeries(tx, scope.tenant.id, {

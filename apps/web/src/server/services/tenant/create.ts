@@ -14,7 +14,9 @@ export const createTenantOutput = tenantSchema;
 export async function createTenant(user: UserScope, input: z.output<typeof createTenantInput>): Promise<TenantDto> {
   const id = randomUUID();
   try {
-    const tenant = await withTenant(user.db, id, (tx) => createTenantWithOwner(tx, { id, slug: input.slug, name: input.name, ownerId: user.user.id }));
+    const tenant = await withTenant(user.db, id, (tx) =>
+      createTenantWithOwner(tx, { id, slug: input.slug, name: input.name, ownerId: user.user.id }),
+    );
     await recordAudit(auditOfUser(user), {
       action: "tenant.create",
       tenantId: id,
@@ -25,7 +27,9 @@ export async function createTenant(user: UserScope, input: z.output<typeof creat
     return toTenantDto(tenant, "owner");
   } catch (err) {
     if (isUniqueViolation(err, "tenants_slug_key")) {
-      throw appError("CONFLICT", "slug_taken", `The slug "${input.slug}" is taken; choose another`, [{ path: "slug", message: "This slug is taken" }]);
+      throw appError("CONFLICT", "slug_taken", `The slug "${input.slug}" is taken; choose another`, [
+        { path: "slug", message: "This slug is taken" },
+      ]);
     }
     throw err;
   }

@@ -18,7 +18,10 @@ export const setTenantRetentionOutput = z.object({ retentionDays: z.number() });
  * Sets how many days the tenant's telemetry, events, connection history and device errors are kept;
  * the hourly retention job deletes what is older (a shorter retention deletes data: audited).
  */
-export async function setTenantRetention(scope: Scope, input: z.output<typeof setTenantRetentionInput>): Promise<z.output<typeof setTenantRetentionOutput>> {
+export async function setTenantRetention(
+  scope: Scope,
+  input: z.output<typeof setTenantRetentionInput>,
+): Promise<z.output<typeof setTenantRetentionOutput>> {
   assertAllowed(scope, "tenant.update");
   const before = await inTenant(scope, async (tx) => {
     const t = await findTenantById(tx, scope.tenant.id);

@@ -25,11 +25,24 @@ export async function createWebhook(scope: Scope, input: z.output<typeof createW
   const secret = generateWebhookSecret();
   const createdBy = actingUserId(scope);
   const row = await inTenant(scope, (tx) =>
-    insertWebhookEndpoint(tx, { tenantId: scope.tenant.id, url: input.url, description: input.description, eventTypes: [...new Set(input.eventTypes)], secretHint: webhookSecretHint(secret), createdBy }),
+    insertWebhookEndpoint(tx, {
+      tenantId: scope.tenant.id,
+      url: input.url,
+      description: input.description,
+      eventTypes: [...new Set(input.eventTypes)],
+      secretHint: webhookSecretHint(secret),
+      createdBy,
+    }),
   );
   // The secrets table admits only system connections.
   await withSystem(getSystemDb(), (tx) => addWebhookSecret(tx, { tenantId: scope.tenant.id, endpointId: row.id, secret }));
   const endpoint = toWebhookEndpointDto(row);
-  await recordAudit(auditOf(scope), { action: "webhook.create", targetType: "webhook", targetId: endpoint.id, targetName: row.url, details: { eventTypes: row.eventTypes } });
+  await recordAudit(auditOf(scope), {
+    action: "webhook.create",
+    targetType: "webhook",
+    targetId: endpoint.id,
+    targetName: row.url,
+    details: { eventTypes: row.eventTypes },
+  });
   return { endpoint, secret };
 }

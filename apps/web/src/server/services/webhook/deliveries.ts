@@ -11,7 +11,12 @@ export const webhookDeliveriesInput = z.object({
   status: z.enum(["pending", "delivered", "retrying", "failed"]).optional(),
   ...pageInput,
 });
-export const webhookDeliveriesOutput = z.object({ items: z.array(webhookDeliverySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const webhookDeliveriesOutput = z.object({
+  items: z.array(webhookDeliverySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 /** An endpoint's delivery log, newest first, each delivery with every attempt. */
 export async function webhookDeliveries(scope: Scope, input: z.output<typeof webhookDeliveriesInput>) {

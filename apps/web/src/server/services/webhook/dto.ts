@@ -35,7 +35,9 @@ export function toWebhookEndpointDto(e: WebhookEndpointRow): WebhookEndpointDto 
   };
 }
 
-export const eventTypesInput = z.array(z.enum(webhookEventTypes, { error: `Event types are: ${webhookEventTypes.join(", ")}` })).max(webhookEventTypes.length);
+export const eventTypesInput = z
+  .array(z.enum(webhookEventTypes, { error: `Event types are: ${webhookEventTypes.join(", ")}` }))
+  .max(webhookEventTypes.length);
 
 export const webhookAttemptSchema = z.object({
   attempt: z.number().int(),

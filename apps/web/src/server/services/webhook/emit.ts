@@ -9,12 +9,21 @@ import { logger } from "../../logger";
 import { publicId } from "../../public-ids";
 
 /** Stores one delivery per endpoint for a payload and enqueues a job for each; returns the delivery ids. */
-export async function deliverPayload(tenantId: string, endpointIds: string[], payload: WebhookPayload, eventId = randomUUID()): Promise<string[]> {
+export async function deliverPayload(
+  tenantId: string,
+  endpointIds: string[],
+  payload: WebhookPayload,
+  eventId = randomUUID(),
+): Promise<string[]> {
   if (endpointIds.length === 0) return [];
   const body = JSON.stringify(payload);
-  const rows = await withTenant(getDb(), tenantId, (tx) => upsertDeliveries(tx, { tenantId, endpointIds, eventId, eventType: payload.type, body }));
+  const rows = await withTenant(getDb(), tenantId, (tx) =>
+    upsertDeliveries(tx, { tenantId, endpointIds, eventId, eventType: payload.type, body }),
+  );
   const producer = getProducer();
-  await Promise.all(rows.filter((r) => r.status === "pending").map((r) => producer.enqueue(webhookDeliverJob, { tenantId, deliveryId: r.id, replay: 0 })));
+  await Promise.all(
+    rows.filter((r) => r.status === "pending").map((r) => producer.enqueue(webhookDeliverJob, { tenantId, deliveryId: r.id, replay: 0 })),
+  );
   return rows.map((r) => r.id);
 }
 

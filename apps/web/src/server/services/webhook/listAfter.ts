@@ -10,7 +10,10 @@ export const listWebhooksAfterInput = z.object({ limit: cursorLimit, startingAft
 export const listWebhooksAfterOutput = cursorPageOf(webhookEndpointSchema);
 
 /** The tenant's webhook endpoints newest first, `limit` after the endpoint `startingAfter`. */
-export async function listWebhooksAfter(scope: Scope, input: z.output<typeof listWebhooksAfterInput>): Promise<z.output<typeof listWebhooksAfterOutput>> {
+export async function listWebhooksAfter(
+  scope: Scope,
+  input: z.output<typeof listWebhooksAfterInput>,
+): Promise<z.output<typeof listWebhooksAfterOutput>> {
   assertAllowed(scope, "webhook.manage");
   const page = await inTenant(scope, (tx) => queryEndpointsAfter(tx, scope.tenant.id, { after: input.startingAfter, limit: input.limit }));
   if (!page.cursorFound) throw unknownCursor("webhook endpoint");

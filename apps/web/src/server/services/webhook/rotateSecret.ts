@@ -25,8 +25,16 @@ export async function rotateWebhookSecret(scope: Scope, input: z.output<typeof r
   });
   if (!row) throw notFound("Webhook");
   const overlapUntil = input.overlapHours > 0 ? new Date(Date.now() + input.overlapHours * 3600_000) : undefined;
-  await withSystem(getSystemDb(), (tx) => addWebhookSecret(tx, { tenantId: scope.tenant.id, endpointId: row.id, secret, ...(overlapUntil ? { overlapUntil } : {}) }));
+  await withSystem(getSystemDb(), (tx) =>
+    addWebhookSecret(tx, { tenantId: scope.tenant.id, endpointId: row.id, secret, ...(overlapUntil ? { overlapUntil } : {}) }),
+  );
   const endpoint = toWebhookEndpointDto(row);
-  await recordAudit(auditOf(scope), { action: "webhook.rotate_secret", targetType: "webhook", targetId: endpoint.id, targetName: row.url, details: { overlapHours: input.overlapHours } });
+  await recordAudit(auditOf(scope), {
+    action: "webhook.rotate_secret",
+    targetType: "webhook",
+    targetId: endpoint.id,
+    targetName: row.url,
+    details: { overlapHours: input.overlapHours },
+  });
   return { endpoint, secret };
 }

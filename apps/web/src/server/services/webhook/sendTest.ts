@@ -21,6 +21,11 @@ export async function sendTestWebhook(scope: Scope, input: z.output<typeof sendT
     data: { message: "A test event from Aspen", tenant: scope.tenant.slug, endpointId: publicId("whk", row.id) },
   });
   const deliveryId = publicId("dlv", id!);
-  await recordAudit(auditOf(scope), { action: "webhook.test", targetType: "webhook", targetId: publicId("whk", row.id), targetName: row.url });
+  await recordAudit(auditOf(scope), {
+    action: "webhook.test",
+    targetType: "webhook",
+    targetId: publicId("whk", row.id),
+    targetName: row.url,
+  });
   return { deliveryId };
 }

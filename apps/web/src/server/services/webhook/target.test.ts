@@ -21,7 +21,9 @@ describe("webhook targets are checked when saved", () => {
 
   it("refuses a host name resolving to loopback, using the resolver (no request is sent)", async () => {
     expect(await webhookTargetProblem("http://localhost:8080/h", off)).toMatch(/loopback/);
-    expect(await webhookTargetProblem("http://sneaky.example/h", { ...off, resolve: async () => ["93.184.216.34", "127.0.0.1"] })).toMatch(/127\.0\.0\.1 is a loopback/);
+    expect(await webhookTargetProblem("http://sneaky.example/h", { ...off, resolve: async () => ["93.184.216.34", "127.0.0.1"] })).toMatch(
+      /127\.0\.0\.1 is a loopback/,
+    );
   });
 
   it("allows public addresses, and loopback only with the dev flag", async () => {
@@ -32,6 +34,13 @@ describe("webhook targets are checked when saved", () => {
   });
 
   it("refuses hosts that do not resolve", async () => {
-    expect(await webhookTargetProblem("http://nope.invalid/h", { ...off, resolve: async () => { throw new Error("ENOTFOUND"); } })).toMatch(/Could not resolve/);
+    expect(
+      await webhookTargetProblem("http://nope.invalid/h", {
+        ...off,
+        resolve: async () => {
+          throw new Error("ENOTFOUND");
+        },
+      }),
+    ).toMatch(/Could not resolve/);
   });
 });

@@ -29,7 +29,10 @@ export function forbiddenAddress(address: string, opts: { allowLoopback: boolean
  * link-local, CGNAT, metadata…). Returns the reason, or null when the target is allowed. Sends
  * nothing to the target. Delivery checks again after its own resolution (DNS can change).
  */
-export async function webhookTargetProblem(url: string, opts: { allowLoopback: boolean; resolve?: (host: string) => Promise<string[]> }): Promise<string | null> {
+export async function webhookTargetProblem(
+  url: string,
+  opts: { allowLoopback: boolean; resolve?: (host: string) => Promise<string[]> },
+): Promise<string | null> {
   const host = new URL(url).hostname.replace(/^\[(.*)\]$/, "$1");
   let addresses: string[];
   if (isIP(host)) addresses = [host];

@@ -33,6 +33,12 @@ export async function updateWebhook(scope: Scope, input: z.output<typeof updateW
   if (!row) throw notFound("Webhook");
   const dto = toWebhookEndpointDto(row);
   const changed = Object.keys(input).filter((k) => k !== "id");
-  await recordAudit(auditOf(scope), { action: "webhook.update", targetType: "webhook", targetId: dto.id, targetName: row.url, details: { changed } });
+  await recordAudit(auditOf(scope), {
+    action: "webhook.update",
+    targetType: "webhook",
+    targetId: dto.id,
+    targetName: row.url,
+    details: { changed },
+  });
   return dto;
 }

@@ -9,12 +9,17 @@ type RestShape<S extends WithCursor> = Omit<S["shape"], "startingAfter"> & { sta
  */
 export function cursorQuery<S extends WithCursor>(serviceInput: S): z.ZodObject<RestShape<S>, z.core.$strict> {
   const { startingAfter, ...rest } = serviceInput.shape;
-  const shape = { ...rest, starting_after: startingAfter.meta({ description: "The id of the last item of the previous page (`nextCursor`)" }) };
+  const shape = {
+    ...rest,
+    starting_after: startingAfter.meta({ description: "The id of the last item of the previous page (`nextCursor`)" }),
+  };
   return z.object(shape).strict() as unknown as z.ZodObject<RestShape<S>, z.core.$strict>;
 }
 
 /** Maps the REST query back to the service input. */
-export function fromCursorQuery<T extends { starting_after?: unknown }>(q: T): Omit<T, "starting_after"> & { startingAfter: T["starting_after"] } {
+export function fromCursorQuery<T extends { starting_after?: unknown }>(
+  q: T,
+): Omit<T, "starting_after"> & { startingAfter: T["starting_after"] } {
   const { starting_after, ...rest } = q;
   return { ...rest, startingAfter: starting_after };
 }

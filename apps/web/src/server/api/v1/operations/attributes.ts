@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { getDeviceShadow, getDeviceShadowOutput } from "../../../services/deviceShadow/get";
-import { updateDesiredAttributes, updateDesiredAttributesInput, updateDesiredAttributesOutput } from "../../../services/deviceShadow/updateDesired";
+import {
+  updateDesiredAttributes,
+  updateDesiredAttributesInput,
+  updateDesiredAttributesOutput,
+} from "../../../services/deviceShadow/updateDesired";
 import { publicIdInput } from "../../../public-ids";
 import { defineOperation } from "../operation";
 
@@ -14,7 +18,8 @@ export const attributeOperations = [
     path: "/devices/{id}/attributes",
     tag,
     summary: "A device's attributes (shadow)",
-    description: "Reported attributes (from the device), desired ones (from the cloud), the shadow version and the desired keys not yet confirmed.",
+    description:
+      "Reported attributes (from the device), desired ones (from the cloud), the shadow version and the desired keys not yet confirmed.",
     scope: "devices:read",
     params: idParams,
     status: 200,

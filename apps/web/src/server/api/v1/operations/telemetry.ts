@@ -14,7 +14,8 @@ export const telemetryOperations = [
     path: "/devices/{id}/telemetry/latest",
     tag,
     summary: "Latest telemetry of a device",
-    description: "The latest value of every thing-model property (null until reported), then undeclared keys; with online state and last seen.",
+    description:
+      "The latest value of every thing-model property (null until reported), then undeclared keys; with online state and last seen.",
     scope: "telemetry:read",
     params: idParams,
     status: 200,

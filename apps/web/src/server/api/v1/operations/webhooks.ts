@@ -28,7 +28,8 @@ export const webhookOperations = [
     path: "/webhooks",
     tag,
     summary: "Create a webhook endpoint",
-    description: "Deliveries are signed (Standard Webhooks); the signing secret (`whsec_…`) is in this answer only. Private and loopback targets are refused.",
+    description:
+      "Deliveries are signed (Standard Webhooks); the signing secret (`whsec_…`) is in this answer only. Private and loopback targets are refused.",
     scope: "webhooks:write",
     body: createWebhookInput.strict(),
     status: 201,
