@@ -297,13 +297,11 @@ try {
   const t0 = performance.now();
   for (let i = 0; i < ids.length; i += 500) {
     await q.addBulk(
-      ids
-        .slice(i, i + 500)
-        .map((deliveryId) => ({
-          name: webhookDeliverJob.name,
-          data: { tenantId: fleet.tenantId, deliveryId, replay: 0 },
-          opts: { ...webhookDeliverJob.options, jobId: `dlv-${deliveryId}-0` },
-        })),
+      ids.slice(i, i + 500).map((deliveryId) => ({
+        name: webhookDeliverJob.name,
+        data: { tenantId: fleet.tenantId, deliveryId, replay: 0 },
+        opts: { ...webhookDeliverJob.options, jobId: `dlv-${deliveryId}-0` },
+      })),
     );
   }
   let delivered = 0;

@@ -10,8 +10,8 @@ export async function startWorker(entry: string, env: Record<string, string>, ht
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
-  child.stderr!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
+  child.stdout.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
+  child.stderr.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
   const exited = new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
   process.on("exit", () => child.exitCode === null && child.kill("SIGKILL"));
   const end = Date.now() + 60_000;

@@ -146,7 +146,7 @@ for (const [name, p, headers] of [
   ["rest", restPath, { authorization: `Bearer ${secret}` }],
   ["trpc", trpcPath, { cookie }],
 ] as const) {
-  const r = await load(name, p, headers as Record<string, string>);
+  const r = await load(name, p, headers);
   results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
   console.log(
     `${name}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,

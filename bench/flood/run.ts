@@ -55,7 +55,7 @@ async function runOne(t: Target) {
     },
   );
   let out = "";
-  flooder.stdout!.on("data", (d: Buffer) => (out += d));
+  flooder.stdout.on("data", (d: Buffer) => (out += d));
   const flooderDone = new Promise((r) => flooder.once("exit", r));
   const latencies: number[] = [];
   let timeouts = 0;

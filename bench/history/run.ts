@@ -312,7 +312,7 @@ const result = {
   calls,
 };
 console.log(JSON.stringify(result, null, 2));
-console.log(`results: ${writeResults(args.label!, result)}`);
+console.log(`results: ${writeResults(args.label, result)}`);
 stopWeb();
 
 if (!args.keep && !args.reuse) {

@@ -1,4 +1,4 @@
-import { RawClient } from "../lib/raw-mqtt";
+import { type RawClient } from "../lib/raw-mqtt";
 import { sleep } from "../lib/stats";
 
 export interface LoadResult {

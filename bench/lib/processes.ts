@@ -45,8 +45,8 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
     out += d.toString();
     if (out.length > 200_000) out = out.slice(-100_000);
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   const proc: Proc = {
     child,
     port,
@@ -81,11 +81,11 @@ function start(args: string[], env: Record<string, string>, ready: string, port:
     const check = () => {
       if (out.includes(ready)) {
         clearTimeout(timer);
-        child.stdout!.off("data", check);
+        child.stdout.off("data", check);
         resolve(proc);
       }
     };
-    child.stdout!.on("data", check);
+    child.stdout.on("data", check);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`exited (${code}) before ready:\n${out.slice(-3000)}`));

@@ -196,7 +196,7 @@ describe("revocation", () => {
       .set({ secretHash: hashSecret(newSecret) })
       .where(eq(devices.id, d.id));
     const closed = closedWithin(c, 3000);
-    const channel = redisKeys(broker.vars.REDIS_PREFIX!).channels.deviceRevoked;
+    const channel = redisKeys(broker.vars.REDIS_PREFIX).channels.deviceRevoked;
     await redis.publish(channel, JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, reason: "secret_rotated" }));
     expect(await closed).toBe(true);
     expect((await tryConnect(broker.url, { username: d.username, password: d.secret })).code).toBe(4);
@@ -217,7 +217,7 @@ describe("revocation", () => {
       .set({ status: "suspended" })
       .where(and(eq(tenants.id, fleet.tenant.id)));
     const closed = Promise.all(cs.map((c) => closedWithin(c, 3000)));
-    await redis.publish(redisKeys(broker.vars.REDIS_PREFIX!).channels.tenantChanged, JSON.stringify({ tenantId: fleet.tenant.id }));
+    await redis.publish(redisKeys(broker.vars.REDIS_PREFIX).channels.tenantChanged, JSON.stringify({ tenantId: fleet.tenant.id }));
     expect(await closed).toEqual([true, true]);
     const d = fleet.devices[0]!;
     expect((await tryConnect(broker.url, { username: d.username, password: d.secret })).code).toBe(5);

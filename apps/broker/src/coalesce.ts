@@ -11,7 +11,7 @@ export function coalesce<I, O>(
 ): (input: I) => Promise<O> {
   const max = opts.max ?? 500;
   const limit = opts.inflight ?? 1;
-  let calls: { input: I; resolve(output: O): void; reject(err: unknown): void }[] = [];
+  const calls: { input: I; resolve(output: O): void; reject(err: unknown): void }[] = [];
   let running = 0;
   let scheduled = false;
 

@@ -99,8 +99,8 @@ describe("supervisor", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    sup.stdout!.on("data", (d: Buffer) => (out += d));
-    sup.stderr!.on("data", (d: Buffer) => (out += d));
+    sup.stdout.on("data", (d: Buffer) => (out += d));
+    sup.stderr.on("data", (d: Buffer) => (out += d));
     const pids = () => [...out.matchAll(/"msg":"broker started"[^\n]*"pid":(\d+)/g)].map((m) => Number(m[1]));
     const listening = () => (out.match(/"broker listening"/g) ?? []).length;
     try {

@@ -106,7 +106,7 @@ describe("bad input and floods", () => {
         },
       );
       let out = "";
-      flooder.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+      flooder.stdout.on("data", (d: Buffer) => (out += d.toString()));
       const flooderDone = new Promise((resolve) => flooder.once("exit", resolve));
       await new Promise((r) => setTimeout(r, 2000)); // let the flood build up
       const base = Date.now() - 30_000;

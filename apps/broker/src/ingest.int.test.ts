@@ -19,7 +19,7 @@ beforeAll(async () => {
   db = fixtureDb();
   broker = await startTestBroker();
   redis = new Redis(broker.vars.REDIS_URL!);
-  keys = redisKeys(broker.vars.REDIS_PREFIX!);
+  keys = redisKeys(broker.vars.REDIS_PREFIX);
 });
 
 afterAll(async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   db = fixtureDb();
   broker = await startTestBroker({ DEVICE_RECHECK_MS: String(intervalMs) });
   redis = new Redis(broker.vars.REDIS_URL!);
-  keys = redisKeys(broker.vars.REDIS_PREFIX!);
+  keys = redisKeys(broker.vars.REDIS_PREFIX);
 });
 
 afterAll(async () => {

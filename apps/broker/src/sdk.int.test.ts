@@ -56,7 +56,7 @@ describe("device SDK", () => {
     await client.onCommand("reboot", async ({ delay }) => ({ ok: (delay ?? 0) < 10 }));
     const cmd = await insertCommand(db, d, { params: { delay: 3 } });
     await redis.publish(
-      redisKeys(broker.vars.REDIS_PREFIX!).channels.command,
+      redisKeys(broker.vars.REDIS_PREFIX).channels.command,
       JSON.stringify({ tenantId: d.tenantId, deviceId: d.id, commandId: cmd.id }),
     );
     const row = await waitFor(async () => {

@@ -186,8 +186,8 @@ export function startWorker(env: Record<string, string>) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const state = { out: "" };
-  child.stdout!.on("data", (b: Buffer) => (state.out += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (state.out += b.toString()));
+  child.stdout.on("data", (b: Buffer) => (state.out += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (state.out += b.toString()));
   const exited = once(child, "exit").then(([code]) => code as number | null);
   return {
     child,
@@ -214,8 +214,8 @@ export async function startBrokerProcess(env: Record<string, string>) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const state = { out: "" };
-  child.stdout!.on("data", (b: Buffer) => (state.out += b.toString()));
-  child.stderr!.on("data", (b: Buffer) => (state.out += b.toString()));
+  child.stdout.on("data", (b: Buffer) => (state.out += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (state.out += b.toString()));
   const exited = once(child, "exit").then(([code]) => code as number | null);
   await waitFor("the broker to listen", () => state.out.includes('"broker listening"') || undefined, 30_000).catch((e: Error) => {
     throw new Error(`${e.message}\n${state.out}`);

@@ -17,7 +17,7 @@ export function createProducer(connection: Redis, prefix?: string) {
   return {
     queueFor,
     async enqueue<S extends z.ZodType>(def: JobDefinition<S>, data: z.input<S>): Promise<string | undefined> {
-      const parsed = def.schema.parse(data) as z.infer<S>;
+      const parsed = def.schema.parse(data);
       const jobId = def.jobId?.(parsed);
       const job = await queueFor(def.queue).add(def.name, parsed, { ...def.options, ...(jobId ? { jobId } : {}) });
       return job.id;

@@ -31,7 +31,7 @@ export function historyRows(series: readonly HistorySeries[]): HistoryRow[] {
   const row = (ts: number) => {
     let r = rows.get(ts);
     if (!r) {
-      r = { ts } as HistoryRow;
+      r = { ts };
       rows.set(ts, r);
     }
     return r;

@@ -107,7 +107,7 @@ export async function startListeners(
     const tls = createTlsServer({ cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) }, (socket) =>
       accept(socket, socket, "mqtts", opts, guard),
     );
-    tlsPort = await listen(tls as unknown as Server, opts.tls.port, opts.host);
+    tlsPort = await listen(tls, opts.tls.port, opts.host);
     servers.push(tls);
   }
 

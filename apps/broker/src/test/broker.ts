@@ -79,8 +79,8 @@ export async function spawnBroker(vars: Record<string, string>): Promise<ChildBr
         resolve();
       }
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`broker exited with ${code} before listening:\n${out}`));

@@ -7,7 +7,7 @@ function inputIssues(cause: unknown): FieldIssue[] | undefined {
   if (!Array.isArray(issues)) return undefined;
   return issues.map((i: { path?: readonly unknown[]; message?: string }) => ({
     path: (i.path ?? [])
-      .map((p) => (typeof p === "object" && p !== null && "key" in p ? (p as { key: unknown }).key : p))
+      .map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key : p))
       .reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), ""),
     message: i.message ?? "Invalid value",
   }));

@@ -52,11 +52,11 @@ export async function createRoleWorld(): Promise<RoleWorld> {
     createTestUser(db),
   ]);
   const tenant = await createTestTenant(db, { ownerId: owner.id });
-  await addTestMember(db, tenant.id, admin!.id, "admin");
-  await addTestMember(db, tenant.id, developer!.id, "developer");
-  await addTestMember(db, tenant.id, viewer!.id, "viewer");
-  const outsiderTenant = await createTestTenant(db, { ownerId: outsider!.id });
-  return { tenant, users: { owner, admin: admin!, developer: developer!, viewer: viewer! }, outsider: outsider!, outsiderTenant };
+  await addTestMember(db, tenant.id, admin.id, "admin");
+  await addTestMember(db, tenant.id, developer.id, "developer");
+  await addTestMember(db, tenant.id, viewer.id, "viewer");
+  const outsiderTenant = await createTestTenant(db, { ownerId: outsider.id });
+  return { tenant, users: { owner, admin: admin, developer: developer, viewer: viewer }, outsider: outsider, outsiderTenant };
 }
 
 /** "OK", or the tRPC error code the call was refused with (other errors are rethrown). */

@@ -11,7 +11,7 @@ export interface ErrorData {
 export function errorData(err: unknown): ErrorData {
   if (err instanceof TRPCClientError) return (err.data ?? {}) as ErrorData;
   const data = (err as { data?: unknown })?.data;
-  return (typeof data === "object" && data !== null ? data : {}) as ErrorData;
+  return typeof data === "object" && data !== null ? data : {};
 }
 
 /** The server's message (already phrased for people), or a fallback. */

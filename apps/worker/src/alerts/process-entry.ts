@@ -143,10 +143,7 @@ export async function evaluateEntry(
       p.effects.push({
         kind: p.effects.length === 0 ? "raise" : "repeat",
         ts: e.ts,
-        values: { event: e.event, ...(e.level ? { level: e.level } : {}), ...(e.params ?? {}) } as Record<
-          string,
-          string | number | boolean
-        >,
+        values: { event: e.event, ...(e.level ? { level: e.level } : {}), ...(e.params ?? {}) },
       });
       eventPairs.set(k, p);
     }

@@ -106,7 +106,7 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
       running = false;
       await loop;
       try {
-        const pending = (await o.redis.xpending(o.stream, o.group, "-", "+", 1, o.consumer)) as unknown[];
+        const pending = await o.redis.xpending(o.stream, o.group, "-", "+", 1, o.consumer);
         // Consumer names carry the pid: without this the group would collect one per restart.
         if (pending.length === 0) await o.redis.xgroup("DELCONSUMER", o.stream, o.group, o.consumer);
       } catch {

@@ -55,7 +55,7 @@ export function RuleEditor({ id }: { id?: string }) {
       </>
     );
   }
-  const items = products.data.items.map((p) => ({ id: p.id, name: p.name, thingModel: p.thingModel as ThingModel }));
+  const items = products.data.items.map((p) => ({ id: p.id, name: p.name, thingModel: p.thingModel }));
   if (items.length === 0)
     return (
       <>

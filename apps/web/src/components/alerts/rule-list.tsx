@@ -50,7 +50,7 @@ export function RuleList() {
   const { options: productOptions, products, query: productsQuery } = useProductOptions();
   /** Worded with the product's property names and units (the list itself carries no thing model). */
   const summaryOf = (rule: { productId: string; rule: AlertRuleSpec; summary: { en: string; zhCN: string } }) => {
-    const model = products.find((p) => p.id === rule.productId)?.thingModel as ThingModel | undefined;
+    const model = products.find((p) => p.id === rule.productId)?.thingModel;
     if (!model) return locale === "zh-CN" ? rule.summary.zhCN : rule.summary.en;
     return summarizeRule(rule.rule, { locale, thingModel: model });
   };

@@ -26,11 +26,7 @@ export function EventsCard({ deviceId }: { deviceId: string }) {
         { header: t.deviceData.event, cell: (e) => <span className="font-mono">{e.event}</span> },
         {
           header: t.deviceData.level,
-          cell: (e) => (
-            <Badge tone={levelTone[e.level] ?? "neutral"}>
-              {e.level in levelTone ? t.thingModel[e.level as "info" | "warning" | "fault"] : e.level}
-            </Badge>
-          ),
+          cell: (e) => <Badge tone={levelTone[e.level] ?? "neutral"}>{e.level in levelTone ? t.thingModel[e.level] : e.level}</Badge>,
         },
         {
           header: t.deviceData.params,

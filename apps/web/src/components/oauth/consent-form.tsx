@@ -64,7 +64,7 @@ export function ConsentForm({
         >
           <div className="flex items-center gap-3">
             {app.logoUrl ? (
-              // eslint-disable-next-line @next/next/no-img-element -- a third party's logo URL, not a static asset
+              // A third party's logo URL, not a static asset: a plain <img>, not next/image.
               <img
                 src={app.logoUrl}
                 alt=""

@@ -82,7 +82,7 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
     trpc.product.update.mutationOptions({
       onSuccess: async (p) => {
         setSaved(true);
-        setDraftState(fromThingModel(p.thingModel as never));
+        setDraftState(fromThingModel(p.thingModel));
         await invalidate();
       },
     }),

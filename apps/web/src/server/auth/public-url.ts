@@ -17,5 +17,5 @@ export function withPublicUrl(req: NextRequest): NextRequest {
   if (url.href === req.url) return req;
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const init = { method: req.method, headers: req.headers, ...(hasBody ? { body: req.body, duplex: "half" } : {}) };
-  return new Request(url.href, init as RequestInit) as NextRequest;
+  return new Request(url.href, init) as NextRequest;
 }

@@ -1,6 +1,7 @@
 const BASE = "http://aspen.invalid";
 
 /** Control characters, which browsers strip from URLs (`/\t/evil` becomes `//evil`), and backslashes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f\\]/;
 
 /**

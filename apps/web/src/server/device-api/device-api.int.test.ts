@@ -37,7 +37,7 @@ function req(
 
 async function call(res: Promise<Response> | Response) {
   const r = await res;
-  return { status: r.status, headers: r.headers, body: (await r.json()) as any };
+  return { status: r.status, headers: r.headers, body: await r.json() };
 }
 
 const respond = (id: string, secret: string, body: unknown) =>

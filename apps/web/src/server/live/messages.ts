@@ -36,5 +36,5 @@ export function forConsole(messages: readonly ChannelMessage[], filter: LiveFilt
 function toConsole(m: ChannelMessage): ConsoleLiveMessage {
   const deviceId = publicId("dev", m.deviceId);
   if (m.type === "command") return { ...m, deviceId, commandId: publicId("cmd", m.commandId) };
-  return { ...m, deviceId } as ConsoleLiveMessage;
+  return { ...m, deviceId };
 }

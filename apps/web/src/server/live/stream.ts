@@ -78,7 +78,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
   const allowed = async (): Promise<{ tenantId: string } | Response> => {
     const found = await findTenantMembership(getSystemDb(), tenantSlug, userId);
     if (!found) return fail(404, "not_found", "Tenant not found");
-    if (!can(found.role as Role, "device.read")) {
+    if (!can(found.role, "device.read")) {
       return fail(403, "forbidden", `Your role (${found.role}) does not allow this (needs device.read). Ask an owner or admin.`);
     }
     return { tenantId: found.tenant.id };

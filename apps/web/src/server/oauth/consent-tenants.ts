@@ -10,5 +10,5 @@ export async function grantableTenants(
   const page = await listTenantsForUser(getSystemDb(), userId, { page: 1, pageSize: 100 });
   return page.items
     .filter((t) => t.status === "active" && isRole(t.role) && roleCoversScopes(t.role, scopes))
-    .map((t) => ({ id: t.id, slug: t.slug, name: t.name, role: t.role as Role }));
+    .map((t) => ({ id: t.id, slug: t.slug, name: t.name, role: t.role }));
 }

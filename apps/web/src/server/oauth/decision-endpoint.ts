@@ -79,7 +79,7 @@ async function decide(req: Request, sessionUser: () => Promise<{ id: string; ema
     );
   } catch (err) {
     logger.warn({ err: (err as Error).message }, "authorization failed");
-    const location = (res.headers as Record<string, string> | undefined)?.location;
+    const location = res.headers?.location;
     return location ? see(redirectWith(location, {})) : new Response("Authorization failed", { status: 400 });
   }
   await recordAudit(

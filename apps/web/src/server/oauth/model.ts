@@ -126,7 +126,7 @@ export const oauthModel: AuthorizationCodeModel & ClientCredentialsModel & Refre
         expiresAt: code.expiresAt,
       }),
     );
-    return { ...code, client, user } as AuthorizationCode;
+    return { ...code, client, user };
   },
 
   async getAuthorizationCode(authorizationCode: string) {
@@ -212,7 +212,7 @@ export const oauthModel: AuthorizationCodeModel & ClientCredentialsModel & Refre
       client: { id: publicId("app", row.app.id), grants: [] },
       user,
       tokenId: row.token.id,
-    } as RefreshToken;
+    };
   },
 
   async revokeToken(token) {

@@ -14,7 +14,7 @@ const redirectUri = "https://client.example.org/callback";
 let w: RoleWorld;
 let signedIn: { id: string; email: string } | null = null;
 const fetchImpl = inProcessFetch(() => signedIn);
-const opts = { [oauth.customFetch]: fetchImpl as typeof fetch, [oauth.allowInsecureRequests]: true };
+const opts = { [oauth.customFetch]: fetchImpl, [oauth.allowInsecureRequests]: true };
 let as: oauth.AuthorizationServer;
 let confidential: { client: oauth.Client; auth: oauth.ClientAuth; id: string };
 let publicApp: { client: oauth.Client; id: string };

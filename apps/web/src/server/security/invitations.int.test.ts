@@ -13,7 +13,7 @@ describe("invitation links", () => {
     void logger.level; // creates the process logger behind the proxy
     const instance = (globalThis as unknown as { __aspenLogger: typeof logger }).__aspenLogger;
     const spies = (["info", "warn", "error"] as const).map((level) =>
-      vi.spyOn(instance, level).mockImplementation(((...args: unknown[]) => void calls.push(args)) as never),
+      vi.spyOn(instance, level).mockImplementation((...args: unknown[]) => void calls.push(args)),
     );
     try {
       const res = await callerAs(w.users.owner).member.invite({

@@ -44,14 +44,14 @@ describe("telemetry batches", () => {
   it("store every row with its own tenant, device and typed value", async () => {
     const [d1, d2] = [randomUUID(), randomUUID()];
     const rows = [
-      row(tenantA, d1!, "t", 0, 21.5),
-      row(tenantA, d2!, "on", 0, true),
-      row(tenantA, d1!, "mode", 1, 'a "quoted" \\ value'),
+      row(tenantA, d1, "t", 0, 21.5),
+      row(tenantA, d2, "on", 0, true),
+      row(tenantA, d1, "mode", 1, 'a "quoted" \\ value'),
       // the same device id under another tenant is a separate series, never folded into the first
-      row(tenantB, d1!, "t", 0, 7),
+      row(tenantB, d1, "t", 0, 7),
     ];
     expect(await writeTelemetryBatch(db, rows)).toBe(4);
-    const all = await stored([d1!, d2!]);
+    const all = await stored([d1, d2]);
     expect(all).toHaveLength(4);
     expect(all).toEqual(
       expect.arrayContaining([

@@ -21,7 +21,7 @@ export function GET(req: Request): Response {
     showDeveloperTools: "never",
     agent: { disabled: true },
     mcp: { disabled: true },
-  } as Parameters<typeof ApiReference>[0]);
+  });
   const res = render();
   const headers = new Headers(res.headers);
   headers.set("content-security-policy", contentSecurityPolicy(nonce));

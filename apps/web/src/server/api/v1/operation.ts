@@ -50,5 +50,5 @@ export interface Operation<
 export function defineOperation<P extends AnyObject, Q extends AnyObject, B extends z.ZodType, O extends z.ZodType>(
   op: Operation<P, Q, B, O>,
 ): Operation {
-  return op as unknown as Operation;
+  return op;
 }

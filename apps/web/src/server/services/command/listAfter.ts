@@ -1,5 +1,5 @@
 import { listCommandsAfter as queryCommandsAfter } from "@aspen/db/device-data";
-import { z } from "zod";
+import { type z } from "zod";
 import { publicIdInput } from "../../public-ids";
 import { cursorLimit, cursorPageOf, unknownCursor } from "../cursor";
 import { requireDevice } from "../device/require";

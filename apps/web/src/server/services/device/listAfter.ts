@@ -1,5 +1,5 @@
 import { listDevicesAfter as queryDevicesAfter } from "@aspen/db";
-import { z } from "zod";
+import { type z } from "zod";
 import { publicIdInput } from "../../public-ids";
 import { cursorLimit, cursorPageOf, unknownCursor } from "../cursor";
 import { assertAllowed, inTenant, type Scope } from "../scope";

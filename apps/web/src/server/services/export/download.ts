@@ -42,7 +42,7 @@ export async function handleExportDownload(
   }
   const found = await findTenantMembership(getSystemDb(), opts.tenantSlug, userId);
   if (!found) return fail(404, "not_found", "Export not found");
-  if (!can(found.role as Role, "telemetry.export")) {
+  if (!can(found.role, "telemetry.export")) {
     return fail(403, "forbidden", `Your role (${found.role}) does not allow this (needs telemetry.export). Ask an owner or admin.`);
   }
   const tenantId = found.tenant.id;
