@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unnecessary-type-assertion -- without the `as R` casts it.each infers a tuple union that summarizeRule does not accept */
 import { describe, expect, it } from "vitest";
 import { thingModelSchema } from "../thing-model/schema";
 import type { AlertRuleSpecInput } from "./rule-schema";
@@ -20,12 +21,12 @@ describe("summarizeRule", () => {
   it.each([
     [hot, "Temperature above 30 °C for 5 min on devices labelled site=berlin", "温度"],
     [
-      { trigger: { type: "offline", forMinutes: 10 }, clear: { type: "online" } },
+      { trigger: { type: "offline", forMinutes: 10 }, clear: { type: "online" } } as R,
       "Offline for more than 10 min on all devices; clears when the device is back online",
       "",
     ],
-    [{ trigger: { type: "event", event: "overheat" }, deviceIds: ["dev_a", "dev_b"] }, 'Event "Overheat" on 2 devices', ""],
-    [{ trigger: { type: "event", level: "warning" } }, "Any event (warning or above) on all devices", ""],
+    [{ trigger: { type: "event", event: "overheat" }, deviceIds: ["dev_a", "dev_b"] } as R, 'Event "Overheat" on 2 devices', ""],
+    [{ trigger: { type: "event", level: "warning" } } as R, "Any event (warning or above) on all devices", ""],
     [
       {
         trigger: {
@@ -36,7 +37,7 @@ describe("summarizeRule", () => {
             { kind: "change", property: "humidity", delta: 5, windowSeconds: 60 },
           ],
         },
-      },
+      } as R,
       "Temperature outside 10 … 20 °C or Humidity changed by more than 5 % within 1 min on all devices",
       "",
     ],
@@ -45,7 +46,7 @@ describe("summarizeRule", () => {
         ...hot,
         deviceIds: ["dev_a"],
         clear: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: "<=", value: 25 }], forSeconds: 30 },
-      },
+      } as R,
       "Temperature above 30 °C for 5 min on 1 device labelled site=berlin; clears when Temperature at or below 25 °C for 30 s",
       "",
     ],

@@ -115,8 +115,8 @@ describe("history.series", () => {
     expect(
       await reason(viewer.history.series({ ...ok, from: ok.to, to: ok.from, series: [{ deviceId: device.id, key: "temperature" }] })),
     ).toBe("BAD_REQUEST:invalid_range");
-    // @ts-expect-error `to` is required: an unbounded range is refused at the boundary
     expect(
+      // @ts-expect-error `to` is required: an unbounded range is refused at the boundary
       await reason(viewer.history.series({ tenantSlug: w.slug, from: ok.from, series: [{ deviceId: device.id, key: "temperature" }] })),
     ).toMatch(/^BAD_REQUEST/);
     const old = { ...ok, from: new Date(now - 31 * 86_400_000), series: [{ deviceId: device.id, key: "temperature" }] };
