@@ -1,5 +1,6 @@
 "use client";
 
+import { labelFilterPattern } from "@aspen/core/browser";
 import { Button, Card, Input, Select, buttonClasses } from "@aspen/ui";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -63,7 +64,7 @@ export function DeviceList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
 
-  const labelValid = filters.label === "" || /^[^=\s]+=.*$/.test(filters.label);
+  const labelValid = filters.label === "" || labelFilterPattern.test(filters.label);
   const devices = useQuery({
     ...trpc.device.list.queryOptions({
       tenantSlug: tenant.slug,
