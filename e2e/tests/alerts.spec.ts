@@ -62,7 +62,7 @@ test("alerts: a rule made in the form raises an alarm from a real device; ack, c
   receiver = await startReceiver();
 
   // Webhook endpoint: the secret is shown once, in a dialog only "I have saved it" closes.
-  await page.getByRole("navigation", { name: tenantName }).getByRole("link", { name: "Webhooks" }).click();
+  await page.getByRole("navigation", { name: "Tenant navigation" }).getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
   await expect(page.getByText("No endpoints yet")).toBeVisible();
   await page.getByRole("button", { name: "New endpoint" }).click();

@@ -58,7 +58,7 @@ export function HistorySection({ deviceId, properties }: { deviceId: string; pro
                   )}
                 >
                   {p.name}
-                  {p.unit ? <span className="ml-1 text-zinc-500">({p.unit})</span> : null}
+                  {p.unit ? <span className="ml-1 text-zinc-600 dark:text-zinc-400">({p.unit})</span> : null}
                 </button>
               ))}
             </div>

@@ -39,7 +39,7 @@ export function RangePicker({
             className={cn(
               "rounded-md border px-2.5 py-1 text-xs font-medium tabular-nums",
               value.kind === "preset" && value.preset === p
-                ? "border-emerald-600 bg-emerald-600 text-white"
+                ? "border-emerald-700 bg-emerald-700 text-white"
                 : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800",
             )}
           >
@@ -57,7 +57,7 @@ export function RangePicker({
           className={cn(
             "rounded-md border px-2.5 py-1 text-xs font-medium",
             value.kind === "custom"
-              ? "border-emerald-600 bg-emerald-600 text-white"
+              ? "border-emerald-700 bg-emerald-700 text-white"
               : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-200 dark:hover:bg-zinc-800",
           )}
         >

@@ -54,7 +54,7 @@ export function NotificationCentre() {
           {count > 0 ? (
             <span
               data-testid="notifications-count"
-              className="absolute -top-1 -right-1.5 min-w-4 rounded-full bg-emerald-600 px-1 text-center text-[10px] leading-4 font-semibold text-white"
+              className="absolute -top-1 -right-1.5 min-w-4 rounded-full bg-emerald-700 px-1 text-center text-[10px] leading-4 font-semibold text-white"
             >
               {count > 99 ? "99+" : count}
             </span>
