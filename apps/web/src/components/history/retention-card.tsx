@@ -60,7 +60,9 @@ export function RetentionCard() {
           </Button>
         </form>
         {retention.data ? (
-          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{format(t.history.retentionShown, { days: retention.data.retentionDays })}</p>
+          <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+            {format(t.history.retentionShown, { days: retention.data.retentionDays })}
+          </p>
         ) : null}
         {save.isSuccess ? (
           <Callout tone="success" className="mt-3">
