@@ -1,30 +1,12 @@
 import { apiScopes, apiScopeTable } from "@aspen/core";
+import { apiScopesEn } from "../../../i18n/apiScopes.en";
 import { errorBodySchema } from "./errors";
 import { toJsonSchema, type JsonSchema } from "./json-schema";
 import type { Operation } from "./operation";
 import { apiBasePath } from "./router";
 
-/** Plain-words description of each scope, for the document (the consent page has its own, translated). */
-export const scopeDescriptions: Record<(typeof apiScopes)[number], string> = {
-  "tenant:read": "Read the tenant's name and settings",
-  "members:read": "See the tenant's members",
-  "products:read": "Read products and their thing models",
-  "products:write": "Create, change and delete products",
-  "devices:read": "Read devices and their state",
-  "devices:write": "Register, change, enable, disable and delete devices",
-  "devices:secrets": "Rotate device secrets",
-  "telemetry:read": "Read telemetry: latest values and history",
-  "attributes:write": "Set devices' desired attributes",
-  "commands:read": "Read commands sent to devices",
-  "commands:write": "Send commands to devices",
-  "alarms:read": "Read alarms",
-  "alarms:write": "Acknowledge and clear alarms",
-  "rules:read": "Read alert rules",
-  "rules:write": "Create and change alert rules",
-  "webhooks:read": "Read webhook endpoints and deliveries",
-  "webhooks:write": "Create and change webhook endpoints",
-  "audit:read": "Read the audit log",
-};
+/** Plain-words description of each scope: the English words the API keys page and consent page show. */
+export const scopeDescriptions = apiScopesEn;
 
 const tagDescriptions: Record<string, string> = {
   Products: "Device models: the thing model (properties, events, commands) validates what their devices send.",

@@ -1,16 +1,10 @@
-import { checkBulkRows, csvCell, MAX_BULK_ROWS, parsePublicId, type BulkRowProblem } from "@aspen/core";
-import {
-  existingDeviceNames,
-  findDevicesByIds,
-  findProductsByNamesOrIds,
-  insertDevices,
-  isUniqueViolation,
-  type NewDevice,
-} from "@aspen/db";
+import { csvCell, MAX_BULK_ROWS, type BulkRowProblem } from "@aspen/core";
+import { findDevicesByIds, insertDevices, isUniqueViolation, type NewDevice } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError, type FieldIssue } from "../../errors";
 import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { bulkProblemMessage, checkBulkRowsInTenant } from "./bulk-rows";
 import { credentialsOf, credentialsSchema, newDeviceSecret } from "./credentials";
 import { deviceSchema, toDeviceDto } from "./dto";
 import { emitDeviceEvent } from "../webhook/emit";
@@ -37,23 +31,7 @@ export const bulkCreateDevicesOutput = z.object({
 
 /** A row problem as the field issue the console marks. */
 function issueOf(row: number, name: string, p: BulkRowProblem): FieldIssue {
-  const message = ((): string => {
-    switch (p.kind) {
-      case "missing":
-        return p.field === "name" ? "Enter a device name" : "Name the product (its name or prd_… id)";
-      case "invalid":
-        return p.message;
-      case "duplicate":
-        return `"${name}" appears more than once in the file (first in row ${p.firstRow + 1})`;
-      case "taken":
-        return `A device named "${name}" already exists`;
-      case "unknown":
-        return `No product "${p.product}" in this tenant`;
-      case "syntax":
-        return 'Write labels as "key=value;key2=value2"';
-    }
-  })();
-  return { path: `rows[${row}].${p.field}`, row, message };
+  return { path: `rows[${row}].${p.field}`, row, message: bulkProblemMessage(name, p) };
 }
 
 /**
@@ -67,31 +45,7 @@ export async function bulkCreateDevices(
   input: z.output<typeof bulkCreateDevicesInput>,
 ): Promise<z.output<typeof bulkCreateDevicesOutput>> {
   assertAllowed(scope, "device.write");
-  const refs = input.rows.map((r) => r.product.trim());
-  const productIds = refs.map((ref) => (ref.startsWith("prd_") ? parsePublicId("prd", ref) : null));
-  const productNames = refs.filter((_, i) => !productIds[i]);
-  const { taken, products } = await inTenant(scope, async (tx) => ({
-    taken: new Set(
-      await existingDeviceNames(
-        tx,
-        scope.tenant.id,
-        input.rows.map((r) => r.name.trim()),
-      ),
-    ),
-    products: await findProductsByNamesOrIds(
-      tx,
-      scope.tenant.id,
-      [...new Set(productNames)],
-      productIds.filter((x): x is string => !!x),
-    ),
-  }));
-  const productById = new Map(products.map((p) => [p.id, p]));
-  const productByName = new Map(products.map((p) => [p.name, p]));
-  const findProduct = (ref: string) => {
-    const id = ref.startsWith("prd_") ? parsePublicId("prd", ref) : null;
-    return id ? productById.get(id) : productByName.get(ref);
-  };
-  const checked = checkBulkRows(input.rows, { findProduct, taken });
+  const checked = await checkBulkRowsInTenant(scope, input.rows);
   const issues = checked.flatMap((c) => c.problems.map((p) => issueOf(c.index, c.name, p)));
   if (issues.length > 0) {
     const bad = new Set(issues.map((i) => i.row)).size;
