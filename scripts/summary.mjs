@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from "node:fs";
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** One line per failed or skipped test, printed just above the totals so the tail of a CI log names them. */
+const notes = [];
 for (const arg of process.argv.slice(2)) {
   const [kind, rest = ""] = arg.split(/:(.*)/s);
   if (kind === "check") {
@@ -33,10 +35,12 @@ for (const arg of process.argv.slice(2)) {
     f = 0,
     s = 0;
   if (kind === "vitest") {
+    notes.push(...vitestNotes(report));
     p = report.numPassedTests ?? 0;
     f = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
     s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   } else if (kind === "playwright") {
+    notes.push(...playwrightNotes(report));
     p = (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
     f = (report.stats?.unexpected ?? 0) + (report.errors?.length ?? 0);
     s = report.stats?.skipped ?? 0;
@@ -51,11 +55,55 @@ for (const arg of process.argv.slice(2)) {
   skipped += s;
 }
 
+function vitestNotes(report) {
+  const out = [];
+  for (const file of report.testResults ?? []) {
+    const rel = String(file.name ?? "").replace(`${process.cwd()}/`, "");
+    const results = file.assertionResults ?? [];
+    if (file.status === "failed" && results.length === 0) out.push(`FAILED ${rel}: ${firstLine(file.message)}`);
+    for (const a of results) {
+      if (a.status === "failed") out.push(`FAILED ${rel} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+      else if (a.status === "pending" || a.status === "skipped" || a.status === "todo") out.push(`skipped ${rel} > ${a.fullName}`);
+    }
+  }
+  return out;
+}
+
+function playwrightNotes(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === "unexpected")
+          out.push(`FAILED ${spec.file} > ${[...path, spec.title].join(" > ")}: ${firstLine(t.results?.at(-1)?.error?.message)}`);
+        else if (t.status === "skipped") out.push(`skipped ${spec.file} > ${[...path, spec.title].join(" > ")}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.title && !suite.file ? [...path, suite.title] : path);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  for (const e of report.errors ?? []) out.push(`FAILED playwright: ${firstLine(e.message)}`);
+  return out;
+}
+
+function firstLine(text) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes from reporter messages
+  const plain = String(text ?? "").replace(/\u001b\[[0-9;]*m/g, "");
+  return (
+    plain
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim()
+      .slice(0, 300) ?? ""
+  );
+}
+
 // A file that failed to load has no tests but counts as a failed suite; files with failing tests are already counted.
 function countSuitesWithFailedTests(report) {
   return (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).some((a) => a.status === "failed"))
     .length;
 }
 
+for (const line of notes.slice(0, 40)) console.log(line);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
