@@ -14,7 +14,7 @@ beforeAll(async () => {
   broker = await startTestBroker({
     CONNECT_TIMEOUT_MS: "1000",
     MAX_PACKET_BYTES: "262144",
-    MQTT_WS_PORT: String(await freePort(18900, 18949)),
+    MQTT_WS_PORT: String(await freePort()),
   });
 });
 

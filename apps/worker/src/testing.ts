@@ -10,6 +10,9 @@ import { createTestTenant, createTestUser, randomSuffix } from "@aspen/db/testin
 import type { Redis } from "ioredis";
 import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
+import { freePort } from "../../broker/src/test/ports";
+
+export { freePort };
 
 /** Integration tests of the worker: fixtures, a captured SMTP server, a verifying webhook receiver, the worker process. */
 
@@ -193,7 +196,10 @@ export function startWorker(env: Record<string, string>) {
     child,
     state,
     exited,
-    ready: () => waitFor("the worker to start", () => state.out.includes("worker started") || undefined, 30_000),
+    ready: () =>
+      waitFor("the worker to start", () => state.out.includes("worker started") || undefined, 30_000).catch((e: Error) => {
+        throw new Error(`${e.message}\n${state.out.slice(-4000)}`);
+      }),
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { freePort } from "./testing";
 
 const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
 const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
@@ -38,7 +39,7 @@ describe("worker process", () => {
   });
 
   it("starts, answers /healthz and /metrics, and stops cleanly on SIGTERM", async () => {
-    const port = 21000 + Math.floor(Math.random() * 5000);
+    const port = await freePort();
     const w = startWorker({ DATABASE_URL, REDIS_URL, WORKER_HTTP_PORT: String(port), BULLMQ_PREFIX: `wtest${port}` });
     await waitFor(() => w.state.out.includes("worker started"), 25_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
@@ -7,20 +6,9 @@ import { loadEnv } from "../env";
 import { startBroker, type RunningBroker } from "../server";
 import { suffix } from "./fixtures";
 import { testEnv } from "./env";
+import { freePort } from "./ports";
 
-/** A port in [lo, hi] that is free right now on 127.0.0.1 (the ranges this suite may use). */
-export async function freePort(lo = 18830, hi = 18899): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const port = lo + Math.floor(Math.random() * (hi - lo + 1));
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = createServer();
-      s.once("error", () => resolve(false));
-      s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-    });
-    if (ok) return port;
-  }
-  throw new Error(`no free port in ${lo}-${hi}`);
-}
+export { freePort };
 
 /** Environment for a test broker: its own Redis prefix unless one is given (two brokers share one). */
 export async function brokerEnvVars(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
@@ -32,7 +20,7 @@ export async function brokerEnvVars(overrides: Record<string, string> = {}): Pro
     HOST: "127.0.0.1",
     MQTT_PORT: String(await freePort()),
     MQTT_WS_PORT: "0",
-    HTTP_PORT: String(await freePort(9100, 9199)),
+    HTTP_PORT: String(await freePort()),
     BROKER_ID: `test-${suffix()}`,
     LOG_LEVEL: process.env.BROKER_TEST_LOG ?? "silent",
     ...overrides,

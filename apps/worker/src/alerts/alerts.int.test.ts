@@ -6,7 +6,7 @@ import { testSystemDb } from "@aspen/db/testing";
 import { upsertDeliveries, withSystem } from "@aspen/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEndpoint, createRule, createWorld, startReceiver, startSmtp, startWorker, waitFor, xaddBatch } from "../testing";
+import { createEndpoint, createRule, createWorld, freePort, startReceiver, startSmtp, startWorker, waitFor, xaddBatch } from "../testing";
 
 const sys = testSystemDb();
 const redis = createRedis(process.env.REDIS_URL!);
@@ -19,10 +19,10 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let worker: ReturnType<typeof startWorker>;
 
-const workerEnv = () => ({
+const workerEnv = async () => ({
   REDIS_PREFIX: prefix,
   BULLMQ_PREFIX: bull,
-  WORKER_HTTP_PORT: String(22000 + Math.floor(Math.random() * 5000)),
+  WORKER_HTTP_PORT: String(await freePort()),
   SMTP_URL: smtp.url,
   WEBHOOK_ALLOW_LOOPBACK: "true",
   WEBHOOK_RETRY_SCALE: "0.0002",
@@ -37,7 +37,7 @@ beforeAll(async () => {
     (p) => secrets.get(p),
     (p, n) => (p.startsWith("/flaky") && n <= 2 ? 500 : 200),
   );
-  worker = startWorker(workerEnv());
+  worker = startWorker(await workerEnv());
   await worker.ready();
 }, 40_000);
 
@@ -212,7 +212,7 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     // Killed before the stream was done: some devices had no repeat yet.
     const atKill = await sys.select().from(alarms).where(eq(alarms.ruleId, rule.id));
     expect(atKill.filter((a) => a.count === 2).length).toBeLessThan(n);
-    worker = startWorker(workerEnv());
+    worker = startWorker(await workerEnv());
     await worker.ready();
     const rows = await waitFor(
       "every alarm and repeat",

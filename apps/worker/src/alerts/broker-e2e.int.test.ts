@@ -5,7 +5,17 @@ import { createRedis } from "@aspen/jobs";
 import { eq } from "drizzle-orm";
 import mqtt from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEndpoint, createRule, createWorld, startBrokerProcess, startReceiver, startSmtp, startWorker, waitFor } from "../testing";
+import {
+  createEndpoint,
+  createRule,
+  createWorld,
+  freePort,
+  startBrokerProcess,
+  startReceiver,
+  startSmtp,
+  startWorker,
+  waitFor,
+} from "../testing";
 
 // The whole path with the real broker: MQTT PUBACK → ingest stream → worker → alarm, email, webhook.
 const sys = testSystemDb();
@@ -13,7 +23,7 @@ const redis = createRedis(process.env.REDIS_URL!);
 const run = randomBytes(4).toString("hex");
 const prefix = `alerts-e2e-${run}:`;
 const secrets = new Map<string, string>();
-const mqttPort = Number(process.env.E2E_MQTT_PORT ?? 18843);
+let mqttPort: number;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let worker: ReturnType<typeof startWorker>;
@@ -22,16 +32,17 @@ let broker: Awaited<ReturnType<typeof startBrokerProcess>>;
 beforeAll(async () => {
   smtp = await startSmtp();
   receiver = await startReceiver((p) => secrets.get(p));
+  mqttPort = await freePort();
   broker = await startBrokerProcess({
     REDIS_PREFIX: prefix,
     MQTT_PORT: String(mqttPort),
-    HTTP_PORT: String(Number(process.env.E2E_BROKER_HTTP_PORT ?? 19203)),
+    HTTP_PORT: String(await freePort()),
     BROKER_ID: `e2e-${run}`,
   });
   worker = startWorker({
     REDIS_PREFIX: prefix,
     BULLMQ_PREFIX: `alerts-e2e-${run}`,
-    WORKER_HTTP_PORT: String(27000 + Math.floor(Math.random() * 2000)),
+    WORKER_HTTP_PORT: String(await freePort()),
     SMTP_URL: smtp.url,
     WEBHOOK_ALLOW_LOOPBACK: "true",
     ALERTS_CONSUMER: `e2e-${run}`,
