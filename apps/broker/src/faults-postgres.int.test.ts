@@ -1,13 +1,16 @@
 import { createDb, type Database } from "@aspen/db";
+import { deviceConnections } from "@aspen/db/schema";
+import { and, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokerEnvVars, spawnBroker, type ChildBroker } from "./test/broker";
 import { createFleet } from "./test/fixtures";
-import { waitFor } from "./test/mqtt";
+import { tryConnect, waitFor } from "./test/mqtt";
 import { acksBetween, startQos1Fleet } from "./test/qos1-fleet";
 import { startScratchPostgres, type ScratchPostgres } from "./test/scratch-services";
 
 // The broker's own PostgreSQL goes away for a while and comes back; the shared one is never touched.
 const outageMs = Number(process.env.FAULTS_PG_OUTAGE_MS ?? 6000);
+const highWater = 300;
 
 let pg: ScratchPostgres;
 let db: Database;
@@ -27,29 +30,45 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-async function pendingRows(httpPort: string): Promise<number> {
+async function gauge(httpPort: string, name: string): Promise<number> {
   const text = await fetch(`http://127.0.0.1:${httpPort}/metrics`).then((r) => r.text());
-  return Number(/^aspen_broker_pending_rows (\S+)$/m.exec(text)?.[1] ?? NaN);
+  return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN);
 }
 
 describe("PostgreSQL outage", () => {
   it(
     `stops acknowledging while PostgreSQL is down for ${outageMs / 1000} s, keeps a bounded buffer, resumes by itself and loses nothing acknowledged`,
     async () => {
-      const fleet = await createFleet(db, 6);
-      const vars = await brokerEnvVars({ DATABASE_URL: pg.urls.DATABASE_URL, BATCH_MAX_MS: "20" });
+      const fleet = await createFleet(db, 7);
+      const late = fleet.devices[6];
+      const vars = await brokerEnvVars({
+        DATABASE_URL: pg.urls.DATABASE_URL,
+        BATCH_MAX_MS: "20",
+        BATCH_HIGH_WATER_ROWS: String(highWater),
+      });
       child = await spawnBroker(vars);
       // Four polite devices (10 in flight) and two greedy ones (1000 in flight: only the broker holds them back).
       const polite = startQos1Fleet({ url: child.url, devices: fleet.devices.slice(0, 4), ratePerDevice: 50, window: 10 });
-      const greedy = startQos1Fleet({ url: child.url, devices: fleet.devices.slice(4), ratePerDevice: 400, window: 1000 });
+      const greedy = startQos1Fleet({ url: child.url, devices: fleet.devices.slice(4, 6), ratePerDevice: 400, window: 1000 });
       const fleets = [polite, greedy];
       await waitFor(async () => [...polite.acked.values(), ...greedy.acked.values()].every((s) => s.size > 50), 20_000);
 
       await pg.stop("fast");
       const down = Date.now();
+      const port = vars.HTTP_PORT ?? "";
       let maxPending = 0;
+      let refusedWhileDown: number | undefined;
       while (Date.now() - down < outageMs) {
-        maxPending = Math.max(maxPending, await pendingRows(vars.HTTP_PORT ?? ""));
+        maxPending = Math.max(maxPending, await gauge(port, "aspen_broker_pending_rows"));
+        if (late && refusedWhileDown === undefined && (await gauge(port, "aspen_broker_database_down")) === 1) {
+          // A device connecting now is refused cleanly: nothing it sends could be stored.
+          const r = await tryConnect(child.url, {
+            username: late.username,
+            password: late.secret,
+          });
+          if ("client" in r) r.client.end(true);
+          refusedWhileDown = r.code;
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
       const sentDuring = fleets.reduce((n, f) => n + f.sent(), 0);
@@ -64,14 +83,34 @@ describe("PostgreSQL outage", () => {
         throw new Error(`${e.message}: no acknowledgements after PostgreSQL came back\n${child?.output().slice(-3000) ?? ""}`);
       });
       const resumedAfterMs = Math.min(...fleets.map((f) => f.ackTimes.find((t) => t > up) ?? Infinity)) - up;
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 2000));
+      // Connections that closed during the outage got their rows closed once it was back: at most the
+      // current connection of each device is open.
+      const open = await db
+        .select({ deviceId: deviceConnections.deviceId })
+        .from(deviceConnections)
+        .where(
+          and(
+            inArray(
+              deviceConnections.deviceId,
+              fleet.devices.map((d) => d.id),
+            ),
+            isNull(deviceConnections.disconnectedAt),
+          ),
+        );
       await Promise.all(fleets.map((f) => f.stop()));
       expect(child.process.exitCode).toBeNull();
 
       expect(ackedWhileDown).toBe(0);
-      // The buffer is bounded: the broker stops reading a socket while its messages wait for a commit.
+      expect(refusedWhileDown).toBe(3);
+      // The buffer is bounded: a socket is not read while its messages wait for a commit, and beyond the
+      // high-water mark a device that sends more is disconnected unacknowledged (the greedy ones were).
       expect(maxPending).toBeGreaterThan(0);
-      expect(maxPending).toBeLessThan(5000);
+      expect(maxPending).toBeLessThan(highWater + 2 * 1500);
+      expect(greedy.closes()).toBeGreaterThan(0);
+      const openPerDevice = new Map<string, number>();
+      for (const r of open) openPerDevice.set(r.deviceId, (openPerDevice.get(r.deviceId) ?? 0) + 1);
+      expect(Math.max(...openPerDevice.values())).toBe(1);
       for (const f of fleets) {
         for (const [deviceId, missing] of await f.missing(db)) {
           expect(missing, `device ${deviceId}: ${f.acked.get(deviceId)?.size ?? 0} acknowledged`).toEqual([]);

@@ -44,6 +44,11 @@ export function createMetrics() {
         this.set(sources.pendingRows());
       },
     }),
+    databaseDown: new Gauge({
+      name: "aspen_broker_database_down",
+      help: "1 while PostgreSQL is unreachable (acknowledgements held, new connections refused)",
+      registers: [registry],
+    }),
     batchFailures: new Counter({ name: "aspen_broker_batch_failures_total", help: "Failed batch writes (retried)", registers: [registry] }),
     throttled: new Counter({
       name: "aspen_broker_throttled_total",

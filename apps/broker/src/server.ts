@@ -19,6 +19,7 @@ import { createAuthorizeForward } from "./hooks/authorize-forward";
 import { createAuthorizePublish } from "./hooks/authorize-publish";
 import { createAuthorizeSubscribe } from "./hooks/authorize-subscribe";
 import { createPreConnect } from "./hooks/pre-connect";
+import { createDatabaseHealth } from "./ingest/database-health";
 import { createIngest } from "./ingest/pipeline";
 import { createRedisUpdates } from "./ingest/redis-updates";
 import { createThingModels } from "./ingest/thing-models";
@@ -90,6 +91,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     batchPrefix: brokerId,
     onFailure: (what, n) => (what === "stream" ? metrics.streamFailures.inc(n) : metrics.redisUpdateFailures.inc(n)),
   });
+  const health = createDatabaseHealth({ ping: () => pingDatabase(db), log, onChange: (down) => metrics.databaseDown.set(down ? 1 : 0) });
   const commands = createCommands({ db, redis, keys, updates, downlink, models, metrics, log });
   const ingest = createIngest({
     db,
@@ -100,6 +102,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
     metrics,
     log,
     maxPayloadBytes: env.MAX_PAYLOAD_BYTES,
+    health,
     batch: {
       maxRows: env.BATCH_MAX_ROWS,
       maxMs: env.BATCH_MAX_MS,
@@ -127,6 +130,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
       metrics,
       broker,
       rate: { perSec: env.CLIENT_MSGS_PER_SEC, burst: env.CLIENT_BURST },
+      unavailable: health.down,
     }),
     authorizePublish: createAuthorizePublish({ ingest, activity, db, log, consume: (p) => consume(p) }),
     authorizeSubscribe: createAuthorizeSubscribe({ activity, log }),
@@ -136,7 +140,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   aedes.on("connectionError", (_client, err) => log.debug({ err: err.message }, "connection closed before authentication"));
   (aedes as unknown as EventEmitter).on("error", (err: unknown) => log.error({ err }, "aedes error"));
 
-  const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, updates, shadow, commands, metrics, log });
+  const presence = attachPresence({ broker: aedes, brokerId, db, redis, keys, updates, shadow, commands, metrics, log, health });
   const recheck = startRecheck({
     broker: aedes,
     db,
@@ -202,6 +206,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
         await new Promise<void>((resolve) => aedes.close(() => resolve()));
         await stopped;
         await ingest.drain(10_000);
+        health.stop();
         commands.stop();
         recheck.stop();
         await presence.settle();

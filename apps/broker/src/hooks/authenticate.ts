@@ -25,6 +25,8 @@ export interface AuthenticateDeps {
   metrics: Metrics;
   broker: () => Aedes;
   rate: { perSec: number; burst: number };
+  /** True while the database is unreachable: new connections are refused with CONNACK 3 (nothing they send could be stored). */
+  unavailable?: () => boolean;
 }
 
 type Done = (err: AuthenticateError | null, ok: boolean | null) => void;
@@ -83,7 +85,10 @@ export function createAuthenticate(deps: AuthenticateDeps) {
       info.packet.username = undefined;
       info.packet = undefined;
     }
-    identify(username, password)
+    (deps.unavailable?.()
+      ? Promise.reject(new Refusal(ReturnCode.serverUnavailable, "the database is unreachable; try again later"))
+      : identify(username, password)
+    )
       .then((creds) => {
         if (creds.tenantStatus !== "active") throw new Refusal(ReturnCode.notAuthorized, "tenant suspended", creds);
         if (!creds.enabled) throw new Refusal(ReturnCode.notAuthorized, "device disabled", creds);

@@ -38,6 +38,8 @@ export interface BatcherOptions<T> {
   onCommitted?(items: T[]): void;
   onBatch?(rows: number, seconds: number): void;
   onRetry?(err: unknown): void;
+  /** Cuts a retry's backoff short (the database answers again). */
+  retryNow?(): Promise<void>;
   log: Logger;
 }
 
@@ -122,7 +124,7 @@ export function createBatcher<T>(o: BatcherOptions<T>): Batcher<T> {
         if (o.isDataError(err) || Date.now() > deadline) throw err;
         o.onRetry?.(err);
         o.log.error({ err, items: items.length, retryInMs: backoff }, "batch write failed; retrying");
-        await sleep(backoff);
+        await (o.retryNow ? Promise.race([sleep(backoff), o.retryNow()]) : sleep(backoff));
         backoff = Math.min(backoff * 2, 5000);
       }
     }

@@ -2,6 +2,7 @@ import type { DeviceTopic } from "@aspen/core";
 import type { PublishPacket } from "aedes";
 import type { Logger } from "pino";
 import type { Metrics } from "../metrics";
+import { sessionOf } from "../session";
 import type { DeviceActivity } from "../state/device-activity";
 import type { Batcher } from "./batcher";
 import { decodeEvent, decodeJson, decodeReported, decodeTelemetry, type Rejection } from "./decode";
@@ -18,6 +19,8 @@ export interface DispatchDeps {
   log: Logger;
   replies: Replies;
   maxPayloadBytes: number;
+  /** The buffer is full while the database is unreachable: further messages close their connection unacknowledged. */
+  full?: () => boolean;
 }
 
 /**
@@ -50,6 +53,16 @@ export function createDispatch(deps: DispatchDeps): (p: DevicePublisher, t: Devi
 
   /** Queues an accepted item; `ack` runs once it is durable (QoS 1) or accepted into the batch (QoS 0). */
   function enqueue(p: DevicePublisher, kind: string, item: IngestItem, packet: PublishPacket, topic: string, ack: Ack) {
+    if (deps.full?.()) {
+      messageCounter(kind, "shed").inc();
+      const s = sessionOf(p.client);
+      if (s) s.closeReason ??= "database unreachable and the ingest buffer is full";
+      log.debug(
+        { deviceId: p.deviceId, topic },
+        "ingest buffer full while the database is unreachable; closing the connection unacknowledged",
+      );
+      return ack(new Error("the database is unreachable and the ingest buffer is full: send again later"));
+    }
     messageCounter(kind, "accepted").inc();
     const qos = packet.qos;
     // A callback, not a promise chain: this runs for every message.

@@ -6,6 +6,7 @@ import type { Metrics } from "../metrics";
 import type { DeviceActivity } from "../state/device-activity";
 import { createAfterCommit } from "./after-commit";
 import { createBatcher } from "./batcher";
+import type { DatabaseHealth } from "./database-health";
 import { createDispatch } from "./dispatch";
 import { rowsOf, type Ack, type DevicePublisher, type IngestItem, type Replies } from "./item";
 import type { RedisUpdates } from "./redis-updates";
@@ -33,6 +34,8 @@ export interface IngestDeps {
   log: Logger;
   replies: Replies;
   maxPayloadBytes: number;
+  /** Whether PostgreSQL is reachable: failed writes report to it, and its recovery cuts their backoff short. */
+  health?: DatabaseHealth;
   batch: { maxRows: number; maxMs: number; concurrency: number; eagerWriters?: number; highWaterRows: number; keyHighWaterRows: number };
 }
 
@@ -55,10 +58,19 @@ export function createIngest(deps: IngestDeps): Ingest {
       metrics.batchRows.observe(rows);
       metrics.batchSeconds.observe(seconds);
     },
-    onRetry: () => metrics.batchFailures.inc(),
+    onRetry: (err) => {
+      metrics.batchFailures.inc();
+      deps.health?.failed(err);
+    },
+    ...(deps.health ? { retryNow: deps.health.recovered } : {}),
     log,
   });
-  const handle = createDispatch({ ...deps, batcher });
+  // While the database is down, what is already buffered is all the broker holds: a device that sends
+  // more is disconnected unacknowledged (it sends again once it is back), instead of the buffer growing
+  // with every connection that is read.
+  const health = deps.health;
+  const full = health ? () => health.down() && batcher.pendingRows() >= deps.batch.highWaterRows : () => false;
+  const handle = createDispatch({ ...deps, batcher, full });
   return {
     handle,
     pendingRows: () => batcher.pendingRows(),

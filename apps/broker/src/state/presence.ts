@@ -6,6 +6,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { coalesce } from "../coalesce";
 import type { Commands } from "../commands/commands";
+import type { DatabaseHealth } from "../ingest/database-health";
 import type { LiveMessage, RedisKeys } from "../keys";
 import type { RedisUpdates } from "../ingest/redis-updates";
 import type { Metrics } from "../metrics";
@@ -39,6 +40,8 @@ export function attachPresence(deps: {
   commands: Commands;
   metrics: Metrics;
   log: Logger;
+  /** Connection rows written during a database outage are written once it is back (else a row would stay open). */
+  health?: Pick<DatabaseHealth, "retry">;
   aliveTtlSeconds?: number;
 }): Presence {
   const { broker, brokerId, db, redis, keys, shadow, commands, metrics, log } = deps;
@@ -56,6 +59,7 @@ export function attachPresence(deps: {
   };
   // The connection rows of one event-loop turn (a reconnect storm) are written in one statement.
   const openDeviceConnection = coalesce((conns: OpenConnection[]) => openDeviceConnections(db, conns));
+  const retry = <T>(fn: () => Promise<T>) => (deps.health ? deps.health.retry(fn) : fn());
   const fail = (what: string, s: DeviceSession) => (err: unknown) => log.error({ err, deviceId: s.deviceId }, what);
 
   function onListening(client: Client, s: DeviceSession, topics: string[]) {
@@ -72,15 +76,17 @@ export function attachPresence(deps: {
     if (!s) return;
     metrics.connections.inc();
     s.connection = track(
-      openDeviceConnection({
-        tenantId: s.tenantId,
-        deviceId: s.deviceId,
-        brokerId,
-        clientId: s.clientId,
-        ip: s.ip,
-        protocol: s.protocol,
-        protocolVersion: client.version ?? null,
-      }).catch((err: unknown) => {
+      retry(() =>
+        openDeviceConnection({
+          tenantId: s.tenantId,
+          deviceId: s.deviceId,
+          brokerId,
+          clientId: s.clientId,
+          ip: s.ip,
+          protocol: s.protocol,
+          protocolVersion: client.version ?? null,
+        }),
+      ).catch((err: unknown) => {
         fail("could not record the connection", s)(err);
         return undefined;
       }),
@@ -124,12 +130,14 @@ export function attachPresence(deps: {
       (async () => {
         const conn = await s.connection;
         if (!conn) return;
-        const wentOffline = await closeDeviceConnection(db, {
-          connectionId: conn.id,
-          deviceId: s.deviceId,
-          connectedAt: conn.connectedAt,
-          reason,
-        });
+        const wentOffline = await retry(() =>
+          closeDeviceConnection(db, {
+            connectionId: conn.id,
+            deviceId: s.deviceId,
+            connectedAt: conn.connectedAt,
+            reason,
+          }),
+        );
         if (wentOffline) live(s, false, reason);
       })().catch(fail("could not record the disconnect", s)),
     );
