@@ -42,7 +42,27 @@ export interface RunningBroker {
   close(): Promise<void>;
 }
 
-type MQEmitterRedisPrefixCtor = new (prefix: string, opts: { subConn: Redis; pubConn: Redis }) => unknown;
+type MQEmitterRedisPrefixCtor = new (prefix: string, opts: { subConn: Redis; pubConn: Redis }) => { state: EventEmitter };
+
+/**
+ * Logs each connection's loss once and its return: ioredis reconnects (and resubscribes) by itself and
+ * queues commands meanwhile, but an "error" event nobody listens to is at best printed to stderr.
+ */
+function watchRedis(conns: Record<string, Redis>, log: Logger) {
+  for (const [name, conn] of Object.entries(conns)) {
+    let lost = false;
+    conn.on("error", (err: Error) => {
+      if (lost) return;
+      lost = true;
+      log.error({ err: err.message, connection: name }, "Redis connection lost; reconnecting");
+    });
+    conn.on("ready", () => {
+      if (!lost) return;
+      lost = false;
+      log.warn({ connection: name }, "Redis connection back");
+    });
+  }
+}
 
 /** Resolves once the connection is ready for commands. */
 function ready(redis: Redis): Promise<Redis> {
@@ -69,6 +89,7 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   const persistenceConn = await ready(createRedis(env.REDIS_URL, { keyPrefix: keys.aedesPersistence }));
   const emitterSub = await ready(createRedis(env.REDIS_URL));
   const emitterPub = await ready(createRedis(env.REDIS_URL));
+  watchRedis({ main: redis, subscriber, persistence: persistenceConn, emitterSub, emitterPub }, log);
   const db = createDb(env.DATABASE_URL, { system: true, max: env.DB_POOL_MAX, applicationName: `aspen-broker ${brokerId}` });
   await pingDatabase(db);
 
@@ -117,9 +138,13 @@ export async function startBroker(env: BrokerEnv, log: Logger): Promise<RunningB
   // Device publishes are consumed by the ingest path, never routed (aedes-adapter).
   let consume: (packet: object) => void = () => {};
   const { MQEmitterRedisPrefix } = mqemitterRedis as unknown as { MQEmitterRedisPrefix: MQEmitterRedisPrefixCtor };
+  const emitter = new MQEmitterRedisPrefix(keys.aedesEmitter, { subConn: emitterSub, pubConn: emitterPub });
+  // mqemitter-redis re-emits its connections' errors here; unheard, they were an uncaught exception
+  // that took the broker down on a Redis restart. The loss is logged by watchRedis.
+  emitter.state.on("error", () => {});
   aedes = await Aedes.createBroker({
     id: brokerId,
-    mq: new MQEmitterRedisPrefix(keys.aedesEmitter, { subConn: emitterSub, pubConn: emitterPub }),
+    mq: emitter,
     persistence: aedesPersistenceRedis({ conn: persistenceConn, maxSessionDelivery: 1000, packetTTL: () => 86_400 }),
     connectTimeout: env.CONNECT_TIMEOUT_MS,
     preConnect: createPreConnect(),
