@@ -2,7 +2,7 @@ import type { Database } from "@aspen/db";
 import { commands } from "@aspen/db/schema";
 import { eq } from "drizzle-orm";
 import { Redis } from "ioredis";
-import mqtt, { type MqttClient } from "mqtt";
+import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisKeys } from "./keys";
 import { brokerEnvVars, spawnBroker, type ChildBroker } from "./test/broker";
