@@ -34,6 +34,11 @@ const schema = z.object({
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
   /** Multiplies the retry schedule (about 27 h); tests use e.g. 0.0002. */
   WEBHOOK_RETRY_SCALE: z.coerce.number().positive().max(10).default(1),
+  /**
+   * BullMQ job lock and stall check: a job whose worker died (crash, SIGKILL) runs again after at most about
+   * twice this. Lower only where the event loop is never blocked that long (tests use 2000).
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** This process' consumer name in the ingest stream's consumer group. */
   ALERTS_CONSUMER: z.string().min(1).default(`${hostname()}-${process.pid}`),
   /** Stream entries read per round. */

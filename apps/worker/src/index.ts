@@ -53,7 +53,13 @@ const cache = createRuleCache(db);
 const agents = createSafeAgents({ allowLoopback: env.WEBHOOK_ALLOW_LOOPBACK, maxSockets: 16 });
 const offlineScan = createOfflineScan({ db, producer, webhooks, metrics });
 
-const bull = (extra: object = {}) => ({ connection: createRedis(env.REDIS_URL), prefix: env.BULLMQ_PREFIX, ...extra });
+const bull = (extra: object = {}) => ({
+  connection: createRedis(env.REDIS_URL),
+  prefix: env.BULLMQ_PREFIX,
+  lockDuration: env.JOB_LOCK_MS,
+  stalledInterval: env.JOB_LOCK_MS,
+  ...extra,
+});
 const workers = [
   new Worker(queues.retention, createRetentionProcessor(db, log), bull({ concurrency: 1 })),
   new Worker(queues.alerts, async (job: Job) => (job.name === offlineScanJob.name ? offlineScan() : undefined), bull({ concurrency: 1 })),

@@ -11,8 +11,9 @@ import type { Redis } from "ioredis";
 import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
 import { freePort } from "../../broker/src/test/ports";
+import { startQos1Fleet } from "../../broker/src/test/qos1-fleet";
 
-export { freePort };
+export { freePort, startQos1Fleet };
 
 /** Integration tests of the worker: fixtures, a captured SMTP server, a verifying webhook receiver, the worker process. */
 
@@ -174,11 +175,16 @@ export async function xaddBatch(
 }
 
 const entry = fileURLToPath(new URL("./index.ts", import.meta.url));
-const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
+// One process, with tsx as a loader: the `tsx` CLI runs the program in a child of its own, so a SIGKILL
+// sent to it killed only the CLI and left the real worker running on (the "killed" worker kept working).
+const node = (file: string) => [process.execPath, ["--import", "tsx", file]] as const;
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
 /** Starts the worker process with `env` on top of the test's database and Redis. */
 export function startWorker(env: Record<string, string>) {
-  const child = spawn(tsx, [entry], {
+  const [cmd, args] = node(entry);
+  const child = spawn(cmd, args, {
+    cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: process.env.DATABASE_URL!,
@@ -207,7 +213,9 @@ const brokerEntry = fileURLToPath(new URL("../../broker/src/index.ts", import.me
 
 /** The real broker in a child process (the end-to-end test drives it with an MQTT client); resolves once it listens. */
 export async function startBrokerProcess(env: Record<string, string>) {
-  const child = spawn(tsx, [brokerEntry], {
+  const [cmd, args] = node(brokerEntry);
+  const child = spawn(cmd, args, {
+    cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? "",
       DATABASE_URL: process.env.DATABASE_URL!,

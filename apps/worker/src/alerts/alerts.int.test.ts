@@ -29,6 +29,8 @@ const workerEnv = async () => ({
   ALERTS_CONSUMER: "alerts-it",
   ALERTS_CLAIM_IDLE_MS: "1000",
   ALERTS_OFFLINE_SCAN_MS: "600000",
+  // a job of the SIGKILLed worker runs again within seconds, not after BullMQ's default 30-60 s
+  JOB_LOCK_MS: "2000",
 });
 
 beforeAll(async () => {
@@ -180,7 +182,7 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     expect(attempts.every((a) => a.requestHeaders["webhook-id"] === got[0]!.id && a.requestBody.includes("webhook.test"))).toBe(true);
   });
 
-  it("a worker killed with SIGKILL mid-stream leaves, after restart, no duplicate alarm, email or webhook", async () => {
+  it("a worker killed with SIGKILL mid-stream leaves, after restart, one alarm per device and one webhook id and email per alarm (at least once)", async () => {
     const n = 60;
     const w = await createWorld(sys, { devices: n });
     const path = `/kill-${w.tenant.id}`;
@@ -224,13 +226,21 @@ describe("an alert rule end to end (ingest stream → alarm → email + webhook)
     ).catch(async (e: Error) => {
       throw new Error(`${e.message}\n${worker.state.out.slice(-3000)}`);
     });
-    await waitFor("every webhook", () => (receiver.got.get(path)?.length ?? 0) >= n, 30_000);
-    await waitFor("every email", () => mailsTo(w.owner.email).length >= n, 30_000);
+    const alarmIdsIn = (mails: { raw: string }[]) =>
+      new Set(mails.flatMap((m) => [...m.raw.matchAll(/\/alarms\/(alm_[A-Za-z0-9]+)/g)].map((x) => x[1])));
+    await waitFor("every webhook", () => new Set(receiver.got.get(path)?.map((h) => h.id)).size >= n, 30_000);
+    await waitFor("every email", () => alarmIdsIn(mailsTo(w.owner.email)).size >= n, 30_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(rows).toHaveLength(n);
+    // At least once: a job the kill interrupted after its POST or its SMTP send runs again, so a webhook
+    // may arrive twice, always with the same webhook-id, and an email twice for the same alarm; one event
+    // and one email per alarm otherwise.
     const hooks = receiver.got.get(path)!;
     expect(new Set(hooks.map((h) => h.id)).size).toBe(n);
-    expect(hooks).toHaveLength(n);
-    expect(mailsTo(w.owner.email)).toHaveLength(n);
+    expect(new Set(hooks.map((h) => (JSON.parse(h.body) as { data: { id: string } }).data.id)).size).toBe(n);
+    expect(alarmIdsIn(mailsTo(w.owner.email)).size).toBe(n);
+    console.log(
+      `worker SIGKILL (ingest stream): ${n} alarms, ${hooks.length} webhook deliveries of ${n} ids, ${mailsTo(w.owner.email).length} emails for ${n} alarms`,
+    );
   }, 180_000);
 });
