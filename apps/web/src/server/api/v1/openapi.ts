@@ -2,7 +2,7 @@ import { apiScopes, apiScopeTable } from "@aspen/core";
 import { apiScopesEn } from "../../../i18n/apiScopes.en";
 import { errorBodySchema } from "./errors";
 import { toJsonSchema, type JsonSchema } from "./json-schema";
-import type { Operation } from "./operation";
+import { bodyIsOptional, type Operation } from "./operation";
 import { apiBasePath } from "./router";
 
 /** Plain-words description of each scope: the English words the API keys page and consent page show. */
@@ -16,7 +16,8 @@ const tagDescriptions: Record<string, string> = {
   Commands: "Commands (RPC) sent to devices and their results.",
   Audit: "Who did what in the tenant, when and from where.",
   "Alert rules": "Rules on products' telemetry, events and presence that raise alarms.",
-  Webhooks: "Endpoints that receive signed (Standard Webhooks) event deliveries.",
+  Alarms: "Alarms the rules raised: at most one open per rule and device; acknowledged and cleared by members or automatically.",
+  Webhooks: "Endpoints that receive signed (Standard Webhooks) event deliveries, their delivery log, replays and test events.",
 };
 
 const statusText: Record<number, string> = {
@@ -94,7 +95,11 @@ export function buildOpenApiDocument(operations: readonly Operation[], opts: { s
       parameters: parameters(op, defs),
       responses,
     };
-    if (op.body) item.requestBody = { required: true, content: { "application/json": { schema: toJsonSchema(op.body, "input", defs) } } };
+    if (op.body)
+      item.requestBody = {
+        required: !bodyIsOptional(op),
+        content: { "application/json": { schema: toJsonSchema(op.body, "input", defs) } },
+      };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = item;
   }
   const scopes = Object.fromEntries(apiScopes.map((s) => [s, `${scopeDescriptions[s]} (grants ${apiScopeTable[s].join(", ")})`]));

@@ -52,3 +52,8 @@ export function defineOperation<P extends AnyObject, Q extends AnyObject, B exte
 ): Operation {
   return op;
 }
+
+/** Whether an operation's body may be left out: its schema accepts `{}`, which an empty request body then stands for. */
+export function bodyIsOptional(op: Operation): boolean {
+  return op.body !== undefined && op.body.safeParse({}).success;
+}
