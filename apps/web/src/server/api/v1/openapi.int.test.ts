@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
 import { buildOpenApiDocument } from "./openapi";
 import { operations } from "./operations";
-import { makeKey, rest, thingModel } from "./testing";
+import { makeKey, raiseTestAlarm, rest, thingModel } from "./testing";
 
 ensureTestEnv();
 // Webhook endpoints on loopback are refused unless allowed (development/test only).
@@ -67,10 +67,36 @@ const happy: Record<string, (f: Fx) => Promise<Call>> = {
   getAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}` }),
   updateAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}`, body: { rule: { ...hotRule, name: "Hotter" } } }),
   deleteAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}` }),
+  enableAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}/enable` }),
+  disableAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}/disable` }),
+  listAlarms: async (f) => {
+    await freshAlarm(f);
+    return { path: "/alarms?limit=5&status=active&status=acknowledged&severity=major" };
+  },
+  getAlarm: async (f) => ({ path: `/alarms/${await freshAlarm(f)}` }),
+  acknowledgeAlarm: async (f) => ({ path: `/alarms/${await freshAlarm(f)}/acknowledge`, body: { comment: "on it" } }),
+  clearAlarm: async (f) => ({ path: `/alarms/${await freshAlarm(f)}/clear` }),
   listWebhooks: async () => ({ path: "/webhooks?limit=5" }),
   createWebhook: async () => ({ path: "/webhooks", body: { url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] } }),
   getWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}` }),
+  updateWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}`, body: { description: "changed" } }),
   deleteWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}` }),
+  enableWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}/enable` }),
+  disableWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}/disable` }),
+  rotateWebhookSecret: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}/rotate-secret`, body: { overlapHours: 1 } }),
+  sendTestWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}/test` }),
+  listWebhookDeliveries: async (f) => {
+    const d = await freshDelivery(f);
+    return { path: `/webhooks/${d.endpointId}/deliveries?limit=5` };
+  },
+  getWebhookDelivery: async (f) => {
+    const d = await freshDelivery(f);
+    return { path: `/webhooks/${d.endpointId}/deliveries/${d.deliveryId}` };
+  },
+  replayWebhookDelivery: async (f) => {
+    const d = await freshDelivery(f);
+    return { path: `/webhooks/${d.endpointId}/deliveries/${d.deliveryId}/replay` };
+  },
 };
 
 const hotRule: AlertRuleSpecInput = {
@@ -89,6 +115,13 @@ async function freshWebhook(f: Fx) {
       eventTypes: ["alarm.created"],
     })
   ).endpoint.id;
+}
+
+async function freshAlarm(f: Fx) {
+  return raiseTestAlarm(f.w.tenant.id, { ruleId: await freshRule(f), deviceId: f.deviceId, productId: f.productId });
+}
+async function freshDelivery(f: Fx) {
+  return callerAs(f.w.users.owner).webhook.sendTest({ tenantSlug: f.w.tenant.slug, id: await freshWebhook(f) });
 }
 
 let fx: Fx;
