@@ -46,8 +46,8 @@ export const alarmOperations = [
     summary: "Acknowledge an alarm",
     description:
       "Says someone is on it, with an optional comment (the body may be left out). Only an active alarm can be acknowledged " +
-      "(409 `alarm_not_active` otherwise). The acknowledging member is the key's creator or the user who granted the app; " +
-      "an app's own (client-credentials) token cannot acknowledge (403).",
+      "(409 `alarm_not_active` otherwise). The alarm names the member behind the token: the key's creator, the user who " +
+      "granted the app, or for an app's own (client-credentials) token the admin who registered it.",
     scope: "alarms:write",
     params: idParams,
     body: acknowledgeAlarmInput.omit({ id: true }).strict(),
@@ -63,8 +63,8 @@ export const alarmOperations = [
     summary: "Clear an alarm",
     description:
       "Clears an active or acknowledged alarm by hand, with an optional comment (the body may be left out); the rule can raise " +
-      "a new one for the device afterwards. A cleared alarm answers 409 `alarm_cleared`. Like acknowledging, it needs a member " +
-      "behind the token.",
+      "a new one for the device afterwards. A cleared alarm answers 409 `alarm_cleared`. The alarm names the member behind " +
+      "the token, as for acknowledging.",
     scope: "alarms:write",
     params: idParams,
     body: clearAlarmInput.omit({ id: true }).strict(),
