@@ -269,3 +269,25 @@ describe("tenants, scopes and roles", () => {
     expect(Number(second.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
   });
 });
+
+describe("switching the rules that raise them", () => {
+  it("disables and enables an alert rule; another tenant gets 404, rules:read gets 403", async () => {
+    const rules = (await makeKey(w.users.owner, w.tenant.slug, ["rules:read", "rules:write"])).secret;
+    const id = await newRule();
+    const off = await rest("POST", `/alert-rules/${id}/disable`, { token: rules });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ id, enabled: false });
+    expect((await rest("GET", `/alert-rules/${id}`, { token: rules })).body.enabled).toBe(false);
+    expect((await rest("POST", `/alert-rules/${id}/enable`, { token: rules })).body.enabled).toBe(true);
+
+    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["rules:read", "rules:write"])).secret;
+    for (const p of [`/alert-rules/${id}/disable`, `/alert-rules/${id}/enable`]) {
+      const r = await rest("POST", p, { token: other });
+      expect(r.status, p).toBe(404);
+      expect(r.body).toEqual((await rest("POST", p.replace(id, publicId("rul", randomUUID())), { token: other })).body);
+    }
+    const readOnly = (await makeKey(w.users.owner, w.tenant.slug, ["rules:read"])).secret;
+    expect((await rest("POST", `/alert-rules/${id}/disable`, { token: readOnly })).body.error.code).toBe("insufficient_scope");
+    expect((await rest("GET", `/alert-rules/${id}`, { token: rules })).body.enabled).toBe(true);
+  });
+});
