@@ -490,6 +490,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/alarms/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Count open alarms
+     * @description Alarms not yet cleared (active or acknowledged), in all and by severity: what the console's header badge shows.
+     *
+     *     Scope: `alarms:read`.
+     */
+    get: operations["getAlarmSummary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/alarms/{id}": {
     parameters: {
       query?: never;
@@ -5277,6 +5299,86 @@ export interface operations {
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getAlarmSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total: number;
+            bySeverity: {
+              critical: number;
+              major: number;
+              minor: number;
+              warning: number;
+              info: number;
+            };
           };
         };
       };

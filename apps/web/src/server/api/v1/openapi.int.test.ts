@@ -73,6 +73,10 @@ const happy: Record<string, (f: Fx) => Promise<Call>> = {
     await freshAlarm(f);
     return { path: "/alarms?limit=5&status=active&status=acknowledged&severity=major" };
   },
+  getAlarmSummary: async (f) => {
+    await freshAlarm(f);
+    return { path: "/alarms/summary" };
+  },
   getAlarm: async (f) => ({ path: `/alarms/${await freshAlarm(f)}` }),
   acknowledgeAlarm: async (f) => ({ path: `/alarms/${await freshAlarm(f)}/acknowledge`, body: { comment: "on it" } }),
   clearAlarm: async (f) => ({ path: `/alarms/${await freshAlarm(f)}/clear` }),

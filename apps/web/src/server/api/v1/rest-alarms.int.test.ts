@@ -105,6 +105,31 @@ describe("listing alarms", () => {
   });
 });
 
+describe("the open-alarm summary", () => {
+  it("counts open alarms by severity in the token's tenant only; a literal path wins over /alarms/{id}", async () => {
+    const before = await rest("GET", "/alarms/summary", { token: key });
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    const id = await newAlarm({ severity: "warning" });
+    const raised = (await rest("GET", "/alarms/summary", { token: key })).body;
+    expect(raised.total).toBe(before.body.total + 1);
+    expect(raised.bySeverity.warning).toBe(before.body.bySeverity.warning + 1);
+    await rest("POST", `/alarms/${id}/acknowledge`, { token: key });
+    expect((await rest("GET", "/alarms/summary", { token: key })).body.total).toBe(raised.total);
+    await rest("POST", `/alarms/${id}/clear`, { token: key });
+    expect((await rest("GET", "/alarms/summary", { token: key })).body).toEqual(before.body);
+
+    const other = (await makeKey(w.outsider, w.outsiderTenant.slug, ["alarms:read"])).secret;
+    await newAlarm({ severity: "critical" });
+    expect((await rest("GET", "/alarms/summary", { token: other })).body).toEqual({
+      total: 0,
+      bySeverity: { critical: 0, major: 0, minor: 0, warning: 0, info: 0 },
+    });
+    const wrong = await rest("POST", "/alarms/summary", { token: key });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET");
+  });
+});
+
 describe("one alarm", () => {
   it("acknowledges with a comment, clears, and shows both in the timeline with the key's creator", async () => {
     const id = await newAlarm();

@@ -80,7 +80,8 @@ function queryObject(url: URL, types: Map<string, string>): Record<string, unkno
  * refused), Idempotency-Key on creating POSTs, then the operation's service call, and one error shape.
  */
 export function createApiHandler(operations: readonly Operation[]) {
-  const compiled = operations.map(compile);
+  // Literal segments before templated ones (OpenAPI's rule): `/alarms/summary` is not `/alarms/{id}`.
+  const compiled = operations.map(compile).sort((a, b) => a.names.length - b.names.length);
 
   return async function handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
@@ -94,7 +95,7 @@ export function createApiHandler(operations: readonly Operation[]) {
         throw restError(404, "not_found", `No endpoint ${path} under ${apiBasePath}; see ${apiBasePath}/openapi.json.`);
       const match = onPath.find((c) => c.op.method === req.method);
       if (!match) {
-        const allow = onPath.map((c) => c.op.method).join(", ");
+        const allow = [...new Set(onPath.map((c) => c.op.method))].join(", ");
         throw restError(405, "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, null, { allow });
       }
       const { op } = match;

@@ -1,4 +1,5 @@
 import { acknowledgeAlarm, acknowledgeAlarmInput, acknowledgeAlarmOutput } from "../../../services/alarm/acknowledge";
+import { activeAlarmCount, activeAlarmCountOutput } from "../../../services/alarm/activeCount";
 import { alarmById, alarmByIdInput, alarmByIdOutput } from "../../../services/alarm/byId";
 import { clearAlarm, clearAlarmInput, clearAlarmOutput } from "../../../services/alarm/clear";
 import { listAlarmsAfter, listAlarmsAfterInput, listAlarmsAfterOutput } from "../../../services/alarm/listAfter";
@@ -24,6 +25,18 @@ export const alarmOperations = [
     status: 200,
     output: listAlarmsAfterOutput,
     handler: ({ scope, query }) => listAlarmsAfter(scope, fromCursorQuery(query)),
+  }),
+  defineOperation({
+    operationId: "getAlarmSummary",
+    method: "GET",
+    path: "/alarms/summary",
+    tag,
+    summary: "Count open alarms",
+    description: "Alarms not yet cleared (active or acknowledged), in all and by severity: what the console's header badge shows.",
+    scope: "alarms:read",
+    status: 200,
+    output: activeAlarmCountOutput,
+    handler: ({ scope }) => activeAlarmCount(scope, {}),
   }),
   defineOperation({
     operationId: "getAlarm",
