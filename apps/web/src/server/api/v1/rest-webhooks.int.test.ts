@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../../db";
-import { oauthTestApp } from "../../oauth/test-client";
+import { oauthTestApp } from "../../oauth/test/client";
 import { createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
 import { makeKey, rest } from "./testing";
 

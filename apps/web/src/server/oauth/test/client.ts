@@ -1,8 +1,8 @@
 import type { ApiScope } from "@aspen/core";
 import { randomSuffix } from "@aspen/db/testing";
 import * as oauth from "oauth4webapi";
-import { callerAs } from "../testing";
-import { inProcessFetch } from "./testing";
+import { callerAs } from "../../testing";
+import { inProcessFetch } from "../testing";
 
 type User = { id: string; email: string; name: string };
 
