@@ -51,6 +51,8 @@ function parameters(op: Operation, defs: Record<string, JsonSchema>) {
         in: where,
         required: where === "path" || (js.required ?? []).includes(name),
         schema: rest,
+        // Arrays as the router reads them: the parameter repeated (`?status=a&status=b`).
+        ...((rest as { type?: string }).type === "array" ? { style: "form", explode: true } : {}),
         ...(description ? { description } : {}),
       });
     }
