@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../../db";
+import { oauthTestApp } from "../../oauth/test/client";
 import { createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
 import { operations } from "./operations";
 import { happyCalls, happyFixture, type Fx } from "./test/happy-paths";
@@ -15,8 +16,8 @@ process.env.WEBHOOK_ALLOW_LOOPBACK = "true";
 
 /**
  * The REST API's cross-tenant / scope / role matrix: every operation of the table, on the happy-path
- * call the OpenAPI walk makes, with a token missing its scope, a token of another tenant, and a token
- * whose maker holds each role.
+ * call the OpenAPI walk makes, with a token missing its scope, a token of another tenant, an API key
+ * whose maker holds each role, and OAuth grants narrowed to the granting user's role.
  */
 
 let w: RoleWorld;
@@ -26,6 +27,13 @@ beforeAll(async () => {
   w = await createRoleWorld();
   fx = await happyFixture(w);
 });
+
+async function setRole(userId: string, role: Role) {
+  await getSystemDb()
+    .update(schema.memberships)
+    .set({ role })
+    .where(and(eq(schema.memberships.tenantId, w.tenant.id), eq(schema.memberships.userId, userId)));
+}
 
 function callOf(operationId: string) {
   const make = happyCalls[operationId];
@@ -100,13 +108,6 @@ describe("tenants", () => {
 });
 
 describe("roles", () => {
-  async function setRole(userId: string, role: Role) {
-    await getSystemDb()
-      .update(schema.memberships)
-      .set({ role })
-      .where(and(eq(schema.memberships.tenantId, w.tenant.id), eq(schema.memberships.userId, userId)));
-  }
-
   // The admin makes a key with every scope, then holds `role`: the key's scopes are intersected with
   // its maker's current role, so it carries more than the role allows.
   for (const role of ["viewer", "developer", "admin"] as const) {
@@ -126,6 +127,36 @@ describe("roles", () => {
         } else {
           expect(r.status, JSON.stringify(r.body)).toBe(403);
           expect(r.body.error.code).toBe("forbidden");
+        }
+      });
+    });
+  }
+});
+
+describe("OAuth grants", () => {
+  // A developer grants every scope the developer role covers, then holds `role`: the grant's scopes are
+  // narrowed to what the role covers now (403 insufficient_scope for the rest).
+  for (const role of ["developer", "viewer"] as const) {
+    describe(`granted by a developer who is now ${role}`, () => {
+      let token: string;
+      beforeAll(async () => {
+        const app = await oauthTestApp({ admin: w.users.admin, tenantSlug: w.tenant.slug, tenantId: w.tenant.id, scopes: [...apiScopes] });
+        token = await app.userToken(
+          w.users.developer,
+          apiScopes.filter((s) => roleCoversScope("developer", s)),
+        );
+        await setRole(w.users.developer.id, role);
+      });
+      afterAll(() => setRole(w.users.developer.id, "developer"));
+
+      it.each(operations.map((o) => [o.operationId, o] as const))("%s", async (_id, op) => {
+        const call = await callOf(op.operationId);
+        const r = await rest(op.method, call.path, { token, body: call.body });
+        if (roleCoversScope(role, op.scope)) {
+          expect(r.status, JSON.stringify(r.body)).toBe(op.status);
+        } else {
+          expect(r.status, JSON.stringify(r.body)).toBe(403);
+          expect(r.body.error.code).toBe("insufficient_scope");
         }
       });
     });
