@@ -53,7 +53,11 @@ export function defineOperation<P extends AnyObject, Q extends AnyObject, B exte
   return op;
 }
 
-/** Whether an operation's body may be left out: its schema accepts `{}`, which an empty request body then stands for. */
+/**
+ * Whether an operation's body may be left out: a POST action whose options are all optional (its schema
+ * accepts `{}`, which an empty request body then stands for), e.g. acknowledge with no comment. A PATCH
+ * or PUT always needs a body.
+ */
 export function bodyIsOptional(op: Operation): boolean {
-  return op.body !== undefined && op.body.safeParse({}).success;
+  return op.method === "POST" && op.body !== undefined && op.body.safeParse({}).success;
 }

@@ -61,6 +61,10 @@ describe("endpoints", () => {
     const unknownType = await rest("PATCH", `/webhooks/${endpoint.id}`, { token: key, body: { eventTypes: ["device.exploded"] } });
     expect(unknownType.status).toBe(400);
     expect((await rest("PATCH", `/webhooks/${endpoint.id}`, { token: key, body: { secret: "whsec_x" } })).status).toBe(400);
+    // Only POST actions may leave their body out; a PATCH says what it changes.
+    const empty = await rest("PATCH", `/webhooks/${endpoint.id}`, { token: key, headers: { "content-type": "application/json" } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe("invalid_json");
     expect((await rest("GET", `/webhooks/${endpoint.id}`, { token: key })).body.url).toBe("http://127.0.0.1:9/other");
   });
 
