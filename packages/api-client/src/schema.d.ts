@@ -802,6 +802,159 @@ export interface components {
         details: unknown;
       };
     };
+    Product: {
+      /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
+      id: string;
+      name: string;
+      description: string;
+      thingModel: {
+        /** @default [] */
+        properties: {
+          identifier: string;
+          name: string;
+          description?: string;
+          /** @enum {string} */
+          type: "int" | "float" | "bool" | "string" | "enum";
+          unit?: string;
+          min?: number;
+          max?: number;
+          enumValues?: string[];
+          maxLength?: number;
+          /**
+           * @default r
+           * @enum {string}
+           */
+          access: "r" | "rw";
+        }[];
+        /** @default [] */
+        events: {
+          identifier: string;
+          name: string;
+          description?: string;
+          /**
+           * @default info
+           * @enum {string}
+           */
+          level: "info" | "warning" | "fault";
+          /** @default [] */
+          params: {
+            identifier: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            type: "int" | "float" | "bool" | "string" | "enum";
+            unit?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            maxLength?: number;
+            /** @default true */
+            required: boolean;
+          }[];
+        }[];
+        /** @default [] */
+        commands: {
+          identifier: string;
+          name: string;
+          description?: string;
+          /** @default [] */
+          input: {
+            identifier: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            type: "int" | "float" | "bool" | "string" | "enum";
+            unit?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            maxLength?: number;
+            /** @default true */
+            required: boolean;
+          }[];
+          /** @default [] */
+          output: {
+            identifier: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            type: "int" | "float" | "bool" | "string" | "enum";
+            unit?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            maxLength?: number;
+            /** @default true */
+            required: boolean;
+          }[];
+        }[];
+      };
+      /** @enum {string} */
+      unknownKeys: "reject" | "keep";
+      selfRegister: boolean;
+      productKey: string;
+      productSecretHint: string | null;
+      deviceCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Device: {
+      /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+      id: string;
+      name: string;
+      productId: string;
+      productName: string;
+      labels: {
+        [key: string]: string;
+      };
+      secretHint: string;
+      enabled: boolean;
+      online: boolean;
+      /** @enum {string} */
+      status: "online" | "offline" | "disabled";
+      lastSeenAt: string | null;
+      lastConnectedAt: string | null;
+      latest: {
+        [key: string]: unknown;
+      };
+      reported: {
+        [key: string]: unknown;
+      };
+      desired: {
+        [key: string]: unknown;
+      };
+      shadowVersion: number;
+      messageCount: number;
+      errorCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Command: {
+      /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
+      id: string;
+      deviceId: string;
+      requestId: number;
+      method: string;
+      params: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
+      response: components["schemas"]["__schema0"] | null;
+      error: string | null;
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      sentAt: string | null;
+      completedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      timeoutMs: number;
+    };
     __schema0:
       | string
       | number
@@ -811,6 +964,240 @@ export interface components {
       | {
           [key: string]: components["schemas"]["__schema0"];
         };
+    AlertRule: {
+      id: string;
+      productId: string;
+      productName: string;
+      name: string;
+      /** @enum {string} */
+      severity: "critical" | "major" | "minor" | "warning" | "info";
+      enabled: boolean;
+      /** @enum {string} */
+      triggerType: "telemetry" | "offline" | "event";
+      rule: {
+        name: string;
+        /** @default  */
+        description: string;
+        /** @default true */
+        enabled: boolean;
+        /** @enum {string} */
+        severity: "critical" | "major" | "minor" | "warning" | "info";
+        /** @default [] */
+        deviceIds: string[];
+        /** @default {} */
+        labels: {
+          [key: string]: string;
+        };
+        trigger:
+          | {
+              /** @constant */
+              type: "telemetry";
+              /**
+               * @default all
+               * @enum {string}
+               */
+              combine: "all" | "any";
+              conditions: (
+                | {
+                    /** @constant */
+                    kind: "compare";
+                    property: string;
+                    /** @enum {string} */
+                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                    value: number | string | boolean;
+                  }
+                | {
+                    /** @constant */
+                    kind: "range";
+                    property: string;
+                    /** @enum {string} */
+                    op: "between" | "outside";
+                    min: number;
+                    max: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: "change";
+                    property: string;
+                    delta: number;
+                    windowSeconds: number;
+                  }
+              )[];
+              /** @default 0 */
+              forSeconds: number;
+            }
+          | {
+              /** @constant */
+              type: "offline";
+              forMinutes: number;
+            }
+          | {
+              /** @constant */
+              type: "event";
+              event?: string;
+              /** @enum {string} */
+              level?: "info" | "warning" | "fault";
+            };
+        clear?:
+          | {
+              /** @constant */
+              type: "telemetry";
+              /**
+               * @default all
+               * @enum {string}
+               */
+              combine: "all" | "any";
+              conditions: (
+                | {
+                    /** @constant */
+                    kind: "compare";
+                    property: string;
+                    /** @enum {string} */
+                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                    value: number | string | boolean;
+                  }
+                | {
+                    /** @constant */
+                    kind: "range";
+                    property: string;
+                    /** @enum {string} */
+                    op: "between" | "outside";
+                    min: number;
+                    max: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: "change";
+                    property: string;
+                    delta: number;
+                    windowSeconds: number;
+                  }
+              )[];
+              /** @default 0 */
+              forSeconds: number;
+            }
+          | {
+              /** @constant */
+              type: "online";
+            };
+        /**
+         * @default {
+         *       "webhookIds": []
+         *     }
+         */
+        actions: {
+          notify?: {
+            /**
+             * @default [
+             *       "owner",
+             *       "admin"
+             *     ]
+             */
+            roles: ("owner" | "admin" | "developer" | "viewer")[];
+            /** @default true */
+            inApp: boolean;
+            /** @default true */
+            email: boolean;
+          };
+          /** @default [] */
+          webhookIds: string[];
+        };
+      };
+      summary: {
+        en: string;
+        zhCN: string;
+      };
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Alarm: {
+      id: string;
+      ruleId: string;
+      ruleName: string;
+      deviceId: string;
+      deviceName: string;
+      productId: string;
+      /** @enum {string} */
+      severity: "critical" | "major" | "minor" | "warning" | "info";
+      /** @enum {string} */
+      status: "active" | "acknowledged" | "cleared";
+      title: string;
+      values: {
+        [key: string]: unknown;
+      };
+      count: number;
+      /** Format: date-time */
+      firstSeenAt: string;
+      /** Format: date-time */
+      lastSeenAt: string;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      ackComment: string | null;
+      clearedAt: string | null;
+      clearedBy: string | null;
+      clearReason: ("auto" | "manual") | null;
+    };
+    AlarmEvent: {
+      id: string;
+      /** @enum {string} */
+      kind: "created" | "acknowledged" | "cleared" | "commented";
+      /** Format: date-time */
+      at: string;
+      userId: string | null;
+      comment: string | null;
+      values: {
+        [key: string]: unknown;
+      } | null;
+    };
+    WebhookEndpoint: {
+      id: string;
+      url: string;
+      description: string;
+      eventTypes: string[];
+      enabled: boolean;
+      disabledReason: ("manual" | "gone" | "failing") | null;
+      secretHint: string;
+      failingSince: string | null;
+      lastSuccessAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WebhookDelivery: {
+      id: string;
+      endpointId: string;
+      eventId: string;
+      eventType: string;
+      body: string;
+      /** @enum {string} */
+      status: "pending" | "delivered" | "retrying" | "failed";
+      attempts: number;
+      replays: number;
+      lastStatus: number | null;
+      nextAttemptAt: string | null;
+      deliveredAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      attemptLog: components["schemas"]["WebhookAttempt"][];
+    };
+    WebhookAttempt: {
+      attempt: number;
+      /** Format: date-time */
+      at: string;
+      url: string;
+      requestHeaders: {
+        [key: string]: string;
+      };
+      requestBody: string;
+      responseStatus: number | null;
+      responseBody: string | null;
+      error: string | null;
+      durationMs: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -848,104 +1235,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-              id: string;
-              name: string;
-              description: string;
-              thingModel: {
-                /** @default [] */
-                properties: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /**
-                   * @default r
-                   * @enum {string}
-                   */
-                  access: "r" | "rw";
-                }[];
-                /** @default [] */
-                events: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /**
-                   * @default info
-                   * @enum {string}
-                   */
-                  level: "info" | "warning" | "fault";
-                  /** @default [] */
-                  params: {
-                    identifier: string;
-                    name: string;
-                    description?: string;
-                    /** @enum {string} */
-                    type: "int" | "float" | "bool" | "string" | "enum";
-                    unit?: string;
-                    min?: number;
-                    max?: number;
-                    enumValues?: string[];
-                    maxLength?: number;
-                    /** @default true */
-                    required: boolean;
-                  }[];
-                }[];
-                /** @default [] */
-                commands: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @default [] */
-                  input: {
-                    identifier: string;
-                    name: string;
-                    description?: string;
-                    /** @enum {string} */
-                    type: "int" | "float" | "bool" | "string" | "enum";
-                    unit?: string;
-                    min?: number;
-                    max?: number;
-                    enumValues?: string[];
-                    maxLength?: number;
-                    /** @default true */
-                    required: boolean;
-                  }[];
-                  /** @default [] */
-                  output: {
-                    identifier: string;
-                    name: string;
-                    description?: string;
-                    /** @enum {string} */
-                    type: "int" | "float" | "bool" | "string" | "enum";
-                    unit?: string;
-                    min?: number;
-                    max?: number;
-                    enumValues?: string[];
-                    maxLength?: number;
-                    /** @default true */
-                    required: boolean;
-                  }[];
-                }[];
-              };
-              /** @enum {string} */
-              unknownKeys: "reject" | "keep";
-              selfRegister: boolean;
-              productKey: string;
-              productSecretHint: string | null;
-              deviceCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["Product"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -1041,104 +1331,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-            id: string;
-            name: string;
-            description: string;
-            thingModel: {
-              /** @default [] */
-              properties: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @enum {string} */
-                type: "int" | "float" | "bool" | "string" | "enum";
-                unit?: string;
-                min?: number;
-                max?: number;
-                enumValues?: string[];
-                maxLength?: number;
-                /**
-                 * @default r
-                 * @enum {string}
-                 */
-                access: "r" | "rw";
-              }[];
-              /** @default [] */
-              events: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /**
-                 * @default info
-                 * @enum {string}
-                 */
-                level: "info" | "warning" | "fault";
-                /** @default [] */
-                params: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-              /** @default [] */
-              commands: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @default [] */
-                input: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-                /** @default [] */
-                output: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-            };
-            /** @enum {string} */
-            unknownKeys: "reject" | "keep";
-            selfRegister: boolean;
-            productKey: string;
-            productSecretHint: string | null;
-            deviceCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -1229,104 +1422,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-            id: string;
-            name: string;
-            description: string;
-            thingModel: {
-              /** @default [] */
-              properties: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @enum {string} */
-                type: "int" | "float" | "bool" | "string" | "enum";
-                unit?: string;
-                min?: number;
-                max?: number;
-                enumValues?: string[];
-                maxLength?: number;
-                /**
-                 * @default r
-                 * @enum {string}
-                 */
-                access: "r" | "rw";
-              }[];
-              /** @default [] */
-              events: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /**
-                 * @default info
-                 * @enum {string}
-                 */
-                level: "info" | "warning" | "fault";
-                /** @default [] */
-                params: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-              /** @default [] */
-              commands: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @default [] */
-                input: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-                /** @default [] */
-                output: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-            };
-            /** @enum {string} */
-            unknownKeys: "reject" | "keep";
-            selfRegister: boolean;
-            productKey: string;
-            productSecretHint: string | null;
-            deviceCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -1496,104 +1592,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-            id: string;
-            name: string;
-            description: string;
-            thingModel: {
-              /** @default [] */
-              properties: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @enum {string} */
-                type: "int" | "float" | "bool" | "string" | "enum";
-                unit?: string;
-                min?: number;
-                max?: number;
-                enumValues?: string[];
-                maxLength?: number;
-                /**
-                 * @default r
-                 * @enum {string}
-                 */
-                access: "r" | "rw";
-              }[];
-              /** @default [] */
-              events: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /**
-                 * @default info
-                 * @enum {string}
-                 */
-                level: "info" | "warning" | "fault";
-                /** @default [] */
-                params: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-              /** @default [] */
-              commands: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @default [] */
-                input: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-                /** @default [] */
-                output: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-            };
-            /** @enum {string} */
-            unknownKeys: "reject" | "keep";
-            selfRegister: boolean;
-            productKey: string;
-            productSecretHint: string | null;
-            deviceCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -1779,39 +1778,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-              id: string;
-              name: string;
-              productId: string;
-              productName: string;
-              labels: {
-                [key: string]: string;
-              };
-              secretHint: string;
-              enabled: boolean;
-              online: boolean;
-              /** @enum {string} */
-              status: "online" | "offline" | "disabled";
-              lastSeenAt: string | null;
-              lastConnectedAt: string | null;
-              latest: {
-                [key: string]: unknown;
-              };
-              reported: {
-                [key: string]: unknown;
-              };
-              desired: {
-                [key: string]: unknown;
-              };
-              shadowVersion: number;
-              messageCount: number;
-              errorCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["Device"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -1912,39 +1879,7 @@ export interface operations {
               clientId: string;
             };
             mosquittoPub: string;
-            device: {
-              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-              id: string;
-              name: string;
-              productId: string;
-              productName: string;
-              labels: {
-                [key: string]: string;
-              };
-              secretHint: string;
-              enabled: boolean;
-              online: boolean;
-              /** @enum {string} */
-              status: "online" | "offline" | "disabled";
-              lastSeenAt: string | null;
-              lastConnectedAt: string | null;
-              latest: {
-                [key: string]: unknown;
-              };
-              reported: {
-                [key: string]: unknown;
-              };
-              desired: {
-                [key: string]: unknown;
-              };
-              shadowVersion: number;
-              messageCount: number;
-              errorCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            device: components["schemas"]["Device"];
           };
         };
       };
@@ -2236,39 +2171,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-            id: string;
-            name: string;
-            productId: string;
-            productName: string;
-            labels: {
-              [key: string]: string;
-            };
-            secretHint: string;
-            enabled: boolean;
-            online: boolean;
-            /** @enum {string} */
-            status: "online" | "offline" | "disabled";
-            lastSeenAt: string | null;
-            lastConnectedAt: string | null;
-            latest: {
-              [key: string]: unknown;
-            };
-            reported: {
-              [key: string]: unknown;
-            };
-            desired: {
-              [key: string]: unknown;
-            };
-            shadowVersion: number;
-            messageCount: number;
-            errorCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Device"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -2359,39 +2262,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-            id: string;
-            name: string;
-            productId: string;
-            productName: string;
-            labels: {
-              [key: string]: string;
-            };
-            secretHint: string;
-            enabled: boolean;
-            online: boolean;
-            /** @enum {string} */
-            status: "online" | "offline" | "disabled";
-            lastSeenAt: string | null;
-            lastConnectedAt: string | null;
-            latest: {
-              [key: string]: unknown;
-            };
-            reported: {
-              [key: string]: unknown;
-            };
-            desired: {
-              [key: string]: unknown;
-            };
-            shadowVersion: number;
-            messageCount: number;
-            errorCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Device"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -2473,39 +2344,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-            id: string;
-            name: string;
-            productId: string;
-            productName: string;
-            labels: {
-              [key: string]: string;
-            };
-            secretHint: string;
-            enabled: boolean;
-            online: boolean;
-            /** @enum {string} */
-            status: "online" | "offline" | "disabled";
-            lastSeenAt: string | null;
-            lastConnectedAt: string | null;
-            latest: {
-              [key: string]: unknown;
-            };
-            reported: {
-              [key: string]: unknown;
-            };
-            desired: {
-              [key: string]: unknown;
-            };
-            shadowVersion: number;
-            messageCount: number;
-            errorCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Device"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -2597,39 +2436,7 @@ export interface operations {
               clientId: string;
             };
             mosquittoPub: string;
-            device: {
-              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-              id: string;
-              name: string;
-              productId: string;
-              productName: string;
-              labels: {
-                [key: string]: string;
-              };
-              secretHint: string;
-              enabled: boolean;
-              online: boolean;
-              /** @enum {string} */
-              status: "online" | "offline" | "disabled";
-              lastSeenAt: string | null;
-              lastConnectedAt: string | null;
-              latest: {
-                [key: string]: unknown;
-              };
-              reported: {
-                [key: string]: unknown;
-              };
-              desired: {
-                [key: string]: unknown;
-              };
-              shadowVersion: number;
-              messageCount: number;
-              errorCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            device: components["schemas"]["Device"];
           };
         };
       };
@@ -3090,28 +2897,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-              id: string;
-              deviceId: string;
-              requestId: number;
-              method: string;
-              params: {
-                [key: string]: unknown;
-              };
-              /** @enum {string} */
-              status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-              response: components["schemas"]["__schema0"] | null;
-              error: string | null;
-              createdBy: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              sentAt: string | null;
-              completedAt: string | null;
-              /** Format: date-time */
-              expiresAt: string;
-              timeoutMs: number;
-            }[];
+            items: components["schemas"]["Command"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -3207,28 +2993,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-            id: string;
-            deviceId: string;
-            requestId: number;
-            method: string;
-            params: {
-              [key: string]: unknown;
-            };
-            /** @enum {string} */
-            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-            response: components["schemas"]["__schema0"] | null;
-            error: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            sentAt: string | null;
-            completedAt: string | null;
-            /** Format: date-time */
-            expiresAt: string;
-            timeoutMs: number;
-          };
+          "application/json": components["schemas"]["Command"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -3319,28 +3084,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-            id: string;
-            deviceId: string;
-            requestId: number;
-            method: string;
-            params: {
-              [key: string]: unknown;
-            };
-            /** @enum {string} */
-            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-            response: components["schemas"]["__schema0"] | null;
-            error: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            sentAt: string | null;
-            completedAt: string | null;
-            /** Format: date-time */
-            expiresAt: string;
-            timeoutMs: number;
-          };
+          "application/json": components["schemas"]["Command"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -3517,155 +3261,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              id: string;
-              productId: string;
-              productName: string;
-              name: string;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              enabled: boolean;
-              /** @enum {string} */
-              triggerType: "telemetry" | "offline" | "event";
-              rule: {
-                name: string;
-                /** @default  */
-                description: string;
-                /** @default true */
-                enabled: boolean;
-                /** @enum {string} */
-                severity: "critical" | "major" | "minor" | "warning" | "info";
-                /** @default [] */
-                deviceIds: string[];
-                /** @default {} */
-                labels: {
-                  [key: string]: string;
-                };
-                trigger:
-                  | {
-                      /** @constant */
-                      type: "telemetry";
-                      /**
-                       * @default all
-                       * @enum {string}
-                       */
-                      combine: "all" | "any";
-                      conditions: (
-                        | {
-                            /** @constant */
-                            kind: "compare";
-                            property: string;
-                            /** @enum {string} */
-                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                            value: number | string | boolean;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "range";
-                            property: string;
-                            /** @enum {string} */
-                            op: "between" | "outside";
-                            min: number;
-                            max: number;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "change";
-                            property: string;
-                            delta: number;
-                            windowSeconds: number;
-                          }
-                      )[];
-                      /** @default 0 */
-                      forSeconds: number;
-                    }
-                  | {
-                      /** @constant */
-                      type: "offline";
-                      forMinutes: number;
-                    }
-                  | {
-                      /** @constant */
-                      type: "event";
-                      event?: string;
-                      /** @enum {string} */
-                      level?: "info" | "warning" | "fault";
-                    };
-                clear?:
-                  | {
-                      /** @constant */
-                      type: "telemetry";
-                      /**
-                       * @default all
-                       * @enum {string}
-                       */
-                      combine: "all" | "any";
-                      conditions: (
-                        | {
-                            /** @constant */
-                            kind: "compare";
-                            property: string;
-                            /** @enum {string} */
-                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                            value: number | string | boolean;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "range";
-                            property: string;
-                            /** @enum {string} */
-                            op: "between" | "outside";
-                            min: number;
-                            max: number;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "change";
-                            property: string;
-                            delta: number;
-                            windowSeconds: number;
-                          }
-                      )[];
-                      /** @default 0 */
-                      forSeconds: number;
-                    }
-                  | {
-                      /** @constant */
-                      type: "online";
-                    };
-                /**
-                 * @default {
-                 *       "webhookIds": []
-                 *     }
-                 */
-                actions: {
-                  notify?: {
-                    /**
-                     * @default [
-                     *       "owner",
-                     *       "admin"
-                     *     ]
-                     */
-                    roles: ("owner" | "admin" | "developer" | "viewer")[];
-                    /** @default true */
-                    inApp: boolean;
-                    /** @default true */
-                    email: boolean;
-                  };
-                  /** @default [] */
-                  webhookIds: string[];
-                };
-              };
-              summary: {
-                en: string;
-                zhCN: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["AlertRule"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -3880,155 +3476,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -4119,155 +3567,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -4474,155 +3774,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -4798,155 +3950,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -5028,155 +4032,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -5269,33 +4125,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              id: string;
-              ruleId: string;
-              ruleName: string;
-              deviceId: string;
-              deviceName: string;
-              productId: string;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @enum {string} */
-              status: "active" | "acknowledged" | "cleared";
-              title: string;
-              values: {
-                [key: string]: unknown;
-              };
-              count: number;
-              /** Format: date-time */
-              firstSeenAt: string;
-              /** Format: date-time */
-              lastSeenAt: string;
-              acknowledgedAt: string | null;
-              acknowledgedBy: string | null;
-              ackComment: string | null;
-              clearedAt: string | null;
-              clearedBy: string | null;
-              clearReason: ("auto" | "manual") | null;
-            }[];
+            items: components["schemas"]["Alarm"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -5453,45 +4283,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            alarm: {
-              id: string;
-              ruleId: string;
-              ruleName: string;
-              deviceId: string;
-              deviceName: string;
-              productId: string;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @enum {string} */
-              status: "active" | "acknowledged" | "cleared";
-              title: string;
-              values: {
-                [key: string]: unknown;
-              };
-              count: number;
-              /** Format: date-time */
-              firstSeenAt: string;
-              /** Format: date-time */
-              lastSeenAt: string;
-              acknowledgedAt: string | null;
-              acknowledgedBy: string | null;
-              ackComment: string | null;
-              clearedAt: string | null;
-              clearedBy: string | null;
-              clearReason: ("auto" | "manual") | null;
-            };
-            timeline: {
-              id: string;
-              /** @enum {string} */
-              kind: "created" | "acknowledged" | "cleared" | "commented";
-              /** Format: date-time */
-              at: string;
-              userId: string | null;
-              comment: string | null;
-              values: {
-                [key: string]: unknown;
-              } | null;
-            }[];
+            alarm: components["schemas"]["Alarm"];
+            timeline: components["schemas"]["AlarmEvent"][];
           };
         };
       };
@@ -5571,33 +4364,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            ruleId: string;
-            ruleName: string;
-            deviceId: string;
-            deviceName: string;
-            productId: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            /** @enum {string} */
-            status: "active" | "acknowledged" | "cleared";
-            title: string;
-            values: {
-              [key: string]: unknown;
-            };
-            count: number;
-            /** Format: date-time */
-            firstSeenAt: string;
-            /** Format: date-time */
-            lastSeenAt: string;
-            acknowledgedAt: string | null;
-            acknowledgedBy: string | null;
-            ackComment: string | null;
-            clearedAt: string | null;
-            clearedBy: string | null;
-            clearReason: ("auto" | "manual") | null;
-          };
+          "application/json": components["schemas"]["Alarm"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -5694,33 +4461,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            ruleId: string;
-            ruleName: string;
-            deviceId: string;
-            deviceName: string;
-            productId: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            /** @enum {string} */
-            status: "active" | "acknowledged" | "cleared";
-            title: string;
-            values: {
-              [key: string]: unknown;
-            };
-            count: number;
-            /** Format: date-time */
-            firstSeenAt: string;
-            /** Format: date-time */
-            lastSeenAt: string;
-            acknowledgedAt: string | null;
-            acknowledgedBy: string | null;
-            ackComment: string | null;
-            clearedAt: string | null;
-            clearedBy: string | null;
-            clearReason: ("auto" | "manual") | null;
-          };
+          "application/json": components["schemas"]["Alarm"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -5815,21 +4556,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              id: string;
-              url: string;
-              description: string;
-              eventTypes: string[];
-              enabled: boolean;
-              disabledReason: ("manual" | "gone" | "failing") | null;
-              secretHint: string;
-              failingSince: string | null;
-              lastSuccessAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["WebhookEndpoint"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -5933,21 +4660,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            endpoint: {
-              id: string;
-              url: string;
-              description: string;
-              eventTypes: string[];
-              enabled: boolean;
-              disabledReason: ("manual" | "gone" | "failing") | null;
-              secretHint: string;
-              failingSince: string | null;
-              lastSuccessAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            endpoint: components["schemas"]["WebhookEndpoint"];
             secret: string;
           };
         };
@@ -6040,21 +4753,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[];
-            enabled: boolean;
-            disabledReason: ("manual" | "gone" | "failing") | null;
-            secretHint: string;
-            failingSince: string | null;
-            lastSuccessAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["WebhookEndpoint"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -6234,21 +4933,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[];
-            enabled: boolean;
-            disabledReason: ("manual" | "gone" | "failing") | null;
-            secretHint: string;
-            failingSince: string | null;
-            lastSuccessAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["WebhookEndpoint"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -6339,21 +5024,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[];
-            enabled: boolean;
-            disabledReason: ("manual" | "gone" | "failing") | null;
-            secretHint: string;
-            failingSince: string | null;
-            lastSuccessAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["WebhookEndpoint"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -6435,21 +5106,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[];
-            enabled: boolean;
-            disabledReason: ("manual" | "gone" | "failing") | null;
-            secretHint: string;
-            failingSince: string | null;
-            lastSuccessAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["WebhookEndpoint"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -6539,21 +5196,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            endpoint: {
-              id: string;
-              url: string;
-              description: string;
-              eventTypes: string[];
-              enabled: boolean;
-              disabledReason: ("manual" | "gone" | "failing") | null;
-              secretHint: string;
-              failingSince: string | null;
-              lastSuccessAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            endpoint: components["schemas"]["WebhookEndpoint"];
             secret: string;
           };
         };
@@ -6743,36 +5386,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              id: string;
-              endpointId: string;
-              eventId: string;
-              eventType: string;
-              body: string;
-              /** @enum {string} */
-              status: "pending" | "delivered" | "retrying" | "failed";
-              attempts: number;
-              replays: number;
-              lastStatus: number | null;
-              nextAttemptAt: string | null;
-              deliveredAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              attemptLog: {
-                attempt: number;
-                /** Format: date-time */
-                at: string;
-                url: string;
-                requestHeaders: {
-                  [key: string]: string;
-                };
-                requestBody: string;
-                responseStatus: number | null;
-                responseBody: string | null;
-                error: string | null;
-                durationMs: number;
-              }[];
-            }[];
+            items: components["schemas"]["WebhookDelivery"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -6850,36 +5464,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            endpointId: string;
-            eventId: string;
-            eventType: string;
-            body: string;
-            /** @enum {string} */
-            status: "pending" | "delivered" | "retrying" | "failed";
-            attempts: number;
-            replays: number;
-            lastStatus: number | null;
-            nextAttemptAt: string | null;
-            deliveredAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            attemptLog: {
-              attempt: number;
-              /** Format: date-time */
-              at: string;
-              url: string;
-              requestHeaders: {
-                [key: string]: string;
-              };
-              requestBody: string;
-              responseStatus: number | null;
-              responseBody: string | null;
-              error: string | null;
-              durationMs: number;
-            }[];
-          };
+          "application/json": components["schemas"]["WebhookDelivery"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */

@@ -4,6 +4,7 @@ import { errorBodySchema } from "./errors";
 import { toJsonSchema, type JsonSchema } from "./json-schema";
 import { bodyIsOptional, type Operation } from "./operation";
 import { apiBasePath } from "./router";
+import { nameResourceSchemas } from "./schema-names";
 
 /** Plain-words description of each scope: the English words the API keys page and consent page show. */
 export const scopeDescriptions = apiScopesEn;
@@ -71,6 +72,7 @@ function parameters(op: Operation, defs: Record<string, JsonSchema>) {
 
 /** The OpenAPI 3.1 document of `operations`, generated from their zod schemas. */
 export function buildOpenApiDocument(operations: readonly Operation[], opts: { serverUrl: string }) {
+  nameResourceSchemas();
   const defs: Record<string, JsonSchema> = {};
   // A named schema (`.meta({ id: "Error" })`): the answer is a $ref and the schema lands in `defs`.
   const errorRef = toJsonSchema(errorBodySchema, "output", defs);
