@@ -1,4 +1,4 @@
-import type { Database } from "@aspen/db";
+import { createDb, type Database } from "@aspen/db";
 import { commands } from "@aspen/db/schema";
 import { eq } from "drizzle-orm";
 import { Redis } from "ioredis";
@@ -6,23 +6,27 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisKeys } from "./keys";
 import { brokerEnvVars, spawnBroker, type ChildBroker } from "./test/broker";
-import { createFleet, fixtureDb, insertCommand, type TestDevice } from "./test/fixtures";
+import { createFleet, insertCommand, type TestDevice } from "./test/fixtures";
 import { connect, waitFor } from "./test/mqtt";
 import { acksBetween, startQos1Fleet } from "./test/qos1-fleet";
-import { startScratchRedis, type ScratchRedis } from "./test/scratch-services";
+import { startScratchPostgres, startScratchRedis, type ScratchPostgres, type ScratchRedis } from "./test/scratch-services";
 
-// The broker's own Redis is killed and started again; the shared Redis is never touched.
+// The broker's own Redis is killed and started again; the shared Redis is never touched. Its PostgreSQL is
+// its own too: every broker's sweep sends the stranded commands it finds in its database, so a broker of
+// another test file on the shared database claimed the command created during the outage and published it
+// into its own Redis, where this device never saw it.
 const downMs = Number(process.env.FAULTS_REDIS_DOWN_MS ?? 2000);
 
 let redisServer: ScratchRedis;
+let pg: ScratchPostgres;
 let db: Database;
 let child: ChildBroker | undefined;
 const clients: MqttClient[] = [];
 
 beforeAll(async () => {
-  redisServer = await startScratchRedis();
-  db = fixtureDb();
-}, 30_000);
+  [redisServer, pg] = await Promise.all([startScratchRedis(), startScratchPostgres()]);
+  db = createDb(pg.urls.DATABASE_URL, { system: true, max: 2 });
+}, 60_000);
 
 afterAll(async () => {
   for (const c of clients) c.end(true);
@@ -32,6 +36,7 @@ afterAll(async () => {
   }
   await db?.$close();
   await redisServer?.destroy();
+  await pg?.destroy();
 });
 
 const status = async (id: string) => (await db.select({ status: commands.status }).from(commands).where(eq(commands.id, id)))[0]?.status;
@@ -53,7 +58,7 @@ describe("Redis restart", () => {
     async () => {
       const fleet = await createFleet(db, 6);
       const [cmdDevice, lateDevice, ...publishers] = fleet.devices as [TestDevice, TestDevice, ...TestDevice[]];
-      const vars = await brokerEnvVars({ REDIS_URL: redisServer.url, BATCH_MAX_MS: "20" });
+      const vars = await brokerEnvVars({ REDIS_URL: redisServer.url, DATABASE_URL: pg.urls.DATABASE_URL, BATCH_MAX_MS: "20" });
       child = await spawnBroker(vars);
       const pid = child.process.pid;
       const keys = redisKeys(vars.REDIS_PREFIX);
