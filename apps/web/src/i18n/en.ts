@@ -1,3 +1,4 @@
+import { platformQueuesEn } from "./platform-queues.en";
 import { reasonsEn } from "./reasons.en";
 import { consoleEn } from "./console.en";
 import { oauthAppsEn } from "./oauthApps.en";
@@ -22,6 +23,7 @@ export const en = {
   history: historyEn,
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
+  platformQueues: platformQueuesEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",
