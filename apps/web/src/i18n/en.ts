@@ -1,3 +1,4 @@
+import { sessionsEn } from "./sessions.en";
 import { platformQueuesEn } from "./platform-queues.en";
 import { reasonsEn } from "./reasons.en";
 import { consoleEn } from "./console.en";
@@ -24,6 +25,7 @@ export const en = {
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
   platformQueues: platformQueuesEn,
+  sessions: sessionsEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

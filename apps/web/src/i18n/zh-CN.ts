@@ -1,3 +1,4 @@
+import { sessionsZhCN } from "./sessions.zh-CN";
 import { platformQueuesZhCN } from "./platform-queues.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
 import { consoleZhCN } from "./console.zh-CN";
@@ -21,6 +22,7 @@ export const zhCN: Dictionary = {
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
   platformQueues: platformQueuesZhCN,
+  sessions: sessionsZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",
