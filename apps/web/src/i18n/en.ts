@@ -1,3 +1,4 @@
+import { thingModelReasonsEn } from "./thing-model-reasons.en";
 import { sessionsEn } from "./sessions.en";
 import { platformQueuesEn } from "./platform-queues.en";
 import { reasonsEn } from "./reasons.en";
@@ -26,6 +27,7 @@ export const en = {
   twoFactor: twoFactorEn,
   platformQueues: platformQueuesEn,
   sessions: sessionsEn,
+  thingModelReasons: thingModelReasonsEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

@@ -1,3 +1,4 @@
+import { thingModelReasonsZhCN } from "./thing-model-reasons.zh-CN";
 import { sessionsZhCN } from "./sessions.zh-CN";
 import { platformQueuesZhCN } from "./platform-queues.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
@@ -23,6 +24,7 @@ export const zhCN: Dictionary = {
   twoFactor: twoFactorZhCN,
   platformQueues: platformQueuesZhCN,
   sessions: sessionsZhCN,
+  thingModelReasons: thingModelReasonsZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",
