@@ -112,6 +112,8 @@ export default defineConfig({
       env: {
         WORKER_HTTP_PORT: String(stack.workerHttpPort),
         WEBHOOK_ALLOW_LOOPBACK: "true",
+        // The ~27 h retry schedule in ~10 s, so that a delivery to a closed port ends as a failed job.
+        WEBHOOK_RETRY_SCALE: "0.0001",
         APP_URL: process.env.E2E_APP_URL ?? baseURL,
       },
     }),

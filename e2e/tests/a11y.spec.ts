@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { makePlatformAdmin } from "./platform";
 import { acceptInvitationAsNewUser, createTenant, expectNoHorizontalOverflow, newAccount, signUp, trpcMutation } from "./support";
 
 /**
@@ -45,6 +46,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const page = await context.newPage();
   const owner = newAccount("axe");
   await signUp(page, owner);
+  // An operator too, so that the walk includes the platform pages.
+  await makePlatformAdmin(owner.email);
   const slug = await createTenant(page, `Axe ${owner.email.slice(4, 12)}`);
   const product = await trpcMutation<{ id: string }>(page.request, baseURL!, "product.create", {
     tenantSlug: slug,
@@ -88,6 +91,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
       "/tenants/new",
       "/account",
       "/account/connected-apps",
+      "/platform/queues",
       `/t/${slug}`,
       `/t/${slug}/products`,
       `/t/${slug}/products/new`,

@@ -25,6 +25,7 @@ export {
   type EventLevel,
 } from "./thing-model/schema";
 export { parseThingModel, type ParseThingModelResult, type ThingModelError } from "./thing-model/parse";
+export { thingModelReasons, type ThingModelReason } from "./thing-model/reasons";
 export { valueSchema, type PrimitiveValue } from "./thing-model/value-schema";
 export { type UnknownKeys, type ValueError, type ValidatedValues } from "./thing-model/validate-values";
 export { compileThingModel, type CompiledThingModel, type CompileOptions, type ValuesSchema } from "./thing-model/compile";

@@ -1,3 +1,6 @@
+import { thingModelReasonsEn } from "./thing-model-reasons.en";
+import { sessionsEn } from "./sessions.en";
+import { platformQueuesEn } from "./platform-queues.en";
 import { reasonsEn } from "./reasons.en";
 import { consoleEn } from "./console.en";
 import { oauthAppsEn } from "./oauthApps.en";
@@ -22,6 +25,9 @@ export const en = {
   history: historyEn,
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
+  platformQueues: platformQueuesEn,
+  sessions: sessionsEn,
+  thingModelReasons: thingModelReasonsEn,
   meta: {
     title: "Aspen IoT Cloud",
     description: "Connect, model and manage your devices.",

@@ -1,3 +1,6 @@
+import { thingModelReasonsZhCN } from "./thing-model-reasons.zh-CN";
+import { sessionsZhCN } from "./sessions.zh-CN";
+import { platformQueuesZhCN } from "./platform-queues.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
 import { consoleZhCN } from "./console.zh-CN";
 import { alertsZhCN } from "./alerts.zh-CN";
@@ -19,6 +22,9 @@ export const zhCN: Dictionary = {
   history: historyZhCN,
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
+  platformQueues: platformQueuesZhCN,
+  sessions: sessionsZhCN,
+  thingModelReasons: thingModelReasonsZhCN,
   meta: {
     title: "Aspen 物联网云",
     description: "连接、建模并管理你的设备。",

@@ -7,6 +7,9 @@ export interface FieldIssue {
   message: string;
   /** For row-based input (bulk import): the 0-based row the issue is about. */
   row?: number;
+  /** The rule broken (e.g. core's thing-model reasons), for the console to word in the reader's language. */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 /**

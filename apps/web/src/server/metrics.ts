@@ -8,6 +8,7 @@ interface Metrics {
   auditWriteFailures: Counter;
   liveStreams: Gauge;
   ingestStreamFailures: Counter;
+  deviceErrorsSuppressed: Counter;
 }
 
 const g = globalThis as unknown as { __aspenMetrics?: Metrics };
@@ -50,6 +51,11 @@ function create(): Metrics {
     ingestStreamFailures: new Counter({
       name: "aspen_ingest_stream_failures_total",
       help: "Device HTTP API batches that could not be appended to the ingest stream (logged; the data is in Postgres)",
+      registers: [registry],
+    }),
+    deviceErrorsSuppressed: new Counter({
+      name: "aspen_device_errors_suppressed_total",
+      help: "Refused device HTTP requests not written to device_errors because the device was over its per-minute error-row budget",
       registers: [registry],
     }),
   };

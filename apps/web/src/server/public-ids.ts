@@ -13,6 +13,7 @@ const what: Record<string, string> = {
   whk: "webhook",
   dlv: "webhook delivery",
   evt: "event",
+  ses: "session",
 };
 
 /**

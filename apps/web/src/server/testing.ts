@@ -27,9 +27,12 @@ const randomTestIp = () => `198.18.${Math.floor(Math.random() * 256)}.${1 + Math
 export const testHeaders = (ip = randomTestIp()) => new Headers({ "x-forwarded-for": ip, "user-agent": "vitest", host: "localhost:3000" });
 
 /** A server-side caller acting as `user` (or signed out with null). */
-export function callerAs(user: Pick<TestUser, "id" | "email" | "name"> | null, ip?: string) {
+export function callerAs(user: Pick<TestUser, "id" | "email" | "name"> | null, ip?: string, sessionId?: string) {
   return createCaller(
-    createTRPCContext({ headers: testHeaders(ip), session: user ? { user: { id: user.id, email: user.email, name: user.name } } : null }),
+    createTRPCContext({
+      headers: testHeaders(ip),
+      session: user ? { user: { id: user.id, email: user.email, name: user.name }, sessionId } : null,
+    }),
   );
 }
 

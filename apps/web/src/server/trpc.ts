@@ -26,6 +26,8 @@ export interface Context {
   /** RLS-bypassing client for user-level and cross-tenant lookups. */
   systemDb: Database;
   user: SessionUser | null;
+  /** The signed-in session's row (`user_sessions`), to mark "this session" on the sessions list. */
+  sessionId: string | null;
   headers: Headers;
   meta: RequestMeta;
 }
@@ -36,13 +38,14 @@ export interface Context {
  */
 export function createTRPCContext(opts: {
   headers: Headers;
-  session: { user?: { id?: string; email?: string | null; name?: string | null } } | null;
+  session: { user?: { id?: string; email?: string | null; name?: string | null }; sessionId?: string } | null;
 }): Context {
   const u = opts.session?.user;
   return {
     db: getDb(),
     systemDb: getSystemDb(),
     user: u?.id ? { id: u.id, email: u.email ?? "", name: u.name ?? "" } : null,
+    sessionId: (u?.id && opts.session?.sessionId) || null,
     headers: opts.headers,
     meta: requestMeta(opts.headers),
   };
@@ -93,7 +96,7 @@ export const publicProcedure = observed;
 export const authedProcedure = observed.use(({ ctx, next }) => {
   if (!ctx.user) throw appError("UNAUTHORIZED", "unauthenticated", "Sign in to continue");
   /** What user-level services (`server/services/<domain>/<verb>.ts`) take. */
-  const userScope: UserScope = { user: ctx.user, meta: ctx.meta, db: ctx.db, systemDb: ctx.systemDb };
+  const userScope: UserScope = { user: ctx.user, sessionId: ctx.sessionId, meta: ctx.meta, db: ctx.db, systemDb: ctx.systemDb };
   return next({ ctx: { user: ctx.user, userScope } });
 });
 

@@ -5,7 +5,7 @@ export interface ErrorData {
   code?: string;
   httpStatus?: number;
   reason?: string | null;
-  details?: { path: string; message: string; row?: number }[] | null;
+  details?: { path: string; message: string; row?: number; reason?: string; params?: Record<string, string | number> }[] | null;
 }
 
 export function errorData(err: unknown): ErrorData {

@@ -4,6 +4,7 @@ export const auditActions = [
   "user.login",
   "user.login_failed",
   "user.logout",
+  "user.session_revoke",
   "user.password_changed",
   "tenant.create",
   "tenant.update",

@@ -9,6 +9,8 @@ export const accessChangedMessage = z.object({
   userId: z.uuid(),
   /** The tenant concerned, when only one is (member removed, role changed). */
   tenantId: z.uuid().optional(),
-  reason: z.enum(["signed_out", "sessions_revoked", "member_removed", "role_changed", "user_disabled"]),
+  /** The one session concerned, when only one ended (signed out on the sessions list). */
+  sessionId: z.uuid().optional(),
+  reason: z.enum(["signed_out", "sessions_revoked", "session_revoked", "member_removed", "role_changed", "user_disabled"]),
 });
 export type AccessChangedMessage = z.infer<typeof accessChangedMessage>;

@@ -51,6 +51,9 @@ export const dataSpecShape = {
 export interface SpecIssue {
   path: (string | number)[];
   message: string;
+  /** Stable code of the rule (see `reasons.ts`), with the values its message names. */
+  reason: string;
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -64,29 +67,45 @@ export function dataSpecIssues(spec: Partial<DataSpec>, invalid: ReadonlySet<str
   const numeric = spec.type === "int" || spec.type === "float";
   for (const key of ["min", "max"] as const) {
     if (typeKnown && known(key) && !numeric) {
-      issues.push({ path: [key], message: `${key === "min" ? "Minimum" : "Maximum"} is only allowed on int and float` });
+      issues.push({
+        path: [key],
+        message: `${key === "min" ? "Minimum" : "Maximum"} is only allowed on int and float`,
+        reason: key === "min" ? "min_only_numeric" : "max_only_numeric",
+      });
     }
   }
-  if ((numeric || !typeKnown) && known("min") && known("max") && spec.min! > spec.max!) {
-    issues.push({ path: ["min"], message: `Minimum (${spec.min}) must not be greater than maximum (${spec.max})` });
+  const { min, max } = spec;
+  if ((numeric || !typeKnown) && known("min") && known("max") && min !== undefined && max !== undefined && min > max) {
+    issues.push({
+      path: ["min"],
+      message: `Minimum (${min}) must not be greater than maximum (${max})`,
+      reason: "min_above_max",
+      params: { min, max },
+    });
   }
   if (typeKnown && !invalid.has("enumValues")) {
     if (spec.type === "enum") {
       if (!spec.enumValues || spec.enumValues.length === 0) {
-        issues.push({ path: ["enumValues"], message: "An enum needs at least one value" });
+        issues.push({ path: ["enumValues"], message: "An enum needs at least one value", reason: "enum_empty" });
       } else {
         const seen = new Set<string>();
         spec.enumValues.forEach((v, i) => {
-          if (seen.has(v)) issues.push({ path: ["enumValues", i], message: `Duplicate enum value "${v}"` });
+          if (seen.has(v))
+            issues.push({
+              path: ["enumValues", i],
+              message: `Duplicate enum value "${v}"`,
+              reason: "enum_value_duplicate",
+              params: { value: v },
+            });
           seen.add(v);
         });
       }
     } else if (spec.enumValues !== undefined) {
-      issues.push({ path: ["enumValues"], message: "Enum values are only allowed on type enum" });
+      issues.push({ path: ["enumValues"], message: "Enum values are only allowed on type enum", reason: "enum_values_only_enum" });
     }
   }
   if (typeKnown && known("maxLength") && spec.type !== "string") {
-    issues.push({ path: ["maxLength"], message: "Maximum length is only allowed on type string" });
+    issues.push({ path: ["maxLength"], message: "Maximum length is only allowed on type string", reason: "max_length_only_string" });
   }
   return issues;
 }
@@ -99,7 +118,13 @@ export function duplicateIdentifierIssues(items: readonly unknown[]): SpecIssue[
     if (typeof item !== "object" || item === null || !("identifier" in item)) return;
     const { identifier } = item;
     if (typeof identifier !== "string") return;
-    if (seen.has(identifier)) issues.push({ path: [i, "identifier"], message: `Duplicate identifier "${identifier}"` });
+    if (seen.has(identifier))
+      issues.push({
+        path: [i, "identifier"],
+        message: `Duplicate identifier "${identifier}"`,
+        reason: "identifier_duplicate",
+        params: { identifier },
+      });
     seen.add(identifier);
   });
   return issues;

@@ -13,4 +13,7 @@ export const identifierSchema = z
   .regex(identifierPattern, {
     error: "Identifier must start with a letter or underscore and contain only letters, digits and underscores (at most 64 characters)",
   })
-  .refine((s) => !reservedIdentifiers.has(s), { error: (iss) => `"${String(iss.input)}" is reserved` });
+  .refine((s) => !reservedIdentifiers.has(s), {
+    error: (iss) => `"${String(iss.input)}" is reserved`,
+    params: { reason: "identifier_reserved", identifier: "__proto__" },
+  });

@@ -3,10 +3,11 @@ import { formatPath, parseThingModel } from "./parse";
 
 const prop = (over: Record<string, unknown> = {}) => ({ identifier: "temp", name: "Temperature", type: "float", ...over });
 
+/** Path and English message of each error (reasons are tested in reasons.test.ts). */
 function errorsOf(input: unknown) {
   const r = parseThingModel(input);
   if (r.ok) throw new Error("expected errors");
-  return r.errors;
+  return r.errors.map(({ path, message }) => ({ path, message }));
 }
 
 describe("parseThingModel", () => {

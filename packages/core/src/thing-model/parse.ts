@@ -1,10 +1,15 @@
 import type { z } from "zod";
+import { reasonOfIssue, type ThingModelReason } from "./reasons";
 import { thingModelSchema, type ThingModel } from "./schema";
 
 export interface ThingModelError {
   /** Where the problem is, e.g. `properties[2].max`; empty for the model itself. */
   path: string;
+  /** In English. */
   message: string;
+  /** The rule broken, for wording it in another language with `params`. */
+  reason: ThingModelReason;
+  params: Record<string, string | number>;
 }
 
 export type ParseThingModelResult = { ok: true; model: ThingModel } | { ok: false; errors: ThingModelError[] };
@@ -35,6 +40,6 @@ export function parseThingModel(input: unknown): ParseThingModelResult {
   if (result.success) return { ok: true, model: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    errors: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message, ...reasonOfIssue(issue) })),
   };
 }

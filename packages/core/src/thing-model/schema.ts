@@ -12,7 +12,7 @@ import {
 import { typeError } from "./messages";
 
 function report(ctx: z.RefinementCtx, issues: SpecIssue[]): void {
-  for (const { path, message } of issues) ctx.addIssue({ code: "custom", path, message });
+  for (const { path, message, reason, params } of issues) ctx.addIssue({ code: "custom", path, message, params: { reason, ...params } });
 }
 
 // Cross-field rules also run when some fields are invalid, so that a user sees every problem at once.

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Tx } from "../client";
 import { alarms, alertRules, devices } from "../schema";
 import type { AlarmFilter, AlarmListRow } from "./alerts";
+import { keysetAfter } from "./pagination";
 
 /**
  * A keyset page of alarms with the filters of `listAlarms`, newest first by first seen (ties by id,
@@ -12,16 +13,8 @@ export async function listAlarmsAfter(
   tenantId: string,
   f: AlarmFilter & { after?: string | undefined; limit: number },
 ): Promise<{ items: AlarmListRow[]; hasMore: boolean; cursorFound: boolean }> {
-  let after: SQL | undefined;
-  if (f.after) {
-    const [cursor] = await tx
-      .select({ id: alarms.id })
-      .from(alarms)
-      .where(and(eq(alarms.tenantId, tenantId), eq(alarms.id, f.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${alarms.firstSeenAt}, ${alarms.id}) < (select c.first_seen_at, c.id from alarms c where c.tenant_id = ${tenantId} and c.id = ${f.after})`;
-  }
+  const after = await keysetAfter(tx, alarms, tenantId, f.after, [alarms.firstSeenAt, alarms.id], "<");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select({ alarm: alarms, deviceName: devices.name, ruleName: alertRules.name })
     .from(alarms)

@@ -2,7 +2,7 @@ import type { AlertRuleSpec, Severity } from "@aspen/core";
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
 import { alarmEvents, alarms, alertRules, devices, products, type AlarmEventRow, type AlarmRow, type AlertRuleRow } from "../schema";
-import { offsetOf, type Page, type PageRequest } from "./pagination";
+import { offsetOf, type Page, type PageRequest, keysetAfter } from "./pagination";
 
 // ---- rules ----
 
@@ -420,16 +420,8 @@ export async function listAlertRulesAfter(
   tenantId: string,
   p: { productId?: string | undefined; after?: string | undefined; limit: number },
 ): Promise<{ items: AlertRuleWithProduct[]; hasMore: boolean; cursorFound: boolean }> {
-  let after: SQL | undefined;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: alertRules.id })
-      .from(alertRules)
-      .where(and(eq(alertRules.tenantId, tenantId), eq(alertRules.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${alertRules.createdAt}, ${alertRules.id}) < (select c.created_at, c.id from alert_rules c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(tx, alertRules, tenantId, p.after, [alertRules.createdAt, alertRules.id], "<");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select(ruleColumns)
     .from(alertRules)

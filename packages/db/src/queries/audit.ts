@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, ilike, lt, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { auditLogs } from "../schema";
-import { offsetOf, type Page, type PageRequest } from "./pagination";
 import { escapeLike } from "./products";
+import { offsetOf, type Page, type PageRequest, keysetAfter } from "./pagination";
 
 export type AuditRow = typeof auditLogs.$inferSelect;
 export type NewAuditRow = typeof auditLogs.$inferInsert;
@@ -51,16 +51,8 @@ export async function listAuditAfter(
   tenantId: string,
   p: AuditFilter & { after?: string; limit: number },
 ): Promise<{ items: AuditRow[]; hasMore: boolean; cursorFound: boolean }> {
-  let after;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: auditLogs.id })
-      .from(auditLogs)
-      .where(and(eq(auditLogs.tenantId, tenantId), eq(auditLogs.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${auditLogs.createdAt}, ${auditLogs.id}) < (select c.created_at, c.id from audit_logs c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(tx, auditLogs, tenantId, p.after, [auditLogs.createdAt, auditLogs.id], "<");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select()
     .from(auditLogs)

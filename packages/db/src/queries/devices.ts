@@ -1,8 +1,8 @@
 import { and, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "../client";
 import { devices, products, telemetry } from "../schema";
-import { offsetOf, type Page, type PageRequest } from "./pagination";
 import { escapeLike } from "./products";
+import { offsetOf, type Page, type PageRequest, keysetAfter } from "./pagination";
 
 type DeviceTable = typeof devices.$inferSelect;
 
@@ -175,17 +175,8 @@ export async function listDevicesAfter(
   tenantId: string,
   p: DeviceFilter & { after?: string; limit: number },
 ): Promise<{ items: DeviceRow[]; hasMore: boolean; cursorFound: boolean }> {
-  let after: SQL | undefined;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: devices.id })
-      .from(devices)
-      .where(and(eq(devices.tenantId, tenantId), eq(devices.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    // Compared in SQL: created_at has microseconds, which a JS Date would drop.
-    after = sql`(${devices.createdAt}, ${devices.id}) < (select c.created_at, c.id from devices c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(tx, devices, tenantId, p.after, [devices.createdAt, devices.id], "<");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select(publicColumns)
     .from(devices)

@@ -15,3 +15,4 @@ export * from "./webhook-deliveries";
 export * from "./api-keys";
 export * from "./oauth";
 export * from "./account";
+export * from "./sessions";

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { devices, products } from "../schema";
-import { offsetOf, type Page, type PageRequest } from "./pagination";
+import { offsetOf, type Page, type PageRequest, keysetAfter } from "./pagination";
 
 type ProductTable = typeof products.$inferSelect;
 
@@ -130,16 +130,8 @@ export async function listProductsAfter(
   tenantId: string,
   p: { search?: string; after?: string; limit: number },
 ): Promise<{ items: ProductRow[]; hasMore: boolean; cursorFound: boolean }> {
-  let after;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: products.id })
-      .from(products)
-      .where(and(eq(products.tenantId, tenantId), eq(products.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${products.name}, ${products.id}) > (select c.name, c.id from products c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(tx, products, tenantId, p.after, [products.name, products.id], ">");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select(publicColumns)
     .from(products)

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../client";
 import { webhookAttempts, webhookDeliveries, type WebhookAttemptRow, type WebhookDeliveryRow } from "../schema";
 import type { DeliveryWithAttempts } from "./webhooks";
+import { keysetAfter } from "./pagination";
 
 /** Each delivery with its attempts, oldest first (one query for all of them). */
 export async function withAttempts(tx: Tx, tenantId: string, items: WebhookDeliveryRow[]): Promise<DeliveryWithAttempts[]> {
@@ -35,16 +36,16 @@ export async function listDeliveriesAfter(
   endpointId: string,
   p: { status?: WebhookDeliveryRow["status"] | undefined; after?: string | undefined; limit: number },
 ): Promise<{ items: DeliveryWithAttempts[]; hasMore: boolean; cursorFound: boolean }> {
-  let after: SQL | undefined;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.tenantId, tenantId), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (select c.created_at, c.id from webhook_deliveries c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(
+    tx,
+    webhookDeliveries,
+    tenantId,
+    p.after,
+    [webhookDeliveries.createdAt, webhookDeliveries.id],
+    "<",
+    eq(webhookDeliveries.endpointId, endpointId),
+  );
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select()
     .from(webhookDeliveries)

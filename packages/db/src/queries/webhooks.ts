@@ -9,8 +9,8 @@ import {
   type WebhookDeliveryRow,
   type WebhookEndpointRow,
 } from "../schema";
-import { offsetOf, type Page, type PageRequest } from "./pagination";
 import { withAttempts } from "./webhook-deliveries";
+import { offsetOf, type Page, type PageRequest, keysetAfter } from "./pagination";
 
 // ---- endpoints (tenant scope) ----
 
@@ -315,16 +315,8 @@ export async function listWebhookEndpointsAfter(
   tenantId: string,
   p: { after?: string | undefined; limit: number },
 ): Promise<{ items: WebhookEndpointRow[]; hasMore: boolean; cursorFound: boolean }> {
-  let after;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.tenantId, tenantId), eq(webhookEndpoints.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${webhookEndpoints.createdAt}, ${webhookEndpoints.id}) < (select c.created_at, c.id from webhook_endpoints c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(tx, webhookEndpoints, tenantId, p.after, [webhookEndpoints.createdAt, webhookEndpoints.id], "<");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select()
     .from(webhookEndpoints)

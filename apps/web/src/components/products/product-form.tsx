@@ -1,16 +1,18 @@
 "use client";
 
+import type { ThingModelError } from "@aspen/core/browser";
 import { Button, Callout, Card, CardBody, CardHeader, Field, Input, Select, Tabs, Textarea } from "@aspen/ui";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { z } from "zod";
 import { serverErrorText, serverReasonText } from "@/components/forms/server-errors";
 import { issueText } from "@/components/forms/zod-form";
 import { useTenant } from "@/components/tenant/tenant-context";
 import { useI18n } from "@/i18n/provider";
-import { errorData, fieldErrors } from "@/trpc/errors";
+import { errorData } from "@/trpc/errors";
 import { checkDraft, checkJson } from "./thing-model-check";
+import { thingModelErrorText } from "./thing-model-text";
 import { useTRPC } from "@/trpc/react";
 import { emptyDraft, fromThingModel, toThingModelInput, type ThingModelDraft } from "./thing-model-draft";
 import { ThingModelEditor } from "./thing-model-editor";
@@ -92,17 +94,18 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
   // A server refusal is sorted once into field and model errors (model paths are relative to the model).
   useEffect(() => {
     if (!mutation.error) return;
-    const all = fieldErrors(mutation.error);
+    const data = errorData(mutation.error);
     const fields: Record<string, string> = {};
     const model: Record<string, string> = {};
-    const worded = serverReasonText(errorData(mutation.error).reason, t);
-    for (const [path, message] of Object.entries(all)) {
-      if (errorData(mutation.error).reason === "invalid_thing_model") model[path] = message;
-      else if (path.startsWith("thingModel.")) model[path.slice("thingModel.".length)] = message;
-      else fields[path] = worded ?? message;
+    const worded = serverReasonText(data.reason, t);
+    for (const d of data.details ?? []) {
+      // Thing-model rules carry their own reason: worded per issue in the reader's language.
+      if (data.reason === "invalid_thing_model") model[d.path] ??= thingModelErrorText(d, t, format);
+      else if (d.path.startsWith("thingModel.")) model[d.path.slice("thingModel.".length)] ??= thingModelErrorText(d, t, format);
+      else fields[d.path] ??= worded ?? d.message;
     }
     setServerErrors({ fields, model });
-  }, [mutation.error, t]);
+  }, [mutation.error, t, format]);
   const fieldCheck = productFields.safeParse({ name, description });
   const liveFieldErrors: Record<string, string> = {};
   if (!fieldCheck.success)
@@ -111,9 +114,10 @@ export function ProductForm({ product, readOnly = false }: { product?: ProductFo
     name: (touched.name ? liveFieldErrors.name : undefined) ?? serverErrors.fields.name,
     description: (touched.description ? liveFieldErrors.description : undefined) ?? serverErrors.fields.description,
   };
-  const liveModelErrors = useMemo(() => checkDraft(draft), [draft]);
+  const errorText = useCallback((e: ThingModelError) => thingModelErrorText(e, t, format), [t, format]);
+  const liveModelErrors = useMemo(() => checkDraft(draft, errorText), [draft, errorText]);
   const modelErrors: Record<string, string> = { ...(touched.model ? liveModelErrors : {}), ...serverErrors.model };
-  const jsonCheck = useMemo(() => (tab === "json" ? checkJson(json) : null), [tab, json]);
+  const jsonCheck = useMemo(() => (tab === "json" ? checkJson(json, errorText) : null), [tab, json, errorText]);
   const jsonModelErrors = jsonCheck && !jsonCheck.ok && "errors" in jsonCheck ? jsonCheck.errors : {};
 
   const switchTab = (next: Tab) => {

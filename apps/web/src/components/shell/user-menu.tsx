@@ -6,8 +6,8 @@ import { useRef } from "react";
 import { useI18n } from "@/i18n/provider";
 import { logoutAction } from "@/server/auth/actions";
 
-/** The avatar menu: who is signed in, account settings and sign-out. */
-export function UserMenu({ user }: { user: { email: string; name: string } }) {
+/** The avatar menu: who is signed in, account settings, the platform pages for operators, and sign-out. */
+export function UserMenu({ user }: { user: { email: string; name: string; platformAdmin?: boolean } }) {
   const { t } = useI18n();
   const logoutForm = useRef<HTMLFormElement>(null);
   const initial = (user.name || user.email).trim().charAt(0).toUpperCase() || "?";
@@ -44,6 +44,13 @@ export function UserMenu({ user }: { user: { email: string; name: string } }) {
             {t.nav.account}
           </Link>
         </MenuItem>
+        {user.platformAdmin ? (
+          <MenuItem asChild>
+            <Link href="/platform/queues" data-testid="platform-queues-link">
+              {t.platformQueues.navLink}
+            </Link>
+          </MenuItem>
+        ) : null}
         <MenuItem data-testid="sign-out" onSelect={() => logoutForm.current?.requestSubmit()}>
           {t.nav.signOut}
         </MenuItem>

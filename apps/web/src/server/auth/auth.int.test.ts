@@ -1,4 +1,5 @@
-import { findUserById, setUserDisabled } from "@aspen/db";
+import { publicId } from "@aspen/core";
+import { createUserSession, findUserById, setUserDisabled } from "@aspen/db";
 import { createTestUser, randomSuffix, type TestUser } from "@aspen/db/testing";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
@@ -177,19 +178,47 @@ describe("session revocation", () => {
 
   it("a JWT minted with an outdated session version is rejected; the current version is accepted", async () => {
     const u = await createTestUser(getSystemDb());
+    const before = await createUserSession(getSystemDb(), { userId: u.id, sessionVersion: 0, ip: null, userAgent: null });
     await callerAs(u).auth.signOutEverywhere(); // version 0 -> 1
-    const mint = (sv: number) =>
+    const after = await createUserSession(getSystemDb(), { userId: u.id, sessionVersion: 1, ip: null, userAgent: null });
+    const mint = (sv: number, sid?: string) =>
       encode({
-        token: { uid: u.id, sv, email: u.email, name: u.name, sub: u.id },
+        token: { uid: u.id, sv, sid, email: u.email, name: u.name, sub: u.id },
         secret: process.env.AUTH_SECRET!,
         salt: SESSION_COOKIE,
       });
     const stale = new Browser();
-    stale.cookies.set(SESSION_COOKIE, await mint(0));
+    stale.cookies.set(SESSION_COOKIE, await mint(0, before));
     expect(await stale.session()).toBeNull();
     const current = new Browser();
-    current.cookies.set(SESSION_COOKIE, await mint(1));
+    current.cookies.set(SESSION_COOKIE, await mint(1, after));
     expect((await current.session())?.user?.id).toBe(u.id);
+    // The right version is not enough: the token must name a live session row of this user.
+    for (const sid of [undefined, before, "00000000-0000-4000-8000-000000000000"]) {
+      const forged = new Browser();
+      forged.cookies.set(SESSION_COOKIE, await mint(1, sid));
+      expect(await forged.session()).toBeNull();
+    }
+  });
+
+  it("signing one session out on the sessions list ends it at its next request; the other session stays", async () => {
+    const u = await createTestUser(getSystemDb());
+    const laptop = new Browser();
+    const phone = new Browser();
+    await laptop.signIn(u.email, u.password);
+    await phone.signIn(u.email, u.password);
+    const mine = (await laptop.session()) as { sessionId?: string } | null;
+    const theirs = (await phone.session()) as { sessionId?: string } | null;
+    expect(mine?.sessionId).toBeTruthy();
+    expect(theirs?.sessionId).toBeTruthy();
+    const [mineId, theirsId] = [String(mine?.sessionId), String(theirs?.sessionId)];
+    const k = callerAs(u, undefined, mineId);
+    const listed = await k.session.list({});
+    expect(listed.items).toHaveLength(2);
+    expect(listed.items.filter((s) => s.current).map((s) => s.id)).toEqual([publicId("ses", mineId)]);
+    await k.session.revoke({ id: publicId("ses", theirsId) });
+    expect(await phone.session()).toBeNull();
+    expect((await laptop.session())?.user?.id).toBe(u.id);
   });
 });
 

@@ -31,10 +31,13 @@ export class RateLimited extends CredentialsSignin {
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
+    /** The `user_sessions` row made at sign-in. */
+    sessionId?: string;
   }
   interface Session {
     user: { id: string; email: string; name: string };
     sessionVersion: number;
+    sessionId?: string;
   }
 }
 
@@ -42,6 +45,8 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** The session's row: signing it out on the sessions list ends this token. */
+    sid?: string;
   }
 }
 
@@ -106,15 +111,18 @@ export function authConfig(): NextAuthConfig {
         if (user) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
+          token.sid = user.sessionId;
           return token;
         }
-        if (!token.uid || typeof token.sv !== "number") return null;
-        // Revocation: sign-out, password change and disabling bump the user's version.
-        return (await isSessionCurrent(token.uid, token.sv)) ? token : null;
+        if (!token.uid || typeof token.sv !== "number" || !token.sid) return null;
+        // Revocation: sign-out, password change and disabling bump the user's version; one session
+        // signed out on the sessions list is revoked in its row.
+        return (await isSessionCurrent(token.uid, token.sv, token.sid)) ? token : null;
       },
       session({ session, token }) {
         session.user = { id: token.uid!, email: token.email ?? "", name: token.name ?? "" } as typeof session.user;
         session.sessionVersion = token.sv ?? 0;
+        session.sessionId = token.sid;
         return session;
       },
     },

@@ -1,4 +1,4 @@
-import { findUserByEmail, normalizeEmail } from "@aspen/db";
+import { createUserSession, findUserByEmail, normalizeEmail } from "@aspen/db";
 import { z } from "zod";
 import { getEnv } from "../../env";
 import { recordAudit } from "../audit";
@@ -16,6 +16,8 @@ export interface AuthenticatedUser {
   email: string;
   name: string;
   sessionVersion: number;
+  /** The session row this sign-in made (listed on the account page, revocable on its own). */
+  sessionId: string;
 }
 
 export type AuthenticateResult =
@@ -111,5 +113,11 @@ export async function authenticate(
   await rl.succeeded(email, meta.ip);
   metrics().logins.inc({ result: "success" });
   await recordAudit({ meta }, { action: "user.login", tenantId: null, actor: { id: user.id, email: user.email } });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  const sessionId = await createUserSession(getSystemDb(), {
+    userId: user.id,
+    sessionVersion: user.sessionVersion,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, sessionId } };
 }

@@ -5,6 +5,7 @@ import { requestMeta } from "../request-meta";
 import { deviceScope, type Scope } from "../services/scope";
 import { recordDeviceErrors } from "./device-state";
 import { DeviceApiError } from "./http";
+import { limitDevice } from "./rate-limit";
 
 /** The device a request authenticated as: the tenant and device every write is scoped to. */
 export type AuthenticatedDevice = Omit<DeviceCredentials, "secretHash">;
@@ -50,6 +51,8 @@ export async function authenticateDevice(req: Request, route: string): Promise<A
   if (device.tenantStatus !== "active" || !device.enabled) {
     const suspended = device.tenantStatus !== "active";
     const reason = suspended ? "tenant is suspended" : "device is disabled";
+    // A refused device still spends its request budget (429 past it), and its refusals the error-row budget.
+    await limitDevice(device.deviceId);
     await recordDeviceErrors([
       { tenantId: device.tenantId, deviceId: device.deviceId, kind: "auth", reason, topic: route, at: Date.now() },
     ]);

@@ -13,6 +13,7 @@ import { getSystemDb } from "../db";
 import { callerAs, ensureTestEnv } from "../testing";
 import { ingestBatchSchema, parsePublicId, redisKeys, utcDay } from "@aspen/core";
 import { createDeviceWorld, createTestDevice, uuidOf, waitFor, type DeviceWorld } from "./testing";
+import { deviceErrorRowsPerMinute, deviceRequestsPerMinute } from "./rate-limit";
 
 ensureTestEnv();
 
@@ -264,6 +265,22 @@ describe("POST /telemetry", () => {
     expect(r.body.error.code).toBe("device_disabled");
     expect(await telemetryRows(d.uuid)).toHaveLength(0);
     expect((await errorRows(d.uuid)).map((e) => [e.kind, e.reason])).toEqual([["auth", "device is disabled"]]);
+  });
+
+  it("a disabled device retrying in a loop adds at most the per-minute budget of error rows, then gets 429", async () => {
+    const d = await createTestDevice(w);
+    await w.owner.device.setEnabled({ tenantSlug: w.slug, id: d.id, enabled: false });
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      statuses.push((await postTelemetry(req("/telemetry", { secret: d.secret, body: { temperature: i } }))).status);
+    }
+    expect(statuses.every((s) => s === 403)).toBe(true);
+    expect(await errorRows(d.uuid)).toHaveLength(deviceErrorRowsPerMinute);
+    // Past the request budget the device is told to back off, and still nothing more is recorded.
+    const limiter = `${prefix}aspen:device-http:device:${d.uuid}`;
+    await redis.set(limiter, String(deviceRequestsPerMinute), "EX", 60);
+    expect((await postTelemetry(req("/telemetry", { secret: d.secret, body: { temperature: 1 } }))).status).toBe(429);
+    expect(await errorRows(d.uuid)).toHaveLength(deviceErrorRowsPerMinute);
   });
 
   it("a device of a suspended tenant is refused with 403", async () => {

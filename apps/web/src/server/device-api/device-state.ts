@@ -7,16 +7,23 @@ import { getDb } from "../db";
 import { logger } from "../logger";
 import { metrics } from "../metrics";
 import { getRedis } from "../redis";
+import { mayRecordDeviceErrors } from "./rate-limit";
 
 /**
- * Records rejected input in the device's "last errors" and error counter. Never throws: a device
- * whose request was refused gets its answer even when the record cannot be written.
+ * Records rejected input in the device's "last errors" and error counter, within the device's
+ * per-minute budget of error rows (over it, nothing is written: a flood of refused requests cannot
+ * flood `device_errors`). Never throws: a device whose request was refused gets its answer even
+ * when the record cannot be written.
  */
 export async function recordDeviceErrors(rows: DeviceErrorRow[]): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const clipped = rows.map((r) => ({ ...r, reason: r.reason.slice(0, 500), topic: r.topic?.slice(0, 300) ?? null }));
   try {
+    if (!(await mayRecordDeviceErrors(first.deviceId, rows.length))) {
+      metrics().deviceErrorsSuppressed.inc(rows.length);
+      return;
+    }
     await withTenant(getDb(), first.tenantId, async (tx) => {
       await insertDeviceErrors(tx, clipped);
       await applyDeviceStats(tx, [{ deviceId: first.deviceId, latest: {}, lastSeenAt: null, messages: 0, errors: rows.length }]);

@@ -7,8 +7,12 @@ import { DeviceApiError } from "./http";
 export const deviceRequestsPerMinute = 600;
 /** Self-registrations per client IP per minute. */
 export const registrationsPerIpPerMinute = 30;
+/** `device_errors` rows one device may add per minute over HTTP (the broker's ERROR_ROWS_PER_MINUTE default). */
+export const deviceErrorRowsPerMinute = 10;
 
-const g = globalThis as unknown as { __aspenDeviceLimiters?: { device: RateLimiterRedis; register: RateLimiterRedis } };
+const g = globalThis as unknown as {
+  __aspenDeviceLimiters?: { device: RateLimiterRedis; register: RateLimiterRedis; errorRows: RateLimiterRedis };
+};
 
 function limiters() {
   if (!g.__aspenDeviceLimiters) {
@@ -17,6 +21,7 @@ function limiters() {
     g.__aspenDeviceLimiters = {
       device: new RateLimiterRedis({ storeClient, keyPrefix: `${prefix}:device`, points: deviceRequestsPerMinute, duration: 60 }),
       register: new RateLimiterRedis({ storeClient, keyPrefix: `${prefix}:register`, points: registrationsPerIpPerMinute, duration: 60 }),
+      errorRows: new RateLimiterRedis({ storeClient, keyPrefix: `${prefix}:error-rows`, points: deviceErrorRowsPerMinute, duration: 60 }),
     };
   }
   return g.__aspenDeviceLimiters;
@@ -41,6 +46,21 @@ async function consume(limiter: RateLimiterRedis, key: string, what: string): Pr
 /** Counts one request of a device; 429 when it is over its per-minute budget. */
 export function limitDevice(deviceId: string): Promise<void> {
   return consume(limiters().device, deviceId, "requests from this device");
+}
+
+/**
+ * Takes `rows` from the device's per-minute budget of error rows: false when it is spent (the rows
+ * are then not written). Checked before anything is recorded, so refused requests — a disabled
+ * device retrying in a loop, say — cost at most `deviceErrorRowsPerMinute` rows a minute.
+ */
+export async function mayRecordDeviceErrors(deviceId: string, rows: number): Promise<boolean> {
+  try {
+    await limiters().errorRows.consume(deviceId, rows);
+    return true;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return false;
+    throw err;
+  }
 }
 
 /** Counts one self-registration from an IP (unknown IPs are not limited here). */

@@ -1,4 +1,4 @@
-import { bumpSessionVersion } from "@aspen/db";
+import { bumpSessionVersion, createUserSession } from "@aspen/db";
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,8 +60,8 @@ function readEvents(res: Response) {
   };
 }
 
-const session = (user: { id: string } | null, sessionVersion = 0): LiveSession | null =>
-  user ? { user: { id: user.id }, sessionVersion } : null;
+const session = (user: { id: string } | null, sessionVersion = 0, sessionId?: string): LiveSession | null =>
+  user ? { user: { id: user.id }, sessionVersion, sessionId } : null;
 
 let w: DeviceWorld;
 let hub: LiveHub;
@@ -69,12 +69,15 @@ let redis: Redis;
 let device: Awaited<ReturnType<typeof createTestDevice>>;
 const open: { cancel(): Promise<void> }[] = [];
 
-function stream(user: { id: string } | null, opts: { slug?: string; query?: string; recheckMs?: number; sessionVersion?: number } = {}) {
+function stream(
+  user: { id: string } | null,
+  opts: { slug?: string; query?: string; recheckMs?: number; sessionVersion?: number; sessionId?: string } = {},
+) {
   const url = `http://localhost:3000/api/live/${opts.slug ?? w.slug}${opts.query ?? ""}`;
   const controller = new AbortController();
   return handleLiveRequest(new Request(url, { signal: controller.signal }), {
     tenantSlug: opts.slug ?? w.slug,
-    getSession: async () => session(user, opts.sessionVersion),
+    getSession: async () => session(user, opts.sessionVersion, opts.sessionId),
     hub,
     recheckMs: opts.recheckMs,
   });
@@ -209,6 +212,22 @@ describe("GET /api/live/<tenant>", () => {
     expect(r.events.some((e) => e.event === "revoked")).toBe(true);
     // another user's stream is untouched, and an announcement for a user who still has access closes nothing
     await notifyAccessChanged({ userId: t.users.viewer.id, reason: "role_changed", tenantId: t.tenant.id });
+    await new Promise((res) => setTimeout(res, 300));
+    expect(other.state.closed).toBe(false);
+  });
+
+  it("closes within 2 s after that one session is signed out on the sessions list; the user's other session streams on", async () => {
+    const t = await createDeviceWorld();
+    const u = t.users.admin;
+    const mk = () => createUserSession(getSystemDb(), { userId: u.id, sessionVersion: 0, ip: null, userAgent: null });
+    const [gone, kept] = [await mk(), await mk()];
+    const r = await openStream(u, { slug: t.slug, recheckMs: 60_000, sessionId: gone });
+    const other = await openStream(u, { slug: t.slug, recheckMs: 60_000, sessionId: kept });
+    const at = Date.now();
+    await callerAs(u, undefined, kept).session.revoke({ id: publicId("ses", gone) });
+    await waitFor(() => (r.state.closed ? true : undefined), 2000);
+    expect(Date.now() - at).toBeLessThan(2000);
+    expect(r.events.some((e) => e.event === "revoked")).toBe(true);
     await new Promise((res) => setTimeout(res, 300));
     expect(other.state.closed).toBe(false);
   });

@@ -16,6 +16,7 @@ import { forConsole, liveTypes, type LiveFilter, type LiveType } from "./message
 export interface LiveSession {
   user?: { id?: string | null } | null;
   sessionVersion?: number;
+  sessionId?: string;
 }
 
 export interface LiveStreamOptions {
@@ -95,6 +96,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
   const channel = redisKeys(getEnv().REDIS_PREFIX).live(tenantId);
   const hub = opts.hub ?? getLiveHub();
   const sessionVersion = session?.sessionVersion;
+  const sessionId = session?.sessionId;
   const encoder = new TextEncoder();
   let stop = () => {};
 
@@ -154,7 +156,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
         if (checking) return void (again = true);
         checking = true;
         void (async () => {
-          const current = typeof sessionVersion === "number" ? await isSessionCurrent(userId, sessionVersion) : true;
+          const current = typeof sessionVersion === "number" ? await isSessionCurrent(userId, sessionVersion, sessionId) : true;
           const still = current ? await allowed() : null;
           if (still && !(still instanceof Response) && still.tenantId === tenantId) return;
           send("event: revoked\ndata: {}\n\n");
@@ -170,7 +172,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
           });
       };
       const watch = hub.watchAccess(redisKeys(getEnv().REDIS_PREFIX).accessChanged, userId, (m) => {
-        if (!m.tenantId || m.tenantId === tenantId) recheck();
+        if ((!m.tenantId || m.tenantId === tenantId) && (!m.sessionId || m.sessionId === sessionId)) recheck();
       });
       onStop.push(() => watch.close());
       timers.push(setInterval(recheck, opts.recheckMs ?? 30_000));

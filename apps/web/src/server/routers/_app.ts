@@ -21,6 +21,7 @@ import { alarmRouter } from "./alarm/_router";
 import { notificationRouter } from "./notification/_router";
 import { webhookRouter } from "./webhook/_router";
 import { queueRouter } from "./queue/_router";
+import { sessionRouter } from "./session/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -31,6 +32,7 @@ import { queueRouter } from "./queue/_router";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   account: accountRouter,
+  session: sessionRouter,
   tenant: tenantRouter,
   member: memberRouter,
   invitation: invitationRouter,

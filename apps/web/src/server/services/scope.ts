@@ -128,6 +128,8 @@ export function auditOf(scope: Scope): AuditContext {
  */
 export interface UserScope {
   user: { id: string; email: string; name: string };
+  /** The signed-in session's row, when the caller is a console session. */
+  sessionId?: string | null;
   meta: RequestMeta;
   db: Database;
   systemDb: Database;

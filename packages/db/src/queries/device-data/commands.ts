@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../client";
 import { commands } from "../../schema";
-import { offsetOf, type Page, type PageRequest } from "../pagination";
+import { offsetOf, type Page, type PageRequest, keysetAfter } from "../pagination";
 
 export type CommandRow = typeof commands.$inferSelect;
 export type CommandStatus = CommandRow["status"];
@@ -100,16 +100,16 @@ export async function listCommandsAfter(
   deviceId: string,
   p: { status?: CommandStatus; after?: string; limit: number },
 ): Promise<{ items: CommandRow[]; hasMore: boolean; cursorFound: boolean }> {
-  let after;
-  if (p.after) {
-    const [cursor] = await tx
-      .select({ id: commands.id })
-      .from(commands)
-      .where(and(eq(commands.tenantId, tenantId), eq(commands.deviceId, deviceId), eq(commands.id, p.after)))
-      .limit(1);
-    if (!cursor) return { items: [], hasMore: false, cursorFound: false };
-    after = sql`(${commands.createdAt}, ${commands.requestId}) < (select c.created_at, c.request_id from commands c where c.tenant_id = ${tenantId} and c.id = ${p.after})`;
-  }
+  const after = await keysetAfter(
+    tx,
+    commands,
+    tenantId,
+    p.after,
+    [commands.createdAt, commands.requestId],
+    "<",
+    eq(commands.deviceId, deviceId),
+  );
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
     .select()
     .from(commands)

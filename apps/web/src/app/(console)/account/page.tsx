@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AccountSettings } from "@/components/account/account-settings";
+import { SessionsCard } from "@/components/account/sessions-card";
 import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { getDictionary } from "@/i18n/server";
 import { getCaller } from "@/trpc/server";
@@ -17,6 +18,9 @@ export default async function AccountPage() {
       <AccountSettings user={{ email: me.email, name: me.name }} />
       <div className="mt-6">
         <TwoFactorCard />
+      </div>
+      <div className="mt-6">
+        <SessionsCard />
       </div>
       <Link
         href="/account/connected-apps"

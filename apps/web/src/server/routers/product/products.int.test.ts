@@ -1,6 +1,10 @@
 import { randomSuffix } from "@aspen/db/testing";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { thingModelErrorText } from "../../../components/products/thing-model-text";
+import { en, type Dictionary } from "../../../i18n/en";
+import { formatMessage } from "../../../i18n/message-format";
+import { zhCN } from "../../../i18n/zh-CN";
 import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
 
 ensureTestEnv();
@@ -10,7 +14,9 @@ async function refusal(p: Promise<unknown>) {
     await p;
   } catch (err) {
     if (err instanceof TRPCError) {
-      const cause = err.cause as { reason?: string; details?: { path: string; message: string }[] } | undefined;
+      const cause = err.cause as
+        | { reason?: string; details?: { path: string; message: string; reason?: string; params?: Record<string, string | number> }[] }
+        | undefined;
       return { code: err.code, reason: cause?.reason, details: cause?.details ?? [], message: err.message };
     }
     throw err;
@@ -73,6 +79,24 @@ describe("products", () => {
     );
     expect(paths.some((p) => p.startsWith("commands[0].identifier"))).toBe(true);
     expect(r.message).toMatch(/^The thing model has \d+ problems/);
+  });
+
+  it("each thing-model problem carries its rule's reason and values, which the console words in English and Chinese", async () => {
+    const bad = { properties: [{ identifier: "t", name: "T", type: "float", min: 10, max: 5 }], events: [{ identifier: "e", name: "" }] };
+    const r = await refusal(dev.product.create({ tenantSlug: slug, name: `Bad ${randomSuffix()}`, thingModel: bad }));
+    expect(r.details).toEqual([
+      {
+        path: "properties[0].min",
+        message: "Minimum (10) must not be greater than maximum (5)",
+        reason: "min_above_max",
+        params: { min: 10, max: 5 },
+      },
+      { path: "events[0].name", message: "Name is required", reason: "name_required", params: {} },
+    ]);
+    const word = (dict: Dictionary, locale: string) =>
+      r.details.map((d) => thingModelErrorText(d, dict, (s, v) => formatMessage(locale, s, v)));
+    expect(word(en, "en")).toEqual(["Minimum (10) must not be greater than maximum (5)", "Name is required"]);
+    expect(word(zhCN, "zh-CN")).toEqual(["最小值（10）不能大于最大值（5）", "请填写名称"]);
   });
 
   it("refuses a taken name with CONFLICT", async () => {

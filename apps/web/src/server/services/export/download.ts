@@ -15,6 +15,7 @@ import { exportFilePath } from "./files";
 export interface DownloadSession {
   user?: { id?: string | null } | null;
   sessionVersion?: number;
+  sessionId?: string;
 }
 
 const fail = (status: number, code: string, message: string) => json({ error: { code, message, details: null } }, status);
@@ -37,7 +38,7 @@ export async function handleExportDownload(
   const session = await opts.getSession();
   const userId = session?.user?.id;
   if (!userId) return fail(401, "unauthenticated", "Sign in to continue");
-  if (typeof session.sessionVersion === "number" && !(await isSessionCurrent(userId, session.sessionVersion))) {
+  if (typeof session.sessionVersion === "number" && !(await isSessionCurrent(userId, session.sessionVersion, session.sessionId))) {
     return fail(401, "unauthenticated", "Your session has ended: sign in again");
   }
   const found = await findTenantMembership(getSystemDb(), opts.tenantSlug, userId);

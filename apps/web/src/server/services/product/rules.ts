@@ -7,8 +7,9 @@ export const productDescriptionSchema = z.string().trim().max(1000, { error: "Us
 
 /**
  * Validates a thing model with core's compiler rules. Errors go back as
- * BAD_REQUEST `invalid_thing_model` with every `{ path, message }` in
- * `error.data.details`, paths relative to the model (`properties[2].max`).
+ * BAD_REQUEST `invalid_thing_model` with every `{ path, message, reason, params }`
+ * in `error.data.details`, paths relative to the model (`properties[2].max`);
+ * `reason` and `params` let the console word each in the reader's language.
  */
 export function validThingModel(input: unknown): ThingModel {
   const parsed = parseThingModel(input);

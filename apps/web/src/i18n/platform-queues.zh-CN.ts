@@ -1,0 +1,31 @@
+import type { platformQueuesEn } from "./platform-queues.en";
+
+/** 平台运维的任务队列页文案。 */
+export const platformQueuesZhCN: { [K in keyof typeof platformQueuesEn]: string } = {
+  title: "任务队列",
+  subtitle: "每个后台队列的积压情况，以及用尽所有重试后仍失败的任务。",
+  navLink: "任务队列",
+  queues: "队列",
+  waiting: "等待中",
+  active: "执行中",
+  delayed: "延迟",
+  failed: "失败",
+  completed: "已完成",
+  paused: "已暂停",
+  queue: "队列",
+  failedJobs: "失败的任务",
+  failedJobsOf: "{queue} 中失败的任务",
+  job: "任务",
+  reason: "原因",
+  attempts: "尝试次数",
+  failedAt: "失败时间",
+  retry: "重试",
+  retryJob: "重试任务 {id}",
+  retryAll: "重试全部失败任务",
+  retryAllTitle: "重试 {queue} 中所有失败的任务？",
+  retryAllBody: "{count} 个任务将回到等待状态，并重新开始一轮尝试。",
+  retried: "已有 {count} 个任务回到等待状态。",
+  empty: "此队列中没有失败的任务",
+  emptyHint: "用尽所有尝试后仍失败的任务会显示在这里，并附上最后一次失败的原因。",
+  data: "任务数据",
+};
