@@ -13,6 +13,8 @@ const what: Record<string, string> = {
   whk: "webhook",
   dlv: "webhook delivery",
   evt: "event",
+  dsh: "dashboard",
+  shr: "share link",
 };
 
 /**

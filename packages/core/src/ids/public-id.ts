@@ -1,6 +1,6 @@
 import { decodeBase58_128, encodeBase58_128 } from "./base58";
 
-/** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key, alert rule, alarm, notification, webhook delivery, export. */
+/** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key, alert rule, alarm, notification, webhook delivery, export, dashboard, dashboard share link. */
 export const idPrefixes = [
   "dev",
   "prd",
@@ -17,6 +17,8 @@ export const idPrefixes = [
   "ntf",
   "dlv",
   "exp",
+  "dsh",
+  "shr",
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 

@@ -13,3 +13,4 @@ export * from "./webhooks";
 export * from "./api-keys";
 export * from "./oauth";
 export * from "./account";
+export * from "./dashboards";

@@ -9,3 +9,4 @@ export * from "./api-keys";
 export * from "./oauth";
 export * from "./history";
 export * from "./account";
+export * from "./dashboards";

@@ -21,6 +21,8 @@ import { alarmRouter } from "./alarm/_router";
 import { notificationRouter } from "./notification/_router";
 import { webhookRouter } from "./webhook/_router";
 import { queueRouter } from "./queue/_router";
+import { dashboardRouter } from "./dashboard/_router";
+import { dashboardShareRouter } from "./dashboardShare/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -51,6 +53,8 @@ export const appRouter = createTRPCRouter({
   oauthGrant: oauthGrantRouter,
   history: historyRouter,
   telemetryExport: telemetryExportRouter,
+  dashboard: dashboardRouter,
+  dashboardShare: dashboardShareRouter,
 });
 
 export type AppRouter = typeof appRouter;
