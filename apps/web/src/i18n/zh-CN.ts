@@ -7,6 +7,7 @@ import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
 import { historyZhCN } from "./history.zh-CN";
+import { dashboardsZhCN } from "./dashboards.zh-CN";
 import { passwordResetZhCN } from "./password-reset.zh-CN";
 import { twoFactorZhCN } from "./two-factor.zh-CN";
 
@@ -17,6 +18,7 @@ export const zhCN: Dictionary = {
   oauth: oauthZhCN,
   oauthApps: oauthAppsZhCN,
   history: historyZhCN,
+  dashboards: dashboardsZhCN,
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
   meta: {
