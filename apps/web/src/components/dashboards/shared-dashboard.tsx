@@ -33,7 +33,9 @@ export function SharedDashboard({ token }: { token: string }) {
   return (
     <div data-testid="shared-dashboard">
       <header className="mb-4">
-        <h1 className="text-xl font-semibold text-zinc-900 dark:text-zinc-50">{view.data.name}</h1>
+        <h1 className="text-xl font-semibold text-zinc-900 dark:text-zinc-50" data-testid="page-title">
+          {view.data.name}
+        </h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{d.sharedBy}</p>
       </header>
       {view.data.layout.widgets.length === 0 ? (
