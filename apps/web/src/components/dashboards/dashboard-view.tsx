@@ -3,7 +3,7 @@
 import { layoutDeviceIds, nextRow, type DashboardRange } from "@aspen/core/browser";
 import { Button, Callout, EmptyState, Skeleton } from "@aspen/ui";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { Layout } from "react-grid-layout";
 import { LiveIndicator } from "@/components/live/live-indicator";
@@ -53,7 +53,14 @@ export function DashboardView({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const search = useSearchParams();
-  const [editing, setEditing] = useState(() => canEdit && search.get("edit") === "1");
+  const router = useRouter();
+  const pathname = usePathname();
+  const [editing, setEditingState] = useState(() => canEdit && search.get("edit") === "1");
+  // A new dashboard opens in edit mode (`?edit=1`); leaving it drops the flag so a reload shows the view.
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    if (!on && search.get("edit")) router.replace(pathname);
+  };
   const [draft, setDraft] = useState<Widget[] | null>(null);
   const [adding, setAdding] = useState(false);
   const [sharing, setSharing] = useState(false);
