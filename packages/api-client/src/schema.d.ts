@@ -424,6 +424,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/alert-rules/{id}/enable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable an alert rule
+     * @description The rule is evaluated again within seconds.
+     *
+     *     Scope: `rules:write`.
+     */
+    post: operations["enableAlertRule"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alert-rules/{id}/disable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disable an alert rule
+     * @description The rule raises no new alarms; its open alarms stay as they are.
+     *
+     *     Scope: `rules:write`.
+     */
+    post: operations["disableAlertRule"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alarms": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List alarms
+     * @description Newest first (by first seen), filtered by severity and status (repeat the parameter for several: `?status=active&status=acknowledged`), device, product, rule and time: `from` keeps alarms last seen at or after it, `to` those first seen at or before it. Page with `limit` and `starting_after`.
+     *
+     *     Scope: `alarms:read`.
+     */
+    get: operations["listAlarms"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alarms/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Count open alarms
+     * @description Alarms not yet cleared (active or acknowledged), in all and by severity: what the console's header badge shows.
+     *
+     *     Scope: `alarms:read`.
+     */
+    get: operations["getAlarmSummary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alarms/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an alarm and its timeline
+     * @description The timeline (created, acknowledged, cleared, with who and their comment) is oldest first.
+     *
+     *     Scope: `alarms:read`.
+     */
+    get: operations["getAlarm"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alarms/{id}/acknowledge": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Acknowledge an alarm
+     * @description Says someone is on it, with an optional comment (the body may be left out). Only an active alarm can be acknowledged (409 `alarm_not_active` otherwise). The alarm names the member behind the token: the key's creator, the user who granted the app, or for an app's own (client-credentials) token the admin who registered it.
+     *
+     *     Scope: `alarms:write`.
+     */
+    post: operations["acknowledgeAlarm"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/alarms/{id}/clear": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Clear an alarm
+     * @description Clears an active or acknowledged alarm by hand, with an optional comment (the body may be left out); the rule can raise a new one for the device afterwards. A cleared alarm answers 409 `alarm_cleared`. The alarm names the member behind the token, as for acknowledging.
+     *
+     *     Scope: `alarms:write`.
+     */
+    post: operations["clearAlarm"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/webhooks": {
     parameters: {
       query?: never;
@@ -473,6 +627,164 @@ export interface paths {
     delete: operations["deleteWebhook"];
     options?: never;
     head?: never;
+    /**
+     * Change a webhook endpoint
+     * @description Changes the URL (checked against private and loopback targets again), description, event types or enabled state; fields left out stay as they are. Enabling clears the failure streak and the disabled reason.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    patch: operations["updateWebhook"];
+    trace?: never;
+  };
+  "/webhooks/{id}/enable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable a webhook endpoint
+     * @description Also one that was disabled for failing or answering 410; its failure streak starts again.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    post: operations["enableWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}/disable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disable a webhook endpoint
+     * @description A disabled endpoint gets no events (a test event is still sent) until enabled again.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    post: operations["disableWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}/rotate-secret": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate a webhook endpoint's signing secret
+     * @description The new secret (`whsec_…`) is in this answer only. For `overlapHours` (default 24, 0–72; the body may be left out) the old secret signs too: each delivery carries both signatures, so receivers can switch without missing one.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    post: operations["rotateWebhookSecret"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a test event
+     * @description Queues a `webhook.test` event for this endpoint (even a disabled one). The delivery is created at once; follow `Location` to read its attempts.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    post: operations["sendTestWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List an endpoint's deliveries
+     * @description The delivery log, newest first, optionally of one status; each delivery with every attempt (request headers and body, response status, body excerpt, duration). Page with `limit` and `starting_after`.
+     *
+     *     Scope: `webhooks:read`.
+     */
+    get: operations["listWebhookDeliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}/deliveries/{deliveryId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a delivery and its attempts
+     * @description Scope: `webhooks:read`.
+     */
+    get: operations["getWebhookDelivery"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/webhooks/{id}/deliveries/{deliveryId}/replay": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Replay a delivery
+     * @description Sends the same body with the same `webhook-id` again, as a fresh round of attempts; `replay` counts the rounds.
+     *
+     *     Scope: `webhooks:write`.
+     */
+    post: operations["replayWebhookDelivery"];
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
     trace?: never;
   };
@@ -490,6 +802,159 @@ export interface components {
         details: unknown;
       };
     };
+    Product: {
+      /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
+      id: string;
+      name: string;
+      description: string;
+      thingModel: {
+        /** @default [] */
+        properties: {
+          identifier: string;
+          name: string;
+          description?: string;
+          /** @enum {string} */
+          type: "int" | "float" | "bool" | "string" | "enum";
+          unit?: string;
+          min?: number;
+          max?: number;
+          enumValues?: string[];
+          maxLength?: number;
+          /**
+           * @default r
+           * @enum {string}
+           */
+          access: "r" | "rw";
+        }[];
+        /** @default [] */
+        events: {
+          identifier: string;
+          name: string;
+          description?: string;
+          /**
+           * @default info
+           * @enum {string}
+           */
+          level: "info" | "warning" | "fault";
+          /** @default [] */
+          params: {
+            identifier: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            type: "int" | "float" | "bool" | "string" | "enum";
+            unit?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            maxLength?: number;
+            /** @default true */
+            required: boolean;
+          }[];
+        }[];
+        /** @default [] */
+        commands: {
+          identifier: string;
+          name: string;
+          description?: string;
+          /** @default [] */
+          input: {
+            identifier: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            type: "int" | "float" | "bool" | "string" | "enum";
+            unit?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            maxLength?: number;
+            /** @default true */
+            required: boolean;
+          }[];
+          /** @default [] */
+          output: {
+            identifier: string;
+            name: string;
+            description?: string;
+            /** @enum {string} */
+            type: "int" | "float" | "bool" | "string" | "enum";
+            unit?: string;
+            min?: number;
+            max?: number;
+            enumValues?: string[];
+            maxLength?: number;
+            /** @default true */
+            required: boolean;
+          }[];
+        }[];
+      };
+      /** @enum {string} */
+      unknownKeys: "reject" | "keep";
+      selfRegister: boolean;
+      productKey: string;
+      productSecretHint: string | null;
+      deviceCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Device: {
+      /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
+      id: string;
+      name: string;
+      productId: string;
+      productName: string;
+      labels: {
+        [key: string]: string;
+      };
+      secretHint: string;
+      enabled: boolean;
+      online: boolean;
+      /** @enum {string} */
+      status: "online" | "offline" | "disabled";
+      lastSeenAt: string | null;
+      lastConnectedAt: string | null;
+      latest: {
+        [key: string]: unknown;
+      };
+      reported: {
+        [key: string]: unknown;
+      };
+      desired: {
+        [key: string]: unknown;
+      };
+      shadowVersion: number;
+      messageCount: number;
+      errorCount: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Command: {
+      /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
+      id: string;
+      deviceId: string;
+      requestId: number;
+      method: string;
+      params: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
+      response: components["schemas"]["__schema0"] | null;
+      error: string | null;
+      createdBy: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      sentAt: string | null;
+      completedAt: string | null;
+      /** Format: date-time */
+      expiresAt: string;
+      timeoutMs: number;
+    };
     __schema0:
       | string
       | number
@@ -499,6 +964,240 @@ export interface components {
       | {
           [key: string]: components["schemas"]["__schema0"];
         };
+    AlertRule: {
+      id: string;
+      productId: string;
+      productName: string;
+      name: string;
+      /** @enum {string} */
+      severity: "critical" | "major" | "minor" | "warning" | "info";
+      enabled: boolean;
+      /** @enum {string} */
+      triggerType: "telemetry" | "offline" | "event";
+      rule: {
+        name: string;
+        /** @default  */
+        description: string;
+        /** @default true */
+        enabled: boolean;
+        /** @enum {string} */
+        severity: "critical" | "major" | "minor" | "warning" | "info";
+        /** @default [] */
+        deviceIds: string[];
+        /** @default {} */
+        labels: {
+          [key: string]: string;
+        };
+        trigger:
+          | {
+              /** @constant */
+              type: "telemetry";
+              /**
+               * @default all
+               * @enum {string}
+               */
+              combine: "all" | "any";
+              conditions: (
+                | {
+                    /** @constant */
+                    kind: "compare";
+                    property: string;
+                    /** @enum {string} */
+                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                    value: number | string | boolean;
+                  }
+                | {
+                    /** @constant */
+                    kind: "range";
+                    property: string;
+                    /** @enum {string} */
+                    op: "between" | "outside";
+                    min: number;
+                    max: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: "change";
+                    property: string;
+                    delta: number;
+                    windowSeconds: number;
+                  }
+              )[];
+              /** @default 0 */
+              forSeconds: number;
+            }
+          | {
+              /** @constant */
+              type: "offline";
+              forMinutes: number;
+            }
+          | {
+              /** @constant */
+              type: "event";
+              event?: string;
+              /** @enum {string} */
+              level?: "info" | "warning" | "fault";
+            };
+        clear?:
+          | {
+              /** @constant */
+              type: "telemetry";
+              /**
+               * @default all
+               * @enum {string}
+               */
+              combine: "all" | "any";
+              conditions: (
+                | {
+                    /** @constant */
+                    kind: "compare";
+                    property: string;
+                    /** @enum {string} */
+                    op: ">" | ">=" | "<" | "<=" | "==" | "!=";
+                    value: number | string | boolean;
+                  }
+                | {
+                    /** @constant */
+                    kind: "range";
+                    property: string;
+                    /** @enum {string} */
+                    op: "between" | "outside";
+                    min: number;
+                    max: number;
+                  }
+                | {
+                    /** @constant */
+                    kind: "change";
+                    property: string;
+                    delta: number;
+                    windowSeconds: number;
+                  }
+              )[];
+              /** @default 0 */
+              forSeconds: number;
+            }
+          | {
+              /** @constant */
+              type: "online";
+            };
+        /**
+         * @default {
+         *       "webhookIds": []
+         *     }
+         */
+        actions: {
+          notify?: {
+            /**
+             * @default [
+             *       "owner",
+             *       "admin"
+             *     ]
+             */
+            roles: ("owner" | "admin" | "developer" | "viewer")[];
+            /** @default true */
+            inApp: boolean;
+            /** @default true */
+            email: boolean;
+          };
+          /** @default [] */
+          webhookIds: string[];
+        };
+      };
+      summary: {
+        en: string;
+        zhCN: string;
+      };
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    Alarm: {
+      id: string;
+      ruleId: string;
+      ruleName: string;
+      deviceId: string;
+      deviceName: string;
+      productId: string;
+      /** @enum {string} */
+      severity: "critical" | "major" | "minor" | "warning" | "info";
+      /** @enum {string} */
+      status: "active" | "acknowledged" | "cleared";
+      title: string;
+      values: {
+        [key: string]: unknown;
+      };
+      count: number;
+      /** Format: date-time */
+      firstSeenAt: string;
+      /** Format: date-time */
+      lastSeenAt: string;
+      acknowledgedAt: string | null;
+      acknowledgedBy: string | null;
+      ackComment: string | null;
+      clearedAt: string | null;
+      clearedBy: string | null;
+      clearReason: ("auto" | "manual") | null;
+    };
+    AlarmEvent: {
+      id: string;
+      /** @enum {string} */
+      kind: "created" | "acknowledged" | "cleared" | "commented";
+      /** Format: date-time */
+      at: string;
+      userId: string | null;
+      comment: string | null;
+      values: {
+        [key: string]: unknown;
+      } | null;
+    };
+    WebhookEndpoint: {
+      id: string;
+      url: string;
+      description: string;
+      eventTypes: string[];
+      enabled: boolean;
+      disabledReason: ("manual" | "gone" | "failing") | null;
+      secretHint: string;
+      failingSince: string | null;
+      lastSuccessAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WebhookDelivery: {
+      id: string;
+      endpointId: string;
+      eventId: string;
+      eventType: string;
+      body: string;
+      /** @enum {string} */
+      status: "pending" | "delivered" | "retrying" | "failed";
+      attempts: number;
+      replays: number;
+      lastStatus: number | null;
+      nextAttemptAt: string | null;
+      deliveredAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      attemptLog: components["schemas"]["WebhookAttempt"][];
+    };
+    WebhookAttempt: {
+      attempt: number;
+      /** Format: date-time */
+      at: string;
+      url: string;
+      requestHeaders: {
+        [key: string]: string;
+      };
+      requestBody: string;
+      responseStatus: number | null;
+      responseBody: string | null;
+      error: string | null;
+      durationMs: number;
+    };
   };
   responses: never;
   parameters: never;
@@ -536,104 +1235,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-              id: string;
-              name: string;
-              description: string;
-              thingModel: {
-                /** @default [] */
-                properties: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /**
-                   * @default r
-                   * @enum {string}
-                   */
-                  access: "r" | "rw";
-                }[];
-                /** @default [] */
-                events: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /**
-                   * @default info
-                   * @enum {string}
-                   */
-                  level: "info" | "warning" | "fault";
-                  /** @default [] */
-                  params: {
-                    identifier: string;
-                    name: string;
-                    description?: string;
-                    /** @enum {string} */
-                    type: "int" | "float" | "bool" | "string" | "enum";
-                    unit?: string;
-                    min?: number;
-                    max?: number;
-                    enumValues?: string[];
-                    maxLength?: number;
-                    /** @default true */
-                    required: boolean;
-                  }[];
-                }[];
-                /** @default [] */
-                commands: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @default [] */
-                  input: {
-                    identifier: string;
-                    name: string;
-                    description?: string;
-                    /** @enum {string} */
-                    type: "int" | "float" | "bool" | "string" | "enum";
-                    unit?: string;
-                    min?: number;
-                    max?: number;
-                    enumValues?: string[];
-                    maxLength?: number;
-                    /** @default true */
-                    required: boolean;
-                  }[];
-                  /** @default [] */
-                  output: {
-                    identifier: string;
-                    name: string;
-                    description?: string;
-                    /** @enum {string} */
-                    type: "int" | "float" | "bool" | "string" | "enum";
-                    unit?: string;
-                    min?: number;
-                    max?: number;
-                    enumValues?: string[];
-                    maxLength?: number;
-                    /** @default true */
-                    required: boolean;
-                  }[];
-                }[];
-              };
-              /** @enum {string} */
-              unknownKeys: "reject" | "keep";
-              selfRegister: boolean;
-              productKey: string;
-              productSecretHint: string | null;
-              deviceCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["Product"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -729,104 +1331,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-            id: string;
-            name: string;
-            description: string;
-            thingModel: {
-              /** @default [] */
-              properties: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @enum {string} */
-                type: "int" | "float" | "bool" | "string" | "enum";
-                unit?: string;
-                min?: number;
-                max?: number;
-                enumValues?: string[];
-                maxLength?: number;
-                /**
-                 * @default r
-                 * @enum {string}
-                 */
-                access: "r" | "rw";
-              }[];
-              /** @default [] */
-              events: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /**
-                 * @default info
-                 * @enum {string}
-                 */
-                level: "info" | "warning" | "fault";
-                /** @default [] */
-                params: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-              /** @default [] */
-              commands: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @default [] */
-                input: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-                /** @default [] */
-                output: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-            };
-            /** @enum {string} */
-            unknownKeys: "reject" | "keep";
-            selfRegister: boolean;
-            productKey: string;
-            productSecretHint: string | null;
-            deviceCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -917,104 +1422,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-            id: string;
-            name: string;
-            description: string;
-            thingModel: {
-              /** @default [] */
-              properties: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @enum {string} */
-                type: "int" | "float" | "bool" | "string" | "enum";
-                unit?: string;
-                min?: number;
-                max?: number;
-                enumValues?: string[];
-                maxLength?: number;
-                /**
-                 * @default r
-                 * @enum {string}
-                 */
-                access: "r" | "rw";
-              }[];
-              /** @default [] */
-              events: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /**
-                 * @default info
-                 * @enum {string}
-                 */
-                level: "info" | "warning" | "fault";
-                /** @default [] */
-                params: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-              /** @default [] */
-              commands: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @default [] */
-                input: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-                /** @default [] */
-                output: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-            };
-            /** @enum {string} */
-            unknownKeys: "reject" | "keep";
-            selfRegister: boolean;
-            productKey: string;
-            productSecretHint: string | null;
-            deviceCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -1184,104 +1592,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example prd_4fQ9sZk2VbN7cX1mR8tYpL */
-            id: string;
-            name: string;
-            description: string;
-            thingModel: {
-              /** @default [] */
-              properties: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @enum {string} */
-                type: "int" | "float" | "bool" | "string" | "enum";
-                unit?: string;
-                min?: number;
-                max?: number;
-                enumValues?: string[];
-                maxLength?: number;
-                /**
-                 * @default r
-                 * @enum {string}
-                 */
-                access: "r" | "rw";
-              }[];
-              /** @default [] */
-              events: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /**
-                 * @default info
-                 * @enum {string}
-                 */
-                level: "info" | "warning" | "fault";
-                /** @default [] */
-                params: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-              /** @default [] */
-              commands: {
-                identifier: string;
-                name: string;
-                description?: string;
-                /** @default [] */
-                input: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-                /** @default [] */
-                output: {
-                  identifier: string;
-                  name: string;
-                  description?: string;
-                  /** @enum {string} */
-                  type: "int" | "float" | "bool" | "string" | "enum";
-                  unit?: string;
-                  min?: number;
-                  max?: number;
-                  enumValues?: string[];
-                  maxLength?: number;
-                  /** @default true */
-                  required: boolean;
-                }[];
-              }[];
-            };
-            /** @enum {string} */
-            unknownKeys: "reject" | "keep";
-            selfRegister: boolean;
-            productKey: string;
-            productSecretHint: string | null;
-            deviceCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Product"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -1467,39 +1778,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-              id: string;
-              name: string;
-              productId: string;
-              productName: string;
-              labels: {
-                [key: string]: string;
-              };
-              secretHint: string;
-              enabled: boolean;
-              online: boolean;
-              /** @enum {string} */
-              status: "online" | "offline" | "disabled";
-              lastSeenAt: string | null;
-              lastConnectedAt: string | null;
-              latest: {
-                [key: string]: unknown;
-              };
-              reported: {
-                [key: string]: unknown;
-              };
-              desired: {
-                [key: string]: unknown;
-              };
-              shadowVersion: number;
-              messageCount: number;
-              errorCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["Device"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -1600,39 +1879,7 @@ export interface operations {
               clientId: string;
             };
             mosquittoPub: string;
-            device: {
-              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-              id: string;
-              name: string;
-              productId: string;
-              productName: string;
-              labels: {
-                [key: string]: string;
-              };
-              secretHint: string;
-              enabled: boolean;
-              online: boolean;
-              /** @enum {string} */
-              status: "online" | "offline" | "disabled";
-              lastSeenAt: string | null;
-              lastConnectedAt: string | null;
-              latest: {
-                [key: string]: unknown;
-              };
-              reported: {
-                [key: string]: unknown;
-              };
-              desired: {
-                [key: string]: unknown;
-              };
-              shadowVersion: number;
-              messageCount: number;
-              errorCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            device: components["schemas"]["Device"];
           };
         };
       };
@@ -1924,39 +2171,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-            id: string;
-            name: string;
-            productId: string;
-            productName: string;
-            labels: {
-              [key: string]: string;
-            };
-            secretHint: string;
-            enabled: boolean;
-            online: boolean;
-            /** @enum {string} */
-            status: "online" | "offline" | "disabled";
-            lastSeenAt: string | null;
-            lastConnectedAt: string | null;
-            latest: {
-              [key: string]: unknown;
-            };
-            reported: {
-              [key: string]: unknown;
-            };
-            desired: {
-              [key: string]: unknown;
-            };
-            shadowVersion: number;
-            messageCount: number;
-            errorCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Device"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -2047,39 +2262,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-            id: string;
-            name: string;
-            productId: string;
-            productName: string;
-            labels: {
-              [key: string]: string;
-            };
-            secretHint: string;
-            enabled: boolean;
-            online: boolean;
-            /** @enum {string} */
-            status: "online" | "offline" | "disabled";
-            lastSeenAt: string | null;
-            lastConnectedAt: string | null;
-            latest: {
-              [key: string]: unknown;
-            };
-            reported: {
-              [key: string]: unknown;
-            };
-            desired: {
-              [key: string]: unknown;
-            };
-            shadowVersion: number;
-            messageCount: number;
-            errorCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Device"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -2161,39 +2344,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-            id: string;
-            name: string;
-            productId: string;
-            productName: string;
-            labels: {
-              [key: string]: string;
-            };
-            secretHint: string;
-            enabled: boolean;
-            online: boolean;
-            /** @enum {string} */
-            status: "online" | "offline" | "disabled";
-            lastSeenAt: string | null;
-            lastConnectedAt: string | null;
-            latest: {
-              [key: string]: unknown;
-            };
-            reported: {
-              [key: string]: unknown;
-            };
-            desired: {
-              [key: string]: unknown;
-            };
-            shadowVersion: number;
-            messageCount: number;
-            errorCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["Device"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -2285,39 +2436,7 @@ export interface operations {
               clientId: string;
             };
             mosquittoPub: string;
-            device: {
-              /** @example dev_7Yq3tXJ2nE9kQ1dA4cVb8m */
-              id: string;
-              name: string;
-              productId: string;
-              productName: string;
-              labels: {
-                [key: string]: string;
-              };
-              secretHint: string;
-              enabled: boolean;
-              online: boolean;
-              /** @enum {string} */
-              status: "online" | "offline" | "disabled";
-              lastSeenAt: string | null;
-              lastConnectedAt: string | null;
-              latest: {
-                [key: string]: unknown;
-              };
-              reported: {
-                [key: string]: unknown;
-              };
-              desired: {
-                [key: string]: unknown;
-              };
-              shadowVersion: number;
-              messageCount: number;
-              errorCount: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            device: components["schemas"]["Device"];
           };
         };
       };
@@ -2778,28 +2897,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-              id: string;
-              deviceId: string;
-              requestId: number;
-              method: string;
-              params: {
-                [key: string]: unknown;
-              };
-              /** @enum {string} */
-              status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-              response: components["schemas"]["__schema0"] | null;
-              error: string | null;
-              createdBy: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              sentAt: string | null;
-              completedAt: string | null;
-              /** Format: date-time */
-              expiresAt: string;
-              timeoutMs: number;
-            }[];
+            items: components["schemas"]["Command"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -2895,28 +2993,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-            id: string;
-            deviceId: string;
-            requestId: number;
-            method: string;
-            params: {
-              [key: string]: unknown;
-            };
-            /** @enum {string} */
-            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-            response: components["schemas"]["__schema0"] | null;
-            error: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            sentAt: string | null;
-            completedAt: string | null;
-            /** Format: date-time */
-            expiresAt: string;
-            timeoutMs: number;
-          };
+          "application/json": components["schemas"]["Command"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -3007,28 +3084,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            /** @example cmd_9xK2mQ7vT4bN1cR8sLpZ3w */
-            id: string;
-            deviceId: string;
-            requestId: number;
-            method: string;
-            params: {
-              [key: string]: unknown;
-            };
-            /** @enum {string} */
-            status: "queued" | "sent" | "succeeded" | "failed" | "timed_out" | "expired";
-            response: components["schemas"]["__schema0"] | null;
-            error: string | null;
-            createdBy: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            sentAt: string | null;
-            completedAt: string | null;
-            /** Format: date-time */
-            expiresAt: string;
-            timeoutMs: number;
-          };
+          "application/json": components["schemas"]["Command"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -3205,155 +3261,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              id: string;
-              productId: string;
-              productName: string;
-              name: string;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              enabled: boolean;
-              /** @enum {string} */
-              triggerType: "telemetry" | "offline" | "event";
-              rule: {
-                name: string;
-                /** @default  */
-                description: string;
-                /** @default true */
-                enabled: boolean;
-                /** @enum {string} */
-                severity: "critical" | "major" | "minor" | "warning" | "info";
-                /** @default [] */
-                deviceIds: string[];
-                /** @default {} */
-                labels: {
-                  [key: string]: string;
-                };
-                trigger:
-                  | {
-                      /** @constant */
-                      type: "telemetry";
-                      /**
-                       * @default all
-                       * @enum {string}
-                       */
-                      combine: "all" | "any";
-                      conditions: (
-                        | {
-                            /** @constant */
-                            kind: "compare";
-                            property: string;
-                            /** @enum {string} */
-                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                            value: number | string | boolean;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "range";
-                            property: string;
-                            /** @enum {string} */
-                            op: "between" | "outside";
-                            min: number;
-                            max: number;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "change";
-                            property: string;
-                            delta: number;
-                            windowSeconds: number;
-                          }
-                      )[];
-                      /** @default 0 */
-                      forSeconds: number;
-                    }
-                  | {
-                      /** @constant */
-                      type: "offline";
-                      forMinutes: number;
-                    }
-                  | {
-                      /** @constant */
-                      type: "event";
-                      event?: string;
-                      /** @enum {string} */
-                      level?: "info" | "warning" | "fault";
-                    };
-                clear?:
-                  | {
-                      /** @constant */
-                      type: "telemetry";
-                      /**
-                       * @default all
-                       * @enum {string}
-                       */
-                      combine: "all" | "any";
-                      conditions: (
-                        | {
-                            /** @constant */
-                            kind: "compare";
-                            property: string;
-                            /** @enum {string} */
-                            op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                            value: number | string | boolean;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "range";
-                            property: string;
-                            /** @enum {string} */
-                            op: "between" | "outside";
-                            min: number;
-                            max: number;
-                          }
-                        | {
-                            /** @constant */
-                            kind: "change";
-                            property: string;
-                            delta: number;
-                            windowSeconds: number;
-                          }
-                      )[];
-                      /** @default 0 */
-                      forSeconds: number;
-                    }
-                  | {
-                      /** @constant */
-                      type: "online";
-                    };
-                /**
-                 * @default {
-                 *       "webhookIds": []
-                 *     }
-                 */
-                actions: {
-                  notify?: {
-                    /**
-                     * @default [
-                     *       "owner",
-                     *       "admin"
-                     *     ]
-                     */
-                    roles: ("owner" | "admin" | "developer" | "viewer")[];
-                    /** @default true */
-                    inApp: boolean;
-                    /** @default true */
-                    email: boolean;
-                  };
-                  /** @default [] */
-                  webhookIds: string[];
-                };
-              };
-              summary: {
-                en: string;
-                zhCN: string;
-              };
-              version: number;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["AlertRule"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -3568,155 +3476,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -3807,155 +3567,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -4162,155 +3774,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            productId: string;
-            productName: string;
-            name: string;
-            /** @enum {string} */
-            severity: "critical" | "major" | "minor" | "warning" | "info";
-            enabled: boolean;
-            /** @enum {string} */
-            triggerType: "telemetry" | "offline" | "event";
-            rule: {
-              name: string;
-              /** @default  */
-              description: string;
-              /** @default true */
-              enabled: boolean;
-              /** @enum {string} */
-              severity: "critical" | "major" | "minor" | "warning" | "info";
-              /** @default [] */
-              deviceIds: string[];
-              /** @default {} */
-              labels: {
-                [key: string]: string;
-              };
-              trigger:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "offline";
-                    forMinutes: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "event";
-                    event?: string;
-                    /** @enum {string} */
-                    level?: "info" | "warning" | "fault";
-                  };
-              clear?:
-                | {
-                    /** @constant */
-                    type: "telemetry";
-                    /**
-                     * @default all
-                     * @enum {string}
-                     */
-                    combine: "all" | "any";
-                    conditions: (
-                      | {
-                          /** @constant */
-                          kind: "compare";
-                          property: string;
-                          /** @enum {string} */
-                          op: ">" | ">=" | "<" | "<=" | "==" | "!=";
-                          value: number | string | boolean;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "range";
-                          property: string;
-                          /** @enum {string} */
-                          op: "between" | "outside";
-                          min: number;
-                          max: number;
-                        }
-                      | {
-                          /** @constant */
-                          kind: "change";
-                          property: string;
-                          delta: number;
-                          windowSeconds: number;
-                        }
-                    )[];
-                    /** @default 0 */
-                    forSeconds: number;
-                  }
-                | {
-                    /** @constant */
-                    type: "online";
-                  };
-              /**
-               * @default {
-               *       "webhookIds": []
-               *     }
-               */
-              actions: {
-                notify?: {
-                  /**
-                   * @default [
-                   *       "owner",
-                   *       "admin"
-                   *     ]
-                   */
-                  roles: ("owner" | "admin" | "developer" | "viewer")[];
-                  /** @default true */
-                  inApp: boolean;
-                  /** @default true */
-                  email: boolean;
-                };
-                /** @default [] */
-                webhookIds: string[];
-              };
-            };
-            summary: {
-              en: string;
-              zhCN: string;
-            };
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["AlertRule"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -4463,6 +3927,608 @@ export interface operations {
       };
     };
   };
+  enableAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AlertRule"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  disableAlertRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AlertRule"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listAlarms: {
+    parameters: {
+      query?: {
+        severity?: ("critical" | "major" | "minor" | "warning" | "info")[];
+        status?: ("active" | "acknowledged" | "cleared")[];
+        deviceId?: string;
+        productId?: string;
+        ruleId?: string;
+        from?: string;
+        to?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Alarm"][];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getAlarmSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            total: number;
+            bySeverity: {
+              critical: number;
+              major: number;
+              minor: number;
+              warning: number;
+              info: number;
+            };
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getAlarm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            alarm: components["schemas"]["Alarm"];
+            timeline: components["schemas"]["AlarmEvent"][];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  acknowledgeAlarm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Alarm"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  clearAlarm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          comment?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Alarm"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   listWebhooks: {
     parameters: {
       query?: {
@@ -4490,21 +4556,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            items: {
-              id: string;
-              url: string;
-              description: string;
-              eventTypes: string[];
-              enabled: boolean;
-              disabledReason: ("manual" | "gone" | "failing") | null;
-              secretHint: string;
-              failingSince: string | null;
-              lastSuccessAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            }[];
+            items: components["schemas"]["WebhookEndpoint"][];
             hasMore: boolean;
             /** @description Pass as `starting_after` for the next page; null on the last page */
             nextCursor: string | null;
@@ -4608,21 +4660,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            endpoint: {
-              id: string;
-              url: string;
-              description: string;
-              eventTypes: string[];
-              enabled: boolean;
-              disabledReason: ("manual" | "gone" | "failing") | null;
-              secretHint: string;
-              failingSince: string | null;
-              lastSuccessAt: string | null;
-              /** Format: date-time */
-              createdAt: string;
-              /** Format: date-time */
-              updatedAt: string;
-            };
+            endpoint: components["schemas"]["WebhookEndpoint"];
             secret: string;
           };
         };
@@ -4715,21 +4753,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[];
-            enabled: boolean;
-            disabledReason: ("manual" | "gone" | "failing") | null;
-            secretHint: string;
-            failingSince: string | null;
-            lastSuccessAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-          };
+          "application/json": components["schemas"]["WebhookEndpoint"];
         };
       };
       /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
@@ -4805,6 +4829,718 @@ export interface operations {
           "application/json": {
             /** @constant */
             ok: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          url?: string;
+          description?: string;
+          eventTypes?: (
+            | "device.created"
+            | "device.updated"
+            | "device.deleted"
+            | "device.online"
+            | "device.offline"
+            | "alarm.created"
+            | "alarm.acknowledged"
+            | "alarm.cleared"
+            | "command.succeeded"
+            | "command.failed"
+            | "command.timed_out"
+            | "telemetry.received"
+          )[];
+          enabled?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  enableWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  disableWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @default 24 */
+          overlapHours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            secret: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  sendTestWebhook: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            deliveryId: string;
+            endpointId: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        status?: "pending" | "delivered" | "retrying" | "failed";
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["WebhookDelivery"][];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDelivery"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  replayWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            deliveryId: string;
+            replay: number;
           };
         };
       };

@@ -1,7 +1,7 @@
 import type { Permission } from "@aspen/core";
 import { findTenantMembership, withTenant, type Database, type Tx } from "@aspen/db";
 import { initTRPC } from "@trpc/server";
-import superjson from "superjson";
+import { transformer } from "../trpc/transformer";
 import { z } from "zod";
 import type { AuditContext } from "./audit";
 import { getDb, getSystemDb } from "./db";
@@ -49,7 +49,7 @@ export function createTRPCContext(opts: {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     // Input errors already carry an AppErrorCause here (`rewriteInputError` in `observed`).
     const cause = error.cause instanceof AppErrorCause ? error.cause : undefined;

@@ -1,5 +1,5 @@
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
-import superjson from "superjson";
+import { transformer } from "./transformer";
 
 /** Client errors (bad input, forbidden, not found) do not get better by retrying. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -14,10 +14,10 @@ export function makeQueryClient(): QueryClient {
       // Other members change the same tenant: refresh on focus, but do not refetch what was just loaded.
       queries: { staleTime: 5_000, retry: shouldRetry, refetchOnWindowFocus: true },
       dehydrate: {
-        serializeData: superjson.serialize,
+        serializeData: transformer.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
       },
-      hydrate: { deserializeData: superjson.deserialize },
+      hydrate: { deserializeData: transformer.deserialize },
     },
   });
 }

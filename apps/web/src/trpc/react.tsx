@@ -4,7 +4,7 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
+import { transformer } from "./transformer";
 import type { AppRouter } from "@/server/routers/_app";
 import { makeQueryClient } from "./query-client";
 
@@ -26,7 +26,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", maxItems: 10, transformer: superjson, headers: () => ({ ...trpcSourceHeader }) })],
+      links: [httpBatchLink({ url: "/api/trpc", maxItems: 10, transformer, headers: () => ({ ...trpcSourceHeader }) })],
     }),
   );
   return (

@@ -11,7 +11,7 @@ import { createMetrics } from "../metrics";
 import { createEndpoint, createRule, createWorld } from "../testing";
 import { createWebhookEmitter } from "../webhooks/emit";
 import { createIngestHandler } from "./ingest-handler";
-import { evaluateEntry } from "./process-entry";
+import { evaluateEntries, evaluateEntry } from "./process-entry";
 import { createRuleCache } from "./rule-cache";
 import { createStateStore } from "./state-store";
 
@@ -30,7 +30,9 @@ const deps = {
   metrics: createMetrics(new Registry()),
   log: pino({ level: "silent" }),
 };
-const handle = createIngestHandler(deps);
+const handleRead = createIngestHandler(deps);
+/** One read holding one entry. */
+const handle = (id: string, fields: string[]) => handleRead([[id, fields]]);
 
 afterAll(async () => {
   await producer.close();
@@ -132,6 +134,27 @@ describe("at-least-once delivery of stream entries", () => {
     // No types = everything except the opt-in telemetry.received (the rule's alarm is delivered too).
     expect(await types(all.id)).toEqual(["alarm.created", "command.timed_out", "device.online"]);
     expect(await types(tel.id)).toEqual(["telemetry.received"]);
+  });
+
+  it("entries read again in other groupings after a crash change nothing: one alarm, counted once per point", async () => {
+    const { w, rule, ep, batch } = await setup();
+    const t0 = Date.now();
+    // Five entries of one value above the threshold each: one raise, then four repeats.
+    const read = Array.from({ length: 5 }, (_, i): [string, string[]] => {
+      const telemetry = batch.telemetry.map((p) => ({ ...p, ts: t0 + i }));
+      return [`${t0}-${i}`, [ingestStreamField, JSON.stringify({ ...batch, batchId: `${batch.batchId}-${i}`, telemetry })]];
+    });
+    // The first attempt read 0..2 together, moved the state, and died before writing anything.
+    const first = await evaluateEntries(
+      deps,
+      read.slice(0, 3).map(([id, fields]) => ({ id, batch: JSON.parse(fields[1] ?? "") as IngestBatch })),
+    );
+    expect(first.pairs[0]?.effects.map((e) => e.kind)).toEqual(["raise", "repeat", "repeat"]);
+    // After the restart they come again one by one, then all five together, then 3..4 once more.
+    for (const r of read.slice(0, 3)) await handleRead([r]);
+    await handleRead(read);
+    await handleRead(read.slice(3));
+    expect(await counts(w, rule.id, ep.id)).toEqual({ alarms: 1, count: 5, deliveries: 1, jobs: 1 });
   });
 
   it("an older entry after a newer one is skipped for that pair", async () => {

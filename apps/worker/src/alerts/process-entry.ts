@@ -21,6 +21,8 @@ export interface PairEffects {
   rule: AlertRuleRow;
   deviceId: string;
   effects: Effect[];
+  /** The stream entry whose evaluation produced the effects: with the rule and device, their idempotency key. */
+  entryId: string;
 }
 
 /** An alarm change that committed and must be announced (notifications, webhooks). */
@@ -53,41 +55,81 @@ function squash(effects: Effect[]): (Effect & { count: number })[] {
   return out;
 }
 
+/** One parsed stream entry. */
+export interface ParsedEntry {
+  id: string;
+  batch: IngestBatch;
+}
+
 /**
- * Evaluates one stream entry against the tenants' rules. Per (rule, device) the state moves forward
- * by compare-and-set in Redis; the effects are stored with it, so a re-processed entry (crash before
- * XACK) re-applies the same effects, which the database dedupes by key. Entries older than a pair's
- * last applied entry are skipped for that pair.
+ * Evaluates one stream entry against the tenants' rules (see `evaluateEntries`).
  */
-export async function evaluateEntry(
+export function evaluateEntry(
   deps: { cache: RuleCache; store: StateStore; idle?: IdlePairs | undefined },
   entryId: string,
   batch: IngestBatch,
 ): Promise<{ pairs: PairEffects[]; evaluations: number }> {
-  const rulesByProduct = await deps.cache.rulesOf([...batch.telemetry.map((t) => t.productId), ...batch.events.map((e) => e.productId)]);
+  return evaluateEntries(deps, [{ id: entryId, batch }]);
+}
+
+/**
+ * Evaluates the entries of one stream read, in order, against the tenants' rules: per (rule, device) one state load
+ * and at most one write for all of them, so a worker that lags behind catches up instead of falling further back.
+ * The state moves forward by compare-and-set in Redis and remembers the last entry it applied and that entry's
+ * effects. Points of entries up to that last entry are skipped for the pair (however the entries are read again
+ * after a crash); when the read holds that very entry, its stored effects are applied again, which the database
+ * dedupes by key.
+ */
+export async function evaluateEntries(
+  deps: { cache: RuleCache; store: StateStore; idle?: IdlePairs | undefined },
+  entries: ParsedEntry[],
+): Promise<{ pairs: PairEffects[]; evaluations: number }> {
+  const last = entries[entries.length - 1];
+  if (!last) return { pairs: [], evaluations: 0 };
+  const items = entries.flatMap((e) => [...e.batch.telemetry, ...e.batch.events]);
+  const rulesByProduct = await deps.cache.rulesOf(items.map((t) => t.productId));
   const needLabels = new Set<string>();
-  for (const t of [...batch.telemetry, ...batch.events]) {
+  for (const t of items) {
     if ((rulesByProduct.get(t.productId) ?? []).some((r) => Object.keys(r.spec.labels).length > 0)) needLabels.add(t.deviceId);
   }
   const devices = await deps.cache.devices(needLabels);
   const selects = (r: AlertRuleRow, item: { tenantId: string; deviceId: string }) =>
     r.tenantId === item.tenantId && targetsDevice(r.spec, { id: item.deviceId, labels: devices.get(item.deviceId)?.labels ?? {} });
 
-  // Telemetry: points per (rule, device), in commit order.
-  const groups = new Map<string, { rule: AlertRuleRow; deviceId: string; points: Point[] }>();
-  for (const t of batch.telemetry) {
-    for (const r of rulesByProduct.get(t.productId) ?? []) {
-      if (r.spec.trigger.type !== "telemetry" || !selects(r, t)) continue;
-      const k = `${r.id}/${t.deviceId}`;
-      const g = groups.get(k) ?? { rule: r, deviceId: t.deviceId, points: [] };
-      g.points.push({ ts: t.ts, values: t.values });
-      groups.set(k, g);
+  // Telemetry: points per (rule, device), in commit order, each with the index of its entry. Which rules select a
+  // device is worked out once per device and read, not once per point.
+  type Group = { rule: AlertRuleRow; deviceId: string; points: (Point & { entry: number })[] };
+  const groups: Group[] = [];
+  const groupsOf = new Map<string, Group[]>();
+  entries.forEach((e, entry) => {
+    for (const t of e.batch.telemetry) {
+      let mine = groupsOf.get(t.deviceId);
+      if (!mine) {
+        mine = [];
+        for (const r of rulesByProduct.get(t.productId) ?? [])
+          if (r.spec.trigger.type === "telemetry" && selects(r, t)) mine.push({ rule: r, deviceId: t.deviceId, points: [] });
+        groups.push(...mine);
+        groupsOf.set(t.deviceId, mine);
+      }
+      const point = { ts: t.ts, values: t.values, entry };
+      for (const g of mine) g.points.push(point);
     }
-  }
+  });
   const pairs: PairEffects[] = [];
   const now = Date.now();
   const idle = deps.idle;
-  let pending = [...groups.values()]
+  const indexOf = new Map(entries.map((e, i) => [e.id, i]));
+  // The index of the last entry of this read at or before a stored last entry (-1: none).
+  const appliedUpTo = new Map<string, number>();
+  const appliedIndex = (lastEntry: string) => {
+    let i = appliedUpTo.get(lastEntry);
+    if (i === undefined) {
+      i = entries.findLastIndex((e) => compareStreamIds(e.id, lastEntry) <= 0);
+      appliedUpTo.set(lastEntry, i);
+    }
+    return i;
+  };
+  let pending = groups
     .map((g) => ({ ...g, key: deps.store.key(g.rule.id, g.deviceId) }))
     .filter((g) => {
       // An idle pair whose points cannot trigger it: nothing to read or write.
@@ -100,24 +142,30 @@ export async function evaluateEntry(
     const writes: { key: string; expected: string | null; next: StoredState; pair: PairEffects }[] = [];
     pending.forEach((p, i) => {
       const stored = parseState(raw[i] ?? null);
-      if (stored && compareStreamIds(stored.lastEntry, entryId) >= 0) {
-        // Already applied: re-apply its effects if it is this very entry, else it is an older entry.
-        if (stored.lastEntry === entryId) pairs.push({ rule: p.rule, deviceId: p.deviceId, effects: stored.pending });
-        idle?.forget(p.key);
-        return;
+      let points = p.points;
+      if (stored) {
+        // The stored entry's own effects, if this read holds it again (a crash before XACK).
+        if (indexOf.has(stored.lastEntry) && stored.pending.length > 0)
+          pairs.push({ rule: p.rule, deviceId: p.deviceId, effects: stored.pending, entryId: stored.lastEntry });
+        if (compareStreamIds(stored.lastEntry, last.id) >= 0) {
+          idle?.forget(p.key);
+          return;
+        }
+        const applied = appliedIndex(stored.lastEntry);
+        if (applied >= 0) points = points.filter((pt) => pt.entry > applied);
       }
       const spec = p.rule.spec;
-      if (spec.trigger.type !== "telemetry") return;
+      if (spec.trigger.type !== "telemetry" || points.length === 0) return;
       const before = stateFor(p.rule.version, stored);
-      const r = evaluatePoints({ trigger: spec.trigger, clear: spec.clear }, before, p.points);
+      const r = evaluatePoints({ trigger: spec.trigger, clear: spec.clear }, before, points);
       idle?.note(p.key, r.state, now);
       // Nothing that a later entry needs changed (the common "not triggered" case): skip the write.
       if (r.effects.length === 0 && unchanged(before, r.state, referencedProperties(spec.trigger, spec.clear).size)) return;
       writes.push({
         key: p.key,
         expected: raw[i] ?? null,
-        next: { ...r.state, lastEntry: entryId, pending: r.effects },
-        pair: { rule: p.rule, deviceId: p.deviceId, effects: r.effects },
+        next: { ...r.state, lastEntry: last.id, pending: r.effects },
+        pair: { rule: p.rule, deviceId: p.deviceId, effects: r.effects, entryId: last.id },
       });
     });
     const ok = await deps.store.casMany(writes);
@@ -132,33 +180,36 @@ export async function evaluateEntry(
     pending = pending.filter((p) => retry.has(p.key));
   }
 
-  // Events: stateless; one raise per (rule, device) of the entry, repeats counted on the open alarm.
-  const eventPairs = new Map<string, PairEffects>();
-  for (const e of batch.events) {
-    for (const r of rulesByProduct.get(e.productId) ?? []) {
-      const t = r.spec.trigger;
-      if (t.type !== "event" || !selects(r, e) || !eventMatches(t, e)) continue;
-      const k = `${r.id}/${e.deviceId}`;
-      const p = eventPairs.get(k) ?? { rule: r, deviceId: e.deviceId, effects: [] };
-      p.effects.push({
-        kind: p.effects.length === 0 ? "raise" : "repeat",
-        ts: e.ts,
-        values: { event: e.event, ...(e.level ? { level: e.level } : {}), ...(e.params ?? {}) },
-      });
-      eventPairs.set(k, p);
+  // Events: stateless; per entry one raise per (rule, device), repeats counted on the open alarm.
+  let eventEvaluations = 0;
+  for (const e of entries) {
+    const eventPairs = new Map<string, PairEffects>();
+    for (const ev of e.batch.events) {
+      for (const r of rulesByProduct.get(ev.productId) ?? []) {
+        const t = r.spec.trigger;
+        if (t.type !== "event" || !selects(r, ev) || !eventMatches(t, ev)) continue;
+        const k = `${r.id}/${ev.deviceId}`;
+        const p = eventPairs.get(k) ?? { rule: r, deviceId: ev.deviceId, effects: [], entryId: e.id };
+        p.effects.push({
+          kind: p.effects.length === 0 ? "raise" : "repeat",
+          ts: ev.ts,
+          values: { event: ev.event, ...(ev.level ? { level: ev.level } : {}), ...(ev.params ?? {}) },
+        });
+        eventPairs.set(k, p);
+      }
     }
+    pairs.push(...eventPairs.values());
+    eventEvaluations += eventPairs.size;
   }
-  pairs.push(...eventPairs.values());
-  return { pairs, evaluations: groups.size + eventPairs.size };
+  return { pairs, evaluations: groups.length + eventEvaluations };
 }
 
 /**
- * Writes the effects of an entry in one transaction, each idempotent by a key made of the entry, the
- * rule, the device and the effect's position. Returns the alarm events to announce.
+ * Writes the effects of a read in one transaction, each idempotent by a key made of the entry that produced it,
+ * the rule, the device and the effect's position. Returns the alarm events to announce.
  */
 export async function applyEffects(
   db: Database,
-  entryId: string,
   pairs: PairEffects[],
   deviceNames: Map<string, string>,
 ): Promise<{ announcements: Announcement[]; changes: Record<string, number> }> {
@@ -175,7 +226,7 @@ export async function applyEffects(
           deviceId: p.deviceId,
           at: new Date(e.ts),
           values: e.values,
-          dedupKey: `${entryId}-${r.id}-${p.deviceId}-${i}`,
+          dedupKey: `${p.entryId}-${r.id}-${p.deviceId}-${i}`,
         };
         if (e.kind === "raise") {
           const o = await raiseAlarm(tx, { ...base, productId: r.productId, severity: r.severity, title: r.name });

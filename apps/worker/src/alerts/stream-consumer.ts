@@ -12,14 +12,17 @@ export interface StreamConsumerOptions {
   claimIdleMs: number;
   blockMs?: number;
   log: Logger;
-  /** Processes one entry; the entry is XACKed only after it resolves. Throwing leaves it pending (retried). */
-  handle: (id: string, fields: string[]) => Promise<void>;
+  /**
+   * Processes the entries of one read together, in order (a worker that lags behind evaluates many entries per
+   * state load and write); they are XACKed only after it resolves. Throwing leaves them pending (retried).
+   */
+  handle: (entries: StreamEntry[]) => Promise<void>;
 }
 
 /**
  * Reads a Redis Stream in a consumer group: first this consumer's own pending entries (left by a
  * crash or a failed attempt), then entries other consumers left pending too long (XAUTOCLAIM), then
- * new ones. Entries are handled one at a time, in order, and acknowledged after their effects are durable.
+ * new ones. The entries of a read are handled together, in order, and acknowledged after their effects are durable.
  */
 export function createStreamConsumer(o: StreamConsumerOptions) {
   let running = false;
@@ -34,20 +37,12 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
     }
   }
 
-  async function handleAll(entries: StreamEntry[]): Promise<number> {
-    let done = 0;
-    for (const [id, fields] of entries) {
-      if (!running) break;
-      if (!fields) {
-        // Trimmed away while pending: nothing left to evaluate.
-        await o.redis.xack(o.stream, o.group, id);
-        continue;
-      }
-      await o.handle(id, fields);
-      await o.redis.xack(o.stream, o.group, id);
-      done++;
-    }
-    return done;
+  async function handleAll(entries: StreamEntry[]): Promise<void> {
+    if (!running || entries.length === 0) return;
+    // Entries trimmed away while pending come back without fields: nothing left to evaluate.
+    const live = entries.filter(([, fields]) => Boolean(fields));
+    if (live.length) await o.handle(live);
+    await o.redis.xack(o.stream, o.group, ...entries.map(([id]) => id));
   }
 
   async function round(): Promise<void> {
@@ -101,7 +96,7 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
         }
       })();
     },
-    /** Stops after the entry being handled (its effects committed and acknowledged); leaves the group if nothing is pending. */
+    /** Stops after the entries being handled (their effects committed and acknowledged); leaves the group if nothing is pending. */
     async stop() {
       running = false;
       await loop;

@@ -152,6 +152,13 @@ function shapeOf(rule: TelemetryRule): RuleShape {
   return sh;
 }
 
+/** The latest values of the properties a rule reads, for an effect. */
+function valuesOf(sh: RuleShape, s: PairState): Record<string, Scalar> {
+  const out: Record<string, Scalar> = {};
+  for (const k of sh.read) if (s.latest[k] !== undefined) out[k] = s.latest[k];
+  return out;
+}
+
 /** Moves a private copy of a state by one point; returns the effect. */
 function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): Effect | null {
   if (point.ts < s.lastTs) return null;
@@ -178,7 +185,6 @@ function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): E
     const value = point.values[k];
     if (typeof value === "number") pushInPlace(s.windows[k]!, [point.ts, value]);
   }
-  const values = () => Object.fromEntries(sh.read.filter((k) => s.latest[k] !== undefined).map((k) => [k, s.latest[k]!]));
   const clear = sh.clear;
   if (s.active) {
     if (clear && groupHolds(clear, s, point.ts)) {
@@ -187,12 +193,12 @@ function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): E
         s.active = false;
         s.since = null;
         s.clearSince = null;
-        return { kind: "clear", ts: point.ts, values: values() };
+        return { kind: "clear", ts: point.ts, values: valuesOf(sh, s) };
       }
     } else {
       s.clearSince = null;
     }
-    return holds ? { kind: "repeat", ts: point.ts, values: values() } : null;
+    return holds ? { kind: "repeat", ts: point.ts, values: valuesOf(sh, s) } : null;
   }
   if (!holds) {
     s.since = null;
@@ -202,7 +208,7 @@ function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): E
   if (point.ts - s.since >= rule.trigger.forSeconds * 1000) {
     s.active = true;
     s.clearSince = null;
-    return { kind: "raise", ts: point.ts, values: values() };
+    return { kind: "raise", ts: point.ts, values: valuesOf(sh, s) };
   }
   return null;
 }

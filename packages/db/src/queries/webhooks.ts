@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import {
   webhookAttempts,
@@ -10,6 +10,7 @@ import {
   type WebhookEndpointRow,
 } from "../schema";
 import { offsetOf, type Page, type PageRequest } from "./pagination";
+import { withAttempts } from "./webhook-deliveries";
 
 // ---- endpoints (tenant scope) ----
 
@@ -254,24 +255,7 @@ export async function listDeliveries(
       .offset(offsetOf(p)),
     tx.select({ n: count() }).from(webhookDeliveries).where(where),
   ]);
-  const attempts = items.length
-    ? await tx
-        .select()
-        .from(webhookAttempts)
-        .where(
-          and(
-            eq(webhookAttempts.tenantId, tenantId),
-            inArray(
-              webhookAttempts.deliveryId,
-              items.map((d) => d.id),
-            ),
-          ),
-        )
-        .orderBy(asc(webhookAttempts.at), asc(webhookAttempts.attempt))
-    : [];
-  const by = new Map<string, WebhookAttemptRow[]>();
-  for (const a of attempts) by.set(a.deliveryId, [...(by.get(a.deliveryId) ?? []), a]);
-  return { items: items.map((d) => ({ ...d, attemptLog: by.get(d.id) ?? [] })), total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+  return { items: await withAttempts(tx, tenantId, items), total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
 export type { WebhookEndpointRow, WebhookDeliveryRow, WebhookAttemptRow } from "../schema";
 

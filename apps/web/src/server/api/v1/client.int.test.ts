@@ -8,7 +8,7 @@ import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../
 import { handleApiRequest } from "./handler";
 import { buildOpenApiDocument } from "./openapi";
 import { operations } from "./operations";
-import { makeKey, thingModel } from "./testing";
+import { makeKey, raiseTestAlarm, thingModel } from "./testing";
 
 ensureTestEnv();
 
@@ -54,5 +54,31 @@ describe("@aspen/api-client", () => {
     expect(r.error!.error.code).toBe("insufficient_scope");
     // the console made the product list visible to the owner, not to this key
     expect((await callerAs(w.users.owner).product.list({ tenantSlug: w.tenant.slug, page: 1, pageSize: 5 })).total).toBeGreaterThan(0);
+  });
+
+  it("filters alarms by several statuses and acknowledges one, as the generated types say", async () => {
+    const owner = callerAs(w.users.owner);
+    const productId = (await owner.product.create({ tenantSlug: w.tenant.slug, name: `p-${randomSuffix()}`, thingModel })).id;
+    const deviceId = (await owner.device.create({ tenantSlug: w.tenant.slug, name: `d-${randomSuffix()}`, productId })).device.id;
+    const rule = await owner.alertRule.create({
+      tenantSlug: w.tenant.slug,
+      productId,
+      rule: {
+        name: "Hot",
+        severity: "critical",
+        trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }] },
+      },
+    });
+    const alarmId = await raiseTestAlarm(w.tenant.id, { ruleId: rule.id, deviceId, productId }, { severity: "critical" });
+    const key = await makeKey(w.users.owner, w.tenant.slug, ["alarms:read", "alarms:write"]);
+    const c = createAspenClient({ baseUrl: "http://localhost:3000", token: key.secret, fetch: (req: Request) => handleApiRequest(req) });
+    const open = await c.GET("/alarms", { params: { query: { deviceId, status: ["active", "acknowledged"], severity: ["critical"] } } });
+    expect(open.data?.items.map((a) => a.id)).toEqual([alarmId]);
+    const ack = await c.POST("/alarms/{id}/acknowledge", { params: { path: { id: alarmId } }, body: { comment: "typed" } });
+    expect(ack.data?.status).toBe("acknowledged");
+    const stillOpen = await c.GET("/alarms", { params: { query: { deviceId, status: ["active"] } } });
+    expect(stillOpen.data?.items).toEqual([]);
+    const summary = await c.GET("/alarms/summary", {});
+    expect(summary.data?.bySeverity.critical).toBeGreaterThan(0);
   });
 });

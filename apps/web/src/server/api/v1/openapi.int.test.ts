@@ -1,6 +1,5 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { apiScopes, type AlertRuleSpecInput } from "@aspen/core";
-import { randomSuffix } from "@aspen/db/testing";
+import { apiScopes } from "@aspen/core";
 import Ajv2020 from "ajv/dist/2020.js";
 import { execFile } from "node:child_process";
 import { mkdtemp, readdir, writeFile } from "node:fs/promises";
@@ -9,10 +8,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
+import { createRoleWorld, ensureTestEnv } from "../../testing";
+import { happyCalls, happyFixture, type Fx } from "./test/happy-paths";
 import { buildOpenApiDocument } from "./openapi";
 import { operations } from "./operations";
-import { makeKey, rest, thingModel } from "./testing";
+import { makeKey, rest } from "./testing";
 
 ensureTestEnv();
 // Webhook endpoints on loopback are refused unless allowed (development/test only).
@@ -22,83 +22,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../../../../..");
 const doc = buildOpenApiDocument(operations, { serverUrl: "https://cloud.aspen.dev" });
 
-type Fx = { w: RoleWorld; token: string; productId: string; deviceId: string };
-type Call = { path: string; body?: unknown };
-
-async function freshProduct(f: Fx) {
-  return (await callerAs(f.w.users.owner).product.create({ tenantSlug: f.w.tenant.slug, name: `p-${randomSuffix()}`, thingModel })).id;
-}
-async function freshDevice(f: Fx) {
-  return (
-    await callerAs(f.w.users.owner).device.create({ tenantSlug: f.w.tenant.slug, name: `d-${randomSuffix()}`, productId: f.productId })
-  ).device.id;
-}
-
-/** A happy-path call of every documented operation. A new operation fails the walk until it has one. */
-const happy: Record<string, (f: Fx) => Promise<Call>> = {
-  listProducts: async () => ({ path: "/products?limit=5" }),
-  createProduct: async () => ({ path: "/products", body: { name: `p-${randomSuffix()}`, thingModel } }),
-  getProduct: async (f) => ({ path: `/products/${f.productId}` }),
-  updateProduct: async (f) => ({ path: `/products/${f.productId}`, body: { description: "changed" } }),
-  deleteProduct: async (f) => ({ path: `/products/${await freshProduct(f)}` }),
-  rotateProductSecret: async (f) => ({ path: `/products/${f.productId}/rotate-secret` }),
-  listDevices: async () => ({ path: "/devices?limit=5&status=offline" }),
-  createDevice: async (f) => ({ path: "/devices", body: { name: `d-${randomSuffix()}`, productId: f.productId, labels: { a: "b" } } }),
-  getDevice: async (f) => ({ path: `/devices/${f.deviceId}` }),
-  updateDevice: async (f) => ({ path: `/devices/${f.deviceId}`, body: { labels: { site: "x" } } }),
-  deleteDevice: async (f) => ({ path: `/devices/${await freshDevice(f)}` }),
-  enableDevice: async (f) => ({ path: `/devices/${f.deviceId}/enable` }),
-  disableDevice: async (f) => ({ path: `/devices/${await freshDevice(f)}/disable` }),
-  rotateDeviceSecret: async (f) => ({ path: `/devices/${f.deviceId}/rotate-secret` }),
-  getLatestTelemetry: async (f) => ({ path: `/devices/${f.deviceId}/telemetry/latest` }),
-  getTelemetryHistory: async (f) => ({
-    path: `/devices/${f.deviceId}/telemetry/temperature/history?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}&bucketSeconds=3600`,
-  }),
-  getAttributes: async (f) => ({ path: `/devices/${f.deviceId}/attributes` }),
-  setDesiredAttributes: async (f) => ({ path: `/devices/${f.deviceId}/attributes/desired`, body: { desired: { target: 21.5 } } }),
-  sendCommand: async (f) => ({ path: `/devices/${f.deviceId}/commands`, body: { method: "reboot" } }),
-  listCommands: async (f) => ({ path: `/devices/${f.deviceId}/commands?limit=3` }),
-  getCommand: async (f) => ({
-    path: `/commands/${(await callerAs(f.w.users.owner).command.send({ tenantSlug: f.w.tenant.slug, deviceId: f.deviceId, method: "reboot" })).id}`,
-  }),
-  listAuditLog: async () => ({ path: "/audit-log?limit=5&action=device." }),
-  listAlertRules: async () => ({ path: "/alert-rules?limit=5" }),
-  createAlertRule: async (f) => ({ path: "/alert-rules", body: { productId: f.productId, rule: hotRule } }),
-  getAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}` }),
-  updateAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}`, body: { rule: { ...hotRule, name: "Hotter" } } }),
-  deleteAlertRule: async (f) => ({ path: `/alert-rules/${await freshRule(f)}` }),
-  listWebhooks: async () => ({ path: "/webhooks?limit=5" }),
-  createWebhook: async () => ({ path: "/webhooks", body: { url: "http://127.0.0.1:9/hook", eventTypes: ["alarm.created"] } }),
-  getWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}` }),
-  deleteWebhook: async (f) => ({ path: `/webhooks/${await freshWebhook(f)}` }),
-};
-
-const hotRule: AlertRuleSpecInput = {
-  name: "Hot",
-  severity: "major",
-  trigger: { type: "telemetry", conditions: [{ kind: "compare", property: "temperature", op: ">", value: 30 }], forSeconds: 60 },
-};
-async function freshRule(f: Fx) {
-  return (await callerAs(f.w.users.owner).alertRule.create({ tenantSlug: f.w.tenant.slug, productId: f.productId, rule: hotRule })).id;
-}
-async function freshWebhook(f: Fx) {
-  return (
-    await callerAs(f.w.users.owner).webhook.create({
-      tenantSlug: f.w.tenant.slug,
-      url: "http://127.0.0.1:9/hook",
-      eventTypes: ["alarm.created"],
-    })
-  ).endpoint.id;
-}
-
 let fx: Fx;
+let token: string;
 beforeAll(async () => {
   const w = await createRoleWorld();
-  const token = (await makeKey(w.users.owner, w.tenant.slug, [...apiScopes])).secret;
-  const productId = (await callerAs(w.users.owner).product.create({ tenantSlug: w.tenant.slug, name: `p-${randomSuffix()}`, thingModel }))
-    .id;
-  fx = { w, token, productId, deviceId: "" };
-  fx.deviceId = await freshDevice(fx);
+  token = (await makeKey(w.users.owner, w.tenant.slug, [...apiScopes])).secret;
+  fx = await happyFixture(w);
 });
 
 describe("the OpenAPI document", () => {
@@ -148,16 +77,16 @@ describe("every documented operation", () => {
 
   it("matches the operations the router serves, one to one", () => {
     expect(documented.map((d) => `${d.method} ${d.path}`).sort()).toEqual(operations.map((o) => `${o.method} ${o.path}`).sort());
-    expect(Object.keys(happy).sort()).toEqual(operations.map((o) => o.operationId).sort());
+    expect(Object.keys(happyCalls).sort()).toEqual(operations.map((o) => o.operationId).sort());
   });
 
   it.each(documented.map((d) => [d.item.operationId, d] as const))(
     "%s answers its happy path with the documented status and body",
     async (_id, d) => {
-      const make = happy[d.item.operationId];
+      const make = happyCalls[d.item.operationId];
       expect(make, `no happy-path call for ${d.item.operationId}`).toBeDefined();
       const call = await make!(fx);
-      const res = await rest(d.method, call.path, { token: fx.token, body: call.body });
+      const res = await rest(d.method, call.path, { token, body: call.body });
       const [status] = Object.keys(d.item.responses).filter((s) => s.startsWith("2"));
       expect(res.status, JSON.stringify(res.body)).toBe(Number(status));
       const schema = d.item.responses[status!].content["application/json"].schema;
@@ -178,8 +107,8 @@ describe("no route under /api/v1 is undocumented", () => {
   });
 
   it("answers paths outside the document with 404 and wrong methods with 405", async () => {
-    expect((await rest("GET", "/admin", { token: fx.token })).status).toBe(404);
-    expect((await rest("GET", "/devices/x/y/z", { token: fx.token })).status).toBe(404);
-    expect((await rest("DELETE", "/devices", { token: fx.token })).status).toBe(405);
+    expect((await rest("GET", "/admin", { token })).status).toBe(404);
+    expect((await rest("GET", "/devices/x/y/z", { token })).status).toBe(404);
+    expect((await rest("DELETE", "/devices", { token })).status).toBe(405);
   });
 });

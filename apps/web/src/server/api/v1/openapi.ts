@@ -2,8 +2,9 @@ import { apiScopes, apiScopeTable } from "@aspen/core";
 import { apiScopesEn } from "../../../i18n/apiScopes.en";
 import { errorBodySchema } from "./errors";
 import { toJsonSchema, type JsonSchema } from "./json-schema";
-import type { Operation } from "./operation";
+import { bodyIsOptional, type Operation } from "./operation";
 import { apiBasePath } from "./router";
+import { nameResourceSchemas } from "./schema-names";
 
 /** Plain-words description of each scope: the English words the API keys page and consent page show. */
 export const scopeDescriptions = apiScopesEn;
@@ -16,7 +17,8 @@ const tagDescriptions: Record<string, string> = {
   Commands: "Commands (RPC) sent to devices and their results.",
   Audit: "Who did what in the tenant, when and from where.",
   "Alert rules": "Rules on products' telemetry, events and presence that raise alarms.",
-  Webhooks: "Endpoints that receive signed (Standard Webhooks) event deliveries.",
+  Alarms: "Alarms the rules raised: at most one open per rule and device; acknowledged and cleared by members or automatically.",
+  Webhooks: "Endpoints that receive signed (Standard Webhooks) event deliveries, their delivery log, replays and test events.",
 };
 
 const statusText: Record<number, string> = {
@@ -50,6 +52,8 @@ function parameters(op: Operation, defs: Record<string, JsonSchema>) {
         in: where,
         required: where === "path" || (js.required ?? []).includes(name),
         schema: rest,
+        // Arrays as the router reads them: the parameter repeated (`?status=a&status=b`).
+        ...((rest as { type?: string }).type === "array" ? { style: "form", explode: true } : {}),
         ...(description ? { description } : {}),
       });
     }
@@ -68,6 +72,7 @@ function parameters(op: Operation, defs: Record<string, JsonSchema>) {
 
 /** The OpenAPI 3.1 document of `operations`, generated from their zod schemas. */
 export function buildOpenApiDocument(operations: readonly Operation[], opts: { serverUrl: string }) {
+  nameResourceSchemas();
   const defs: Record<string, JsonSchema> = {};
   // A named schema (`.meta({ id: "Error" })`): the answer is a $ref and the schema lands in `defs`.
   const errorRef = toJsonSchema(errorBodySchema, "output", defs);
@@ -94,7 +99,11 @@ export function buildOpenApiDocument(operations: readonly Operation[], opts: { s
       parameters: parameters(op, defs),
       responses,
     };
-    if (op.body) item.requestBody = { required: true, content: { "application/json": { schema: toJsonSchema(op.body, "input", defs) } } };
+    if (op.body)
+      item.requestBody = {
+        required: !bodyIsOptional(op),
+        content: { "application/json": { schema: toJsonSchema(op.body, "input", defs) } },
+      };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = item;
   }
   const scopes = Object.fromEntries(apiScopes.map((s) => [s, `${scopeDescriptions[s]} (grants ${apiScopeTable[s].join(", ")})`]));

@@ -52,3 +52,12 @@ export function defineOperation<P extends AnyObject, Q extends AnyObject, B exte
 ): Operation {
   return op;
 }
+
+/**
+ * Whether an operation's body may be left out: a POST action whose options are all optional (its schema
+ * accepts `{}`, which an empty request body then stands for), e.g. acknowledge with no comment. A PATCH
+ * or PUT always needs a body.
+ */
+export function bodyIsOptional(op: Operation): boolean {
+  return op.method === "POST" && op.body !== undefined && op.body.safeParse({}).success;
+}

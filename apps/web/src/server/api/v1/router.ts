@@ -5,7 +5,7 @@ import { parseJsonBody, readBody } from "./body";
 import { errorResponse, invalidInput, restError, toRestError } from "./errors";
 import { Idempotency } from "./idempotency";
 import { toJsonSchema } from "./json-schema";
-import type { Operation } from "./operation";
+import { bodyIsOptional, type Operation } from "./operation";
 import { consumeRate } from "./rate-limit";
 import { countGrantRequest } from "../../oauth/usage";
 import { countApiCall } from "./usage";
@@ -17,8 +17,10 @@ interface Compiled {
   op: Operation;
   pattern: RegExp;
   names: string[];
-  /** Query fields documented as numbers or booleans: their strings are converted before validation. */
+  /** Query fields documented as numbers, booleans or arrays: their strings are converted before validation. */
   queryTypes: Map<string, string>;
+  /** An empty request body stands for `{}` (every body field is optional). */
+  bodyOptional: boolean;
 }
 
 /** The JSON types of an operation's query fields (from the same schema the document shows). */
@@ -28,7 +30,7 @@ function queryTypesOf(op: Operation): Map<string, string> {
   const js = toJsonSchema(op.query, "input", {}) as { properties?: Record<string, { type?: string; anyOf?: { type?: string }[] }> };
   for (const [name, prop] of Object.entries(js.properties ?? {})) {
     const t = prop.type ?? prop.anyOf?.find((a) => a.type && a.type !== "null")?.type;
-    if (t === "integer" || t === "number" || t === "boolean") types.set(name, t);
+    if (t === "integer" || t === "number" || t === "boolean" || t === "array") types.set(name, t);
   }
   return types;
 }
@@ -41,7 +43,7 @@ function compile(op: Operation): Compiled {
       names.push(n);
       return "([^/]+)";
     });
-  return { op, pattern: new RegExp(`^${source}$`), names, queryTypes: queryTypesOf(op) };
+  return { op, pattern: new RegExp(`^${source}$`), names, queryTypes: queryTypesOf(op), bodyOptional: bodyIsOptional(op) };
 }
 
 const emptyObject = z.object({}).strict();
@@ -54,15 +56,18 @@ function json(body: unknown, status: number, headers: Record<string, string>): R
 }
 
 /**
- * Query parameters as an object (a repeated parameter keeps its last value); numbers and booleans
- * where the schema wants them, so `?bucketSeconds=60` meets `z.int()`. Anything unparsable stays a
- * string and fails validation with the schema's message.
+ * Query parameters as an object (a repeated parameter keeps its last value, unless the schema wants an
+ * array: then every value, as OpenAPI's default `form` style with `explode` sends them:
+ * `?severity=critical&severity=major`); numbers and booleans where the schema wants them, so
+ * `?bucketSeconds=60` meets `z.int()`. Anything unparsable stays a string and fails validation with
+ * the schema's message.
  */
 function queryObject(url: URL, types: Map<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of url.searchParams.entries()) {
     const t = types.get(k);
-    if ((t === "integer" || t === "number") && v.trim() !== "" && Number.isFinite(Number(v))) out[k] = Number(v);
+    if (t === "array") out[k] = url.searchParams.getAll(k);
+    else if ((t === "integer" || t === "number") && v.trim() !== "" && Number.isFinite(Number(v))) out[k] = Number(v);
     else if (t === "boolean" && (v === "true" || v === "false")) out[k] = v === "true";
     else out[k] = v;
   }
@@ -75,7 +80,8 @@ function queryObject(url: URL, types: Map<string, string>): Record<string, unkno
  * refused), Idempotency-Key on creating POSTs, then the operation's service call, and one error shape.
  */
 export function createApiHandler(operations: readonly Operation[]) {
-  const compiled = operations.map(compile);
+  // Literal segments before templated ones (OpenAPI's rule): `/alarms/summary` is not `/alarms/{id}`.
+  const compiled = operations.map(compile).sort((a, b) => a.names.length - b.names.length);
 
   return async function handle(req: Request): Promise<Response> {
     const url = new URL(req.url);
@@ -89,7 +95,7 @@ export function createApiHandler(operations: readonly Operation[]) {
         throw restError(404, "not_found", `No endpoint ${path} under ${apiBasePath}; see ${apiBasePath}/openapi.json.`);
       const match = onPath.find((c) => c.op.method === req.method);
       if (!match) {
-        const allow = onPath.map((c) => c.op.method).join(", ");
+        const allow = [...new Set(onPath.map((c) => c.op.method))].join(", ");
         throw restError(405, "method_not_allowed", `${req.method} is not allowed on ${path}; use ${allow}.`, null, { allow });
       }
       const { op } = match;
@@ -114,7 +120,7 @@ export function createApiHandler(operations: readonly Operation[]) {
       let raw: Uint8Array = new Uint8Array();
       if (op.body) {
         raw = await readBody(req);
-        const parsed = op.body.safeParse(parseJsonBody(req, raw));
+        const parsed = op.body.safeParse(raw.byteLength === 0 && match.bodyOptional ? {} : parseJsonBody(req, raw));
         if (!parsed.success) throw invalidInput(parsed.error, "body");
         body = parsed.data;
       }

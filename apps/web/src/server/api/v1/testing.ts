@@ -1,5 +1,7 @@
-import type { ApiScope } from "@aspen/core";
+import { parsePublicId, publicId, type ApiScope, type IdPrefix, type Severity } from "@aspen/core";
+import { raiseAlarm, withSystem } from "@aspen/db";
 import { randomSuffix } from "@aspen/db/testing";
+import { getSystemDb } from "../../db";
 import { callerAs } from "../../testing";
 import { handleApiRequest } from "./handler";
 
@@ -37,4 +39,35 @@ export async function rest(
   const res = await handleApiRequest(new Request(`http://localhost:3000/api/v1${path}`, { method, headers, body }));
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+function uuidOf(prefix: IdPrefix, id: string): string {
+  const uuid = parsePublicId(prefix, id);
+  if (!uuid) throw new Error(`not a ${prefix} id: ${id}`);
+  return uuid;
+}
+
+/**
+ * Raises an active alarm of `ruleId` on `deviceId` (public ids) as the worker's evaluator would (no
+ * operation raises one) and returns its public id.
+ */
+export async function raiseTestAlarm(
+  tenantId: string,
+  ids: { ruleId: string; deviceId: string; productId: string },
+  opts: { severity?: Severity; at?: Date } = {},
+): Promise<string> {
+  const { alarm } = await withSystem(getSystemDb(), (tx) =>
+    raiseAlarm(tx, {
+      tenantId,
+      ruleId: uuidOf("rul", ids.ruleId),
+      deviceId: uuidOf("dev", ids.deviceId),
+      productId: uuidOf("prd", ids.productId),
+      severity: opts.severity ?? "major",
+      title: "Hot",
+      at: opts.at ?? new Date(),
+      values: { temperature: 31 },
+      dedupKey: `test-${randomSuffix()}`,
+    }),
+  );
+  return publicId("alm", alarm.id);
 }

@@ -7,14 +7,19 @@ import { getProducer } from "../../jobs";
 import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 
-export const replayWebhookDeliveryInput = z.object({ deliveryId: publicIdInput("dlv") });
+export const replayWebhookDeliveryInput = z.object({
+  deliveryId: publicIdInput("dlv"),
+  /** The endpoint the delivery must belong to (the REST path names it); any of the tenant's when absent. */
+  id: publicIdInput("whk").optional(),
+});
 export const replayWebhookDeliveryOutput = z.object({ deliveryId: z.string(), replay: z.number().int() });
 
 /** Sends a delivery again (same body and webhook-id, fresh attempts). */
 export async function replayWebhookDelivery(scope: Scope, input: z.output<typeof replayWebhookDeliveryInput>) {
   assertAllowed(scope, "webhook.manage");
   const replay = await inTenant(scope, async (tx) => {
-    if (!(await findDelivery(tx, scope.tenant.id, input.deliveryId))) throw notFound("Webhook delivery");
+    const delivery = await findDelivery(tx, scope.tenant.id, input.deliveryId);
+    if (!delivery || (input.id !== undefined && delivery.endpointId !== input.id)) throw notFound("Webhook delivery");
     return markDeliveryReplay(tx, scope.tenant.id, input.deliveryId);
   });
   if (replay === undefined) throw notFound("Webhook delivery");

@@ -8,7 +8,7 @@ import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { deliverPayload } from "./emit";
 
 export const sendTestWebhookInput = z.object({ id: publicIdInput("whk") });
-export const sendTestWebhookOutput = z.object({ deliveryId: z.string() });
+export const sendTestWebhookOutput = z.object({ deliveryId: z.string(), endpointId: z.string() });
 
 /** Sends a `webhook.test` event to one endpoint (even a disabled one); it shows in the delivery log. */
 export async function sendTestWebhook(scope: Scope, input: z.output<typeof sendTestWebhookInput>) {
@@ -27,5 +27,5 @@ export async function sendTestWebhook(scope: Scope, input: z.output<typeof sendT
     targetId: publicId("whk", row.id),
     targetName: row.url,
   });
-  return { deliveryId };
+  return { deliveryId, endpointId: publicId("whk", row.id) };
 }

@@ -1,6 +1,7 @@
 import { alertRuleById, alertRuleByIdInput, alertRuleByIdOutput } from "../../../services/alertRule/byId";
 import { createAlertRule, createAlertRuleInput, createAlertRuleOutput } from "../../../services/alertRule/create";
 import { deleteAlertRule, deleteAlertRuleOutput } from "../../../services/alertRule/delete";
+import { setAlertRuleEnabled, setAlertRuleEnabledOutput } from "../../../services/alertRule/setEnabled";
 import { listAlertRulesAfter, listAlertRulesAfterInput, listAlertRulesAfterOutput } from "../../../services/alertRule/listAfter";
 import { updateAlertRule, updateAlertRuleInput, updateAlertRuleOutput } from "../../../services/alertRule/update";
 import { defineOperation } from "../operation";
@@ -73,5 +74,31 @@ export const alertRuleOperations = [
     status: 200,
     output: deleteAlertRuleOutput,
     handler: ({ scope, params }) => deleteAlertRule(scope, { id: params.id }),
+  }),
+  defineOperation({
+    operationId: "enableAlertRule",
+    method: "POST",
+    path: "/alert-rules/{id}/enable",
+    tag,
+    summary: "Enable an alert rule",
+    description: "The rule is evaluated again within seconds.",
+    scope: "rules:write",
+    params: idParams,
+    status: 200,
+    output: setAlertRuleEnabledOutput,
+    handler: ({ scope, params }) => setAlertRuleEnabled(scope, { id: params.id, enabled: true }),
+  }),
+  defineOperation({
+    operationId: "disableAlertRule",
+    method: "POST",
+    path: "/alert-rules/{id}/disable",
+    tag,
+    summary: "Disable an alert rule",
+    description: "The rule raises no new alarms; its open alarms stay as they are.",
+    scope: "rules:write",
+    params: idParams,
+    status: 200,
+    output: setAlertRuleEnabledOutput,
+    handler: ({ scope, params }) => setAlertRuleEnabled(scope, { id: params.id, enabled: false }),
   }),
 ];

@@ -1,4 +1,5 @@
 import type { Operation } from "../operation";
+import { alarmOperations } from "./alarms";
 import { alertRuleOperations } from "./alert-rules";
 import { attributeOperations } from "./attributes";
 import { auditOperations } from "./audit";
@@ -6,13 +7,12 @@ import { commandOperations } from "./commands";
 import { deviceOperations } from "./devices";
 import { productOperations } from "./products";
 import { telemetryOperations } from "./telemetry";
+import { webhookDeliveryOperations } from "./webhook-deliveries";
 import { webhookOperations } from "./webhooks";
 
 /**
  * Every operation of /api/v1. The router serves only these and the OpenAPI document describes exactly
- * these. Not yet here: alarms (services/alarm: get, acknowledge, clear, and a keyset list whose
- * severity/status filters are arrays), alert-rule enable/disable and webhook update, rotate, test and
- * deliveries. Their scopes (`alarms:*`, `webhooks:*`) are already in core's scope table.
+ * these. Not here: notifications (they belong to a user, and no scope grants them to a token).
  */
 export const operations: readonly Operation[] = [
   ...productOperations,
@@ -22,5 +22,7 @@ export const operations: readonly Operation[] = [
   ...commandOperations,
   ...auditOperations,
   ...alertRuleOperations,
+  ...alarmOperations,
   ...webhookOperations,
+  ...webhookDeliveryOperations,
 ];
