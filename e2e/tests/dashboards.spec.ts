@@ -67,7 +67,7 @@ test("dashboard: two widgets, a live MQTT value, layout kept on reload, share li
   // Share: the link opens read-only in a signed-out browser.
   await page.getByTestId("share-dashboard").click();
   await page.getByTestId("new-share-link").click();
-  const link = await page.getByTestId("share-link").inputValue();
+  const link = (await page.getByTestId("share-link").textContent()) ?? "";
   expect(link).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
   const anon = await browser.newContext();
   const shared = await anon.newPage();
