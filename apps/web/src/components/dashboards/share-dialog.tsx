@@ -58,7 +58,7 @@ export function ShareDialog({
         {link ? (
           <Callout tone="warning">
             <p className="mb-2 text-sm">{d.linkOnce}</p>
-            <CopyField value={link} testId="share-link" />
+            <CopyField value={link} testId="share-link" copyLabel={t.common.copy} copiedLabel={t.common.copied} />
           </Callout>
         ) : null}
         {list.data && list.data.items.length === 0 ? <p className="text-sm text-zinc-500 dark:text-zinc-400">{d.noLinks}</p> : null}

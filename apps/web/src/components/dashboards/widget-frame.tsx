@@ -27,6 +27,10 @@ export function widgetTitle(w: Widget, data: WidgetData | undefined, d: Dictiona
   if (w.title) return w.title;
   if (data && "property" in data && data.property && data.device) return `${data.device.name} · ${data.property.name}`;
   if (data && data.kind === "command" && data.device) return data.device.name;
+  if (data && data.kind === "chart" && data.history?.series.length) {
+    const names = [...new Set(data.history.series.map((s) => s.name))];
+    return names.length <= 2 ? names.join(", ") : kindLabel(d, w.kind);
+  }
   return kindLabel(d, w.kind);
 }
 
