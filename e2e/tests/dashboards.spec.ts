@@ -58,11 +58,13 @@ test("dashboard: two widgets, a live MQTT value, layout kept on reload, share li
   await expect(page.locator('[data-testid^="widget-chart-"]')).toBeVisible();
 
   // The layout (both widgets, their places) survives a reload.
+  await expect(widgets.nth(1)).toHaveAttribute("aria-label", "Temperature, Humidity");
   const before = await widgets.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
   await page.reload();
   await expect(widgets).toHaveCount(2);
-  expect(await widgets.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(before);
   await expect(value).toHaveAttribute("data-value", "23.5");
+  await expect(page.locator('[data-testid^="widget-chart-"]')).toBeVisible();
+  expect(await widgets.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")))).toEqual(before);
 
   // Share: the link opens read-only in a signed-out browser.
   await page.getByTestId("share-dashboard").click();
