@@ -35,6 +35,8 @@ async function settle(page: Page) {
 interface World {
   slug: string;
   pages: string[];
+  /** A dashboard share link, walked signed out. */
+  sharePath: string;
   storage: Awaited<ReturnType<ReturnType<Page["context"]>["storageState"]>>;
 }
 
@@ -82,6 +84,24 @@ test.beforeAll(async ({ browser, baseURL }) => {
   );
   await other.close();
   await trpcMutation(page.request, baseURL!, "member.invite", { tenantSlug: slug, email: `pending-${owner.email}`, role: "viewer" });
+  const dev = created.device.id;
+  const dashboard = await trpcMutation<{ id: string }>(page.request, baseURL ?? "", "dashboard.create", {
+    tenantSlug: slug,
+    name: "Cold storage",
+    layout: {
+      widgets: [
+        { id: "chart", kind: "chart", x: 0, y: 0, w: 8, h: 5, series: [{ deviceId: dev, key: "temperature" }] },
+        { id: "value", kind: "value", x: 8, y: 0, w: 4, h: 3, deviceId: dev, key: "temperature" },
+        { id: "status", kind: "status", x: 8, y: 3, w: 4, h: 2 },
+        { id: "alarms", kind: "alarms", x: 0, y: 5, w: 6, h: 3 },
+        { id: "cmd", kind: "command", x: 6, y: 5, w: 3, h: 3, deviceId: dev, method: "reboot" },
+      ],
+    },
+  });
+  const share = await trpcMutation<{ token: string }>(page.request, baseURL ?? "", "dashboardShare.create", {
+    tenantSlug: slug,
+    dashboardId: dashboard.id,
+  });
 
   world = {
     slug,
@@ -103,7 +123,10 @@ test.beforeAll(async ({ browser, baseURL }) => {
       `/t/${slug}/audit`,
       `/t/${slug}/api-keys`,
       `/t/${slug}/oauth-apps`,
+      `/t/${slug}/dashboards`,
+      `/t/${slug}/dashboards/${dashboard.id}`,
     ],
+    sharePath: `/share/${share.token}`,
   };
   await context.close();
 });
@@ -125,7 +148,7 @@ async function walk(browser: Browser, baseURL: string, colorScheme: "light" | "d
     await signedIn.close();
     const signedOut = await browser.newContext({ baseURL, colorScheme, viewport: vp });
     const anon = await signedOut.newPage();
-    for (const path of ["/", "/login", "/signup", "/t/no-such-tenant-here"]) {
+    for (const path of ["/", "/login", "/signup", "/t/no-such-tenant-here", world.sharePath]) {
       await anon.goto(path);
       await expect(anon.locator("main, form").first()).toBeVisible();
       found.push(...(await violations(anon, `${path} ${colorScheme} ${vp.name}px (signed out)`)));

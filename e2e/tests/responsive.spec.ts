@@ -68,8 +68,22 @@ test("every console page fits 390px, in dark mode too", async ({ page, baseURL }
     labels: { site: "berlin" },
   });
 
+  const dev = created.device.id;
+  const dashboard = await trpcMutation<{ id: string }>(page.request, baseURL ?? "", "dashboard.create", {
+    tenantSlug: slug,
+    name: "Phone dashboard",
+    layout: {
+      widgets: [
+        { id: "chart", kind: "chart", x: 0, y: 0, w: 8, h: 5, series: [{ deviceId: dev, key: "temperature" }] },
+        { id: "value", kind: "value", x: 8, y: 0, w: 4, h: 3, deviceId: dev, key: "temperature" },
+        { id: "cmd", kind: "command", x: 8, y: 3, w: 4, h: 3, deviceId: dev, method: "reboot" },
+      ],
+    },
+  });
   const pages = [
     `/t/${slug}`,
+    `/t/${slug}/dashboards`,
+    `/t/${slug}/dashboards/${dashboard.id}`,
     `/t/${slug}/products`,
     `/t/${slug}/products/${product.id}`,
     `/t/${slug}/products/new`,
@@ -86,6 +100,11 @@ test("every console page fits 390px, in dark mode too", async ({ page, baseURL }
     await expect(page.getByTestId("page-loading")).toHaveCount(0);
     await expectNoHorizontalOverflow(page);
   }
+  // At 390 px the dashboard's widgets stack in one column, in reading order.
+  await page.goto(`/t/${slug}/dashboards/${dashboard.id}`);
+  await expect(page.getByTestId("dashboard-grid")).toHaveAttribute("data-layout", "stacked");
+  const order = await page.locator('section[data-testid^="widget-"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-testid")));
+  expect(order).toEqual(["widget-chart", "widget-value", "widget-cmd"]);
   await page.goto(`/t/${slug}/products/${product.id}`);
   await expect(page.getByTestId("property-0-identifier")).toHaveValue("temperature");
   await page.screenshot({ path: path.join(artifacts, "product-390-dark.png"), fullPage: true });

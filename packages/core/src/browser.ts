@@ -195,3 +195,23 @@ export {
   parseScopeString,
   type ApiScope,
 } from "./api/scopes";
+
+// Dashboards
+export {
+  dashboardColumns,
+  dashboardLayoutSchema,
+  dashboardRanges,
+  dashboardRangeWindow,
+  layoutDeviceIds,
+  maxChartSeries,
+  maxWidgets,
+  nextRow,
+  stackOrder,
+  widgetKinds,
+  widgetSchema,
+  type DashboardLayout,
+  type DashboardRange,
+  type Widget,
+  type WidgetInput,
+  type WidgetKind,
+} from "./dashboards/layout";

@@ -17,6 +17,7 @@ import {
   setDeviceSecret,
 } from "./queries";
 import { devices, products } from "./schema";
+import { seedDemoDashboard } from "./seed-dashboard";
 import { withSystem } from "./tenant";
 
 /**
@@ -156,6 +157,8 @@ async function main() {
         missing.forEach((n, i) => byName.set(n, ids[i]!));
         console.log(`seed: created devices ${missing.join(", ")}`);
       }
+
+      if (await seedDemoDashboard(tx, tenant.id, owner.id, byName)) console.log("seed: created the demo dashboard");
 
       const existing = await readDevicesFile(file);
       const complete =

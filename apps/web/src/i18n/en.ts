@@ -8,6 +8,7 @@ import { oauthEn } from "./oauth.en";
 import { apiKeysEn } from "./apiKeys.en";
 import { apiScopesEn } from "./apiScopes.en";
 import { historyEn } from "./history.en";
+import { dashboardsEn } from "./dashboards.en";
 import { passwordResetEn } from "./password-reset.en";
 import { twoFactorEn } from "./two-factor.en";
 
@@ -23,6 +24,7 @@ export const en = {
   oauth: oauthEn,
   oauthApps: oauthAppsEn,
   history: historyEn,
+  dashboards: dashboardsEn,
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
   platformQueues: platformQueuesEn,

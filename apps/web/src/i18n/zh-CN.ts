@@ -10,6 +10,7 @@ import { apiKeysZhCN } from "./apiKeys.zh-CN";
 import { apiScopesZhCN } from "./apiScopes.zh-CN";
 import type { Dictionary } from "./en";
 import { historyZhCN } from "./history.zh-CN";
+import { dashboardsZhCN } from "./dashboards.zh-CN";
 import { passwordResetZhCN } from "./password-reset.zh-CN";
 import { twoFactorZhCN } from "./two-factor.zh-CN";
 
@@ -20,6 +21,7 @@ export const zhCN: Dictionary = {
   oauth: oauthZhCN,
   oauthApps: oauthAppsZhCN,
   history: historyZhCN,
+  dashboards: dashboardsZhCN,
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
   platformQueues: platformQueuesZhCN,

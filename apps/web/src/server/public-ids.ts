@@ -14,6 +14,8 @@ const what: Record<string, string> = {
   dlv: "webhook delivery",
   evt: "event",
   ses: "session",
+  dsh: "dashboard",
+  shr: "share link",
 };
 
 /**

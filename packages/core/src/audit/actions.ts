@@ -48,6 +48,11 @@ export const auditActions = [
   "oauthGrant.create",
   "oauthGrant.revoke",
   "telemetry.export",
+  "dashboard.create",
+  "dashboard.update",
+  "dashboard.delete",
+  "dashboard.share",
+  "dashboard.unshare",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,6 +1,6 @@
 import { decodeBase58_128, encodeBase58_128 } from "./base58";
 
-/** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key, alert rule, alarm, notification, webhook delivery, export, console session. */
+/** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key, alert rule, alarm, notification, webhook delivery, export, console session, dashboard, dashboard share link. */
 export const idPrefixes = [
   "dev",
   "prd",
@@ -18,6 +18,8 @@ export const idPrefixes = [
   "dlv",
   "exp",
   "ses",
+  "dsh",
+  "shr",
 ] as const;
 export type IdPrefix = (typeof idPrefixes)[number];
 

@@ -16,3 +16,4 @@ export * from "./api-keys";
 export * from "./oauth";
 export * from "./account";
 export * from "./sessions";
+export * from "./dashboards";

@@ -10,3 +10,4 @@ export * from "./oauth";
 export * from "./history";
 export * from "./account";
 export * from "./sessions";
+export * from "./dashboards";

@@ -12,6 +12,8 @@ export interface LiveStreamOptions {
   tenantSlug: string;
   /** Only this device's messages (`dev_…`). */
   deviceId?: string;
+  /** Only these devices' messages (a dashboard's `dev_…` ids). */
+  deviceIds?: readonly string[];
   /** Only these kinds of message. */
   types?: readonly LiveType[];
   /** Called with the messages of the last `flushMs` (never per message). */
@@ -41,6 +43,7 @@ export function useLiveStream(opts: LiveStreamOptions): LiveStatus {
   const enabled = opts.enabled ?? true;
   const query = new URLSearchParams();
   if (opts.deviceId) query.set("device", opts.deviceId);
+  if (opts.deviceIds?.length) query.set("devices", [...opts.deviceIds].sort().join(","));
   if (opts.types?.length) query.set("types", opts.types.join(","));
   const url = `/api/live/${encodeURIComponent(opts.tenantSlug)}${query.size ? `?${query}` : ""}`;
 

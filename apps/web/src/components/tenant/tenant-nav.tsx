@@ -16,6 +16,7 @@ export function TenantNav() {
     { href: base, label: t.nav.overview, key: "overview", show: true },
     { href: `${base}/products`, label: t.nav.products, key: "products", show: tenant.permissions.includes("product.read") },
     { href: `${base}/devices`, label: t.nav.devices, key: "devices", show: tenant.permissions.includes("device.read") },
+    { href: `${base}/dashboards`, label: t.dashboards.nav, key: "dashboards", show: tenant.permissions.includes("device.read") },
     { href: `${base}/alerts`, label: t.alertNav.alerts, key: "alerts", show: tenant.permissions.includes("device.read") },
     { href: `${base}/alarms`, label: t.alertNav.alarms, key: "alarms", show: tenant.permissions.includes("device.read") },
     { href: `${base}/webhooks`, label: t.alertNav.webhooks, key: "webhooks", show: tenant.permissions.includes("webhook.manage") },

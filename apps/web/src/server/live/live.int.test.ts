@@ -173,6 +173,23 @@ describe("GET /api/live/<tenant>", () => {
     expect(String(msgs[0]!.commandId)).toMatch(/^cmd_/);
   });
 
+  it("filters by several devices (a dashboard's) and refuses a bad id in the list (400)", async () => {
+    expect((await stream(w.users.owner, { query: `?devices=${device.id},prd_abc` })).status).toBe(400);
+    const second = await createTestDevice(w);
+    const third = await createTestDevice(w);
+    const r = await openStream(w.users.viewer, { query: `?devices=${device.id},${third.id}&types=telemetry` });
+    await redis.publish(
+      channelOf(w.tenant.id),
+      JSON.stringify([
+        { type: "telemetry", deviceId: second.uuid, ts: 1, values: { humidity: 1 } },
+        { type: "telemetry", deviceId: device.uuid, ts: 2, values: { humidity: 2 } },
+        { type: "telemetry", deviceId: third.uuid, ts: 3, values: { humidity: 3 } },
+      ]),
+    );
+    const msgs = await waitFor(() => (r.messages().length >= 2 ? r.messages() : undefined));
+    expect(msgs.map((m) => m.deviceId)).toEqual([device.id, third.id]);
+  });
+
   it("shares one Redis subscription per channel and unsubscribes when the last stream closes", async () => {
     const t = await createDeviceWorld();
     const channel = channelOf(t.tenant.id);

@@ -37,6 +37,19 @@ describe("parseChannelPayload + forConsole", () => {
     ]);
   });
 
+  it("filters by a set of devices (a dashboard's)", () => {
+    const c = randomUUID();
+    const payload = JSON.stringify([
+      { type: "telemetry", deviceId: a, ts: 1, values: { t: 1 } },
+      { type: "telemetry", deviceId: b, ts: 2, values: { t: 2 } },
+      { type: "telemetry", deviceId: c, ts: 3, values: { t: 3 } },
+    ]);
+    expect(decodeChannelPayload(payload, { deviceIds: new Set([a, c]) }).map((m) => m.deviceId)).toEqual([
+      publicId("dev", a),
+      publicId("dev", c),
+    ]);
+  });
+
   it("never throws on junk", () => {
     expect(decodeChannelPayload("{not json", {})).toEqual([]);
     expect(decodeChannelPayload('{"type":"presence"}', {})).toEqual([]);

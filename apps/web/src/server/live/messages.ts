@@ -18,6 +18,8 @@ export type ConsoleLiveMessage = WithPublicIds<ChannelMessage>;
 export interface LiveFilter {
   /** Device uuid: only messages about this device. */
   deviceId?: string;
+  /** Device uuids: only messages about these devices. */
+  deviceIds?: ReadonlySet<string>;
   /** Only these kinds (all when absent). */
   types?: ReadonlySet<LiveType>;
 }
@@ -27,6 +29,7 @@ export function forConsole(messages: readonly ChannelMessage[], filter: LiveFilt
   const out: ConsoleLiveMessage[] = [];
   for (const m of messages) {
     if (filter.deviceId && m.deviceId !== filter.deviceId) continue;
+    if (filter.deviceIds && !filter.deviceIds.has(m.deviceId)) continue;
     if (filter.types && !filter.types.has(m.type)) continue;
     out.push(toConsole(m));
   }

@@ -32,6 +32,28 @@ export interface LiveStreamOptions {
 const querySchema = z.object({
   tenantSlug: z.string().min(1).max(64),
   device: publicIdInput("dev").optional(),
+  /** Several devices (a dashboard's): comma-separated `dev_…`, at most 50. */
+  devices: z
+    .string()
+    .max(50 * 32)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const out = new Set<string>();
+      for (const id of s.split(",")) {
+        const parsed = publicIdInput("dev").safeParse(id.trim());
+        if (!parsed.success) {
+          ctx.addIssue({ code: "custom", message: `Not a device id: ${id.slice(0, 40)} (expected dev_…)` });
+          return z.NEVER;
+        }
+        out.add(parsed.data);
+      }
+      if (out.size > 50) {
+        ctx.addIssue({ code: "custom", message: "At most 50 devices per stream" });
+        return z.NEVER;
+      }
+      return out;
+    }),
   types: z
     .string()
     .max(200)
@@ -55,7 +77,8 @@ const fail = (status: number, code: string, message: string, details: unknown = 
 const maxQueuedChunks = 1000;
 
 /**
- * `GET /api/live/<tenant>?device=dev_…&types=telemetry,presence`: the tenant's live updates as
+ * `GET /api/live/<tenant>?device=dev_…&types=telemetry,presence` (or `devices=dev_a,dev_b`, a
+ * dashboard's): the tenant's live updates as
  * server-sent events (`data:` = JSON array of ConsoleLiveMessage; `event: ready` once subscribed,
  * `event: resync` after Redis reconnected, `event: revoked` before closing when access ended).
  * Signed-out → 401; not a member (or no such tenant) → 404; role without `device.read` → 403.
@@ -68,13 +91,14 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
   const query = querySchema.safeParse({
     tenantSlug: opts.tenantSlug,
     device: url.searchParams.get("device") ?? undefined,
+    devices: url.searchParams.get("devices") ?? undefined,
     types: url.searchParams.get("types") ?? undefined,
   });
   if (!query.success) {
     const details = query.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return fail(400, "invalid_input", `${details[0]!.path}: ${details[0]!.message}`, details);
   }
-  const { tenantSlug, device, types } = query.data;
+  const { tenantSlug, device, devices, types } = query.data;
 
   const allowed = async (): Promise<{ tenantId: string } | Response> => {
     const found = await findTenantMembership(getSystemDb(), tenantSlug, userId);
@@ -92,7 +116,7 @@ export async function handleLiveRequest(req: Request, opts: LiveStreamOptions): 
     if (!found) return fail(404, "not_found", "Device not found");
   }
 
-  const filter: LiveFilter = { deviceId: device, types };
+  const filter: LiveFilter = { deviceId: device, deviceIds: devices, types };
   const channel = redisKeys(getEnv().REDIS_PREFIX).live(tenantId);
   const hub = opts.hub ?? getLiveHub();
   const sessionVersion = session?.sessionVersion;

@@ -22,6 +22,8 @@ import { notificationRouter } from "./notification/_router";
 import { webhookRouter } from "./webhook/_router";
 import { queueRouter } from "./queue/_router";
 import { sessionRouter } from "./session/_router";
+import { dashboardRouter } from "./dashboard/_router";
+import { dashboardShareRouter } from "./dashboardShare/_router";
 
 /**
  * The console's API. Tenant-scoped procedures take `tenantSlug`; ids are
@@ -53,6 +55,8 @@ export const appRouter = createTRPCRouter({
   oauthGrant: oauthGrantRouter,
   history: historyRouter,
   telemetryExport: telemetryExportRouter,
+  dashboard: dashboardRouter,
+  dashboardShare: dashboardShareRouter,
 });
 
 export type AppRouter = typeof appRouter;

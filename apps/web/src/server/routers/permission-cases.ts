@@ -118,6 +118,16 @@ async function newOAuthApp(c: Ctx) {
   return made.app;
 }
 
+/** A dashboard with a value widget over a new device (so that its data names a device of the tenant). */
+async function newDashboard(c: Ctx): Promise<{ id: string; version: number }> {
+  const d = await newDevice(c);
+  const layout = { widgets: [{ id: "v", kind: "value" as const, x: 0, y: 0, w: 3, h: 2, deviceId: d.id, key: "temperature" }] };
+  return c.owner.dashboard.create({ tenantSlug: c.slug, name: `dash-${randomSuffix()}`, layout });
+}
+async function newShare(c: Ctx): Promise<{ id: string }> {
+  return (await c.owner.dashboardShare.create({ tenantSlug: c.slug, dashboardId: (await newDashboard(c)).id })).share;
+}
+
 /** Every tenant-scoped procedure: the permission it needs and a valid call. */
 export const cases: Record<string, Case> = {
   "tenant.bySlug": { permission: "tenant.read", input: () => ({}) },
@@ -141,7 +151,7 @@ export const cases: Record<string, Case> = {
   "product.rotateProductSecret": { permission: "product.write", prepare: newProduct, input: (p) => ({ id: p.id }) },
 
   "device.list": { permission: "device.read", input: () => page },
-  "device.byId": { permission: "device.read", prepare: newDevice, input: (d) => ({ id: d.id }) },
+  "device.byId": { permission: "device.read", prepare: newDevice, input: (d: { id: string; version: number }) => ({ id: d.id }) },
   "device.create": { permission: "device.write", prepare: newProduct, input: (p) => ({ name: `dev-${randomSuffix()}`, productId: p.id }) },
   "device.bulkCheck": {
     permission: "device.write",
@@ -162,10 +172,18 @@ export const cases: Record<string, Case> = {
     // The outsider's tenant has no such product: every row is refused.
     otherTenant: "BAD_REQUEST",
   },
-  "device.update": { permission: "device.write", prepare: newDevice, input: (d) => ({ id: d.id, labels: { site: "hamburg" } }) },
-  "device.setEnabled": { permission: "device.write", prepare: newDevice, input: (d) => ({ id: d.id, enabled: false }) },
-  "device.rotateSecret": { permission: "device.secret", prepare: newDevice, input: (d) => ({ id: d.id }) },
-  "device.delete": { permission: "device.write", prepare: newDevice, input: (d) => ({ id: d.id }) },
+  "device.update": {
+    permission: "device.write",
+    prepare: newDevice,
+    input: (d: { id: string; version: number }) => ({ id: d.id, labels: { site: "hamburg" } }),
+  },
+  "device.setEnabled": {
+    permission: "device.write",
+    prepare: newDevice,
+    input: (d: { id: string; version: number }) => ({ id: d.id, enabled: false }),
+  },
+  "device.rotateSecret": { permission: "device.secret", prepare: newDevice, input: (d: { id: string; version: number }) => ({ id: d.id }) },
+  "device.delete": { permission: "device.write", prepare: newDevice, input: (d: { id: string; version: number }) => ({ id: d.id }) },
 
   "telemetry.latest": { permission: "device.read", prepare: newDevice, input: (d) => ({ deviceId: d.id }) },
   "telemetry.series": {
@@ -252,6 +270,24 @@ export const cases: Record<string, Case> = {
   "oauthApp.grants": { permission: "oauthApp.manage", prepare: newOAuthApp, input: (a) => ({ id: a.id }) },
 
   "audit.list": { permission: "audit.read", input: () => page },
+
+  "dashboard.list": { permission: "device.read", input: () => ({}) },
+  "dashboard.byId": { permission: "device.read", prepare: newDashboard, input: (d: { id: string; version: number }) => ({ id: d.id }) },
+  "dashboard.data": {
+    permission: "device.read",
+    prepare: newDashboard,
+    input: (d: { id: string; version: number }) => ({ id: d.id, timeZone: "Europe/Berlin" }),
+  },
+  "dashboard.create": { permission: "device.write", input: () => ({ name: `dash-${randomSuffix()}` }) },
+  "dashboard.update": {
+    permission: "device.write",
+    prepare: newDashboard,
+    input: (d: { id: string; version: number }) => ({ id: d.id, version: d.version, name: "Renamed" }),
+  },
+  "dashboard.delete": { permission: "device.write", prepare: newDashboard, input: (d: { id: string; version: number }) => ({ id: d.id }) },
+  "dashboardShare.list": { permission: "device.write", prepare: newDashboard, input: (d: { id: string }) => ({ dashboardId: d.id }) },
+  "dashboardShare.create": { permission: "device.write", prepare: newDashboard, input: (d: { id: string }) => ({ dashboardId: d.id }) },
+  "dashboardShare.revoke": { permission: "device.write", prepare: newShare, input: (s: { id: string }) => ({ id: s.id }) },
 };
 
 /**
@@ -271,6 +307,8 @@ export const publicProcedures: Record<string, { input: () => unknown; answer: "O
     reason: "reset_link_invalid",
   },
   "account.verifyEmail": { input: () => ({ token: "x".repeat(43) }), answer: "BAD_REQUEST", reason: "verification_link_invalid" },
+  // A made-up (or revoked) share token: the same answer as for a deleted dashboard.
+  "dashboardShare.view": { input: () => ({ token: "x".repeat(43) }), answer: "NOT_FOUND" },
 };
 
 /**

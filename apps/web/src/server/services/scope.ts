@@ -23,7 +23,8 @@ export type Actor =
   | { kind: "user"; id: string; email: string; name: string }
   | { kind: "apiKey"; id: string; name: string; userId: string | null }
   | { kind: "oauthApp"; id: string; name: string; userId: string | null }
-  | { kind: "device"; id: string; name: string; productId: string };
+  | { kind: "device"; id: string; name: string; productId: string }
+  | { kind: "share"; id: string; name: string };
 
 /**
  * What every tenant service receives: the tenant, the actor, what the actor may
@@ -44,7 +45,7 @@ export interface Scope {
 export function actingUserId(scope: Scope): string | null {
   const a = scope.actor;
   if (a.kind === "user") return a.id;
-  return a.kind === "device" ? null : a.userId;
+  return a.kind === "device" || a.kind === "share" ? null : a.userId;
 }
 
 /** Runs `fn` in the scope's tenant (RLS set for the transaction). */
@@ -107,6 +108,21 @@ export function deviceScope(opts: {
   };
 }
 
+/**
+ * A scope for a dashboard's share link, opened signed out: it may read device data and nothing else
+ * (no commands, no writes); the shared-view service limits it further to the dashboard's devices.
+ */
+export function shareScope(opts: { db: Database; tenant: TenantRef; shareId: string; meta: RequestMeta }): Scope {
+  return {
+    tenant: opts.tenant,
+    actor: { kind: "share", id: opts.shareId, name: "share link" },
+    role: "viewer",
+    permissions: new Set<Permission>(["device.read"]),
+    meta: opts.meta,
+    db: opts.db,
+  };
+}
+
 /** The device a scope acts as; throws FORBIDDEN for any other actor. */
 export function assertDevice(scope: Scope): Extract<Actor, { kind: "device" }> {
   if (scope.actor.kind === "device") return scope.actor;
@@ -116,7 +132,7 @@ export function assertDevice(scope: Scope): Extract<Actor, { kind: "device" }> {
 /** What `recordAudit` needs from a scope: the actor as the audit row's user, the tenant, the request. */
 export function auditOf(scope: Scope): AuditContext {
   const a = scope.actor;
-  if (a.kind === "device") return { user: null, tenant: scope.tenant, meta: scope.meta };
+  if (a.kind === "device" || a.kind === "share") return { user: null, tenant: scope.tenant, meta: scope.meta };
   if (a.kind === "user") return { user: { id: a.id, email: a.email }, tenant: scope.tenant, meta: scope.meta };
   // Tokens: the row names the key or app; the user the rights come from is kept as the actor id.
   return { user: a.userId ? { id: a.userId, email: `${a.kind}:${a.name}` } : null, tenant: scope.tenant, meta: scope.meta };

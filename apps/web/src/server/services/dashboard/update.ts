@@ -1,0 +1,51 @@
+import { dashboardLayoutSchema } from "@aspen/core";
+import { updateDashboardIfVersion } from "@aspen/db";
+import { z } from "zod";
+import { recordAudit } from "../../audit";
+import { appError } from "../../errors";
+import { publicIdInput } from "../../public-ids";
+import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
+import { dashboardNameInput, dashboardSchema, toDashboardDto } from "./dto";
+import { assertLayoutDevices, requireDashboard } from "./require";
+
+export const updateDashboardInput = z
+  .object({
+    id: publicIdInput("dsh"),
+    /** The version this change was made on (from `byId` or the last save). */
+    version: z.number().int().min(1),
+    name: dashboardNameInput.optional(),
+    layout: dashboardLayoutSchema.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.layout !== undefined, { message: "Nothing to change: give a name or a layout" });
+export const updateDashboardOutput = dashboardSchema;
+
+/**
+ * Renames a dashboard and/or saves its layout, only if nobody saved it since `version`: otherwise
+ * CONFLICT `dashboard_changed` (reload, then redo the change), so no save silently undoes another.
+ */
+export async function updateDashboard(scope: Scope, input: z.output<typeof updateDashboardInput>) {
+  assertAllowed(scope, "device.write");
+  const tenantId = scope.tenant.id;
+  const row = await inTenant(scope, async (tx) => {
+    const current = await requireDashboard(tx, tenantId, input.id);
+    if (input.layout) await assertLayoutDevices(tx, tenantId, input.layout);
+    const saved = await updateDashboardIfVersion(tx, tenantId, input.id, input.version, { name: input.name, layout: input.layout });
+    if (!saved) {
+      throw appError(
+        "CONFLICT",
+        "dashboard_changed",
+        `Someone saved this dashboard in the meantime (now version ${current.version}, yours ${input.version}): reload it and make your change again.`,
+      );
+    }
+    return saved;
+  });
+  const dashboard = toDashboardDto(row);
+  await recordAudit(auditOf(scope), {
+    action: "dashboard.update",
+    targetType: "dashboard",
+    targetId: dashboard.id,
+    targetName: row.name,
+    details: { version: row.version, widgets: row.layout.widgets.length },
+  });
+  return dashboard;
+}
