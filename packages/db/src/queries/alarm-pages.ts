@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "../client";
 import { alarms, alertRules, devices } from "../schema";
-import type { AlarmFilter, AlarmListRow } from "./alerts";
+import { alarmFilterWhere, alarmListColumns, type AlarmFilter, type AlarmListRow } from "./alerts";
 import { keysetAfter } from "./pagination";
 
 /**
@@ -16,23 +16,11 @@ export async function listAlarmsAfter(
   const after = await keysetAfter(tx, alarms, tenantId, f.after, [alarms.firstSeenAt, alarms.id], "<");
   if (after === null) return { items: [], hasMore: false, cursorFound: false };
   const rows = await tx
-    .select({ alarm: alarms, deviceName: devices.name, ruleName: alertRules.name })
+    .select(alarmListColumns)
     .from(alarms)
     .innerJoin(devices, eq(devices.id, alarms.deviceId))
     .innerJoin(alertRules, eq(alertRules.id, alarms.ruleId))
-    .where(
-      and(
-        eq(alarms.tenantId, tenantId),
-        f.severity?.length ? inArray(alarms.severity, f.severity) : undefined,
-        f.status?.length ? inArray(alarms.status, f.status) : undefined,
-        f.deviceId ? eq(alarms.deviceId, f.deviceId) : undefined,
-        f.productId ? eq(alarms.productId, f.productId) : undefined,
-        f.ruleId ? eq(alarms.ruleId, f.ruleId) : undefined,
-        f.from ? gte(alarms.lastSeenAt, f.from) : undefined,
-        f.to ? lte(alarms.firstSeenAt, f.to) : undefined,
-        after,
-      ),
-    )
+    .where(and(alarmFilterWhere(tenantId, f), after))
     .orderBy(desc(alarms.firstSeenAt), desc(alarms.id))
     .limit(f.limit + 1);
   return {

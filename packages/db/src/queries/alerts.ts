@@ -279,10 +279,12 @@ export interface AlarmFilter {
   to?: Date | undefined;
 }
 
-const alarmListColumns = { alarm: alarms, deviceName: devices.name, ruleName: alertRules.name };
+/** The columns of an alarm list row (the alarm, its device's and rule's names). */
+export const alarmListColumns = { alarm: alarms, deviceName: devices.name, ruleName: alertRules.name };
 
-export async function listAlarms(tx: Tx, tenantId: string, f: AlarmFilter & PageRequest): Promise<Page<AlarmListRow>> {
-  const where: SQL | undefined = and(
+/** The conditions of an alarm list's filter, for the tenant. */
+export function alarmFilterWhere(tenantId: string, f: AlarmFilter): SQL | undefined {
+  return and(
     eq(alarms.tenantId, tenantId),
     f.severity?.length ? inArray(alarms.severity, f.severity) : undefined,
     f.status?.length ? inArray(alarms.status, f.status) : undefined,
@@ -292,6 +294,10 @@ export async function listAlarms(tx: Tx, tenantId: string, f: AlarmFilter & Page
     f.from ? gte(alarms.lastSeenAt, f.from) : undefined,
     f.to ? lte(alarms.firstSeenAt, f.to) : undefined,
   );
+}
+
+export async function listAlarms(tx: Tx, tenantId: string, f: AlarmFilter & PageRequest): Promise<Page<AlarmListRow>> {
+  const where = alarmFilterWhere(tenantId, f);
   const [rows, [total]] = await Promise.all([
     tx
       .select(alarmListColumns)
