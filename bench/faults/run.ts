@@ -61,8 +61,9 @@ async function scenario(name: string, fault: { down(): Promise<void>; up(): Prom
     maxRss = Math.max(maxRss, broker.rssMb());
     await sleep(500);
   }
-  await fault.up();
+  // The service accepts connections before its start command returns: the outage ends when the start begins.
   const up = Date.now();
+  await fault.up();
   let resumedMs: number | null = null;
   for (const end = Date.now() + 60_000; Date.now() < end; await sleep(100)) {
     const first = Math.min(...fleets.map((f) => f.ackTimes.find((t) => t > up) ?? Infinity));
