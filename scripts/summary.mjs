@@ -37,7 +37,7 @@ for (const arg of process.argv.slice(2)) {
   if (kind === "vitest") {
     notes.push(...vitestNotes(report));
     p = report.numPassedTests ?? 0;
-    f = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(report);
+    f = (report.numFailedTests ?? 0) + countFilesFailedWithoutFailedTest(report);
     s = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   } else if (kind === "playwright") {
     notes.push(...playwrightNotes(report));
@@ -60,7 +60,7 @@ function vitestNotes(report) {
   for (const file of report.testResults ?? []) {
     const rel = String(file.name ?? "").replace(`${process.cwd()}/`, "");
     const results = file.assertionResults ?? [];
-    if (file.status === "failed" && results.length === 0) out.push(`FAILED ${rel}: ${firstLine(file.message)}`);
+    if (file.status === "failed" && !results.some((a) => a.status === "failed")) out.push(`FAILED ${rel}: ${firstLine(file.message)}`);
     for (const a of results) {
       if (a.status === "failed") out.push(`FAILED ${rel} > ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
       else if (a.status === "pending" || a.status === "skipped" || a.status === "todo") out.push(`skipped ${rel} > ${a.fullName}`);
@@ -98,9 +98,10 @@ function firstLine(text) {
   );
 }
 
-// A file that failed to load has no tests but counts as a failed suite; files with failing tests are already counted.
-function countSuitesWithFailedTests(report) {
-  return (report.testResults ?? []).filter((r) => r.status === "failed" && (r.assertionResults ?? []).some((a) => a.status === "failed"))
+// A file that failed to load, or whose file-level hook failed, has no failed test but failed: one failure each.
+// (`numFailedTestSuites` counts failed describe blocks too, so it cannot be used for this.)
+function countFilesFailedWithoutFailedTest(report) {
+  return (report.testResults ?? []).filter((r) => r.status === "failed" && !(r.assertionResults ?? []).some((a) => a.status === "failed"))
     .length;
 }
 
