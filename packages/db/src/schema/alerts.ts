@@ -83,6 +83,8 @@ export const alarms = pgTable(
       .on(t.tenantId, t.ruleId, t.deviceId)
       .where(sql`status <> 'cleared'`),
     index("alarms_tenant_created_idx").on(t.tenantId, t.createdAt),
+    // The alarm lists' order (newest first seen first, ties by id).
+    index("alarms_tenant_first_seen_idx").on(t.tenantId, t.firstSeenAt, t.id),
     index("alarms_tenant_status_idx").on(t.tenantId, t.status, t.severity),
     index("alarms_tenant_device_idx").on(t.tenantId, t.deviceId, t.createdAt),
     tenantIsolation(),

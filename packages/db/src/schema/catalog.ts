@@ -70,7 +70,8 @@ export const devices = pgTable(
     uniqueIndex("devices_tenant_name_key").on(t.tenantId, t.name),
     uniqueIndex("devices_secret_hash_key").on(t.secretHash),
     index("devices_tenant_product_idx").on(t.tenantId, t.productId),
-    index("devices_tenant_created_idx").on(t.tenantId, t.createdAt),
+    // Lists order by (created_at, id): devices made in one transaction share created_at, so the id is in the key.
+    index("devices_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
     index("devices_labels_idx").using("gin", t.labels),
     tenantIsolation(),
   ],
