@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { deviceTopicPrefix, parseInternalTopic } from "@aspen/core";
 import type { Database } from "@aspen/db";
 import { closeBrokerConnections, closeDeviceConnection, openDeviceConnections, type OpenConnection } from "@aspen/db/broker";
@@ -75,9 +76,11 @@ export function attachPresence(deps: {
     const s = sessionOf(client);
     if (!s) return;
     metrics.connections.inc();
+    const connectionId = randomUUID();
     s.connection = track(
       retry(() =>
         openDeviceConnection({
+          id: connectionId,
           tenantId: s.tenantId,
           deviceId: s.deviceId,
           brokerId,

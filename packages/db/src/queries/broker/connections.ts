@@ -12,6 +12,11 @@ export interface OpenConnection {
   /** `mqtt`, `mqtts` or `ws`. */
   protocol: string;
   protocolVersion: number | null;
+  /**
+   * The row's id, made by the caller once per connection so that retrying after an ambiguous failure (the commit
+   * happened, the answer was lost with the database connection) finds the row instead of opening a second one.
+   */
+  id?: string | undefined;
 }
 
 /**
@@ -26,7 +31,7 @@ export async function openDeviceConnections(
   conns: readonly OpenConnection[],
 ): Promise<({ id: string; connectedAt: string } | undefined)[]> {
   if (conns.length === 0) return [];
-  const ids = conns.map(() => randomUUID());
+  const ids = conns.map((c) => c.id ?? randomUUID());
   const rows = await tx.execute<{ id: string; connected_at: string }>(sql`
     with c as (
       insert into device_connections (id, tenant_id, device_id, broker_id, client_id, ip, protocol, protocol_version, connected_at)
@@ -37,6 +42,7 @@ export async function openDeviceConnections(
         ${textArray(conns.map((c) => c.protocol))}::text[], ${numberArray(conns.map((c) => c.protocolVersion))}::int4[]
       ) as x(id, t, d, b, c, ip, p, v)
       where exists (select 1 from devices where id = x.d)
+      on conflict (id) do update set broker_id = excluded.broker_id
       returning id, device_id, connected_at
     ), u as (
       update devices set online = true, last_connected_at = m.at, last_seen_at = m.at
