@@ -6,11 +6,11 @@ import { generateSecret, hashSecret } from "@aspen/core";
 import { createDb, insertApiKey, insertDevices, withTenant } from "@aspen/db";
 import { createTestTenant, createTestUser } from "@aspen/db/testing";
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchEnv } from "../lib/env";
+import { startBuiltWeb } from "../lib/processes";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,42 +66,18 @@ await withTenant(db, tenant.id, async (tx) => {
 });
 
 console.log("starting the built web app…");
-const web = spawn("npm", ["run", "start", "-w", "@aspen/web"], {
-  cwd: root,
-  env: {
-    ...process.env,
+const { stop } = await startBuiltWeb(
+  port,
+  {
     TENANT_DATABASE_URL: tenantUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef0123456789",
-    APP_URL: base,
-    WEB_PORT: String(port),
-    WEB_HOST: "127.0.0.1",
     WEB_OPS_PORT: String(port + 10_000),
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
     ABUSE_LIMITS_SCALE: "100",
     // 600/min per key would turn the load into 429s: measure the API, not the limiter's refusals.
     API_RATE_PER_MINUTE: "100000000",
   },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-web.pid!, "SIGTERM");
-  } catch {
-    /* already gone */
-  }
-};
-process.on("exit", stop);
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (i > 240) throw new Error("web did not start");
-  await new Promise((r) => setTimeout(r, 500));
-}
+  root,
+);
 
 // A console session, signed in through Auth.js' credentials endpoint like the login form.
 const csrf = await fetch(`${base}/api/auth/csrf`);

@@ -1,9 +1,6 @@
 /// <reference lib="dom" />
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { publicId, type WidgetInput } from "@aspen/core";
 import { createDb, insertDashboard, withSystem } from "@aspen/db";
@@ -15,6 +12,7 @@ import { chromium } from "playwright-core";
 import postgres from "postgres";
 import { benchEnv } from "../lib/env";
 import { percentile, sleep, writeResults } from "../lib/stats";
+import { startBuiltWeb } from "../lib/processes";
 
 /**
  * A dashboard of 8 widgets in Chromium: seeds `rows` telemetry rows (default 1 M) for 8 devices × 2 keys
@@ -33,7 +31,6 @@ const rows = Number(args.rows);
 const loads = Number(args.loads);
 const port = Number(args.port);
 const env = benchEnv();
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const days = 7;
 const nDevices = 8;
 const keys = ["temperature", "humidity"];
@@ -125,40 +122,11 @@ const dashboard = await withSystem(db, (tx) =>
 const path = `/t/${tenant.slug}/dashboards/${publicId("dsh", dashboard.id)}`;
 
 // 3. The built web app (npm run build -w @aspen/web first) and Chromium.
-const base = `http://127.0.0.1:${port}`;
-const web: ChildProcess = spawn("npm", ["run", "start", "-w", "@aspen/web"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    ...env,
-    AUTH_SECRET: "bench-dashboard-secret-0123456789abcdef0123",
-    APP_URL: base,
-    WEB_PORT: String(port),
-    WEB_HOST: "127.0.0.1",
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    REDIS_PREFIX: "bench-dashboard:",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
+const { base, stop: stopWeb } = await startBuiltWeb(port, {
+  ...env,
+  AUTH_SECRET: "bench-dashboard-secret-0123456789abcdef0123",
+  REDIS_PREFIX: "bench-dashboard:",
 });
-const stopWeb = () => {
-  try {
-    if (web.pid) process.kill(-web.pid, "SIGTERM");
-  } catch {
-    /* already gone */
-  }
-};
-process.on("exit", stopWeb);
-for (let i = 0; ; i++) {
-  if (i > 120) throw new Error("web did not start");
-  const up = await fetch(`${base}/healthz`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (up) break;
-  await sleep(500);
-}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],

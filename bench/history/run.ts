@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,6 +11,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { benchEnv } from "../lib/env";
 import { percentile, sleep, writeResults } from "../lib/stats";
+import { startBuiltWeb } from "../lib/processes";
 
 /**
  * History at scale: seeds N telemetry rows (default 10 M) for one tenant over 30 days, lets the rollup
@@ -43,7 +43,6 @@ const calls = Number(args.calls);
 const port = Number(args.port);
 const env = benchEnv();
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10;
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1)! };
@@ -155,40 +154,11 @@ if (args.reuse) {
 }
 
 // 4. The built web app (npm run build -w @aspen/web first), signed in over HTTP like a browser.
-const base = `http://127.0.0.1:${port}`;
-const web: ChildProcess = spawn("npm", ["run", "start", "-w", "@aspen/web"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    ...env,
-    AUTH_SECRET: "bench-history-secret-0123456789abcdef0123",
-    APP_URL: base,
-    WEB_PORT: String(port),
-    WEB_HOST: "127.0.0.1",
-    NODE_ENV: "production",
-    LOG_LEVEL: "warn",
-    REDIS_PREFIX: "bench-history:",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
+const { base, stop: stopWeb } = await startBuiltWeb(port, {
+  ...env,
+  AUTH_SECRET: "bench-history-secret-0123456789abcdef0123",
+  REDIS_PREFIX: "bench-history:",
 });
-const stopWeb = () => {
-  try {
-    if (web.pid) process.kill(-web.pid, "SIGTERM");
-  } catch {}
-};
-process.on("exit", stopWeb);
-for (let i = 0; ; i++) {
-  if (i > 120) throw new Error("web did not start");
-  if (
-    await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  await sleep(500);
-}
 const jar = new Map<string, string>();
 const remember = (res: Response) => {
   for (const c of res.headers.getSetCookie()) {

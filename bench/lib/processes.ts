@@ -111,3 +111,46 @@ export function startAspen(env: Record<string, string>, port: number, root = rep
 export function startBareAedes(port: number, opts: { noDelay?: boolean } = {}): Promise<Proc> {
   return start([...gcFlags, join(here, "bare-aedes.ts"), String(port), opts.noDelay ? "nodelay" : ""], {}, "bare aedes listening", port);
 }
+
+/**
+ * The built web app (`npm run build -w @aspen/web` first) on 127.0.0.1:`port`, in production mode, with `env` on top
+ * of this process' environment; resolves once `/healthz` answers. `stop()` ends its process group (also at exit).
+ */
+export async function startBuiltWeb(
+  port: number,
+  env: Record<string, string>,
+  root = repoRoot,
+): Promise<{ base: string; stop: () => void }> {
+  const base = `http://127.0.0.1:${port}`;
+  const web = spawn("npm", ["run", "start", "-w", "@aspen/web"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      APP_URL: base,
+      WEB_PORT: String(port),
+      WEB_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      if (web.pid) process.kill(-web.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on("exit", stop);
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return { base, stop };
+    if (i > 240) throw new Error("web did not start");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
