@@ -3,7 +3,7 @@
 # MIGRATE_DATABASE_URL=… REDIS_URL=…` (three database roles: see the README, "Database roles").
 # Uses DATABASE_URL / REDIS_URL when given; otherwise installs Debian's packages if missing
 # and starts private instances on loopback (idempotent: running ones are reused).
-# Usage: eval "$(scripts/services.sh [db-name])"   (db-name defaults to "aspen")
+# Usage: eval "$(scripts/services.sh [db-name])"   (db-name defaults to "aspen"; ASPEN_RESET_DB=1 drops it first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATE="$PWD/.aspen"
@@ -42,13 +42,17 @@ if [ -z "${DATABASE_URL:-}" ]; then
   else
     PGDATA="${ASPEN_PGDATA:-$STATE/pg}"
   fi
+  # Kept beside the cluster, not in the checkout: a data directory outside the project outlives a clone
+  # (a fresh clone of the same path finds the old cluster and must still be able to administer it).
+  PW_FILE="$(dirname "$PGDATA")/pg-superuser-password"
+  [ -s "$PW_FILE" ] || [ ! -s "$STATE/pg-superuser-password" ] || cp -p "$STATE/pg-superuser-password" "$PW_FILE"
   if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres; then
     : # already running on our port (started by an earlier run): reuse it
   elif [ ! -f "$PGDATA/PG_VERSION" ]; then
     log "initialising a PostgreSQL cluster in $PGDATA (scram-sha-256 over TCP, peer on the socket)"
-    # The superuser's password is random, kept 0600 in .aspen/ (psql_admin below reads it).
-    (umask 077; [ -s "$STATE/pg-superuser-password" ] || node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))' >"$STATE/pg-superuser-password")
-    PWFILE=$(mktemp); cp "$STATE/pg-superuser-password" "$PWFILE"; chmod 644 "$PWFILE"
+    # The superuser's password is random, kept 0600 next to the data (psql_admin below reads it).
+    (umask 077; [ -s "$PW_FILE" ] || node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))' >"$PW_FILE")
+    PWFILE=$(mktemp); cp "$PW_FILE" "$PWFILE"; chmod 644 "$PWFILE"
     (cd / && "${RUNAS[@]}" "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth-host=scram-sha-256 --auth-local=peer --pwfile="$PWFILE" --encoding=UTF8 --locale=C.UTF-8 >/dev/null)
     rm -f "$PWFILE"
     cat >>"$PGDATA/postgresql.conf" <<CONF
@@ -65,8 +69,18 @@ CONF
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     (cd / && "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null)
   fi
-  SUPER_PW="${PGPASSWORD:-$(cat "$STATE/pg-superuser-password" 2>/dev/null || true)}"
-  psql_admin() { PGPASSWORD="$SUPER_PW" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+  SUPER_PW="${PGPASSWORD:-$(cat "$PW_FILE" 2>/dev/null || true)}"
+  if [ "$(id -u)" = 0 ] && [ -S "$PGDATA/.s.PGSQL.$PG_PORT" ]; then
+    # Our own cluster, and we are root: the postgres user over the socket (peer) needs no password.
+    psql_admin() { (cd / && runuser -u postgres -- "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"); }
+  else
+    psql_admin() { PGPASSWORD="$SUPER_PW" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+  fi
+  if ! psql_admin -d postgres -c "SELECT 1" >/dev/null; then
+    log "cannot administer the PostgreSQL on 127.0.0.1:$PG_PORT (started from another checkout?):"
+    log "set PGPASSWORD to its superuser password, pick another ASPEN_PG_PORT, or give DATABASE_URL"
+    exit 1
+  fi
   # Write-heavy ingest: with the default 1 GB of WAL between checkpoints a telemetry load forced one
   # every 15-20 s, and every page first written after a checkpoint goes into the WAL whole. Durability
   # is unchanged (fsync and synchronous_commit stay on); recovery after a crash replays more WAL.
@@ -82,6 +96,11 @@ CONF
   psql_admin -d postgres -c "SET password_encryption = 'scram-sha-256'" \
     -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen_system') THEN CREATE ROLE aspen_system LOGIN BYPASSRLS PASSWORD '$SYSTEM_PW'; END IF; END\$\$;" \
     -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='aspen_tenant') THEN CREATE ROLE aspen_tenant LOGIN NOBYPASSRLS PASSWORD '$TENANT_PW'; END IF; END\$\$;"
+  if [ "${ASPEN_RESET_DB:-0}" = 1 ]; then
+    # The test command starts from an empty database even where an earlier run's cluster survived.
+    log "dropping database $DB_NAME (ASPEN_RESET_DB=1)"
+    psql_admin -d postgres -c "DROP DATABASE IF EXISTS \"$DB_NAME\" WITH (FORCE)" >/dev/null
+  fi
   if [ -z "$(psql_admin -d postgres -c "SELECT 1 FROM pg_database WHERE datname='$DB_NAME'")" ]; then
     psql_admin -d postgres -c "CREATE DATABASE \"$DB_NAME\" OWNER aspen"
   fi

@@ -23,7 +23,7 @@ npx turbo run typecheck --output-logs=errors-only ; checks+=("check:typecheck:$?
 AUDIT_OFFLINE_OK=1 bash scripts/audit.sh ; checks+=("check:audit:$?")
 
 step "PostgreSQL and Redis"
-envs=$(bash scripts/services.sh aspen_test) || die "could not start PostgreSQL/Redis"
+envs=$(ASPEN_RESET_DB=1 bash scripts/services.sh aspen_test) || die "could not start PostgreSQL/Redis"
 eval "$envs"
 export REDIS_PREFIX="aspen-test:" BULLMQ_PREFIX="aspen-test"
 export AUTH_SECRET="${AUTH_SECRET:-$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')}"
