@@ -19,12 +19,12 @@ describe("idle pairs", () => {
     expect(idle.has("a", 2100)).toBe(false);
   });
 
-  it("apply to rules judged on one point: one property, no window", () => {
+  it("apply to rules judged on one point: one property (a change condition reads the device's shared window)", () => {
     expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t")], forSeconds: 30 }))).toBe(true);
     expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t"), cmp("h")] }))).toBe(false);
     expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t")] }, { type: "telemetry", conditions: [cmp("h")] }))).toBe(false);
-    expect(pointLocal(rule({ type: "telemetry", conditions: [{ kind: "change", property: "t", delta: 1, windowSeconds: 5 }] }))).toBe(
-      false,
-    );
+    const change = (property: string) => ({ kind: "change", property, delta: 1, windowSeconds: 5 });
+    expect(pointLocal(rule({ type: "telemetry", conditions: [change("t")] }))).toBe(true);
+    expect(pointLocal(rule({ type: "telemetry", combine: "all", conditions: [change("t"), cmp("h")] }))).toBe(false);
   });
 });

@@ -23,7 +23,8 @@ export function pushSample(w: Window, sample: Sample): Window {
   return copy;
 }
 
-function pushInPlace(w: Window, sample: Sample): void {
+/** Adds a sample to a window in place (samples must come oldest first). */
+export function pushInPlace(w: Window, sample: Sample): void {
   const { hi, lo } = w;
   while (hi.length && hi[hi.length - 1]![1] <= sample[1]) hi.pop();
   while (lo.length && lo[lo.length - 1]![1] >= sample[1]) lo.pop();
