@@ -156,6 +156,7 @@ export {
   type Effect,
   type Point,
   pushSample,
+  copyWindows,
   windowOf,
   type Sample,
   type Window,
@@ -163,7 +164,6 @@ export {
 export {
   addDeviceNeeds,
   advanceWindows,
-  copyWindows,
   emptyNeeds,
   mayHoldAt,
   type DeviceNeeds,

@@ -1,4 +1,4 @@
-import { referencedProperties, type AlertRuleSpec, type PairState } from "@aspen/core";
+import type { PairState } from "@aspen/core";
 
 /**
  * (rule, device) pairs this process last saw idle (not active, no timer running): a point that cannot
@@ -29,18 +29,3 @@ export function createIdlePairs(ttlMs = 2000, max = 500_000) {
   };
 }
 export type IdlePairs = ReturnType<typeof createIdlePairs>;
-
-const local = new WeakMap<AlertRuleSpec, boolean>();
-
-/**
- * Whether a rule can be judged on one point alone: it reads one property (a change condition reads the device's
- * shared window, which `mayHoldAt` consults).
- */
-export function pointLocal(spec: AlertRuleSpec): boolean {
-  let v = local.get(spec);
-  if (v === undefined) {
-    v = referencedProperties(spec.trigger, spec.clear).size === 1;
-    local.set(spec, v);
-  }
-  return v;
-}

@@ -55,10 +55,7 @@ function squash(effects: Effect[]): (Effect & { count: number })[] {
 
 const noRules: AlertRuleRow[] = [];
 const noExtremes = new Map<string, never>();
-/**
- * The view of a point for a device without shared state: its own values. A rule reading one property is judged
- * exactly on it (a point without the property does not move the rule); a rule reading several has shared state.
- */
+/** The view of a point of a device without shared state: its own values (a point without the property does not move a rule). */
 function ownView(p: Point): PointView {
   return { extremes: noExtremes, values: p.values };
 }
@@ -160,8 +157,11 @@ export async function evaluateEntries(
   let telemetryEvaluations = 0;
   for (const [deviceId, { plan, points }] of perDevice) {
     telemetryEvaluations += plan.pairs.length;
+    // A device with shared state has a view per point (none for points it already holds: they may hold); a device
+    // without one has only rules reading one property, judged exactly on the point itself.
+    const viewOf = windowInputs.has(deviceId) ? (p: Point) => windows.views.get(p) : ownView;
     for (const pp of plan.pairs) {
-      if (idle?.has(pp.key, now) && !points.some((p) => mayHoldAt(pp.trigger, p, windows.views.get(p) ?? ownView(p)))) continue;
+      if (idle?.has(pp.key, now) && !points.some((p) => mayHoldAt(pp.trigger, p, viewOf(p)))) continue;
       pending.push({ rule: pp.rule, deviceId, key: pp.key, points });
     }
   }

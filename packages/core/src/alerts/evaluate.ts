@@ -216,9 +216,14 @@ function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): E
 
 /** A copy of a state that `step` may change (windows' lists copied too). */
 function copyOf(state: PairState): PairState {
-  const windows: Record<string, Window> = {};
-  for (const [k, w] of Object.entries(state.windows)) windows[k] = { hi: w.hi.slice(), lo: w.lo.slice() };
-  return { ...state, latest: { ...state.latest }, windows };
+  return { ...state, latest: { ...state.latest }, windows: copyWindows(state.windows) };
+}
+
+/** A copy of windows that may be changed (their lists copied too). */
+export function copyWindows(w: Record<string, Window>): Record<string, Window> {
+  const out: Record<string, Window> = {};
+  for (const [k, x] of Object.entries(w)) out[k] = { hi: x.hi.slice(), lo: x.lo.slice() };
+  return out;
 }
 
 /**

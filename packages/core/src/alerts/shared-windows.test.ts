@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { evaluatePoints, initialState, type Point } from "./evaluate";
+import { copyWindows, evaluatePoints, initialState, type Point } from "./evaluate";
 import { alertRuleSpecSchema, type TelemetryTrigger } from "./rule-schema";
-import { addDeviceNeeds, advanceWindows, copyWindows, emptyNeeds, mayHoldAt, type DeviceWindows } from "./shared-windows";
+import { addDeviceNeeds, advanceWindows, emptyNeeds, mayHoldAt, type DeviceWindows } from "./shared-windows";
 
 const change = (delta: number, windowSeconds: number, property = "t") => ({ kind: "change" as const, property, delta, windowSeconds });
 const cmp = (property: string, op: string, value: number) => ({ kind: "compare", property, op, value });
@@ -23,6 +23,12 @@ describe("a device's shared rule state", () => {
     expect([...needs.latest].sort()).toEqual(["h", "t"]);
     const single = needsOf(trigger([cmp("t", ">", 1)]));
     expect([single.windows.size, single.latest.size]).toEqual([0, 0]);
+    // A rule reading one property is judged on the point (and its window); one reading two, trigger and clear
+    // condition together, needs the device's latest values.
+    expect(needsOf(trigger([change(1, 5)])).latest.size).toBe(0);
+    expect(needsOf(trigger([change(1, 5), cmp("h", ">", 1)])).latest.size).toBe(2);
+    const withClear = addDeviceNeeds([trigger([cmp("t", ">", 1)]), trigger([cmp("h", "<", 1)])], emptyNeeds());
+    expect([...withClear.latest].sort()).toEqual(["h", "t"]);
   });
 
   it("gives each window length its extremes just before each point", () => {

@@ -61,13 +61,6 @@ export interface PointView {
   values: Record<string, Scalar>;
 }
 
-/** A copy that a rule's evaluation may change. */
-export function copyWindows(w: Record<string, Window>): Record<string, Window> {
-  const out: Record<string, Window> = {};
-  for (const [k, x] of Object.entries(w)) out[k] = { hi: x.hi.slice(), lo: x.lo.slice() };
-  return out;
-}
-
 /**
  * Adds points (oldest first) to a device's shared state in place. Windows drop samples older than the longest
  * window of their property, and a point older than a window's newest sample is not added; latest values move only
