@@ -23,7 +23,7 @@ describe("scope", () => {
   it("tokens act for their user in createdBy columns and audit rows", () => {
     const key: Scope = {
       tenant,
-      actor: { kind: "apiKey", id: "k1", name: "ci", userId: "u1" },
+      actor: { kind: "apiKey", id: "k1", name: "ci", userId: "u1", actsForUser: true },
       role: "admin",
       permissions: permissionSet("admin", ["device.read"]),
       meta,
@@ -32,7 +32,7 @@ describe("scope", () => {
     expect(actingUserId(key)).toBe("u1");
     expect(auditOf(key)).toEqual({ user: { id: "u1", email: "apiKey:ci" }, tenant, meta });
     expect(() => assertAllowed(key, "device.write")).toThrow(/This token's scopes do not allow this \(needs device.write\)/);
-    const app: Scope = { ...key, actor: { kind: "oauthApp", id: "a1", name: "Grafana", userId: null } };
+    const app: Scope = { ...key, actor: { kind: "oauthApp", id: "a1", name: "Grafana", userId: null, actsForUser: false } };
     expect(actingUserId(app)).toBeNull();
     expect(auditOf(app).user).toBeNull();
   });
