@@ -2,7 +2,9 @@ import { severities } from "@aspen/core";
 import { upsertNotificationPreferences } from "@aspen/db";
 import { z } from "zod";
 import { getEnv } from "../../../env";
-import { assertAllowed, inTenant, type Scope } from "../scope";
+import { recordAudit } from "../../audit";
+import { publicId } from "../../public-ids";
+import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { memberOf } from "./dto";
 import { notificationPreferencesOutput } from "./preferences";
 
@@ -23,5 +25,11 @@ export async function updateNotificationPreferences(scope: Scope, input: z.outpu
       dailyDigest: input.dailyDigest,
     }),
   );
+  await recordAudit(auditOf(scope), {
+    action: "notification.preferences_update",
+    targetType: "user",
+    targetId: publicId("usr", userId),
+    details: { emailSeverities: p.emailSeverities, dailyDigest: p.dailyDigest },
+  });
   return { ...p, emailAvailable: Boolean(getEnv().SMTP_URL) };
 }
