@@ -797,7 +797,7 @@ export interface paths {
     };
     /**
      * List dashboards
-     * @description The tenant's dashboards by name, each with its layout and version; `search` keeps names containing it (any case).
+     * @description The tenant's dashboards by name, each with its layout and version; `search` keeps names containing it (any case). Page with `limit` and `starting_after`.
      *
      *     Scope: `dashboards:read`.
      */
@@ -6095,6 +6095,10 @@ export interface operations {
     parameters: {
       query?: {
         search?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
       };
       header?: never;
       path?: never;
@@ -6116,6 +6120,9 @@ export interface operations {
         content: {
           "application/json": {
             items: components["schemas"]["Dashboard"][];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
           };
         };
       };

@@ -107,6 +107,23 @@ describe("dashboards over REST", () => {
     expect((await rest("POST", "/dashboards", { token: key, body: { name: "Other" }, headers })).status).toBe(409);
   });
 
+  it("pages the list by name with limit and starting_after, filtered by search", async () => {
+    const tag = `Page-${randomSuffix()}`;
+    const ids: string[] = [];
+    for (const n of ["c", "a", "b"]) ids.push((await rest("POST", "/dashboards", { token: key, body: { name: `${tag} ${n}` } })).body.id);
+    const first = await rest("GET", `/dashboards?search=${tag.toLowerCase()}&limit=2`, { token: key });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.items.map((d: { name: string }) => d.name)).toEqual([`${tag} a`, `${tag} b`]);
+    expect(first.body).toMatchObject({ hasMore: true, nextCursor: ids[2] });
+    const rest2 = await rest("GET", `/dashboards?search=${tag}&limit=2&starting_after=${first.body.nextCursor}`, { token: key });
+    expect(rest2.body).toEqual({ items: [expect.objectContaining({ id: ids[0], name: `${tag} c` })], hasMore: false, nextCursor: null });
+
+    const theirs = await rest("POST", "/dashboards", { token: outsider, body: { name: `${tag} theirs` } });
+    const foreignCursor = await rest("GET", `/dashboards?starting_after=${theirs.body.id}`, { token: key });
+    expect(foreignCursor.status).toBe(400);
+    expect(foreignCursor.body.error.code).toBe("invalid_cursor");
+  });
+
   it("refuses a save made on a stale version (409 dashboard_changed) and keeps the newer save", async () => {
     const made = await rest("POST", "/dashboards", { token: key, body: { name: "Versions" } });
     expect(made.body.layout).toEqual({ widgets: [] });

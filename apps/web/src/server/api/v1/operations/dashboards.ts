@@ -2,9 +2,10 @@ import { createDashboard, createDashboardInput, createDashboardOutput } from "..
 import { dashboardById, dashboardByIdInput, dashboardByIdOutput } from "../../../services/dashboard/byId";
 import { dashboardData, dashboardDataInput, dashboardDataOutput } from "../../../services/dashboard/data";
 import { deleteDashboard, deleteDashboardOutput } from "../../../services/dashboard/delete";
-import { listDashboards, listDashboardsInput, listDashboardsOutput } from "../../../services/dashboard/list";
+import { listDashboardsAfter, listDashboardsAfterInput, listDashboardsAfterOutput } from "../../../services/dashboard/listAfter";
 import { updateDashboard, updateDashboardChanges, updateDashboardOutput } from "../../../services/dashboard/update";
 import { defineOperation } from "../operation";
+import { cursorQuery, fromCursorQuery } from "./_query";
 
 const idParams = dashboardByIdInput.pick({ id: true }).strict();
 const tag = "Dashboards";
@@ -16,12 +17,14 @@ export const dashboardOperations = [
     path: "/dashboards",
     tag,
     summary: "List dashboards",
-    description: "The tenant's dashboards by name, each with its layout and version; `search` keeps names containing it (any case).",
+    description:
+      "The tenant's dashboards by name, each with its layout and version; `search` keeps names containing it (any case). " +
+      "Page with `limit` and `starting_after`.",
     scope: "dashboards:read",
-    query: listDashboardsInput.strict(),
+    query: cursorQuery(listDashboardsAfterInput),
     status: 200,
-    output: listDashboardsOutput,
-    handler: ({ scope, query }) => listDashboards(scope, query),
+    output: listDashboardsAfterOutput,
+    handler: ({ scope, query }) => listDashboardsAfter(scope, fromCursorQuery(query)),
   }),
   defineOperation({
     operationId: "createDashboard",

@@ -89,7 +89,7 @@ export const happyCalls: Record<string, (f: Fx, as: TestUser) => Promise<Call>> 
   },
   listDashboards: async (f) => {
     await freshDashboard(f);
-    return { path: "/dashboards?search=Plant" };
+    return { path: "/dashboards?search=Plant&limit=5" };
   },
   createDashboard: async (f) => ({ path: "/dashboards", body: { name: `Plant ${randomSuffix()}`, layout: layoutOf(f) } }),
   getDashboard: async (f) => ({ path: `/dashboards/${(await freshDashboard(f)).id}` }),
