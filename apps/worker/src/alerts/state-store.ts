@@ -43,17 +43,37 @@ export function parseWindows(raw: string | null): DeviceWindows | null {
   }
 }
 
-/** Orders stream ids (`<ms>-<seq>`). */
+/** Compares two runs of decimal digits without leading zeros: longer is larger, else the first differing digit. */
+function compareDigits(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): number {
+  const d = aTo - aFrom - (bTo - bFrom);
+  if (d !== 0) return d < 0 ? -1 : 1;
+  for (let i = 0; i < aTo - aFrom; i++) {
+    const x = a.charCodeAt(aFrom + i) - b.charCodeAt(bFrom + i);
+    if (x !== 0) return x < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Orders stream ids (`<ms>-<seq>`, a missing seq counting as 0) without allocating: this runs per pair and read. */
 export function compareStreamIds(a: string, b: string): number {
-  const [am, as = "0"] = a.split("-");
-  const [bm, bs = "0"] = b.split("-");
-  const d = BigInt(am!) - BigInt(bm!);
-  if (d !== 0n) return d < 0n ? -1 : 1;
-  const e = BigInt(as) - BigInt(bs);
-  return e === 0n ? 0 : e < 0n ? -1 : 1;
+  const ad = a.indexOf("-");
+  const bd = b.indexOf("-");
+  const aMs = ad < 0 ? a.length : ad;
+  const bMs = bd < 0 ? b.length : bd;
+  const ms = compareDigits(a, 0, aMs, b, 0, bMs);
+  if (ms !== 0) return ms;
+  const aSeq = ad < 0 ? "0" : a;
+  const bSeq = bd < 0 ? "0" : b;
+  return compareDigits(aSeq, ad < 0 ? 0 : ad + 1, ad < 0 ? 1 : a.length, bSeq, bd < 0 ? 0 : bd + 1, bd < 0 ? 1 : b.length);
+}
+
+/** The compare-and-set as a defined command: sent by its SHA (EVALSHA), not as script text per call. */
+interface CasCommand {
+  aspenCas(key: string, expected: string, next: string, ttlMs: string): unknown;
 }
 
 export function createStateStore(redis: Redis, prefix: string) {
+  if (!("aspenCas" in redis)) redis.defineCommand("aspenCas", { numberOfKeys: 1, lua: casScript });
   return {
     key: (ruleId: string, deviceId: string) => alertStateKey(prefix, ruleId, deviceId),
     windowsKey: (deviceId: string) => alertWindowsKey(prefix, deviceId),
@@ -65,8 +85,8 @@ export function createStateStore(redis: Redis, prefix: string) {
     /** Writes each new value if the key still holds `expected`; returns which succeeded. */
     async casMany(items: { key: string; expected: string | null; next: StoredState | DeviceWindows }[]): Promise<boolean[]> {
       if (items.length === 0) return [];
-      const p = redis.pipeline();
-      for (const it of items) p.eval(casScript, 1, it.key, it.expected ?? "", JSON.stringify(it.next), String(stateTtlMs));
+      const p = redis.pipeline() as ReturnType<Redis["pipeline"]> & CasCommand;
+      for (const it of items) p.aspenCas(it.key, it.expected ?? "", JSON.stringify(it.next), String(stateTtlMs));
       const res = (await p.exec()) ?? [];
       return res.map(([err, v]) => !err && v === 1);
     },
