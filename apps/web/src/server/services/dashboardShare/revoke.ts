@@ -2,7 +2,7 @@ import { revokeDashboardShare } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { notFound } from "../../errors";
-import { publicIdInput } from "../../public-ids";
+import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 
 export const revokeDashboardShareInput = z.object({ id: publicIdInput("shr") });
@@ -13,6 +13,6 @@ export async function revokeShare(scope: Scope, input: z.output<typeof revokeDas
   assertAllowed(scope, "device.write");
   const ok = await inTenant(scope, (tx) => revokeDashboardShare(tx, scope.tenant.id, input.id));
   if (!ok) throw notFound("Share link");
-  await recordAudit(auditOf(scope), { action: "dashboard.unshare", targetType: "dashboardShare", targetId: input.id });
+  await recordAudit(auditOf(scope), { action: "dashboard.unshare", targetType: "dashboardShare", targetId: publicId("shr", input.id) });
   return { ok: true as const };
 }
