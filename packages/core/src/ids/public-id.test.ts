@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { encodeBase58_128 } from "./base58";
 import { idPrefixes, parsePublicId, publicId } from "./public-id";
 
 describe("publicId", () => {
@@ -20,6 +21,25 @@ describe("publicId", () => {
     expect(publicId("dev", zero)).toBe("dev_1111111111111111111111");
     expect(parsePublicId("dev", publicId("dev", zero))).toBe(zero);
     expect(parsePublicId("dev", publicId("dev", max.toUpperCase()))).toBe(max);
+  });
+
+  it("spells ids as the BigInt base58 reference does (the ids already handed out)", () => {
+    const alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    const reference = (uuid: string) => {
+      let n = BigInt(`0x${uuid.replaceAll("-", "")}`);
+      let out = "";
+      while (n > 0n) {
+        out = alphabet.charAt(Number(n % 58n)) + out;
+        n /= 58n;
+      }
+      return out.padStart(22, "1");
+    };
+    const edges = ["ffffffff-ffff-ffff-ffff-ffffffffffff", "00000000-0000-0000-0000-000000000001", "00000001-0000-0000-ffff-ffff00000000"];
+    for (const uuid of [...edges, ...Array.from({ length: 2000 }, () => randomUUID())])
+      expect(publicId("dev", uuid)).toBe(`dev_${reference(uuid)}`);
+    const max = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+    expect(encodeBase58_128(new Uint8Array(16).fill(255))).toBe(reference(max));
+    expect(() => encodeBase58_128(new Uint8Array(15))).toThrow(RangeError);
   });
 
   it("gives every uuid one spelling", () => {

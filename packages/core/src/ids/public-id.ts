@@ -1,4 +1,4 @@
-import { decodeBase58_128, encodeBase58_128 } from "./base58";
+import { decodeBase58_128, encodeLimbsBase58_128 } from "./base58";
 
 /** What a public id names: device, product, tenant, user, invitation, webhook, event, app, command, API key, alert rule, alarm, notification, webhook delivery, export, console session, dashboard, dashboard share link. */
 export const idPrefixes = [
@@ -25,12 +25,15 @@ export type IdPrefix = (typeof idPrefixes)[number];
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function uuidToBytes(uuid: string): Uint8Array {
+/** A uuid as four big-endian 32-bit limbs (its hex digits 0–7, 8–15, 16–23, 24–31). */
+function uuidToLimbs(uuid: string): number[] {
   if (!uuidPattern.test(uuid)) throw new TypeError(`not a uuid: ${uuid}`);
-  const hex = uuid.replaceAll("-", "");
-  const bytes = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
+  return [
+    Number.parseInt(uuid.slice(0, 8), 16),
+    Number.parseInt(uuid.slice(9, 13) + uuid.slice(14, 18), 16),
+    Number.parseInt(uuid.slice(19, 23) + uuid.slice(24, 28), 16),
+    Number.parseInt(uuid.slice(28, 36), 16),
+  ];
 }
 
 function bytesToUuid(bytes: Uint8Array): string {
@@ -40,7 +43,7 @@ function bytesToUuid(bytes: Uint8Array): string {
 
 /** The public form of a uuid, e.g. `dev_` + 22 base58 digits; throws if `uuid` is not a uuid. */
 export function publicId(prefix: IdPrefix, uuid: string): string {
-  return `${prefix}_${encodeBase58_128(uuidToBytes(uuid))}`;
+  return `${prefix}_${encodeLimbsBase58_128(uuidToLimbs(uuid))}`;
 }
 
 /** The (lowercase) uuid behind a public id, or null if it has another prefix or is malformed. */
