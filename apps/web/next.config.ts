@@ -7,6 +7,7 @@ const config: NextConfig = {
   serverExternalPackages: [
     "@node-rs/argon2",
     "postgres",
+    "drizzle-orm",
     "pino",
     "pino-pretty",
     "ioredis",
