@@ -203,6 +203,7 @@ export {
   dashboardRanges,
   dashboardRangeWindow,
   layoutDeviceIds,
+  layoutSeriesKeys,
   maxChartSeries,
   maxWidgets,
   nextRow,
