@@ -70,13 +70,14 @@ CONF
     (cd / && "${RUNAS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null)
   fi
   SUPER_PW="${PGPASSWORD:-$(cat "$PW_FILE" 2>/dev/null || true)}"
-  if [ "$(id -u)" = 0 ] && [ -S "$PGDATA/.s.PGSQL.$PG_PORT" ]; then
-    # Our own cluster, and we are root: the postgres user over the socket (peer) needs no password.
-    psql_admin() { (cd / && runuser -u postgres -- "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"); }
+  psql_tcp() { PGPASSWORD="$SUPER_PW" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+  # Our own cluster, and we are root: the postgres user over its socket (peer) needs no password.
+  psql_peer() { (cd / && runuser -u postgres -- "$PG_BIN/psql" -h "$PGDATA" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"); }
+  if [ "$(id -u)" = 0 ] && psql_peer -d postgres -c "SELECT 1" >/dev/null 2>&1; then
+    psql_admin() { psql_peer "$@"; }
+  elif psql_tcp -d postgres -c "SELECT 1" >/dev/null; then
+    psql_admin() { psql_tcp "$@"; }
   else
-    psql_admin() { PGPASSWORD="$SUPER_PW" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
-  fi
-  if ! psql_admin -d postgres -c "SELECT 1" >/dev/null; then
     log "cannot administer the PostgreSQL on 127.0.0.1:$PG_PORT (started from another checkout?):"
     log "set PGPASSWORD to its superuser password, pick another ASPEN_PG_PORT, or give DATABASE_URL"
     exit 1

@@ -4,11 +4,15 @@ import { sleep } from "../lib/stats";
 
 /** Aspen's worker (apps/worker) in a child process; resolves once its /healthz answers 200. */
 export async function startWorker(entry: string, env: Record<string, string>, httpPort: number) {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROF_DIR}`] : []), "--import", "tsx", entry],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));
   child.stderr.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-50_000)));

@@ -156,12 +156,24 @@ export {
   type Effect,
   type Point,
   pushSample,
+  copyWindows,
   windowOf,
   type Sample,
   type Window,
 } from "./alerts/evaluate";
+export {
+  addDeviceNeeds,
+  advanceWindows,
+  emptyNeeds,
+  mayHoldAt,
+  type DeviceNeeds,
+  type DeviceWindows,
+  type Extremes,
+  type PointView,
+  type WindowNeed,
+} from "./alerts/shared-windows";
 export { summarizeRule, type SummaryLocale } from "./alerts/summary";
-export { alertStateKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";
+export { alertStateKey, alertWindowsKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";
 
 // Webhooks (event types, payloads, retry schedule, URL rules)
 export {

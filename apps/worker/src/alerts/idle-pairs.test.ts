@@ -1,10 +1,6 @@
-import { alertRuleSpecSchema, initialState } from "@aspen/core";
+import { initialState } from "@aspen/core";
 import { describe, expect, it } from "vitest";
-import { createIdlePairs, pointLocal } from "./idle-pairs";
-
-const rule = (trigger: unknown, clear?: unknown) =>
-  alertRuleSpecSchema.parse({ name: "r", severity: "info", trigger, ...(clear ? { clear } : {}) });
-const cmp = (property: string) => ({ kind: "compare", property, op: ">", value: 1 });
+import { createIdlePairs } from "./idle-pairs";
 
 describe("idle pairs", () => {
   it("remember idle states only, for a while", () => {
@@ -17,14 +13,5 @@ describe("idle pairs", () => {
     idle.note("a", initialState(1), 2000);
     idle.forget("a");
     expect(idle.has("a", 2100)).toBe(false);
-  });
-
-  it("apply to rules judged on one point: one property, no window", () => {
-    expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t")], forSeconds: 30 }))).toBe(true);
-    expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t"), cmp("h")] }))).toBe(false);
-    expect(pointLocal(rule({ type: "telemetry", conditions: [cmp("t")] }, { type: "telemetry", conditions: [cmp("h")] }))).toBe(false);
-    expect(pointLocal(rule({ type: "telemetry", conditions: [{ kind: "change", property: "t", delta: 1, windowSeconds: 5 }] }))).toBe(
-      false,
-    );
   });
 });

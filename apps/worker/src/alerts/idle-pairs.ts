@@ -1,4 +1,4 @@
-import { referencedProperties, type AlertRuleSpec, type PairState } from "@aspen/core";
+import type { PairState } from "@aspen/core";
 
 /**
  * (rule, device) pairs this process last saw idle (not active, no timer running): a point that cannot
@@ -18,7 +18,7 @@ export function createIdlePairs(ttlMs = 2000, max = 500_000) {
       return true;
     },
     note(key: string, s: PairState, now: number): void {
-      if (!s.active && s.since === null && s.clearSince === null && Object.keys(s.windows).length === 0) {
+      if (!s.active && s.since === null && s.clearSince === null) {
         if (until.size >= max) until.clear();
         until.set(key, now + ttlMs);
       } else until.delete(key);
@@ -29,18 +29,3 @@ export function createIdlePairs(ttlMs = 2000, max = 500_000) {
   };
 }
 export type IdlePairs = ReturnType<typeof createIdlePairs>;
-
-const local = new WeakMap<AlertRuleSpec, boolean>();
-
-/** Whether a rule can be judged on one point alone: it reads one property and keeps no window. */
-export function pointLocal(spec: AlertRuleSpec): boolean {
-  let v = local.get(spec);
-  if (v === undefined) {
-    const parts = [spec.trigger, spec.clear];
-    v =
-      !parts.some((t) => t?.type === "telemetry" && t.conditions.some((c) => c.kind === "change")) &&
-      referencedProperties(spec.trigger, spec.clear).size === 1;
-    local.set(spec, v);
-  }
-  return v;
-}

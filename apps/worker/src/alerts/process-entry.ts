@@ -1,18 +1,20 @@
 import {
   eventMatches,
   evaluatePoints,
-  groupHolds,
+  mayHoldAt,
   publicId,
-  referencedProperties,
   stateFor,
   targetsDevice,
   type Effect,
   type IngestBatch,
   type PairState,
   type Point,
+  type PointView,
 } from "@aspen/core";
 import { autoClearAlarm, raiseAlarm, repeatAlarm, withSystem, type AlarmOutcome, type AlertRuleRow, type Database } from "@aspen/db";
-import { pointLocal, type IdlePairs } from "./idle-pairs";
+import { createPlanCache, type DevicePlan, type PlanCache } from "./device-plan";
+import { prepareWindows, type WindowInput } from "./device-windows";
+import type { IdlePairs } from "./idle-pairs";
 import type { RuleCache } from "./rule-cache";
 import { compareStreamIds, parseState, type StateStore, type StoredState } from "./state-store";
 
@@ -33,15 +35,11 @@ export interface Announcement {
 }
 
 /**
- * Whether a state moved only in ways no later entry depends on: no timer started or stopped, no window,
- * and (reading one property) the latest value comes with every point that matters anyway.
+ * Whether a state moved only in ways no later entry depends on: no timer started or stopped. Windows and the latest
+ * values of rules reading several properties are the device's, not the rule's.
  */
-function unchanged(a: PairState, b: PairState, properties: number): boolean {
-  if (a.active !== b.active || a.since !== b.since || a.clearSince !== b.clearSince) return false;
-  if (Object.keys(b.windows).length > 0) return false;
-  if (properties === 1) return true;
-  const ka = Object.keys(a.latest);
-  return ka.length === Object.keys(b.latest).length && ka.every((k) => a.latest[k] === b.latest[k]);
+function unchanged(a: PairState, b: PairState): boolean {
+  return a.active === b.active && a.since === b.since && a.clearSince === b.clearSince;
 }
 
 /** Merges consecutive repeats into one (the alarm's count goes up by their number). */
@@ -53,6 +51,27 @@ function squash(effects: Effect[]): (Effect & { count: number })[] {
     else out.push({ ...e, count: 1 });
   }
   return out;
+}
+
+const noRules: AlertRuleRow[] = [];
+const noExtremes = new Map<string, never>();
+/** The view of a point of a device without shared state: its own values (a point without the property does not move a rule). */
+function ownView(p: Point): PointView {
+  return { extremes: noExtremes, values: p.values };
+}
+const labelled = new WeakMap<AlertRuleRow[], boolean>();
+/** Whether any of a product's rules filters by labels (then its devices' labels are needed). */
+function anyLabels(rules: AlertRuleRow[] | undefined): boolean {
+  if (!rules) return false;
+  let v = labelled.get(rules);
+  if (v === undefined) labelled.set(rules, (v = rules.some((r) => Object.keys(r.spec.labels).length > 0)));
+  return v;
+}
+const planCaches = new WeakMap<StateStore, PlanCache>();
+function plansFor(store: StateStore): PlanCache {
+  let c = planCaches.get(store);
+  if (!c) planCaches.set(store, (c = createPlanCache(store.key)));
+  return c;
 }
 
 /** One parsed stream entry. */
@@ -89,32 +108,36 @@ export async function evaluateEntries(
   const items = entries.flatMap((e) => [...e.batch.telemetry, ...e.batch.events]);
   const rulesByProduct = await deps.cache.rulesOf(items.map((t) => t.productId));
   const needLabels = new Set<string>();
-  for (const t of items) {
-    if ((rulesByProduct.get(t.productId) ?? []).some((r) => Object.keys(r.spec.labels).length > 0)) needLabels.add(t.deviceId);
-  }
+  for (const t of items) if (anyLabels(rulesByProduct.get(t.productId))) needLabels.add(t.deviceId);
   const devices = await deps.cache.devices(needLabels);
   const selects = (r: AlertRuleRow, item: { tenantId: string; deviceId: string }) =>
     r.tenantId === item.tenantId && targetsDevice(r.spec, { id: item.deviceId, labels: devices.get(item.deviceId)?.labels ?? {} });
 
-  // Telemetry: points per (rule, device), in commit order, each with the index of its entry. Which rules select a
-  // device is worked out once per device and read, not once per point.
-  type Group = { rule: AlertRuleRow; deviceId: string; points: (Point & { entry: number })[] };
-  const groups: Group[] = [];
-  const groupsOf = new Map<string, Group[]>();
+  // Telemetry: per device the rules that select it (a plan kept while the rules and labels are the same) and its
+  // points in commit order, each with the index of its entry.
+  const planOf = plansFor(deps.store);
+  const perDevice = new Map<string, { plan: DevicePlan; points: (Point & { entry: number })[] }>();
   entries.forEach((e, entry) => {
     for (const t of e.batch.telemetry) {
-      let mine = groupsOf.get(t.deviceId);
+      let mine = perDevice.get(t.deviceId);
       if (!mine) {
-        mine = [];
-        for (const r of rulesByProduct.get(t.productId) ?? [])
-          if (r.spec.trigger.type === "telemetry" && selects(r, t)) mine.push({ rule: r, deviceId: t.deviceId, points: [] });
-        groups.push(...mine);
-        groupsOf.set(t.deviceId, mine);
+        const plan = planOf(rulesByProduct.get(t.productId) ?? noRules, t, devices.get(t.deviceId));
+        perDevice.set(t.deviceId, (mine = { plan, points: [] }));
       }
-      const point = { ts: t.ts, values: t.values, entry };
-      for (const g of mine) g.points.push(point);
+      mine.points.push({ ts: t.ts, values: t.values, entry });
     }
   });
+  type Group = { rule: AlertRuleRow; deviceId: string; key: string; points: (Point & { entry: number })[] };
+  // Change windows: one per device and property, shared by its rules (see device-windows.ts).
+  const windowInputs = new Map<string, WindowInput>();
+  for (const [deviceId, { plan, points }] of perDevice)
+    if ((plan.needs.windows.size > 0 || plan.needs.latest.size > 0) && plan.pairs.length > 0)
+      windowInputs.set(deviceId, { needs: plan.needs, points });
+  const windows = await prepareWindows(
+    deps.store,
+    entries.map((e) => e.id),
+    windowInputs,
+  );
   const pairs: PairEffects[] = [];
   const now = Date.now();
   const idle = deps.idle;
@@ -129,14 +152,19 @@ export async function evaluateEntries(
     }
     return i;
   };
-  let pending = groups
-    .map((g) => ({ ...g, key: deps.store.key(g.rule.id, g.deviceId) }))
-    .filter((g) => {
-      // An idle pair whose points cannot trigger it: nothing to read or write.
-      const t = g.rule.spec.trigger;
-      if (!idle?.has(g.key, now) || t.type !== "telemetry" || !pointLocal(g.rule.spec)) return true;
-      return g.points.some((p) => groupHolds(t, { latest: p.values, windows: {} }, p.ts));
-    });
+  // An idle pair whose points cannot trigger it: nothing to read or write.
+  let pending: Group[] = [];
+  let telemetryEvaluations = 0;
+  for (const [deviceId, { plan, points }] of perDevice) {
+    telemetryEvaluations += plan.pairs.length;
+    // A device with shared state has a view per point (none for points it already holds: they may hold); a device
+    // without one has only rules reading one property, judged exactly on the point itself.
+    const viewOf = windowInputs.has(deviceId) ? (p: Point) => windows.views.get(p) : ownView;
+    for (const pp of plan.pairs) {
+      if (idle?.has(pp.key, now) && !points.some((p) => mayHoldAt(pp.trigger, p, viewOf(p)))) continue;
+      pending.push({ rule: pp.rule, deviceId, key: pp.key, points });
+    }
+  }
   for (let round = 0; pending.length > 0 && round < 10; round++) {
     const raw = await deps.store.load(pending.map((p) => p.key));
     const writes: { key: string; expected: string | null; next: StoredState; pair: PairEffects }[] = [];
@@ -156,15 +184,17 @@ export async function evaluateEntries(
       }
       const spec = p.rule.spec;
       if (spec.trigger.type !== "telemetry" || points.length === 0) return;
-      const before = stateFor(p.rule.version, stored);
+      const shared = windows.start.get(p.deviceId);
+      const own = stateFor(p.rule.version, stored);
+      const before = shared ? { ...own, windows: shared.windows, latest: { ...own.latest, ...shared.latest } } : own;
       const r = evaluatePoints({ trigger: spec.trigger, clear: spec.clear }, before, points);
       idle?.note(p.key, r.state, now);
       // Nothing that a later entry needs changed (the common "not triggered" case): skip the write.
-      if (r.effects.length === 0 && unchanged(before, r.state, referencedProperties(spec.trigger, spec.clear).size)) return;
+      if (r.effects.length === 0 && unchanged(before, r.state)) return;
       writes.push({
         key: p.key,
         expected: raw[i] ?? null,
-        next: { ...r.state, lastEntry: last.id, pending: r.effects },
+        next: { ...r.state, windows: {}, latest: shared ? {} : r.state.latest, lastEntry: last.id, pending: r.effects },
         pair: { rule: p.rule, deviceId: p.deviceId, effects: r.effects, entryId: last.id },
       });
     });
@@ -179,6 +209,7 @@ export async function evaluateEntries(
     });
     pending = pending.filter((p) => retry.has(p.key));
   }
+  await windows.save();
 
   // Events: stateless; per entry one raise per (rule, device), repeats counted on the open alarm.
   let eventEvaluations = 0;
@@ -201,7 +232,7 @@ export async function evaluateEntries(
     pairs.push(...eventPairs.values());
     eventEvaluations += eventPairs.size;
   }
-  return { pairs, evaluations: groups.length + eventEvaluations };
+  return { pairs, evaluations: telemetryEvaluations + eventEvaluations };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { alertStateKey, type Effect, type PairState } from "@aspen/core";
+import { alertStateKey, alertWindowsKey, type DeviceWindows, type Effect, type PairState } from "@aspen/core";
 import type { Redis } from "ioredis";
 
 /** What is stored per (rule, device): the evaluator's state plus the idempotency bookkeeping. */
@@ -33,6 +33,16 @@ export function parseState(raw: string | null): StoredState | null {
   }
 }
 
+export function parseWindows(raw: string | null): DeviceWindows | null {
+  if (!raw) return null;
+  try {
+    const w = JSON.parse(raw) as DeviceWindows;
+    return w.v === 1 && typeof w.lastEntry === "string" && w.windows ? w : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Orders stream ids (`<ms>-<seq>`). */
 export function compareStreamIds(a: string, b: string): number {
   const [am, as = "0"] = a.split("-");
@@ -46,13 +56,14 @@ export function compareStreamIds(a: string, b: string): number {
 export function createStateStore(redis: Redis, prefix: string) {
   return {
     key: (ruleId: string, deviceId: string) => alertStateKey(prefix, ruleId, deviceId),
+    windowsKey: (deviceId: string) => alertWindowsKey(prefix, deviceId),
     /** Raw values for keys (pipelined), to compare-and-set against. */
     async load(keys: string[]): Promise<(string | null)[]> {
       if (keys.length === 0) return [];
       return redis.mget(...keys);
     },
     /** Writes each new value if the key still holds `expected`; returns which succeeded. */
-    async casMany(items: { key: string; expected: string | null; next: StoredState }[]): Promise<boolean[]> {
+    async casMany(items: { key: string; expected: string | null; next: StoredState | DeviceWindows }[]): Promise<boolean[]> {
       if (items.length === 0) return [];
       const p = redis.pipeline();
       for (const it of items) p.eval(casScript, 1, it.key, it.expected ?? "", JSON.stringify(it.next), String(stateTtlMs));

@@ -23,7 +23,8 @@ export function pushSample(w: Window, sample: Sample): Window {
   return copy;
 }
 
-function pushInPlace(w: Window, sample: Sample): void {
+/** Adds a sample to a window in place (samples must come oldest first). */
+export function pushInPlace(w: Window, sample: Sample): void {
   const { hi, lo } = w;
   while (hi.length && hi[hi.length - 1]![1] <= sample[1]) hi.pop();
   while (lo.length && lo[lo.length - 1]![1] >= sample[1]) lo.pop();
@@ -215,9 +216,14 @@ function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): E
 
 /** A copy of a state that `step` may change (windows' lists copied too). */
 function copyOf(state: PairState): PairState {
-  const windows: Record<string, Window> = {};
-  for (const [k, w] of Object.entries(state.windows)) windows[k] = { hi: w.hi.slice(), lo: w.lo.slice() };
-  return { ...state, latest: { ...state.latest }, windows };
+  return { ...state, latest: { ...state.latest }, windows: copyWindows(state.windows) };
+}
+
+/** A copy of windows that may be changed (their lists copied too). */
+export function copyWindows(w: Record<string, Window>): Record<string, Window> {
+  const out: Record<string, Window> = {};
+  for (const [k, x] of Object.entries(w)) out[k] = { hi: x.hi.slice(), lo: x.lo.slice() };
+  return out;
 }
 
 /**

@@ -9,6 +9,11 @@ export function alertStateKey(prefix: string, ruleId: string, deviceId: string):
   return `${prefix}aspen:alert:state:${ruleId}:${deviceId}`;
 }
 
+/** The change windows of one device (`DeviceWindows`), shared by every rule that reads them. */
+export function alertWindowsKey(prefix: string, deviceId: string): string {
+  return `${prefix}aspen:alert:windows:${deviceId}`;
+}
+
 /** Published by the web app when a tenant's rules change: workers drop their cached rules at once. */
 export function alertRulesChangedChannel(prefix = ""): string {
   return `${prefix}aspen:alert:rules-changed`;
