@@ -1,8 +1,10 @@
 import { parsePublicId, redisKeys } from "@aspen/core";
-import { revokeDashboardShare, withTenant } from "@aspen/db";
+import { revokeDashboardShare, schema, withSystem, withTenant } from "@aspen/db";
+import { eq } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "../db";
+import { GET } from "../../app/api/live/share/[token]/route";
+import { getDb, getSystemDb } from "../db";
 import { createDeviceWorld, createTestDevice, waitFor, type DeviceWorld } from "../device-api/testing";
 import { callerAs, ensureTestEnv } from "../testing";
 import { LiveHub } from "./hub";
@@ -113,7 +115,8 @@ describe("GET /api/live/share/<token>", () => {
   it("refuses a malformed, unknown or revoked token alike (404), signed out", async () => {
     const { share, token } = await sharedDashboard();
     for (const bad of ["nope", `${token}x`, "A".repeat(43)]) {
-      const res = await request(bad);
+      // through the route, as the browser asks
+      const res = await GET(new Request(`http://localhost:3000/api/live/share/${bad}`), { params: Promise.resolve({ token: bad }) });
       expect(res.status).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
     }
@@ -176,5 +179,34 @@ describe("GET /api/live/share/<token>", () => {
     await withTenant(getDb(), w.tenant.id, (tx) => revokeDashboardShare(tx, w.tenant.id, parsePublicId("shr", share.id) ?? ""));
     await waitFor(() => (r.state.closed ? true : undefined), 3000);
     expect(r.events.some((e) => e.event === "revoked")).toBe(true);
+  });
+
+  it("ends at the periodic re-check when the tenant is suspended", async () => {
+    const t = await createDeviceWorld();
+    const dev = await createTestDevice(t);
+    const d = await t.owner.dashboard.create({
+      tenantSlug: t.slug,
+      name: "Suspended",
+      layout: { widgets: layoutOf(dev.id).widgets.slice(0, 1) },
+    });
+    const { token } = await t.owner.dashboardShare.create({ tenantSlug: t.slug, dashboardId: d.id });
+    const r = await openShare(token, 100);
+    await withSystem(getSystemDb(), (tx) =>
+      tx.update(schema.tenants).set({ status: "suspended" }).where(eq(schema.tenants.id, t.tenant.id)),
+    );
+    await waitFor(() => (r.state.closed ? true : undefined), 3000);
+    expect(r.events.some((e) => e.event === "revoked")).toBe(true);
+    expect((await request(token)).status).toBe(404);
+  });
+
+  it("holds at most 50 open streams of one link (429 beyond), and frees a place when one closes", async () => {
+    const { token } = await sharedDashboard();
+    const streams = await Promise.all(Array.from({ length: 50 }, () => openShare(token)));
+    const refused = await request(token);
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    await streams[0]?.cancel();
+    await openShare(token);
+    await Promise.all(streams.map((r) => r.cancel()));
   });
 });

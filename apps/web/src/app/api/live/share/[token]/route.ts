@@ -1,5 +1,5 @@
-import { handleShareLiveRequest } from "@/server/live/share-stream";
-import { requestMeta } from "@/server/request-meta";
+import { handleShareLiveRequest } from "../../../../../server/live/share-stream";
+import { requestMeta } from "../../../../../server/request-meta";
 
 export const dynamic = "force-dynamic";
 
