@@ -788,6 +788,256 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/dashboards": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List dashboards
+     * @description The tenant's dashboards by name, each with its layout and version; `search` keeps names containing it (any case). Page with `limit` and `starting_after`.
+     *
+     *     Scope: `dashboards:read`.
+     */
+    get: operations["listDashboards"];
+    put?: never;
+    /**
+     * Create a dashboard
+     * @description Empty unless a layout is given. Widgets sit on a 12-column grid and may not overlap; every device a widget names must be the tenant's (400 `unknown_device` otherwise).
+     *
+     *     Scope: `dashboards:write`.
+     */
+    post: operations["createDashboard"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dashboards/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a dashboard with its widgets
+     * @description The layout (widgets and their grid places) and the `version` a change must be made on.
+     *
+     *     Scope: `dashboards:read`.
+     */
+    get: operations["getDashboard"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a dashboard
+     * @description Its share links stop working at once.
+     *
+     *     Scope: `dashboards:write`.
+     */
+    delete: operations["deleteDashboard"];
+    options?: never;
+    head?: never;
+    /**
+     * Rename a dashboard or save its layout
+     * @description Give the `version` you read and a new `name` and/or `layout` (the whole layout: it replaces the old one). If someone saved the dashboard since that version the answer is 409 `dashboard_changed` and nothing changes: get it again and redo the change.
+     *
+     *     Scope: `dashboards:write`.
+     */
+    patch: operations["updateDashboard"];
+    trace?: never;
+  };
+  "/dashboards/{id}/data": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get what a dashboard's widgets show
+     * @description Every widget's data in one call, as the console loads it: chart histories over each chart's own range (bucketed in `timeZone`, default UTC), latest values, device counts, open alarms. A widget whose device or key is gone carries an `error` and the others still load. `version` says which layout the data is for.
+     *
+     *     Scope: `dashboards:read`.
+     */
+    get: operations["getDashboardData"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dashboards/{id}/shares": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a dashboard's share links
+     * @description Newest first, revoked ones with when. Tokens are not shown again, only a hint (`abcd…wxyz`). Sharing is editing: it needs the write scope.
+     *
+     *     Scope: `dashboards:write`.
+     */
+    get: operations["listDashboardShares"];
+    put?: never;
+    /**
+     * Create a share link
+     * @description A secret read-only link: anyone with `/share/<token>` sees the dashboard signed out (without command widgets; device counts and alarms of its own devices only) until it is revoked. The `token` is in this answer only; Aspen keeps its SHA-256. `Location` is the dashboard's list of share links.
+     *
+     *     Scope: `dashboards:write`.
+     */
+    post: operations["createDashboardShare"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/dashboard-shares/{id}/revoke": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a share link
+     * @description The next request with the link is refused. A link already revoked answers 404.
+     *
+     *     Scope: `dashboards:write`.
+     */
+    post: operations["revokeDashboardShare"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/notifications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List your notifications
+     * @description Newest first; `unreadOnly=true` keeps the unread ones. Page with `limit` and `starting_after`. Notifications are a user's own: those of the key's creator, or of the user who authorized the app. A token acting for no user (an app's own client-credentials token) is refused with 403 `user_required`.
+     *
+     *     Scope: `notifications:read`.
+     */
+    get: operations["listNotifications"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/notifications/unread-count": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Count your unread notifications
+     * @description What the console's bell shows. Notifications are a user's own: those of the key's creator, or of the user who authorized the app. A token acting for no user (an app's own client-credentials token) is refused with 403 `user_required`.
+     *
+     *     Scope: `notifications:read`.
+     */
+    get: operations["getUnreadNotificationCount"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/notifications/{id}/read": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a notification read
+     * @description Answers the notification with its `readAt`; one already read keeps the time it was first read. Another user's notification answers 404 like a missing one. Notifications are a user's own: those of the key's creator, or of the user who authorized the app. A token acting for no user (an app's own client-credentials token) is refused with 403 `user_required`.
+     *
+     *     Scope: `notifications:write`.
+     */
+    post: operations["markNotificationRead"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/notifications/read-all": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark all your notifications read
+     * @description `updated` says how many were unread. Notifications are a user's own: those of the key's creator, or of the user who authorized the app. A token acting for no user (an app's own client-credentials token) is refused with 403 `user_required`.
+     *
+     *     Scope: `notifications:write`.
+     */
+    post: operations["markAllNotificationsRead"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/notifications/preferences": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get your notification preferences
+     * @description Which alarm severities email you at once (default critical and major), the daily digest, and whether this installation can send email. Notifications are a user's own: those of the key's creator, or of the user who authorized the app. A token acting for no user (an app's own client-credentials token) is refused with 403 `user_required`.
+     *
+     *     Scope: `notifications:read`.
+     */
+    get: operations["getNotificationPreferences"];
+    /**
+     * Set your notification preferences
+     * @description Both fields, replacing the old ones; an empty `emailSeverities` sends no alarm emails. Notifications are a user's own: those of the key's creator, or of the user who authorized the app. A token acting for no user (an app's own client-credentials token) is refused with 403 `user_required`.
+     *
+     *     Scope: `notifications:write`.
+     */
+    put: operations["updateNotificationPreferences"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1197,6 +1447,247 @@ export interface components {
       responseBody: string | null;
       error: string | null;
       durationMs: number;
+    };
+    Dashboard: {
+      id: string;
+      name: string;
+      layout: {
+        widgets: (
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "chart";
+              series: {
+                deviceId: string;
+                key: string;
+              }[];
+              /**
+               * @default r1h
+               * @enum {string}
+               */
+              range: "r15m" | "r1h" | "r6h" | "r24h" | "r7d";
+            }
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "value";
+              deviceId: string;
+              key: string;
+            }
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "gauge";
+              deviceId: string;
+              key: string;
+              /** @default 0 */
+              min: number;
+              /** @default 100 */
+              max: number;
+            }
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "state";
+              deviceId: string;
+              key: string;
+            }
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "status";
+            }
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "alarms";
+              /** @default 10 */
+              limit: number;
+            }
+          | {
+              id: string;
+              /** @default  */
+              title: string;
+              x: number;
+              y: number;
+              w: number;
+              h: number;
+              /** @constant */
+              kind: "command";
+              deviceId: string;
+              method: string;
+              /** @default {} */
+              params: {
+                [key: string]: number | boolean | string;
+              };
+            }
+        )[];
+      };
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WidgetData:
+      | {
+          id: string;
+          /** @constant */
+          kind: "chart";
+          error: string | null;
+          history: {
+            from: number;
+            to: number;
+            timeZone: string;
+            bucketSeconds: number | null;
+            /** @enum {string} */
+            source: "raw" | "rollup_1m" | "rollup_1h";
+            series: {
+              deviceId: string;
+              deviceName: string;
+              key: string;
+              name: string;
+              type: string;
+              unit: string | null;
+              decimals: number;
+              enumValues: string[] | null;
+              /** @enum {string} */
+              kind: "numeric" | "states";
+              points: {
+                ts: number;
+                avg: number | null;
+                min: number | null;
+                max: number | null;
+                count: number;
+                partial: boolean;
+              }[];
+              states: {
+                ts: number;
+                value: number | boolean | string | null;
+              }[];
+              truncated: boolean;
+            }[];
+          } | null;
+        }
+      | {
+          id: string;
+          /** @enum {string} */
+          kind: "value" | "gauge" | "state";
+          error: string | null;
+          device: {
+            id: string;
+            name: string;
+            online: boolean;
+          } | null;
+          property: {
+            key: string;
+            name: string;
+            type: string;
+            unit: string | null;
+            decimals: number;
+            enumValues: string[] | null;
+          } | null;
+          ts: number | null;
+          value: number | boolean | string | null;
+        }
+      | {
+          id: string;
+          /** @constant */
+          kind: "status";
+          error: string | null;
+          counts: {
+            total: number;
+            online: number;
+            enabled: number;
+          };
+        }
+      | {
+          id: string;
+          /** @constant */
+          kind: "alarms";
+          error: string | null;
+          alarms: {
+            id: string;
+            title: string;
+            severity: string;
+            status: string;
+            deviceId: string;
+            deviceName: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+          }[];
+        }
+      | {
+          id: string;
+          /** @constant */
+          kind: "command";
+          error: string | null;
+          device: {
+            id: string;
+            name: string;
+            online: boolean;
+          } | null;
+          command: {
+            identifier: string;
+            name: string;
+          } | null;
+        };
+    DashboardShare: {
+      id: string;
+      dashboardId: string;
+      tokenHint: string;
+      revokedAt: string | null;
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    Notification: {
+      id: string;
+      /** @enum {string} */
+      kind: "alarm" | "webhook_disabled" | "digest";
+      severity: string | null;
+      title: string;
+      body: string;
+      alarmId: string | null;
+      readAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
   };
   responses: never;
@@ -5582,6 +6073,1488 @@ export interface operations {
       };
       /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listDashboards: {
+    parameters: {
+      query?: {
+        search?: string;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Dashboard"][];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createDashboard: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          /**
+           * @default {
+           *       "widgets": []
+           *     }
+           */
+          layout?: {
+            widgets: (
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "chart";
+                  series: {
+                    deviceId: string;
+                    key: string;
+                  }[];
+                  /**
+                   * @default r1h
+                   * @enum {string}
+                   */
+                  range?: "r15m" | "r1h" | "r6h" | "r24h" | "r7d";
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "value";
+                  deviceId: string;
+                  key: string;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "gauge";
+                  deviceId: string;
+                  key: string;
+                  /** @default 0 */
+                  min?: number;
+                  /** @default 100 */
+                  max?: number;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "state";
+                  deviceId: string;
+                  key: string;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "status";
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "alarms";
+                  /** @default 10 */
+                  limit?: number;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "command";
+                  deviceId: string;
+                  method: string;
+                  /** @default {} */
+                  params?: {
+                    [key: string]: number | boolean | string;
+                  };
+                }
+            )[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Dashboard"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Dashboard"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  deleteDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            ok: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          version: number;
+          name?: string;
+          layout?: {
+            widgets: (
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "chart";
+                  series: {
+                    deviceId: string;
+                    key: string;
+                  }[];
+                  /**
+                   * @default r1h
+                   * @enum {string}
+                   */
+                  range?: "r15m" | "r1h" | "r6h" | "r24h" | "r7d";
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "value";
+                  deviceId: string;
+                  key: string;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "gauge";
+                  deviceId: string;
+                  key: string;
+                  /** @default 0 */
+                  min?: number;
+                  /** @default 100 */
+                  max?: number;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "state";
+                  deviceId: string;
+                  key: string;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "status";
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "alarms";
+                  /** @default 10 */
+                  limit?: number;
+                }
+              | {
+                  id: string;
+                  /** @default  */
+                  title?: string;
+                  x: number;
+                  y: number;
+                  w: number;
+                  h: number;
+                  /** @constant */
+                  kind: "command";
+                  deviceId: string;
+                  method: string;
+                  /** @default {} */
+                  params?: {
+                    [key: string]: number | boolean | string;
+                  };
+                }
+            )[];
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Dashboard"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getDashboardData: {
+    parameters: {
+      query?: {
+        timeZone?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            version: number;
+            widgets: components["schemas"]["WidgetData"][];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listDashboardShares: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["DashboardShare"][];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  createDashboardShare: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Repeat a creating request safely: within 24 h the same key and body get the first answer again; another body is a 409. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          /** @description The created resource */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            share: components["schemas"]["DashboardShare"];
+            token: string;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  revokeDashboardShare: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            ok: true;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description Only the notifications not read yet */
+        unreadOnly?: boolean;
+        /** @description How many items (1–100) */
+        limit?: number;
+        /** @description The id of the last item of the previous page (`nextCursor`) */
+        starting_after?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Notification"][];
+            hasMore: boolean;
+            /** @description Pass as `starting_after` for the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getUnreadNotificationCount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            count: number;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  markNotificationRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Notification"];
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  markAllNotificationsRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            updated: number;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            emailSeverities: ("critical" | "major" | "minor" | "warning" | "info")[];
+            dailyDigest: boolean;
+            emailAvailable: boolean;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          emailSeverities: ("critical" | "major" | "minor" | "warning" | "info")[];
+          dailyDigest: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            emailSeverities: ("critical" | "major" | "minor" | "warning" | "info")[];
+            dailyDigest: boolean;
+            emailAvailable: boolean;
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -172,6 +172,7 @@ export {
   type PointView,
   type WindowNeed,
 } from "./alerts/shared-windows";
+export { boundsOf, mayHoldWithin, type ViewBounds } from "./alerts/view-bounds";
 export { summarizeRule, type SummaryLocale } from "./alerts/summary";
 export { alertStateKey, alertWindowsKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";
 

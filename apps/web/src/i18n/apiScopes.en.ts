@@ -20,4 +20,8 @@ export const apiScopesEn: Record<ApiScope, string> = {
   "webhooks:read": "Read webhook endpoints and deliveries",
   "webhooks:write": "Create and change webhook endpoints",
   "audit:read": "Read the audit log",
+  "dashboards:read": "Read dashboards and the data their widgets show",
+  "dashboards:write": "Create, change and delete dashboards, and manage their share links",
+  "notifications:read": "Read your own notifications and notification settings",
+  "notifications:write": "Mark your own notifications read and change your notification settings",
 };

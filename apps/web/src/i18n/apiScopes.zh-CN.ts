@@ -20,4 +20,8 @@ export const apiScopesZhCN: Record<ApiScope, string> = {
   "webhooks:read": "读取 Webhook 端点和投递记录",
   "webhooks:write": "创建和修改 Webhook 端点",
   "audit:read": "读取审计日志",
+  "dashboards:read": "读取仪表盘及其组件显示的数据",
+  "dashboards:write": "创建、修改和删除仪表盘，并管理其分享链接",
+  "notifications:read": "读取你自己的通知和通知设置",
+  "notifications:write": "将你自己的通知标为已读，并修改你的通知设置",
 };

@@ -68,7 +68,11 @@ export async function announceBatchEvents(webhooks: WebhookEmitter, entryId: str
     );
   }
   const byTenant = new Map<string, IngestBatch["telemetry"]>();
-  for (const t of batch.telemetry) byTenant.set(t.tenantId, [...(byTenant.get(t.tenantId) ?? []), t]);
+  for (const t of batch.telemetry) {
+    const list = byTenant.get(t.tenantId);
+    if (list) list.push(t);
+    else byTenant.set(t.tenantId, [t]);
+  }
   for (const [tenantId, points] of byTenant) {
     if (!(await webhooks.wantsExplicitly(tenantId, "telemetry.received"))) continue;
     const data = { points: points.slice(0, 1000).map((p) => ({ deviceId: publicId("dev", p.deviceId), ts: p.ts, values: p.values })) };

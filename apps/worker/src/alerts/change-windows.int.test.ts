@@ -14,7 +14,7 @@ import { createIdlePairs } from "./idle-pairs";
 import { createIngestHandler } from "./ingest-handler";
 import { evaluateEntries } from "./process-entry";
 import { createRuleCache } from "./rule-cache";
-import { createStateStore } from "./state-store";
+import { createStateStore, parseWindows } from "./state-store";
 
 const sys = testSystemDb();
 const redis = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:63790");
@@ -67,7 +67,7 @@ async function setup() {
     return [`${t0}-${i}`, [ingestStreamField, JSON.stringify(batch)]];
   };
   const alarmsOf = async (ruleId: string) => (await sys.select().from(alarms).where(eq(alarms.ruleId, ruleId))).map((a) => a.count);
-  const stored = async (key: string) => JSON.parse((await redis.get(key)) ?? "null") as unknown;
+  const stored = async (key: string) => parseWindows(await redis.get(key)) as unknown;
   return { device, fast, slow, entry, alarmsOf, stored };
 }
 

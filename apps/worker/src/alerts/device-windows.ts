@@ -1,5 +1,5 @@
 import { advanceWindows, copyWindows, type DeviceNeeds, type DeviceWindows, type Point, type PointView } from "@aspen/core";
-import { compareStreamIds, parseWindows, type StateStore } from "./state-store";
+import { compareStreamIds, nextRevision, parseWindows, revisionLength, revisionOf, type StateStore } from "./state-store";
 
 /** A device of a read whose rules read more than one point: what they need, and its points in commit order. */
 export interface WindowInput {
@@ -17,44 +17,78 @@ export interface ReadWindows {
   save(): Promise<void>;
 }
 
+/** Per store, each device's state as this process last wrote it, by revision: a read it wrote last skips the parse. */
+const written = new WeakMap<StateStore, Map<string, { revision: string; state: DeviceWindows }>>();
+const maxWritten = 100_000;
+function writtenBy(store: StateStore) {
+  let m = written.get(store);
+  if (!m) written.set(store, (m = new Map<string, { revision: string; state: DeviceWindows }>()));
+  return m;
+}
+
 /**
  * Loads the shared state of the devices in a read (one value per device) and adds the read's points to it. Points of
  * entries up to the stored last entry are already in (a read processed again after a crash) and are not added
  * twice. Saved after the rules' states, so a crash in between leaves it behind the states, never ahead of them.
+ * Values carry a revision: a device whose stored revision is the one this process last wrote reuses that state
+ * without reading or parsing the value, and a write compares revisions, not whole values.
  */
 export async function prepareWindows(store: StateStore, entryIds: string[], inputs: Map<string, WindowInput>): Promise<ReadWindows> {
   const start: ReadWindows["start"] = new Map();
   const views = new Map<Point, PointView>();
   const lastId = entryIds[entryIds.length - 1];
   if (inputs.size === 0 || lastId === undefined) return { start, views, save: async () => {} };
+  const mine = writtenBy(store);
 
-  /** The value to write for a device given what is stored, or null when nothing new is to be added. */
-  const advance = (deviceId: string, input: WindowInput, raw: string | null, first: boolean) => {
-    const stored = parseWindows(raw);
+  /** The write for a device given its stored state (and what to compare it by), or null when nothing is to be added. */
+  const advance = (deviceId: string, input: WindowInput, stored: DeviceWindows | null, expected: string, first: boolean) => {
     const state: DeviceWindows = stored ?? { v: 1, lastEntry: "0-0", windows: {}, latest: {} };
     if (first) start.set(deviceId, { windows: copyWindows(state.windows), latest: { ...state.latest } });
     if (stored && compareStreamIds(stored.lastEntry, lastId) >= 0) return null;
     const applied = stored ? entryIds.findLastIndex((id) => compareStreamIds(id, stored.lastEntry) <= 0) : -1;
     const fresh = input.points.filter((p) => p.entry > applied);
+    // The cached state is changed in place: it is no longer what is stored until the write succeeds.
+    mine.delete(deviceId);
     const seen = advanceWindows(state, input.needs, fresh);
     if (first) fresh.forEach((p, i) => seen[i] && views.set(p, seen[i]));
     state.lastEntry = lastId;
-    return { key: store.windowsKey(deviceId), expected: raw, next: state, deviceId, input };
+    return { key: store.windowsKey(deviceId), expected, revision: nextRevision(), next: state, deviceId, input };
   };
+  const fromRaw = (raw: string | null) => ({ stored: parseWindows(raw), expected: revisionOf(raw) });
 
   const devices = [...inputs];
-  const raw = await store.load(devices.map(([id]) => store.windowsKey(id)));
-  let writes = devices.map(([id, input], i) => advance(id, input, raw[i] ?? null, true)).filter((w) => w !== null);
+  const keys = devices.map(([id]) => store.windowsKey(id));
+  const prefixes = await store.loadPrefixes(keys, revisionLength);
+  const known = devices.map(([id], i): { stored: DeviceWindows | null; expected: string } | null => {
+    const w = mine.get(id);
+    return w && w.revision === prefixes[i] ? { stored: w.state, expected: w.revision } : null;
+  });
+  const missing = devices.flatMap((_, i) => (known[i] ? [] : [i]));
+  const raw = await store.load(missing.map((i) => keys[i] ?? ""));
+  missing.forEach((at, j) => (known[at] = fromRaw(raw[j] ?? null)));
+  let writes = devices
+    .map(([id, input], i) => {
+      const k = known[i] ?? fromRaw(null);
+      return advance(id, input, k.stored, k.expected, true);
+    })
+    .filter((w) => w !== null);
   return {
     start,
     views,
     async save() {
       for (let round = 0; writes.length > 0 && round < 5; round++) {
-        const ok = await store.casMany(writes);
+        const ok = await store.casRevised(writes);
+        if (mine.size + writes.length > maxWritten) mine.clear();
+        writes.forEach((w, i) => ok[i] && mine.set(w.deviceId, { revision: w.revision, state: w.next }));
         const failed = writes.filter((_, i) => !ok[i]);
         if (failed.length === 0) return;
         const again = await store.load(failed.map((w) => w.key));
-        writes = failed.map((w, i) => advance(w.deviceId, w.input, again[i] ?? null, false)).filter((w) => w !== null);
+        writes = failed
+          .map((w, i) => {
+            const k = fromRaw(again[i] ?? null);
+            return advance(w.deviceId, w.input, k.stored, k.expected, false);
+          })
+          .filter((w) => w !== null);
       }
     },
   };

@@ -1,7 +1,9 @@
 import {
+  boundsOf,
   eventMatches,
   evaluatePoints,
   mayHoldAt,
+  mayHoldWithin,
   publicId,
   stateFor,
   targetsDevice,
@@ -10,6 +12,7 @@ import {
   type PairState,
   type Point,
   type PointView,
+  type ViewBounds,
 } from "@aspen/core";
 import { autoClearAlarm, raiseAlarm, repeatAlarm, withSystem, type AlarmOutcome, type AlertRuleRow, type Database } from "@aspen/db";
 import { createPlanCache, type DevicePlan, type PlanCache } from "./device-plan";
@@ -160,8 +163,13 @@ export async function evaluateEntries(
     // A device with shared state has a view per point (none for points it already holds: they may hold); a device
     // without one has only rules reading one property, judged exactly on the point itself.
     const viewOf = windowInputs.has(deviceId) ? (p: Point) => windows.views.get(p) : ownView;
+    // Idle pairs are ruled out on the bounds of the device's points first (one check per rule, not per point).
+    let bounds: ViewBounds | undefined;
     for (const pp of plan.pairs) {
-      if (idle?.has(pp.key, now) && !points.some((p) => mayHoldAt(pp.trigger, p, viewOf(p)))) continue;
+      if (idle?.has(pp.key, now)) {
+        bounds ??= boundsOf(points, viewOf);
+        if (!mayHoldWithin(pp.trigger, bounds) || !points.some((p) => mayHoldAt(pp.trigger, p, viewOf(p)))) continue;
+      }
       pending.push({ rule: pp.rule, deviceId, key: pp.key, points });
     }
   }

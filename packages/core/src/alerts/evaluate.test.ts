@@ -234,3 +234,27 @@ describe("eventMatches, offlineDue, targetsDevice", () => {
     expect(targetsDevice({ deviceIds, labels }, { id: "a", labels: { site: "berlin" } })).toBe(want);
   });
 });
+
+describe("evaluatePoints: the input state", () => {
+  it("is never changed, neither the windows the rule moves nor those it only shares", () => {
+    const trigger = telemetryTriggerSchema.parse({
+      type: "telemetry",
+      combine: "all",
+      conditions: [{ kind: "change", property: "t", delta: 1, windowSeconds: 60 }],
+    });
+    const state: PairState = {
+      ...initialState(1),
+      windows: { t: windowOf([[0, 20]]), h: windowOf([[0, 40]]) },
+      latest: { t: 20, h: 40 },
+    };
+    const before = structuredClone(state);
+    const r = evaluatePoints({ trigger }, state, [
+      { ts: 1000, values: { t: 25, h: 41 } },
+      { ts: 2000, values: { t: 19 } },
+    ]);
+    expect(r.effects.map((e) => e.kind)).toEqual(["raise", "repeat"]);
+    expect(state).toEqual(before);
+    expect(r.state.windows.t).not.toBe(state.windows.t);
+    expect(r.state.windows.t?.hi.length).toBeGreaterThan(0);
+  });
+});

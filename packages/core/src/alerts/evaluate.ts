@@ -215,8 +215,14 @@ function step(rule: TelemetryRule, sh: RuleShape, s: PairState, point: Point): E
 }
 
 /** A copy of a state that `step` may change (windows' lists copied too). */
-function copyOf(state: PairState): PairState {
-  return { ...state, latest: { ...state.latest }, windows: copyWindows(state.windows) };
+/** A private copy of a state for a rule: only the windows the rule moves are copied, the others are shared (read only). */
+function copyOf(state: PairState, sh: RuleShape): PairState {
+  const windows = { ...state.windows };
+  for (const [k] of sh.windowOf) {
+    const w = windows[k];
+    if (w) windows[k] = { hi: w.hi.slice(), lo: w.lo.slice() };
+  }
+  return { ...state, latest: { ...state.latest }, windows };
 }
 
 /** A copy of windows that may be changed (their lists copied too). */
@@ -243,7 +249,7 @@ export function evaluatePoints(rule: TelemetryRule, state: PairState, points: Po
   const effects: Effect[] = [];
   // Unchanged state when no point concerns the rule: no copy at all.
   if (!points.some((p) => p.ts >= state.lastTs && sh.read.some((k) => p.values[k] !== undefined))) return { state, effects };
-  const s = copyOf(state);
+  const s = copyOf(state, sh);
   for (const p of points) {
     const e = step(rule, sh, s, p);
     if (e) effects.push(e);

@@ -45,6 +45,12 @@ describe("api scopes", () => {
     expect(roleCoversScope("developer", "audit:read")).toBe(false);
     expect(roleCoversScope("admin", "audit:read")).toBe(true);
     expect(roleCoversScopes("developer", ["devices:read", "audit:read"])).toBe(false);
+    // dashboards follow the console: viewers read them, developers edit and share them
+    expect(roleCoversScope("viewer", "dashboards:read")).toBe(true);
+    expect(roleCoversScope("viewer", "dashboards:write")).toBe(false);
+    expect(roleCoversScope("developer", "dashboards:write")).toBe(true);
+    // every member reads and marks their own notifications
+    expect(roleCoversScopes("viewer", ["notifications:read", "notifications:write"])).toBe(true);
     expect(roleCoversScopes("owner", apiScopes)).toBe(true);
     // consistent with the role table: a scope is covered iff all its permissions are the role's
     for (const r of roles)

@@ -25,6 +25,11 @@ export const apiScopeTable = {
   "webhooks:read": ["webhook.manage"],
   "webhooks:write": ["webhook.manage"],
   "audit:read": ["audit.read"],
+  "dashboards:read": ["device.read"],
+  "dashboards:write": ["device.read", "device.write"],
+  // A user's own notifications: every member may read theirs and mark them read (the console's rule).
+  "notifications:read": ["tenant.read"],
+  "notifications:write": ["tenant.read"],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type ApiScope = keyof typeof apiScopeTable;

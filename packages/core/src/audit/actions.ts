@@ -53,6 +53,9 @@ export const auditActions = [
   "dashboard.delete",
   "dashboard.share",
   "dashboard.unshare",
+  "notification.read",
+  "notification.read_all",
+  "notification.preferences_update",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -2,10 +2,32 @@ import type { DashboardLayout } from "@aspen/core";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { alarms, dashboardShares, dashboards, devices, tenants, type DashboardRow, type DashboardShareRow } from "../schema";
+import { keysetAfter } from "./pagination";
 
 /** The tenant's dashboards by name (at most 200: a console list, not an export). */
 export async function listDashboards(tx: Tx, tenantId: string): Promise<DashboardRow[]> {
   return tx.select().from(dashboards).where(eq(dashboards.tenantId, tenantId)).orderBy(asc(dashboards.name), asc(dashboards.id)).limit(200);
+}
+
+/**
+ * A keyset page of the tenant's dashboards by name (ties by id), `limit` after the dashboard `after`,
+ * optionally only names containing `search` (any case). `cursorFound` is false when `after` is not the tenant's.
+ */
+export async function listDashboardsAfter(
+  tx: Tx,
+  tenantId: string,
+  p: { search?: string | undefined; after?: string | undefined; limit: number },
+): Promise<{ items: DashboardRow[]; hasMore: boolean; cursorFound: boolean }> {
+  const after = await keysetAfter(tx, dashboards, tenantId, p.after, [dashboards.name, dashboards.id], ">");
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
+  const named = p.search ? sql`strpos(lower(${dashboards.name}), lower(${p.search})) > 0` : undefined;
+  const rows = await tx
+    .select()
+    .from(dashboards)
+    .where(and(eq(dashboards.tenantId, tenantId), named, after))
+    .orderBy(asc(dashboards.name), asc(dashboards.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
 }
 
 export async function findDashboard(tx: Tx, tenantId: string, id: string): Promise<DashboardRow | undefined> {

@@ -2,7 +2,7 @@ import type { Severity } from "@aspen/core";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../client";
 import { memberships, notificationPreferences, notifications, users, type NotificationRow } from "../schema";
-import { offsetOf, type Page, type PageRequest } from "./pagination";
+import { keysetAfter, offsetOf, type Page, type PageRequest } from "./pagination";
 import type { Role } from "./tenants";
 
 export interface NotificationPreferences {
@@ -125,6 +125,29 @@ export async function listNotifications(
   return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
 }
 
+/**
+ * A keyset page of the member's in-app notifications, newest first (ties by id, descending): the
+ * `limit` after the notification `after` (uuid), one more fetched to say whether more follow.
+ * `cursorFound` is false when `after` is not one of the member's (another user's or tenant's, or none).
+ */
+export async function listNotificationsAfter(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  p: { unreadOnly?: boolean | undefined; after?: string | undefined; limit: number },
+): Promise<{ items: NotificationRow[]; hasMore: boolean; cursorFound: boolean }> {
+  const mine = inbox(tenantId, userId);
+  const after = await keysetAfter(tx, notifications, tenantId, p.after, [notifications.createdAt, notifications.id], "<", mine);
+  if (after === null) return { items: [], hasMore: false, cursorFound: false };
+  const rows = await tx
+    .select()
+    .from(notifications)
+    .where(and(mine, p.unreadOnly ? isNull(notifications.readAt) : undefined, after))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(p.limit + 1);
+  return { items: rows.slice(0, p.limit), hasMore: rows.length > p.limit, cursorFound: true };
+}
+
 export async function countUnreadNotifications(tx: Tx, tenantId: string, userId: string): Promise<number> {
   const [r] = await tx
     .select({ n: count() })
@@ -147,6 +170,27 @@ export async function markNotificationsRead(tx: Tx, tenantId: string, userId: st
     )
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/**
+ * Marks one of the member's notifications read, keeping the time it was first read; `changed` says
+ * whether it was unread. Null when it is not the member's in-app notification (or no such row).
+ */
+export async function markOneNotificationRead(
+  tx: Tx,
+  tenantId: string,
+  userId: string,
+  id: string,
+): Promise<{ row: NotificationRow; changed: boolean } | null> {
+  const mine = and(inbox(tenantId, userId), eq(notifications.id, id));
+  const [updated] = await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(mine, isNull(notifications.readAt)))
+    .returning();
+  if (updated) return { row: updated, changed: true };
+  const [row] = await tx.select().from(notifications).where(mine).limit(1);
+  return row ? { row, changed: false } : null;
 }
 
 /** Members (across tenants) who chose the daily digest and have not had the one for `day` (YYYY-MM-DD). */

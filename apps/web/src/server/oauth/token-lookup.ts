@@ -29,6 +29,8 @@ export async function lookupOAuthAccessToken(_token: string, hash: string): Prom
       id: row.app.id,
       name: row.app.name,
       userId: row.grant.userId ?? row.app.createdBy,
+      // A client-credentials grant has no user: the app acts for itself with its registering admin's role.
+      actsForUser: row.grant.userId !== null,
       tenant: row.tenant,
       role,
       scopes: row.grant.scopes.filter((s): s is ApiScope => isApiScope(s) && roleCoversScope(role, s)),

@@ -16,13 +16,15 @@ export interface TenantRef {
  * Who is acting. A user acts through the console (session); an API key or an
  * OAuth app acts through the REST API; a device through the device HTTP API (its
  * secret), with no member permissions: device services check the actor kind. `userId` is the person the rights come
- * from (the key's creator, the user who granted the app), null for an app's own
- * client-credentials token.
+ * from (the key's creator, the user who granted the app, or for an app's own
+ * client-credentials token the admin who registered it). `actsForUser` says whether the
+ * token stands for that user (an API key, an authorization-code grant) or only borrows their
+ * role (client credentials): only the former may reach the user's own things (notifications).
  */
 export type Actor =
   | { kind: "user"; id: string; email: string; name: string }
-  | { kind: "apiKey"; id: string; name: string; userId: string | null }
-  | { kind: "oauthApp"; id: string; name: string; userId: string | null }
+  | { kind: "apiKey"; id: string; name: string; userId: string | null; actsForUser: boolean }
+  | { kind: "oauthApp"; id: string; name: string; userId: string | null; actsForUser: boolean }
   | { kind: "device"; id: string; name: string; productId: string }
   | { kind: "share"; id: string; name: string };
 
@@ -46,6 +48,17 @@ export function actingUserId(scope: Scope): string | null {
   const a = scope.actor;
   if (a.kind === "user") return a.id;
   return a.kind === "device" || a.kind === "share" ? null : a.userId;
+}
+
+/**
+ * The user whose own things (notifications, their settings) the scope may reach: the member, or the
+ * user a token acts for; null for an app's own token, a device or a share link.
+ */
+export function actingForUserId(scope: Scope): string | null {
+  const a = scope.actor;
+  if (a.kind === "user") return a.id;
+  if (a.kind === "apiKey" || a.kind === "oauthApp") return a.actsForUser ? a.userId : null;
+  return null;
 }
 
 /** Runs `fn` in the scope's tenant (RLS set for the transaction). */

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const tenant = { id: w.tenant.id, slug: w.tenant.slug, name: w.tenant.name, status: "active" as const };
   keyScope = (scopes) => ({
     tenant,
-    actor: { kind: "apiKey", id: "key-1", name: `ci-${randomSuffix()}`, userId: w.users.developer.id },
+    actor: { kind: "apiKey", id: "key-1", name: `ci-${randomSuffix()}`, userId: w.users.developer.id, actsForUser: true },
     role: "developer",
     permissions: permissionSet("developer", scopes),
     meta: { ip: "198.51.100.9", userAgent: "service-test" },

@@ -23,6 +23,7 @@ export async function lookupApiKey(_token: string, hash: string): Promise<Cached
       id: row.id,
       name: row.name,
       userId: row.createdBy,
+      actsForUser: row.createdBy !== null,
       tenant: row.tenant,
       role: row.role,
       scopes: row.scopes.filter((s): s is ApiScope => isApiScope(s)),

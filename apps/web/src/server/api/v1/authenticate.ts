@@ -45,7 +45,8 @@ export async function authenticate(headers: Headers): Promise<Principal> {
 export function principalScope(p: Principal, meta: RequestMeta): Scope {
   return {
     tenant: p.tenant,
-    actor: { kind: p.kind, id: p.id, name: p.name, userId: p.userId },
+    // `=== true`: a principal cached before the field existed acts for nobody until it is looked up again.
+    actor: { kind: p.kind, id: p.id, name: p.name, userId: p.userId, actsForUser: p.actsForUser === true },
     role: p.role,
     permissions: permissionSet(p.role, scopePermissions(p.scopes)),
     meta,

@@ -8,11 +8,17 @@ import { callerAs, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../
 import { handleApiRequest } from "./handler";
 import { buildOpenApiDocument } from "./openapi";
 import { operations } from "./operations";
-import { makeKey, raiseTestAlarm, thingModel } from "./testing";
+import { makeKey, notifyTest, raiseTestAlarm, thingModel } from "./testing";
 
 ensureTestEnv();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The value, or a failed test saying what was missing. */
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
 
 let w: RoleWorld;
 let aspen: ReturnType<typeof createAspenClient>;
@@ -80,5 +86,43 @@ describe("@aspen/api-client", () => {
     expect(stillOpen.data?.items).toEqual([]);
     const summary = await c.GET("/alarms/summary", {});
     expect(summary.data?.bySeverity.critical).toBeGreaterThan(0);
+  });
+
+  it("saves a dashboard layout and pages and marks notifications, as the generated types say", async () => {
+    const key = await makeKey(w.users.developer, w.tenant.slug, [
+      "dashboards:read",
+      "dashboards:write",
+      "notifications:read",
+      "notifications:write",
+    ]);
+    const c = createAspenClient({ baseUrl: "http://localhost:3000", token: key.secret, fetch: (req: Request) => handleApiRequest(req) });
+    const made = await c.POST("/dashboards", {
+      body: { name: `Typed ${randomSuffix()}` },
+      headers: { "Idempotency-Key": `k-${randomSuffix()}` },
+    });
+    expect(made.response.status).toBe(201);
+    const dashboard = must(made.data, "dashboard");
+    const saved = await c.PATCH("/dashboards/{id}", {
+      params: { path: { id: dashboard.id } },
+      body: { version: dashboard.version, layout: { widgets: [{ id: "st", kind: "status", x: 0, y: 0, w: 4, h: 2 }] } },
+    });
+    expect(saved.data?.version).toBe(2);
+    const share = await c.POST("/dashboards/{id}/shares", { params: { path: { id: dashboard.id } } });
+    expect(share.data?.share.dashboardId).toBe(dashboard.id);
+
+    const [older, newer] = [
+      ...(await notifyTest(w.tenant.id, [w.users.developer.id])),
+      ...(await notifyTest(w.tenant.id, [w.users.developer.id])),
+    ];
+    const page = await c.GET("/notifications", { params: { query: { limit: 1, unreadOnly: true } } });
+    expect(page.data?.items.map((n) => n.id)).toEqual([newer]);
+    const next = await c.GET("/notifications", {
+      params: { query: { limit: 1, unreadOnly: true, starting_after: must(page.data?.nextCursor, "cursor") } },
+    });
+    expect(next.data?.items.map((n) => n.id)).toEqual([older]);
+    const read = await c.POST("/notifications/{id}/read", { params: { path: { id: must(newer, "notification") } } });
+    expect(read.data?.readAt).toBeTruthy();
+    expect((await c.GET("/notifications/unread-count", {})).data?.count).toBe(1);
+    expect((await c.POST("/notifications/read-all", {})).data?.updated).toBe(1);
   });
 });

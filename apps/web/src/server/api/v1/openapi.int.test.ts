@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRoleWorld, ensureTestEnv } from "../../testing";
+import { createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
 import { happyCalls, happyFixture, type Fx } from "./test/happy-paths";
 import { buildOpenApiDocument } from "./openapi";
 import { operations } from "./operations";
@@ -23,9 +23,10 @@ const repoRoot = path.resolve(here, "../../../../../..");
 const doc = buildOpenApiDocument(operations, { serverUrl: "https://cloud.aspen.dev" });
 
 let fx: Fx;
+let w: RoleWorld;
 let token: string;
 beforeAll(async () => {
-  const w = await createRoleWorld();
+  w = await createRoleWorld();
   token = (await makeKey(w.users.owner, w.tenant.slug, [...apiScopes])).secret;
   fx = await happyFixture(w);
 });
@@ -85,7 +86,7 @@ describe("every documented operation", () => {
     async (_id, d) => {
       const make = happyCalls[d.item.operationId];
       expect(make, `no happy-path call for ${d.item.operationId}`).toBeDefined();
-      const call = await make!(fx);
+      const call = await make!(fx, w.users.owner);
       const res = await rest(d.method, call.path, { token, body: call.body });
       const [status] = Object.keys(d.item.responses).filter((s) => s.startsWith("2"));
       expect(res.status, JSON.stringify(res.body)).toBe(Number(status));

@@ -19,6 +19,9 @@ const tagDescriptions: Record<string, string> = {
   "Alert rules": "Rules on products' telemetry, events and presence that raise alarms.",
   Alarms: "Alarms the rules raised: at most one open per rule and device; acknowledged and cleared by members or automatically.",
   Webhooks: "Endpoints that receive signed (Standard Webhooks) event deliveries, their delivery log, replays and test events.",
+  Dashboards: "Dashboards of widgets over the devices' data, the data they show, and secret read-only share links.",
+  Notifications:
+    "A user's own notifications (alarms, disabled webhooks, digests) and notification preferences: only for tokens acting for a user.",
 };
 
 const statusText: Record<number, string> = {

@@ -12,6 +12,11 @@ export interface Principal {
   name: string;
   /** The user the rights come from (key creator, granting user); null for an app's own token. */
   userId: string | null;
+  /**
+   * Whether the token stands for `userId` (an API key for its creator, an authorization-code grant for
+   * the user who consented) rather than only borrowing their role (an app's client-credentials token).
+   */
+  actsForUser: boolean;
   tenant: TenantRef;
   /** The role the rights derive from: the user's current role, or the app's registered role for its own token. */
   role: Role;

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSystemDb } from "../../db";
 import { oauthTestApp } from "../../oauth/test/client";
+import type { TestUser } from "@aspen/db/testing";
 import { createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
 import { operations } from "./operations";
 import { happyCalls, happyFixture, type Fx } from "./test/happy-paths";
@@ -35,13 +36,14 @@ async function setRole(userId: string, role: Role) {
     .where(and(eq(schema.memberships.tenantId, w.tenant.id), eq(schema.memberships.userId, userId)));
 }
 
-function callOf(operationId: string) {
+/** The happy-path call of an operation, for a token acting for `as` (whose own notifications it reaches). */
+function callOf(operationId: string, as: TestUser = w.users.owner) {
   const make = happyCalls[operationId];
   if (!make) throw new Error(`no happy-path call for ${operationId}`);
-  return make(fx);
+  return make(fx, as);
 }
 
-const publicIdPattern = /\b(dev|prd|rul|alm|whk|dlv|cmd|usr)_[1-9A-HJ-NP-Za-km-z]{10,30}\b/g;
+const publicIdPattern = /\b(dev|prd|rul|alm|whk|dlv|cmd|usr|dsh|shr|ntf)_[1-9A-HJ-NP-Za-km-z]{10,30}\b/g;
 /** The same call with every public id in its path swapped for a random one of the same kind. */
 function withMissingIds(path: string): string {
   return path.replace(publicIdPattern, (_m, prefix: string) => publicId(prefix as IdPrefix, randomUUID()));
@@ -120,7 +122,7 @@ describe("roles", () => {
       afterAll(() => setRole(w.users.admin.id, "admin"));
 
       it.each(operations.map((o) => [o.operationId, o] as const))("%s", async (_id, op) => {
-        const call = await callOf(op.operationId);
+        const call = await callOf(op.operationId, w.users.admin);
         const r = await rest(op.method, call.path, { token, body: call.body });
         if (roleCoversScope(role, op.scope)) {
           expect(r.status, JSON.stringify(r.body)).toBe(op.status);
@@ -150,7 +152,7 @@ describe("OAuth grants", () => {
       afterAll(() => setRole(w.users.developer.id, "developer"));
 
       it.each(operations.map((o) => [o.operationId, o] as const))("%s", async (_id, op) => {
-        const call = await callOf(op.operationId);
+        const call = await callOf(op.operationId, w.users.developer);
         const r = await rest(op.method, call.path, { token, body: call.body });
         if (roleCoversScope(role, op.scope)) {
           expect(r.status, JSON.stringify(r.body)).toBe(op.status);
@@ -161,4 +163,37 @@ describe("OAuth grants", () => {
       });
     });
   }
+});
+
+describe("a user's own things", () => {
+  // Notifications belong to a user: an app's own (client-credentials) token acts for none, even with every
+  // scope and its registering admin's role, and is refused; the same token reaches tenant resources.
+  const userOwn = operations.filter((o) => o.scope.startsWith("notifications:"));
+  let appToken: string;
+  beforeAll(async () => {
+    const app = await oauthTestApp({ admin: w.users.admin, tenantSlug: w.tenant.slug, tenantId: w.tenant.id, scopes: [...apiScopes] });
+    appToken = await app.appToken([...apiScopes]);
+  });
+
+  it("covers every notification operation", () => {
+    expect(userOwn.map((o) => o.operationId).sort()).toEqual(
+      operations
+        .filter((o) => o.tag === "Notifications")
+        .map((o) => o.operationId)
+        .sort(),
+    );
+    expect(userOwn.length).toBeGreaterThan(0);
+  });
+
+  it.each(userOwn.map((o) => [o.operationId, o] as const))("%s refuses an app's own token (403 user_required)", async (_id, op) => {
+    const call = await callOf(op.operationId, w.users.admin);
+    const r = await rest(op.method, call.path, { token: appToken, body: call.body });
+    expect(r.status, JSON.stringify(r.body)).toBe(403);
+    expect(r.body.error.code).toBe("user_required");
+  });
+
+  it("lets the same token read the tenant's dashboards", async () => {
+    const r = await rest("GET", (await callOf("listDashboards")).path, { token: appToken });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+  });
 });

@@ -1,5 +1,5 @@
 import { parsePublicId, publicId, type ApiScope, type IdPrefix, type Severity } from "@aspen/core";
-import { raiseAlarm, withSystem } from "@aspen/db";
+import { insertNotifications, raiseAlarm, withSystem } from "@aspen/db";
 import { randomSuffix } from "@aspen/db/testing";
 import { getSystemDb } from "../../db";
 import { callerAs } from "../../testing";
@@ -70,4 +70,23 @@ export async function raiseTestAlarm(
     }),
   );
   return publicId("alm", alarm.id);
+}
+
+/**
+ * Notifies each of `userIds` in the tenant as the worker would (no operation creates one): one in-app
+ * notification each, unread; returns their public ids in the same order.
+ */
+export async function notifyTest(tenantId: string, userIds: string[], title = "Hot"): Promise<string[]> {
+  const sourceKey = `test-${randomSuffix()}`;
+  const rows = await withSystem(getSystemDb(), (tx) =>
+    insertNotifications(
+      tx,
+      userIds.map((userId) => ({ tenantId, userId, kind: "alarm" as const, severity: "major" as const, title, body: "", sourceKey })),
+    ),
+  );
+  return userIds.map((u) => {
+    const row = rows.find((r) => r.userId === u);
+    if (!row) throw new Error(`no notification inserted for ${u}`);
+    return publicId("ntf", row.id);
+  });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { notFound } from "../../errors";
 import { notifyShareChanged } from "../../live/share-changed";
-import { publicIdInput } from "../../public-ids";
+import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { requireDashboard } from "./require";
 
@@ -19,6 +19,11 @@ export async function deleteDashboard(scope: Scope, input: z.output<typeof delet
     return found;
   });
   await notifyShareChanged({ tenantId: scope.tenant.id, dashboardId: row.id, reason: "dashboard_deleted" });
-  await recordAudit(auditOf(scope), { action: "dashboard.delete", targetType: "dashboard", targetName: row.name });
+  await recordAudit(auditOf(scope), {
+    action: "dashboard.delete",
+    targetType: "dashboard",
+    targetId: publicId("dsh", row.id),
+    targetName: row.name,
+  });
   return { ok: true as const };
 }

@@ -9,15 +9,18 @@ import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { dashboardNameInput, dashboardSchema, toDashboardDto } from "./dto";
 import { assertLayoutDevices, requireDashboard } from "./require";
 
-export const updateDashboardInput = z
-  .object({
-    id: publicIdInput("dsh"),
-    /** The version this change was made on (from `byId` or the last save). */
-    version: z.number().int().min(1),
-    name: dashboardNameInput.optional(),
-    layout: dashboardLayoutSchema.optional(),
-  })
-  .refine((v) => v.name !== undefined || v.layout !== undefined, { message: "Nothing to change: give a name or a layout" });
+const changeFields = {
+  /** The version this change was made on (from `byId` or the last save). */
+  version: z.number().int().min(1),
+  name: dashboardNameInput.optional(),
+  layout: dashboardLayoutSchema.optional(),
+};
+const somethingToChange = (v: { name?: unknown; layout?: unknown }) => v.name !== undefined || v.layout !== undefined;
+const nothingToChange = { message: "Nothing to change: give a name or a layout" };
+
+/** A save without the dashboard's id (the REST body: the id is in the path). */
+export const updateDashboardChanges = z.object(changeFields).refine(somethingToChange, nothingToChange);
+export const updateDashboardInput = z.object({ id: publicIdInput("dsh"), ...changeFields }).refine(somethingToChange, nothingToChange);
 export const updateDashboardOutput = dashboardSchema;
 
 /**

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { notFound } from "../../errors";
 import { notifyShareChanged } from "../../live/share-changed";
-import { publicIdInput } from "../../public-ids";
+import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 
 export const revokeDashboardShareInput = z.object({ id: publicIdInput("shr") });
@@ -16,6 +16,6 @@ export async function revokeShare(scope: Scope, input: z.output<typeof revokeDas
   if (!revoked) throw notFound("Share link");
   // Open views of the link close within moments (every web instance hears this).
   await notifyShareChanged({ tenantId: scope.tenant.id, dashboardId: revoked.dashboardId, reason: "share_revoked" });
-  await recordAudit(auditOf(scope), { action: "dashboard.unshare", targetType: "dashboardShare", targetId: input.id });
+  await recordAudit(auditOf(scope), { action: "dashboard.unshare", targetType: "dashboardShare", targetId: publicId("shr", input.id) });
   return { ok: true as const };
 }

@@ -1,7 +1,8 @@
 import type { NotificationRow } from "@aspen/db";
 import { z } from "zod";
 import { publicId } from "../../public-ids";
-import { actingUserId, type Scope } from "../scope";
+import { appError } from "../../errors";
+import { actingForUserId, type Scope } from "../scope";
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -28,7 +29,17 @@ export function toNotificationDto(n: NotificationRow) {
   };
 }
 
-/** Notifications are the signed-in member's own: the user id comes from the scope, never from input. */
-export function memberOf(scope: Scope): string | null {
-  return actingUserId(scope);
+/**
+ * Notifications are a user's own: the member signed in, or the user a token acts for (an API key's
+ * creator, the user who authorized an app). The user id comes from the scope, never from input. A
+ * token acting for nobody (an app's client-credentials token) is refused: FORBIDDEN `user_required`.
+ */
+export function memberOf(scope: Scope): string {
+  const userId = actingForUserId(scope);
+  if (userId) return userId;
+  throw appError(
+    "FORBIDDEN",
+    "user_required",
+    "Notifications belong to a user, and this token acts for none: use an API key, or an OAuth token an app got by the authorization-code flow (a client-credentials token acts for the app itself).",
+  );
 }

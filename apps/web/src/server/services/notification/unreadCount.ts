@@ -10,6 +10,5 @@ export const unreadNotificationCountOutput = z.object({ count: z.number().int() 
 export async function unreadNotificationCount(scope: Scope, _input: z.output<typeof unreadNotificationCountInput>) {
   assertAllowed(scope, "tenant.read");
   const userId = memberOf(scope);
-  if (!userId) return { count: 0 };
   return { count: await inTenant(scope, (tx) => countUnreadNotifications(tx, scope.tenant.id, userId)) };
 }

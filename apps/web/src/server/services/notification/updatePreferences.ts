@@ -2,8 +2,9 @@ import { severities } from "@aspen/core";
 import { upsertNotificationPreferences } from "@aspen/db";
 import { z } from "zod";
 import { getEnv } from "../../../env";
-import { appError } from "../../errors";
-import { assertAllowed, inTenant, type Scope } from "../scope";
+import { recordAudit } from "../../audit";
+import { publicId } from "../../public-ids";
+import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { memberOf } from "./dto";
 import { notificationPreferencesOutput } from "./preferences";
 
@@ -18,12 +19,17 @@ export const updateNotificationPreferencesOutput = notificationPreferencesOutput
 export async function updateNotificationPreferences(scope: Scope, input: z.output<typeof updateNotificationPreferencesInput>) {
   assertAllowed(scope, "tenant.read");
   const userId = memberOf(scope);
-  if (!userId) throw appError("FORBIDDEN", "forbidden", "Preferences belong to members");
   const p = await inTenant(scope, (tx) =>
     upsertNotificationPreferences(tx, scope.tenant.id, userId, {
       emailSeverities: [...new Set(input.emailSeverities)],
       dailyDigest: input.dailyDigest,
     }),
   );
+  await recordAudit(auditOf(scope), {
+    action: "notification.preferences_update",
+    targetType: "user",
+    targetId: publicId("usr", userId),
+    details: { emailSeverities: p.emailSeverities, dailyDigest: p.dailyDigest },
+  });
   return { ...p, emailAvailable: Boolean(getEnv().SMTP_URL) };
 }

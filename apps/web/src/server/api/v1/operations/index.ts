@@ -4,7 +4,10 @@ import { alertRuleOperations } from "./alert-rules";
 import { attributeOperations } from "./attributes";
 import { auditOperations } from "./audit";
 import { commandOperations } from "./commands";
+import { dashboardShareOperations } from "./dashboard-shares";
+import { dashboardOperations } from "./dashboards";
 import { deviceOperations } from "./devices";
+import { notificationOperations } from "./notifications";
 import { productOperations } from "./products";
 import { telemetryOperations } from "./telemetry";
 import { webhookDeliveryOperations } from "./webhook-deliveries";
@@ -12,7 +15,7 @@ import { webhookOperations } from "./webhooks";
 
 /**
  * Every operation of /api/v1. The router serves only these and the OpenAPI document describes exactly
- * these. Not here: notifications (they belong to a user, and no scope grants them to a token).
+ * these.
  */
 export const operations: readonly Operation[] = [
   ...productOperations,
@@ -25,4 +28,7 @@ export const operations: readonly Operation[] = [
   ...alarmOperations,
   ...webhookOperations,
   ...webhookDeliveryOperations,
+  ...dashboardOperations,
+  ...dashboardShareOperations,
+  ...notificationOperations,
 ];

@@ -1,7 +1,7 @@
 import type { AlertRuleSpecInput } from "@aspen/core";
-import { randomSuffix } from "@aspen/db/testing";
+import { randomSuffix, type TestUser } from "@aspen/db/testing";
 import { callerAs, type RoleWorld } from "../../../testing";
-import { raiseTestAlarm, thingModel } from "../testing";
+import { notifyTest, raiseTestAlarm, thingModel } from "../testing";
 
 /** What the happy-path calls build on: a tenant (its owner makes the fixtures), a product and a device of it. */
 export type Fx = { w: RoleWorld; productId: string; deviceId: string };
@@ -18,9 +18,10 @@ async function freshDevice(f: Fx) {
 
 /**
  * A happy-path call of every operation, by operationId, on fresh resources of the fixture's tenant. The
- * OpenAPI walk and the REST matrix fail for an operation that has none.
+ * OpenAPI walk and the REST matrix fail for an operation that has none. `as` is the member the calling
+ * token acts for (the key's creator, the granting user): a user's own things (notifications) are made theirs.
  */
-export const happyCalls: Record<string, (f: Fx) => Promise<Call>> = {
+export const happyCalls: Record<string, (f: Fx, as: TestUser) => Promise<Call>> = {
   listProducts: async () => ({ path: "/products?limit=5" }),
   createProduct: async () => ({ path: "/products", body: { name: `p-${randomSuffix()}`, thingModel } }),
   getProduct: async (f) => ({ path: `/products/${f.productId}` }),
@@ -86,8 +87,58 @@ export const happyCalls: Record<string, (f: Fx) => Promise<Call>> = {
     const d = await freshDelivery(f);
     return { path: `/webhooks/${d.endpointId}/deliveries/${d.deliveryId}/replay` };
   },
+  listDashboards: async (f) => {
+    await freshDashboard(f);
+    return { path: "/dashboards?search=Plant&limit=5" };
+  },
+  createDashboard: async (f) => ({ path: "/dashboards", body: { name: `Plant ${randomSuffix()}`, layout: layoutOf(f) } }),
+  getDashboard: async (f) => ({ path: `/dashboards/${(await freshDashboard(f)).id}` }),
+  updateDashboard: async (f) => {
+    const d = await freshDashboard(f);
+    return { path: `/dashboards/${d.id}`, body: { version: d.version, name: "Renamed" } };
+  },
+  deleteDashboard: async (f) => ({ path: `/dashboards/${(await freshDashboard(f)).id}` }),
+  getDashboardData: async (f) => ({ path: `/dashboards/${(await freshDashboard(f)).id}/data?timeZone=Europe/Berlin` }),
+  listDashboardShares: async (f) => ({ path: `/dashboards/${(await freshShare(f)).dashboardId}/shares` }),
+  createDashboardShare: async (f) => ({ path: `/dashboards/${(await freshDashboard(f)).id}/shares` }),
+  revokeDashboardShare: async (f) => ({ path: `/dashboard-shares/${(await freshShare(f)).id}/revoke` }),
+  listNotifications: async (f, as) => {
+    await notifyTest(f.w.tenant.id, [as.id]);
+    return { path: "/notifications?unreadOnly=true&limit=5" };
+  },
+  getUnreadNotificationCount: async (f, as) => {
+    await notifyTest(f.w.tenant.id, [as.id]);
+    return { path: "/notifications/unread-count" };
+  },
+  markNotificationRead: async (f, as) => ({ path: `/notifications/${(await notifyTest(f.w.tenant.id, [as.id]))[0]}/read` }),
+  markAllNotificationsRead: async (f, as) => {
+    await notifyTest(f.w.tenant.id, [as.id]);
+    return { path: "/notifications/read-all" };
+  },
+  getNotificationPreferences: async () => ({ path: "/notifications/preferences" }),
+  updateNotificationPreferences: async () => ({
+    path: "/notifications/preferences",
+    body: { emailSeverities: ["critical"], dailyDigest: true },
+  }),
 };
 
+const layoutOf = (f: Fx) => ({
+  widgets: [
+    { id: "temp", kind: "value" as const, x: 0, y: 0, w: 4, h: 2, deviceId: f.deviceId, key: "temperature" },
+    { id: "chart", kind: "chart" as const, x: 4, y: 0, w: 8, h: 4, series: [{ deviceId: f.deviceId, key: "temperature" }] },
+    { id: "st", kind: "status" as const, x: 0, y: 2, w: 4, h: 2 },
+  ],
+});
+async function freshDashboard(f: Fx) {
+  return callerAs(f.w.users.owner).dashboard.create({ tenantSlug: f.w.tenant.slug, name: `Plant ${randomSuffix()}`, layout: layoutOf(f) });
+}
+async function freshShare(f: Fx) {
+  const { share } = await callerAs(f.w.users.owner).dashboardShare.create({
+    tenantSlug: f.w.tenant.slug,
+    dashboardId: (await freshDashboard(f)).id,
+  });
+  return share;
+}
 const hotRule: AlertRuleSpecInput = {
   name: "Hot",
   severity: "major",
