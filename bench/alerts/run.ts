@@ -2,7 +2,7 @@
 //  1. ingest (closed loop) with no rules and with 100 active rules on the product, alternated: msgs/s ratios;
 //  2. alarm latency at a fixed background rate: PUBACK of the crossing message → alarm row, → webhook at a local receiver;
 //  3. delivery throughput: signed webhook deliveries per second to a local receiver answering 200.
-//   npx tsx bench/alerts/run.ts [--devices 50] [--seconds 8] [--pairs 3] [--rate 5000] [--deliveries 3000]
+//   npx tsx bench/alerts/run.ts [--devices 50] [--seconds 8] [--pairs 3] [--linger <ms>] [--rate 5000] [--deliveries 3000]
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -28,6 +28,8 @@ const { values: a } = parseArgs({
     rate: { type: "string" },
     deliveries: { type: "string" },
     pairs: { type: "string" },
+    /** The worker's ALERTS_READ_LINGER_MS (its default when absent). */
+    linger: { type: "string" },
   },
 });
 const devicesN = Number(a.devices ?? 50);
@@ -46,7 +48,9 @@ const db = fleet.db;
 const [product] = await db.select({ id: products.id }).from(products).where(eq(products.tenantId, fleet.tenantId));
 const productId = product!.id;
 const probe = fleet.devices[devicesN]!;
-const results: Record<string, unknown> = { config: { devices: devicesN, seconds, rate, deliveries: deliveriesN, pairs } };
+const results: Record<string, unknown> = {
+  config: { devices: devicesN, seconds, rate, deliveries: deliveriesN, pairs, linger: a.linger ?? "default" },
+};
 
 // A local receiver: counts deliveries, notes when each alarm webhook arrived.
 const arrivals = new Map<number, number>();
@@ -113,6 +117,7 @@ const worker = await startWorker(
     WORKER_HTTP_PORT: "29198",
     WEBHOOK_ALLOW_LOOPBACK: "true",
     ALERTS_CONSUMER: "bench",
+    ...(a.linger !== undefined ? { ALERTS_READ_LINGER_MS: a.linger } : {}),
     LOG_LEVEL: "warn",
   },
   29198,
