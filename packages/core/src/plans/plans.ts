@@ -36,7 +36,7 @@ export function planOf(id: string | null | undefined): Plan {
  */
 export type ApiRateOverride = number | Partial<Record<PlanId, number>>;
 
-const positiveInt = z.coerce.number().int().min(1).max(10_000_000);
+const positiveInt = z.coerce.number().int().min(1).max(1_000_000_000);
 
 /** Parses API_RATE_PER_MINUTE (`""` or absent: no override). Throws with a readable message when malformed. */
 export const apiRateOverrideSchema = z
