@@ -1,4 +1,5 @@
 import { thingModelReasonsEn } from "./thing-model-reasons.en";
+import { platformTenantsEn } from "./platform-tenants.en";
 import { sessionsEn } from "./sessions.en";
 import { platformQueuesEn } from "./platform-queues.en";
 import { reasonsEn } from "./reasons.en";
@@ -28,6 +29,7 @@ export const en = {
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
   platformQueues: platformQueuesEn,
+  platformTenants: platformTenantsEn,
   sessions: sessionsEn,
   thingModelReasons: thingModelReasonsEn,
   meta: {

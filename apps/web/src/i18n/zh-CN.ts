@@ -1,4 +1,5 @@
 import { thingModelReasonsZhCN } from "./thing-model-reasons.zh-CN";
+import { platformTenantsZhCN } from "./platform-tenants.zh-CN";
 import { sessionsZhCN } from "./sessions.zh-CN";
 import { platformQueuesZhCN } from "./platform-queues.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
@@ -25,6 +26,7 @@ export const zhCN: Dictionary = {
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
   platformQueues: platformQueuesZhCN,
+  platformTenants: platformTenantsZhCN,
   sessions: sessionsZhCN,
   thingModelReasons: thingModelReasonsZhCN,
   meta: {
