@@ -231,6 +231,7 @@ export {
   dashboardRanges,
   dashboardRangeWindow,
   layoutDeviceIds,
+  layoutSeriesKeys,
   maxChartSeries,
   maxWidgets,
   nextRow,
