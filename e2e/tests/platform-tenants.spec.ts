@@ -16,6 +16,8 @@ test("a platform operator moves a tenant to Pro after confirming, and its API ke
   const limitOf = async () =>
     (await page.request.get("/api/v1/devices?limit=1", { headers: { authorization: `Bearer ${secret}` } })).headers()["ratelimit-limit"];
   expect(await limitOf()).toBe("600");
+  await page.goto(`/t/${slug}/api-keys`);
+  await expect(page.getByTestId("api-plan-limit")).toHaveText("Free plan: each key and OAuth app may make 600 requests per minute.");
 
   // Not yet an operator: the page does not exist for them.
   await page.goto("/platform/tenants");
@@ -50,6 +52,8 @@ test("a platform operator moves a tenant to Pro after confirming, and its API ke
   await expect(page.locator(`[data-testid="platform-tenant-row"][data-slug="${slug}"]`).getByRole("combobox")).toHaveValue("pro");
   // The web process that changed it applies it at once (one process in this stack).
   expect(await limitOf()).toBe("3000");
+  await page.goto(`/t/${slug}/api-keys`);
+  await expect(page.getByTestId("api-plan-limit")).toHaveText("Pro plan: each key and OAuth app may make 3,000 requests per minute.");
 
   // The same page in Chinese, on a phone, dark.
   const zh = await browser.newContext({

@@ -1,4 +1,5 @@
 import { thingModelReasonsEn } from "./thing-model-reasons.en";
+import { plansEn } from "./plans.en";
 import { platformTenantsEn } from "./platform-tenants.en";
 import { sessionsEn } from "./sessions.en";
 import { platformQueuesEn } from "./platform-queues.en";
@@ -30,6 +31,7 @@ export const en = {
   twoFactor: twoFactorEn,
   platformQueues: platformQueuesEn,
   platformTenants: platformTenantsEn,
+  plans: plansEn,
   sessions: sessionsEn,
   thingModelReasons: thingModelReasonsEn,
   meta: {

@@ -13,9 +13,6 @@ export const platformTenantsEn = {
   created: "Created",
   empty: "No tenants yet",
   noMatch: "No tenant matches this search.",
-  planFree: "Free",
-  planPro: "Pro",
-  planEnterprise: "Enterprise",
   planOption: "{plan} · {limit} API requests/min",
   confirmTitle: "Move {name} to {plan}?",
   confirmBody:

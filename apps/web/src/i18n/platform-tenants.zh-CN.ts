@@ -15,9 +15,6 @@ export const platformTenantsZhCN: { [K in keyof typeof platformTenantsEn]: strin
   created: "创建时间",
   empty: "还没有租户",
   noMatch: "没有匹配的租户。",
-  planFree: "免费版",
-  planPro: "专业版",
-  planEnterprise: "企业版",
   planOption: "{plan} · 每分钟 {limit} 次 API 请求",
   confirmTitle: "将 {name} 改为{plan}？",
   confirmBody:

@@ -1,4 +1,5 @@
 import { thingModelReasonsZhCN } from "./thing-model-reasons.zh-CN";
+import { plansZhCN } from "./plans.zh-CN";
 import { platformTenantsZhCN } from "./platform-tenants.zh-CN";
 import { sessionsZhCN } from "./sessions.zh-CN";
 import { platformQueuesZhCN } from "./platform-queues.zh-CN";
@@ -27,6 +28,7 @@ export const zhCN: Dictionary = {
   twoFactor: twoFactorZhCN,
   platformQueues: platformQueuesZhCN,
   platformTenants: platformTenantsZhCN,
+  plans: plansZhCN,
   sessions: sessionsZhCN,
   thingModelReasons: thingModelReasonsZhCN,
   meta: {

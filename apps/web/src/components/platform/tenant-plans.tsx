@@ -31,8 +31,7 @@ export function TenantPlans() {
     return () => clearTimeout(timer);
   }, [search]);
 
-  const planName = (p: PlanId) =>
-    ({ free: t.platformTenants.planFree, pro: t.platformTenants.planPro, enterprise: t.platformTenants.planEnterprise })[p];
+  const planName = (p: PlanId) => t.plans[p];
   const perMinute = (p: PlanId) => plans[p].apiRequestsPerMinute.toLocaleString(locale);
   const options = planIds.map((p) => ({
     value: p,

@@ -1,18 +1,14 @@
-import { apiRequestsPerMinute } from "@aspen/core";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { getEnv } from "../../../env";
+import { planRatePerMinute } from "../../limits/api-rate";
 import { getRedis } from "../../redis";
 import { restError } from "./errors";
 import { restKeys } from "./keys";
 import { tenantPlan } from "./plan-cache";
 import type { Principal } from "./principal";
 
-/**
- * Requests per minute for a token of the tenant: its plan's limit (packages/core `plans`), unless the
- * operator overrides it with API_RATE_PER_MINUTE.
- */
+/** Requests per minute for a token of the tenant, from its plan (cached in this process for a minute). */
 export async function ratePerMinuteOf(tenantId: string): Promise<number> {
-  return apiRequestsPerMinute(await tenantPlan(tenantId), getEnv().API_RATE_PER_MINUTE);
+  return planRatePerMinute(await tenantPlan(tenantId));
 }
 
 // One limiter per limit, all counting in the same buckets: a tenant moved to another plan keeps what it

@@ -38,6 +38,10 @@ const call = (token: string) => rest("GET", "/devices", { token });
 describe("REST limits from the tenant's plan", () => {
   it("a free tenant's key is answered 429 with Retry-After and RateLimit headers on call 6 of 5", async () => {
     const key = await cheapKey(w);
+    expect(await callerAs(w.users.owner).tenant.bySlug({ tenantSlug: w.tenant.slug })).toMatchObject({
+      plan: "free",
+      apiRequestsPerMinute: 5,
+    });
     for (let i = 1; i <= 5; i++) {
       const r = await call(key);
       expect(r.status).toBe(403);
@@ -83,6 +87,11 @@ describe("REST limits from the tenant's plan", () => {
     const limited = await call(key);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("ratelimit-limit")).toBe("12");
+    // Members see their plan and its limit in the console.
+    expect(await callerAs(world.users.viewer).tenant.bySlug({ tenantSlug: world.tenant.slug })).toMatchObject({
+      plan: "pro",
+      apiRequestsPerMinute: 12,
+    });
     // The other tenant stays on free.
     expect((await call(await cheapKey(world, world.outsiderTenant))).headers.get("ratelimit-limit")).toBe("5");
   });
