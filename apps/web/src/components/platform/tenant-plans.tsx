@@ -31,17 +31,18 @@ export function TenantPlans() {
     return () => clearTimeout(timer);
   }, [search]);
 
+  const tenants = useQuery({
+    ...trpc.platformTenant.list.queryOptions({ page: pager.page, pageSize: pager.pageSize, q: q || undefined }),
+    placeholderData: keepPreviousData,
+  });
   const planName = (p: PlanId) => t.plans[p];
-  const perMinute = (p: PlanId) => plans[p].apiRequestsPerMinute.toLocaleString(locale);
+  // The limits as this deployment enforces them (the operator may override the plans' own).
+  const perMinute = (p: PlanId) => (tenants.data?.planLimits[p] ?? plans[p].apiRequestsPerMinute).toLocaleString(locale);
   const options = planIds.map((p) => ({
     value: p,
     label: format(t.platformTenants.planOption, { plan: planName(p), limit: perMinute(p) }),
   }));
 
-  const tenants = useQuery({
-    ...trpc.platformTenant.list.queryOptions({ page: pager.page, pageSize: pager.pageSize, q: q || undefined }),
-    placeholderData: keepPreviousData,
-  });
   const setPlan = useMutation(
     trpc.platformTenant.setPlan.mutationOptions({
       onSuccess: async (r) => {

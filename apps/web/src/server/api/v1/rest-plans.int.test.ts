@@ -128,6 +128,8 @@ describe("platformTenant (setting plans)", () => {
     const k = callerAs(operator);
     const tenantId = publicId("ten", world.tenant.id);
     const listed = await k.platformTenant.list({ page: 1, pageSize: 20, q: world.tenant.slug });
+    // The limits as enforced here: this file's override for free and pro, enterprise's own.
+    expect(listed.planLimits).toEqual({ free: 5, pro: 12, enterprise: 12_000 });
     expect(listed.items).toEqual([expect.objectContaining({ id: tenantId, slug: world.tenant.slug, plan: "free", status: "active" })]);
     expect(await codeOf(k.platformTenant.setPlan({ tenantId, plan: "platinum" as "pro" }))).toBe("BAD_REQUEST");
     expect(await codeOf(k.platformTenant.setPlan({ tenantId: publicId("ten", crypto.randomUUID()), plan: "pro" }))).toBe("NOT_FOUND");
