@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getSystemDb } from "../../db";
 import { callerAs, codeOf, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
-import { planCacheSeconds, tenantPlan } from "./plan-cache";
+import { forgetTenantPlan, planCacheSeconds, tenantPlan } from "./plan-cache";
 import { makeKey, rest } from "./testing";
 
 // Small plan limits through the operator override (the same variable production uses), set before
@@ -108,6 +108,32 @@ describe("REST limits from the tenant's plan", () => {
     const after = await call(key);
     expect(after.headers.get("ratelimit-limit")).toBe("12");
     expect(after.headers.get("ratelimit-remaining")).toBe("9");
+  });
+});
+
+describe("the plan cache", () => {
+  it("does not keep what a lookup read while the plan was being changed", async () => {
+    const world = await createRoleWorld();
+    const stale = Date.now() + planCacheSeconds * 1000 + 1;
+    expect(await tenantPlan(world.tenant.id)).toBe("free");
+    // A lookup that read `free` is still under way when an operator moves the tenant.
+    let answer: (plan: string) => void = () => undefined;
+    const during = tenantPlan(world.tenant.id, stale, () => new Promise<string>((resolve) => (answer = resolve)));
+    await getSystemDb().update(schema.tenants).set({ plan: "enterprise" }).where(eq(schema.tenants.id, world.tenant.id));
+    forgetTenantPlan(world.tenant.id);
+    answer("free");
+    expect(await during).toBe("free");
+    // What it read is not kept: the next call asks Postgres.
+    expect(await tenantPlan(world.tenant.id)).toBe("enterprise");
+  });
+
+  it("serves the last known plan when Postgres cannot answer, without keeping it", async () => {
+    const world = await createRoleWorld();
+    expect(await tenantPlan(world.tenant.id)).toBe("free");
+    await getSystemDb().update(schema.tenants).set({ plan: "pro" }).where(eq(schema.tenants.id, world.tenant.id));
+    const stale = Date.now() + planCacheSeconds * 1000 + 1;
+    expect(await tenantPlan(world.tenant.id, stale, () => Promise.reject(new Error("connection refused")))).toBe("free");
+    expect(await tenantPlan(world.tenant.id, stale)).toBe("pro");
   });
 });
 
