@@ -128,7 +128,7 @@ function statementParts(tenantId: string, r: HistoryBucketsManyRequest | History
     where t.tenant_id = ${tenantId} and t.device_id = ${x.deviceId}::uuid and t.key = ${x.key}::text
       and t.ts >= ${from} and t.ts < ${to} and ${numeric} is not null`,
     );
-  let head = sql`with origin as (select date_trunc('day', ${r.from.toISOString()}::timestamptz, ${tz}) as o),
+  const head = sql`with origin as (select date_trunc('day', ${r.from.toISOString()}::timestamptz, ${tz}) as o),
     bounds as (select ${start} as s), sr (sid, device_id, key) as (values ${series}),`;
   let rows: SQL;
   if (r.source === "raw") {
@@ -145,21 +145,22 @@ function statementParts(tenantId: string, r: HistoryBucketsManyRequest | History
       where ru.tenant_id = ${tenantId} and ru.device_id = ${x.deviceId}::uuid and ru.key = ${x.key}::text
         and ru.bucket >= ${from} and ru.bucket < ${until}`,
       );
+    // The cuts are computed here: whole hours and whole minutes (UTC) of the watermark, at most `to`. The first bucket
+    // starts at or before `from`, so a cut at or after `from` needs no comparison with it (and prunes partitions).
     const s0 = sql`(select s from bounds)`;
-    const hour = sql`(select h from cut)`;
-    const minute = sql`(select m from cut)`;
-    const minutes = rollupRows(sql`telemetry_rollup_1m`, r.source === "rollup_1h" ? sql`greatest(${hour}, ${s0})` : s0, minute);
-    rows =
-      r.source === "rollup_1h"
-        ? sql`${rollupRows(sql`telemetry_rollup_1h`, s0, hour)} union all ${minutes} union all ${rawRows(sql`greatest(${minute}, ${s0})`)}`
-        : sql`${minutes} union all ${rawRows(sql`greatest(${minute}, ${s0})`)}`;
-    const watermark = r.rolledUpTo ? sql`${r.rolledUpTo.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
-    const upTo = sql`greatest(${watermark}, ${s0})`;
-    head = sql`${head}
-      cut as (
-        select least(${to}, date_bin(interval '1 hour', ${upTo}, timestamptz 'epoch')) as h,
-          least(${to}, date_bin(interval '1 minute', ${upTo}, timestamptz 'epoch')) as m
-      ),`;
+    const toMs = r.to.getTime();
+    const wm = r.rolledUpTo ? r.rolledUpTo.getTime() : -Infinity;
+    const hourMs = Math.min(toMs, Math.floor(wm / 3_600_000) * 3_600_000);
+    const minuteMs = Math.min(toMs, Math.floor(wm / 60_000) * 60_000);
+    const at = (ms: number) => (Number.isFinite(ms) ? sql`${new Date(ms).toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`);
+    const fromCut = (ms: number) => (ms >= r.from.getTime() ? at(ms) : sql`greatest(${at(ms)}, ${s0})`);
+    const parts: SQL[] = [];
+    const hours = r.source === "rollup_1h" && Number.isFinite(hourMs);
+    if (hours) parts.push(rollupRows(sql`telemetry_rollup_1h`, s0, at(hourMs)));
+    if (Number.isFinite(minuteMs) && (!hours || minuteMs > hourMs))
+      parts.push(rollupRows(sql`telemetry_rollup_1m`, hours ? fromCut(hourMs) : s0, at(minuteMs)));
+    if (minuteMs < toMs) parts.push(rawRows(fromCut(minuteMs)));
+    rows = sql.join(parts, sql` union all `);
   }
   const agg = sql`agg as (
       select x.sid, ${binOf(sql`x.ts`)} as b, min(x.mn) as mn, max(x.mx) as mx, sum(x.sm) as sm, sum(x.n) as n
