@@ -1,8 +1,8 @@
 // Alerts, side by side in one run, with Aspen's broker and worker as child processes:
-//  1. ingest (closed loop) with no rules, then with 100 active rules on the product: msgs/s ratio;
+//  1. ingest (closed loop) with no rules and with 100 active rules on the product, alternated: msgs/s ratios;
 //  2. alarm latency at a fixed background rate: PUBACK of the crossing message → alarm row, → webhook at a local receiver;
 //  3. delivery throughput: signed webhook deliveries per second to a local receiver answering 200.
-//   npx tsx bench/alerts/run.ts [--devices 50] [--seconds 8] [--rate 5000] [--deliveries 3000]
+//   npx tsx bench/alerts/run.ts [--devices 50] [--seconds 8] [--pairs 3] [--linger <ms>] [--rate 5000] [--deliveries 3000]
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -22,12 +22,21 @@ import { closedLoop, openLoop, type Publisher } from "../ingest/load";
 import { startWorker } from "./worker";
 
 const { values: a } = parseArgs({
-  options: { devices: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, deliveries: { type: "string" } },
+  options: {
+    devices: { type: "string" },
+    seconds: { type: "string" },
+    rate: { type: "string" },
+    deliveries: { type: "string" },
+    pairs: { type: "string" },
+    /** The worker's ALERTS_READ_LINGER_MS (its default when absent). */
+    linger: { type: "string" },
+  },
 });
 const devicesN = Number(a.devices ?? 50);
 const seconds = Number(a.seconds ?? 8);
 const rate = Number(a.rate ?? 5000);
 const deliveriesN = Number(a.deliveries ?? 3000);
+const pairs = Number(a.pairs ?? 3);
 const env = benchEnv();
 const run = Date.now().toString(36);
 const prefix = `bench-alerts-${run}:`;
@@ -39,7 +48,9 @@ const db = fleet.db;
 const [product] = await db.select({ id: products.id }).from(products).where(eq(products.tenantId, fleet.tenantId));
 const productId = product!.id;
 const probe = fleet.devices[devicesN]!;
-const results: Record<string, unknown> = { config: { devices: devicesN, seconds, rate, deliveries: deliveriesN } };
+const results: Record<string, unknown> = {
+  config: { devices: devicesN, seconds, rate, deliveries: deliveriesN, pairs, linger: a.linger ?? "default" },
+};
 
 // A local receiver: counts deliveries, notes when each alarm webhook arrived.
 const arrivals = new Map<number, number>();
@@ -106,6 +117,7 @@ const worker = await startWorker(
     WORKER_HTTP_PORT: "29198",
     WEBHOOK_ALLOW_LOOPBACK: "true",
     ALERTS_CONSUMER: "bench",
+    ...(a.linger !== undefined ? { ALERTS_READ_LINGER_MS: a.linger } : {}),
     LOG_LEVEL: "warn",
   },
   29198,
@@ -138,14 +150,12 @@ try {
     }));
   await closedLoop(pubsAt(tsBase), 2, 2); // warm-up
 
-  // 1. Ingest without rules, then with 100 rules on the product (none fires: they are evaluated, not raised).
-  tsBase += 1_000_000;
+  // 1. Ingest without rules and with 100 active rules on the product (none fires: they are evaluated, not raised),
+  // alternated `pairs` times (none, rules, none, rules, …) so drift and other load hit both sides alike; the rules
+  // are switched by `enabled` and the worker's rule cache (3 s) is waited out between phases.
   const cpu = () => ({ broker: cpuSeconds(broker.child.pid!), worker: cpuSeconds(worker.child.pid!) });
-  const c0 = cpu();
-  const none = await closedLoop(pubsAt(tsBase), 10, seconds);
-  await waitForLag(0, 20_000);
-  const c1 = cpu();
-  const lagNone = await streamLag();
+  const rps = (r: { acked: number; seconds: number }) => Math.round(r.acked / r.seconds);
+  const us = (a: number, b: number, n: number) => Math.round(((b - a) * 1e6) / n);
   await withSystem(db, async (tx) => {
     for (let i = 0; i < 100; i++) {
       const op = (["between", "outside"] as const)[i % 2]!;
@@ -173,40 +183,49 @@ try {
                 conditions: [{ kind: "change", property: "temperature", delta: 50, windowSeconds: 60 }],
                 forSeconds: 0,
               };
-      await insertAlertRule(tx, { tenantId: fleet.tenantId, productId, createdBy: null, spec: spec({ name: `rule-${i}`, trigger }) });
+      const r = spec({ name: `rule-${i}`, trigger, enabled: false });
+      await insertAlertRule(tx, { tenantId: fleet.tenantId, productId, createdBy: null, spec: r });
     }
   });
-  await sleep(4000); // the worker's rule cache (3 s)
-  tsBase += 1_000_000;
-  const lagAtEnd = { start: 0, value: 0 };
-  const c2 = cpu();
-  const withRules = await closedLoop(pubsAt(tsBase), 10, seconds);
-  lagAtEnd.value = await streamLag();
-  lagAtEnd.start = performance.now();
-  await waitForLag(0, 60_000);
-  const drainSeconds = (performance.now() - lagAtEnd.start) / 1000;
-  const c3 = cpu();
-  const lagRules = await streamLag();
-  const rps = (r: { acked: number; seconds: number }) => Math.round(r.acked / r.seconds);
-  const us = (a: number, b: number, n: number) => Math.round(((b - a) * 1e6) / n);
+  const setRules = async (enabled: boolean) => {
+    await withSystem(db, (tx) => tx.update(alertRules).set({ enabled }).where(eq(alertRules.tenantId, fleet.tenantId)));
+    await sleep(4000); // the worker's rule cache (3 s)
+  };
+  const phase = async () => {
+    tsBase += 1_000_000;
+    const c0 = cpu();
+    const run = await closedLoop(pubsAt(tsBase), 10, seconds);
+    const lagAtEnd = await streamLag();
+    const t0 = performance.now();
+    await waitForLag(0, 60_000);
+    const c1 = cpu();
+    return {
+      msgsPerSec: rps(run),
+      ackMs: summarize(run.latenciesMs),
+      streamLagAtEnd: lagAtEnd,
+      drainSeconds: Math.round((performance.now() - t0) / 100) / 10,
+      streamLagAfter: await streamLag(),
+      workerCpuUsPerMsg: us(c0.worker, c1.worker, run.acked),
+      brokerCpuUsPerMsg: us(c0.broker, c1.broker, run.acked),
+    };
+  };
+  const runs: { noRules: Awaited<ReturnType<typeof phase>>; rules100: Awaited<ReturnType<typeof phase>>; ratio: number }[] = [];
+  for (let i = 0; i < pairs; i++) {
+    await setRules(false);
+    const noRules = await phase();
+    await setRules(true);
+    const rules100 = await phase();
+    runs.push({ noRules, rules100, ratio: Math.round((rules100.msgsPerSec / noRules.msgsPerSec) * 100) / 100 });
+    console.log(`pair ${i + 1}/${pairs}: ${noRules.msgsPerSec} / ${rules100.msgsPerSec} msgs/s, ratio ${runs.at(-1)?.ratio}`);
+  }
+  const ratios = runs.map((r) => r.ratio).sort((x, y) => x - y);
+  const sum = (f: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + f(r), 0);
   results.ingest = {
-    noRules: {
-      msgsPerSec: rps(none),
-      ackMs: summarize(none.latenciesMs),
-      streamLagAfter: lagNone,
-      workerCpuUsPerMsg: us(c0.worker, c1.worker, none.acked),
-      brokerCpuUsPerMsg: us(c0.broker, c1.broker, none.acked),
-    },
-    rules100: {
-      msgsPerSec: rps(withRules),
-      ackMs: summarize(withRules.latenciesMs),
-      streamLagAtEnd: lagAtEnd.value,
-      drainSeconds: Math.round(drainSeconds * 10) / 10,
-      streamLagAfter: lagRules,
-      workerCpuUsPerMsg: us(c2.worker, c3.worker, withRules.acked),
-      brokerCpuUsPerMsg: us(c2.broker, c3.broker, withRules.acked),
-    },
-    ratio: Math.round((rps(withRules) / rps(none)) * 100) / 100,
+    pairs: runs,
+    /** Median of the pairs' ratios, and the ratio of the summed rates (every phase lasts as long). */
+    ratioMedian: ratios[Math.floor((ratios.length - 1) / 2)],
+    ratioOfSums: Math.round((sum((r) => r.rules100.msgsPerSec) / sum((r) => r.noRules.msgsPerSec)) * 100) / 100,
+    ratioRange: [ratios[0], ratios.at(-1)],
   };
   console.log("ingest", JSON.stringify(results.ingest));
   await db.delete(alertRules).where(eq(alertRules.tenantId, fleet.tenantId));

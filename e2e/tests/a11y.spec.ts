@@ -112,6 +112,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
       "/account",
       "/account/connected-apps",
       "/platform/queues",
+      "/platform/tenants",
       `/t/${slug}`,
       `/t/${slug}/products`,
       `/t/${slug}/products/new`,

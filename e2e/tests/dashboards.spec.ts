@@ -9,7 +9,7 @@ test.afterEach(async () => {
   client = null;
 });
 
-test("dashboard: two widgets, a live MQTT value, layout kept on reload, share link signed out and revoked", async ({
+test("dashboard: two widgets, a live MQTT value, layout kept on reload, share link signed out, live and revoked", async ({
   page,
   baseURL,
   browser,
@@ -79,10 +79,16 @@ test("dashboard: two widgets, a live MQTT value, layout kept on reload, share li
   await expect(shared.locator('section[data-testid^="widget-"]')).toHaveCount(2);
   await expect(shared.getByTestId("nav-devices")).toHaveCount(0);
 
-  // Revoked: the open view stops at its next refresh, and a fresh load is refused.
+  // The shared view is live over its link's stream: a new MQTT value shows within moments (it polls only every
+  // 60 s while that stream is open).
+  await expect(shared.getByTestId("live-indicator")).toHaveAttribute("data-state", "open");
+  await client.publishAsync("v1/devices/me/telemetry", JSON.stringify({ temperature: 24.5 }), { qos: 1 });
+  await expect(shared.locator('[data-testid^="widget-value-"]')).toHaveAttribute("data-value", "24.5", { timeout: 5_000 });
+
+  // Revoked: the open view's stream ends at once (the page says so), and a fresh load is refused.
   await page.getByTestId("revoke-share").click();
   await expect(page.getByTestId("share-row")).toContainText(/Revoked/);
-  await expect(shared.getByTestId("shared-gone")).toBeVisible({ timeout: 10_000 });
+  await expect(shared.getByTestId("shared-gone")).toBeVisible({ timeout: 4_000 });
   await shared.reload();
   await expect(shared.getByTestId("shared-gone")).toBeVisible();
   await anon.close();

@@ -31,4 +31,13 @@ describe("web env", () => {
     expect(parseEnv({ ...good, SMTP_URL: "smtp://mail:25" }).SMTP_URL).toBe("smtp://mail:25");
     expect(() => parseEnv({ ...good, SMTP_URL: "mail.example" })).toThrowError(/SMTP_URL/);
   });
+
+  it("leaves the REST limit to the plans unless API_RATE_PER_MINUTE overrides it (one number or per plan)", () => {
+    expect(parseEnv(good).API_RATE_PER_MINUTE).toBeUndefined();
+    expect(parseEnv({ ...good, API_RATE_PER_MINUTE: "100000000" }).API_RATE_PER_MINUTE).toBe(100_000_000);
+    expect(parseEnv({ ...good, API_RATE_PER_MINUTE: "free:5,pro:12" }).API_RATE_PER_MINUTE).toEqual({ free: 5, pro: 12 });
+    expect(() => parseEnv({ ...good, API_RATE_PER_MINUTE: "gold:5" })).toThrowError(
+      /API_RATE_PER_MINUTE: must be a number or plan:number pairs/,
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { parseEnv as parseWith } from "@aspen/core";
+import { apiRateOverrideSchema, parseEnv as parseWith } from "@aspen/core";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { z } from "zod";
@@ -33,8 +33,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Prefix of Redis pub/sub channels shared with the broker (keeps parallel test stacks apart). */
   REDIS_PREFIX: z.string().default(""),
-  /** REST API requests per minute per API key / OAuth grant, until tenant plans set it (benchmarks raise it). */
-  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Operator override of the REST API's per-minute limit, which otherwise comes from the tenant's plan:
+   * one number for every plan (benchmarks raise it), or per plan (`free:5,pro:20`; tests shrink them).
+   */
+  API_RATE_PER_MINUTE: apiRateOverrideSchema,
   /** Where export files are written (by the worker) and read (by the download route). */
   EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
   /** Exports up to this many rows stream straight from Postgres; larger ones run as a worker job. */

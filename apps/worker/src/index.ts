@@ -100,6 +100,7 @@ const consumer = createStreamConsumer({
   group: "alerts",
   consumer: env.ALERTS_CONSUMER,
   count: env.ALERTS_READ_COUNT,
+  lingerMs: env.ALERTS_READ_LINGER_MS,
   claimIdleMs: env.ALERTS_CLAIM_IDLE_MS,
   log,
   handle: createIngestHandler({

@@ -73,6 +73,21 @@ export { internalTopic, parseInternalTopic, externalTopic, commandChannel, type 
 export { mqttUsername, parseMqttUsername, type MqttUsername } from "./credentials/mqtt-username";
 export { passwordPolicy } from "./credentials/password-policy";
 
+// Plans
+export {
+  planIds,
+  planIdSchema,
+  defaultPlanId,
+  plans,
+  isPlanId,
+  planOf,
+  apiRateOverrideSchema,
+  apiRequestsPerMinute,
+  type PlanId,
+  type Plan,
+  type ApiRateOverride,
+} from "./plans/plans";
+
 // Tenant
 export { slugSchema, slugPattern, reservedSlugs, slugify } from "./tenant/slug";
 export { deviceNameSchema, deviceNamePattern } from "./tenant/device-name";
@@ -216,6 +231,7 @@ export {
   dashboardRanges,
   dashboardRangeWindow,
   layoutDeviceIds,
+  layoutSeriesKeys,
   maxChartSeries,
   maxWidgets,
   nextRow,

@@ -36,3 +36,4 @@ export {
   dropTenantCredentials,
 } from "./contracts/credential-cache";
 export { accessChangedMessage, type AccessChangedMessage } from "./contracts/access-changed";
+export { shareChangedMessage, type ShareChangedMessage } from "./contracts/share-changed";

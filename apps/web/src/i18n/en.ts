@@ -1,4 +1,6 @@
 import { thingModelReasonsEn } from "./thing-model-reasons.en";
+import { plansEn } from "./plans.en";
+import { platformTenantsEn } from "./platform-tenants.en";
 import { sessionsEn } from "./sessions.en";
 import { platformQueuesEn } from "./platform-queues.en";
 import { reasonsEn } from "./reasons.en";
@@ -28,6 +30,8 @@ export const en = {
   passwordReset: passwordResetEn,
   twoFactor: twoFactorEn,
   platformQueues: platformQueuesEn,
+  platformTenants: platformTenantsEn,
+  plans: plansEn,
   sessions: sessionsEn,
   thingModelReasons: thingModelReasonsEn,
   meta: {

@@ -1,4 +1,6 @@
 import { thingModelReasonsZhCN } from "./thing-model-reasons.zh-CN";
+import { plansZhCN } from "./plans.zh-CN";
+import { platformTenantsZhCN } from "./platform-tenants.zh-CN";
 import { sessionsZhCN } from "./sessions.zh-CN";
 import { platformQueuesZhCN } from "./platform-queues.zh-CN";
 import { reasonsZhCN } from "./reasons.zh-CN";
@@ -25,6 +27,8 @@ export const zhCN: Dictionary = {
   passwordReset: passwordResetZhCN,
   twoFactor: twoFactorZhCN,
   platformQueues: platformQueuesZhCN,
+  platformTenants: platformTenantsZhCN,
+  plans: plansZhCN,
   sessions: sessionsZhCN,
   thingModelReasons: thingModelReasonsZhCN,
   meta: {

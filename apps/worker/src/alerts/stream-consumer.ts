@@ -11,6 +11,12 @@ export interface StreamConsumerOptions {
   count: number;
   claimIdleMs: number;
   blockMs?: number;
+  /**
+   * After a read that was not full, the next new read starts at least this long after it (ms): entries gather into
+   * fewer, larger reads, whose per-device work (shared windows, ruling out idle rules) is then shared by more points.
+   * A full read (a worker behind) is followed at once. Adds at most this much to alarm latency.
+   */
+  lingerMs?: number;
   log: Logger;
   /**
    * Processes the entries of one read together, in order (a worker that lags behind evaluates many entries per
@@ -28,6 +34,7 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
   let running = false;
   let loop: Promise<void> | undefined;
   let lastClaim = 0;
+  let lastFresh = { at: 0, full: true };
 
   async function ensureGroup() {
     try {
@@ -65,6 +72,10 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
         return;
       }
     }
+    const wait = lastFresh.full ? 0 : (o.lingerMs ?? 0) - (Date.now() - lastFresh.at);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (!running) return;
+    const at = Date.now();
     const fresh = (await o.redis.xreadgroup(
       "GROUP",
       o.group,
@@ -77,7 +88,9 @@ export function createStreamConsumer(o: StreamConsumerOptions) {
       o.stream,
       ">",
     )) as [string, StreamEntry[]][] | null;
-    await handleAll(fresh?.[0]?.[1] ?? []);
+    const got = fresh?.[0]?.[1] ?? [];
+    lastFresh = { at, full: got.length >= o.count };
+    await handleAll(got);
   }
 
   return {

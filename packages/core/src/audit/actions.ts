@@ -8,6 +8,7 @@ export const auditActions = [
   "user.password_changed",
   "tenant.create",
   "tenant.update",
+  "tenant.plan_change",
   "member.invite",
   "member.accept",
   "member.role_change",

@@ -21,6 +21,8 @@ export function redisKeys(prefix = "") {
     usageTenants: (day: string) => `${p}usage-tenants:${day}`,
     /** A user's access ended or narrowed (AccessChangedMessage): web instances re-check their live streams. */
     accessChanged: `${p}access:changed`,
+    /** A dashboard's share links changed (ShareChangedMessage): web instances re-check their share streams. */
+    shareChanged: `${p}share:changed`,
     /** Committed batches for the worker (packages/core events/ingest-stream). */
     ingestStream: ingestStreamKey(prefix),
     /** Credential cache entries (JSON DeviceCredentials). */

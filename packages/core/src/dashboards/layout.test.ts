@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dashboardLayoutSchema, dashboardRangeWindow, layoutDeviceIds, nextRow, stackOrder } from "./layout";
+import { dashboardLayoutSchema, dashboardRangeWindow, layoutDeviceIds, layoutSeriesKeys, nextRow, stackOrder } from "./layout";
 
 const dev = "dev_3mJr7AoUXx2Wqd";
 const dev2 = "dev_4nKs8BpVYy3Xre";
@@ -70,6 +70,16 @@ describe("layout helpers", () => {
   });
   it("names each device once", () => {
     expect(layoutDeviceIds(layout).sort()).toEqual([dev, dev2].sort());
+  });
+  it("lists the keys each device's widgets read, and nothing for a command widget's device", () => {
+    const dev3 = "dev_5pLt9CqWZz4Ysf";
+    const withCommand = dashboardLayoutSchema.parse({
+      widgets: [...layout.widgets, { id: "d", kind: "command", x: 3, y: 5, w: 3, h: 2, deviceId: dev3, method: "reboot" }],
+    });
+    const keys = layoutSeriesKeys(withCommand);
+    expect([...keys.keys()].sort()).toEqual([dev, dev2].sort());
+    expect([...(keys.get(dev) ?? [])].sort()).toEqual(["h", "t"]);
+    expect([...(keys.get(dev2) ?? [])]).toEqual(["t"]);
   });
   it("orders widgets top to bottom, then left to right", () => {
     expect(stackOrder(layout.widgets).map((w) => w.id)).toEqual(["a", "b", "c"]);

@@ -89,6 +89,25 @@ export function layoutDeviceIds(layout: DashboardLayout): string[] {
   return [...ids];
 }
 
+/**
+ * The series a layout reads (device → its keys): what a read-only shared view may receive live.
+ * Command widgets read nothing (the shared view leaves them out); status and alarm widgets count
+ * over these devices.
+ */
+export function layoutSeriesKeys(layout: DashboardLayout): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  const add = (deviceId: string, key: string) => {
+    let set = keys.get(deviceId);
+    if (!set) keys.set(deviceId, (set = new Set()));
+    set.add(key);
+  };
+  for (const w of layout.widgets) {
+    if (w.kind === "chart") for (const s of w.series) add(s.deviceId, s.key);
+    else if (w.kind === "value" || w.kind === "gauge" || w.kind === "state") add(w.deviceId, w.key);
+  }
+  return keys;
+}
+
 /** Widgets in reading order (top to bottom, then left to right): the one-column order on phones. */
 export function stackOrder<W extends { x: number; y: number }>(widgets: readonly W[]): W[] {
   return [...widgets].sort((a, b) => a.y - b.y || a.x - b.x);

@@ -106,14 +106,14 @@ export async function insertDashboardShare(
   return inserted;
 }
 
-/** Revokes a link; false when it does not exist in the tenant or was already revoked. */
-export async function revokeDashboardShare(tx: Tx, tenantId: string, id: string): Promise<boolean> {
-  const rows = await tx
+/** Revokes a link and says whose dashboard it opened; undefined when it does not exist in the tenant or was already revoked. */
+export async function revokeDashboardShare(tx: Tx, tenantId: string, id: string): Promise<{ dashboardId: string } | undefined> {
+  const [row] = await tx
     .update(dashboardShares)
     .set({ revokedAt: new Date() })
     .where(and(eq(dashboardShares.tenantId, tenantId), eq(dashboardShares.id, id), isNull(dashboardShares.revokedAt)))
-    .returning({ id: dashboardShares.id });
-  return rows.length > 0;
+    .returning({ dashboardId: dashboardShares.dashboardId });
+  return row;
 }
 
 /** What opening a share link needs: the link's dashboard and its tenant, when the link is live. */

@@ -2,6 +2,7 @@ export * from "./pagination";
 export * from "./errors";
 export * from "./users";
 export * from "./tenants";
+export * from "./tenant-plans";
 export * from "./members";
 export * from "./invitations";
 export * from "./products";

@@ -48,6 +48,7 @@ export async function listTenantsForUser(tx: Tx, userId: string, p: PageRequest)
         slug: tenants.slug,
         name: tenants.name,
         status: tenants.status,
+        plan: tenants.plan,
         retentionDays: tenants.retentionDays,
         createdBy: tenants.createdBy,
         createdAt: tenants.createdAt,

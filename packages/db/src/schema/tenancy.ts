@@ -12,6 +12,10 @@ export const tenants = pgTable(
     status: text({ enum: ["active", "suspended"] })
       .notNull()
       .default("active"),
+    /** The plan (packages/core `plans`): sets the REST API's per-minute limit. Set by platform operators. */
+    plan: text({ enum: ["free", "pro", "enterprise"] })
+      .notNull()
+      .default("free"),
     /** Telemetry, events, connection history and device errors older than this are deleted (plan setting later). */
     retentionDays: integer().notNull().default(30),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),

@@ -70,7 +70,14 @@ export function ApiKeysPage() {
     <>
       <PageHeader
         title={t.apiKeys.title}
-        description={t.apiKeys.subtitle}
+        description={
+          <>
+            {t.apiKeys.subtitle}{" "}
+            <span data-testid="api-plan-limit">
+              {format(t.plans.apiLimit, { plan: t.plans[tenant.plan], limit: tenant.apiRequestsPerMinute.toLocaleString(locale) })}
+            </span>
+          </>
+        }
         actions={
           <>
             {docs}

@@ -8,7 +8,20 @@ export type { ConsoleLiveMessage, LiveType };
 /** `open`: subscribed; `connecting`: first attempt; `reconnecting`: lost, retrying; `closed`: refused or revoked. */
 export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
 
-export interface LiveStreamOptions {
+interface LiveHandlers {
+  /** Called with the messages of the last `flushMs` (never per message). */
+  onMessages: (messages: ConsoleLiveMessage[]) => void;
+  /** Called after a reconnect, or when what the stream shows changed: reload what is shown. */
+  onResync: () => void;
+  /** Called when the server ended the stream for good (access revoked, share link revoked). */
+  onRevoked?: () => void;
+  flushMs?: number;
+  /** False: no connection (e.g. until the page knows the device exists). Default true. */
+  enabled?: boolean;
+}
+
+/** The tenant's stream (`/api/live/<tenant>`), for a member of it. */
+interface TenantStream {
   tenantSlug: string;
   /** Only this device's messages (`dev_…`). */
   deviceId?: string;
@@ -16,19 +29,29 @@ export interface LiveStreamOptions {
   deviceIds?: readonly string[];
   /** Only these kinds of message. */
   types?: readonly LiveType[];
-  /** Called with the messages of the last `flushMs` (never per message). */
-  onMessages: (messages: ConsoleLiveMessage[]) => void;
-  /** Called after a reconnect: updates may have been missed, reload what is shown. */
-  onResync: () => void;
-  flushMs?: number;
-  /** False: no connection (e.g. until the page knows the device exists). Default true. */
-  enabled?: boolean;
+}
+
+/** A share link's stream (`/api/live/share/<token>`): the server picks its dashboard's series. */
+interface ShareStream {
+  shareToken: string;
+}
+
+export type LiveStreamOptions = LiveHandlers & (TenantStream | ShareStream);
+
+function streamUrl(opts: TenantStream | ShareStream): string {
+  if ("shareToken" in opts) return `/api/live/share/${encodeURIComponent(opts.shareToken)}`;
+  const query = new URLSearchParams();
+  if (opts.deviceId) query.set("device", opts.deviceId);
+  if (opts.deviceIds?.length) query.set("devices", [...opts.deviceIds].sort().join(","));
+  if (opts.types?.length) query.set("types", opts.types.join(","));
+  return `/api/live/${encodeURIComponent(opts.tenantSlug)}${query.size ? `?${query}` : ""}`;
 }
 
 const maxBackoffMs = 30_000;
 
 /**
- * Subscribes to the tenant's live stream (`/api/live/<tenant>`) while the component is mounted.
+ * Subscribes to the tenant's live stream (`/api/live/<tenant>`), or a share link's, while the
+ * component is mounted.
  * EventSource retries dropped connections itself; when it gives up (an HTTP error, e.g. the server
  * restarted mid-deploy) this hook reconnects with exponential backoff. Messages are buffered and
  * handed over in batches.
@@ -41,11 +64,7 @@ export function useLiveStream(opts: LiveStreamOptions): LiveStatus {
   });
   const flushMs = opts.flushMs ?? 200;
   const enabled = opts.enabled ?? true;
-  const query = new URLSearchParams();
-  if (opts.deviceId) query.set("device", opts.deviceId);
-  if (opts.deviceIds?.length) query.set("devices", [...opts.deviceIds].sort().join(","));
-  if (opts.types?.length) query.set("types", opts.types.join(","));
-  const url = `/api/live/${encodeURIComponent(opts.tenantSlug)}${query.size ? `?${query}` : ""}`;
+  const url = streamUrl(opts);
 
   useEffect(() => {
     if (!enabled) return;
@@ -85,6 +104,7 @@ export function useLiveStream(opts: LiveStreamOptions): LiveStatus {
       source.addEventListener("revoked", () => {
         source?.close();
         setStatus("closed");
+        handlers.current.onRevoked?.();
       });
       source.onerror = () => {
         if (disposed || !source) return;

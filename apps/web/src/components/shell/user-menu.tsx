@@ -45,11 +45,18 @@ export function UserMenu({ user }: { user: { email: string; name: string; platfo
           </Link>
         </MenuItem>
         {user.platformAdmin ? (
-          <MenuItem asChild>
-            <Link href="/platform/queues" data-testid="platform-queues-link">
-              {t.platformQueues.navLink}
-            </Link>
-          </MenuItem>
+          <>
+            <MenuItem asChild>
+              <Link href="/platform/queues" data-testid="platform-queues-link">
+                {t.platformQueues.navLink}
+              </Link>
+            </MenuItem>
+            <MenuItem asChild>
+              <Link href="/platform/tenants" data-testid="platform-tenants-link">
+                {t.platformTenants.navLink}
+              </Link>
+            </MenuItem>
+          </>
         ) : null}
         <MenuItem data-testid="sign-out" onSelect={() => logoutForm.current?.requestSubmit()}>
           {t.nav.signOut}

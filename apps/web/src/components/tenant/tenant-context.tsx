@@ -1,6 +1,6 @@
 "use client";
 
-import type { Permission, Role } from "@aspen/core";
+import type { Permission, PlanId, Role } from "@aspen/core/browser";
 import { createContext, useContext, type ReactNode } from "react";
 
 export interface TenantInfo {
@@ -8,6 +8,9 @@ export interface TenantInfo {
   name: string;
   role: Role;
   permissions: readonly Permission[];
+  plan: PlanId;
+  /** REST requests per minute per API key / OAuth grant. */
+  apiRequestsPerMinute: number;
 }
 
 const TenantContext = createContext<TenantInfo | null>(null);

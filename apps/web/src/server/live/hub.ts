@@ -1,7 +1,15 @@
 import { Redis } from "ioredis";
 import { getEnv } from "../../env";
 import { logger } from "../logger";
-import { accessChangedMessage, parseLivePayload, type AccessChangedMessage, type LiveMessage as ChannelMessage } from "@aspen/core";
+import {
+  accessChangedMessage,
+  parseLivePayload,
+  shareChangedMessage,
+  type AccessChangedMessage,
+  type LiveMessage as ChannelMessage,
+  type ShareChangedMessage,
+} from "@aspen/core";
+import type { z } from "zod";
 
 export interface HubListener {
   /** The valid messages of one PUBLISH (parsed once for all listeners of the channel). */
@@ -16,6 +24,19 @@ export interface HubSubscription {
   close(): void;
 }
 
+export interface ControlWatch {
+  /** Resolves once Redis confirmed the control channel's SUBSCRIBE. */
+  ready: Promise<void>;
+  close(): void;
+}
+
+interface Control {
+  ready: Promise<void>;
+  parse: (raw: unknown) => unknown;
+  keyOf: (m: unknown) => string;
+  watchers: Map<string, Set<(m: unknown) => void>>;
+}
+
 /**
  * One Redis subscriber connection per process for every live stream: a channel is SUBSCRIBEd when
  * its first listener arrives and UNSUBSCRIBEd when its last one leaves, so the broker's PUBLISH
@@ -23,10 +44,8 @@ export interface HubSubscription {
  */
 export class LiveHub {
   private readonly channels = new Map<string, { listeners: Set<HubListener>; ready: Promise<void> }>();
-  /** Per user, what to run when their access changed (redisKeys().accessChanged). */
-  private readonly access = new Map<string, Set<(m: AccessChangedMessage) => void>>();
-  private accessChannel: string | undefined;
-  private accessReady: Promise<void> | undefined;
+  /** Control channels (access changed, share changed): per key, what to run on a message. */
+  private readonly controls = new Map<string, Control>();
   private sub: Redis | undefined;
   private connectedOnce = false;
 
@@ -45,7 +64,8 @@ export class LiveHub {
       this.connectedOnce = true;
     });
     sub.on("message", (channel: string, payload: string) => {
-      if (channel === this.accessChannel) return this.accessChanged(payload);
+      const control = this.controls.get(channel);
+      if (control) return this.controlMessage(control, payload);
       const c = this.channels.get(channel);
       if (!c) return;
       const messages = parseLivePayload(payload);
@@ -95,40 +115,64 @@ export class LiveHub {
    * Runs `onChange` whenever `userId`'s access may have changed (one SUBSCRIBE per process, to
    * `channel`). `ready` resolves once Redis confirmed the subscription.
    */
-  watchAccess(channel: string, userId: string, onChange: (m: AccessChangedMessage) => void): { ready: Promise<void>; close(): void } {
-    if (this.accessChannel === undefined) {
-      this.accessChannel = channel;
-      this.accessReady = this.connection()
+  watchAccess(channel: string, userId: string, onChange: (m: AccessChangedMessage) => void): ControlWatch {
+    return this.watchControl(channel, accessChangedMessage, (m) => m.userId, userId, onChange);
+  }
+
+  /** Runs `onChange` whenever the share links of `dashboardId` may have changed (revoked, dashboard edited or deleted). */
+  watchShares(channel: string, dashboardId: string, onChange: (m: ShareChangedMessage) => void): ControlWatch {
+    return this.watchControl(channel, shareChangedMessage, (m) => m.dashboardId, dashboardId, onChange);
+  }
+
+  /**
+   * A control channel (JSON messages of `schema`, one SUBSCRIBE per process): `onMessage` runs for
+   * each valid message whose `keyOf` is `key`.
+   */
+  private watchControl<M>(
+    channel: string,
+    schema: z.ZodType<M>,
+    keyOf: (m: M) => string,
+    key: string,
+    onMessage: (m: M) => void,
+  ): ControlWatch {
+    let control = this.controls.get(channel);
+    if (!control) {
+      const ready = this.connection()
         .subscribe(channel)
         .then(() => undefined);
-      this.accessReady.catch((err: unknown) => logger.error({ err: (err as Error).message }, "live subscriber: SUBSCRIBE (access) failed"));
+      ready.catch((err: unknown) => logger.error({ err: (err as Error).message, channel }, "live subscriber: SUBSCRIBE (control) failed"));
+      control = { ready, parse: (raw) => schema.safeParse(raw).data, keyOf: (m) => keyOf(m as M), watchers: new Map() };
+      this.controls.set(channel, control);
     }
-    let set = this.access.get(userId);
-    if (!set) this.access.set(userId, (set = new Set()));
-    set.add(onChange);
+    const watchers = control.watchers;
+    let set = watchers.get(key);
+    if (!set) watchers.set(key, (set = new Set()));
+    const fn = onMessage as (m: unknown) => void;
+    set.add(fn);
     const entry = set;
     return {
-      ready: this.accessReady!,
+      ready: control.ready,
       close: () => {
-        entry.delete(onChange);
-        if (entry.size === 0 && this.access.get(userId) === entry) this.access.delete(userId);
+        entry.delete(fn);
+        if (entry.size === 0 && watchers.get(key) === entry) watchers.delete(key);
       },
     };
   }
 
-  private accessChanged(payload: string): void {
-    let parsed: ReturnType<typeof accessChangedMessage.safeParse>;
+  private controlMessage(control: Control, payload: string): void {
+    let raw: unknown;
     try {
-      parsed = accessChangedMessage.safeParse(JSON.parse(payload));
+      raw = JSON.parse(payload);
     } catch {
       return;
     }
-    if (!parsed.success) return;
-    for (const f of this.access.get(parsed.data.userId) ?? []) {
+    const m = control.parse(raw);
+    if (m === undefined) return;
+    for (const f of control.watchers.get(control.keyOf(m)) ?? []) {
       try {
-        f(parsed.data);
+        f(m);
       } catch (err) {
-        logger.error({ err }, "live access listener failed");
+        logger.error({ err }, "live control listener failed");
       }
     }
   }
@@ -140,7 +184,7 @@ export class LiveHub {
 
   async close(): Promise<void> {
     this.channels.clear();
-    this.access.clear();
+    this.controls.clear();
     const sub = this.sub;
     this.sub = undefined;
     await sub?.quit().catch(() => sub.disconnect());

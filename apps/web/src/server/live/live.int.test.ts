@@ -8,57 +8,13 @@ import { createDeviceWorld, createTestDevice, waitFor, type DeviceWorld } from "
 import { callerAs, ensureTestEnv } from "../testing";
 import { notifyAccessChanged } from "./access";
 import { LiveHub } from "./hub";
+import { readEvents } from "./sse-testing";
 import { handleLiveRequest, type LiveSession } from "./stream";
 
 ensureTestEnv();
 
 const prefix = process.env.REDIS_PREFIX ?? "";
 const channelOf = (tenantId: string) => redisKeys(prefix).live(tenantId);
-
-interface SseEvent {
-  event: string;
-  data: string;
-}
-
-/** Reads a server-sent event stream in the background; `closed` flips when the server ends it. */
-function readEvents(res: Response) {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  const events: SseEvent[] = [];
-  const state = { closed: false };
-  let buffer = "";
-  void (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split("\n").filter((l) => !l.startsWith(":"));
-          const event = lines.find((l) => l.startsWith("event: "))?.slice(7) ?? "message";
-          const data = lines
-            .filter((l) => l.startsWith("data: "))
-            .map((l) => l.slice(6))
-            .join("\n");
-          if (data) events.push({ event, data });
-        }
-      }
-    } catch {
-      /* cancelled */
-    }
-    state.closed = true;
-  })();
-  return {
-    events,
-    state,
-    messages: () => events.filter((e) => e.event === "message").flatMap((e) => JSON.parse(e.data) as Record<string, unknown>[]),
-    ready: () => waitFor(() => (events.some((e) => e.event === "ready") ? true : undefined), 5000),
-    cancel: () => reader.cancel(),
-  };
-}
 
 const session = (user: { id: string } | null, sessionVersion = 0, sessionId?: string): LiveSession | null =>
   user ? { user: { id: user.id }, sessionVersion, sessionId } : null;

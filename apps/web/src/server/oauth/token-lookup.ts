@@ -1,6 +1,5 @@
 import { isApiScope, isRole, roleCoversScope, type ApiScope } from "@aspen/core";
 import { findOAuthToken, touchOAuthGrant, withTenant } from "@aspen/db";
-import { defaultRatePerMinute } from "../api/v1/rate-limit";
 import type { CachedToken } from "../api/v1/token-cache";
 import { getSystemDb } from "../db";
 import { logger } from "../logger";
@@ -36,7 +35,6 @@ export async function lookupOAuthAccessToken(_token: string, hash: string): Prom
       scopes: row.grant.scopes.filter((s): s is ApiScope => isApiScope(s) && roleCoversScope(role, s)),
       expiresAt: row.token.expiresAt.getTime(),
       revokeRef: { kind: "oauthGrant", id: row.grant.id },
-      ratePerMinute: defaultRatePerMinute(),
     },
   };
 }

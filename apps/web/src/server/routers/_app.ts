@@ -21,6 +21,7 @@ import { alarmRouter } from "./alarm/_router";
 import { notificationRouter } from "./notification/_router";
 import { webhookRouter } from "./webhook/_router";
 import { queueRouter } from "./queue/_router";
+import { platformTenantRouter } from "./platformTenant/_router";
 import { sessionRouter } from "./session/_router";
 import { dashboardRouter } from "./dashboard/_router";
 import { dashboardShareRouter } from "./dashboardShare/_router";
@@ -50,6 +51,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   webhook: webhookRouter,
   queue: queueRouter,
+  platformTenant: platformTenantRouter,
   apiKey: apiKeyRouter,
   oauthApp: oauthAppRouter,
   oauthGrant: oauthGrantRouter,

@@ -312,12 +312,15 @@ export const publicProcedures: Record<string, { input: () => unknown; answer: "O
 };
 
 /**
- * Platform-operator procedures. They are built on authedProcedure (no tenant: the job queues are the
- * platform's), so the router alone files them as plain signed-in procedures; the services refuse
+ * Platform-operator procedures. They are built on authedProcedure (no tenant: the job queues and the
+ * tenants' plans are the platform's), so the router alone files them as plain signed-in procedures; the services refuse
  * anyone without `platform_admin` with FORBIDDEN. Listed here so that the matrix checks exactly that.
  */
-export const platformProcedures: Record<string, () => unknown> = {
+export const platformProcedures: Record<string, (ctx: Ctx) => unknown> = {
   "queue.overview": () => undefined,
   "queue.failed": () => ({ queue: "webhooks" }),
   "queue.retry": () => ({ queue: "webhooks" }),
+  "platformTenant.list": () => undefined,
+  // The role world's own tenant, left on the plan it starts on.
+  "platformTenant.setPlan": (ctx: Ctx) => ({ tenantId: publicId("ten", ctx.w.tenant.id), plan: "free" }),
 };

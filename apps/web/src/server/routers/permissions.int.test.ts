@@ -77,8 +77,8 @@ describe("the matrix covers the whole app router", () => {
     expect(ofKind("public").sort()).toEqual(Object.keys(publicProcedures).sort());
   });
 
-  it("lists every platform-operator (queue) procedure, each a signed-in procedure", () => {
-    const queue = procedures.filter((p) => p.path.startsWith("queue.")).map((p) => p.path);
+  it("lists every platform-operator (queue, platformTenant) procedure, each a signed-in procedure", () => {
+    const queue = procedures.filter((p) => p.path.startsWith("queue.") || p.path.startsWith("platformTenant.")).map((p) => p.path);
     expect(Object.keys(platformProcedures).sort()).toEqual(queue.sort());
     for (const path of queue) expect(ofKind("authed")).toContain(path);
   });
@@ -139,12 +139,12 @@ describe.each(Object.entries(publicProcedures).map(([path, p]) => ({ path, ...p 
 
 describe.each(Object.keys(platformProcedures))("%s (platform operators only)", (path) => {
   it("as the tenant's owner without platform_admin: FORBIDDEN", async () => {
-    expect(await codeOf(call(ctx.owner, path, platformProcedures[path]?.()))).toBe("FORBIDDEN");
+    expect(await codeOf(call(ctx.owner, path, platformProcedures[path]?.(ctx)))).toBe("FORBIDDEN");
   });
 
   it("as a platform operator: allowed", async () => {
     const operator = await createTestUser(getSystemDb());
     await getSystemDb().update(users).set({ platformAdmin: true }).where(eq(users.id, operator.id));
-    expect(await codeOf(call(callerAs(operator), path, platformProcedures[path]?.()))).toBe("OK");
+    expect(await codeOf(call(callerAs(operator), path, platformProcedures[path]?.(ctx)))).toBe("OK");
   });
 });

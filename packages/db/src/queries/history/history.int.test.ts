@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withSystem, withTenant } from "../../tenant";
 import { testDb, testSystemDb } from "../../testing";
 import { insertTelemetryRows, type TelemetryRow } from "../broker/ingest";
-import { historyBuckets, historyBucketsMany, historyRawPoints, type HistoryBucketsRequest } from "./series";
+import { historyBuckets, historyBucketsMany, historyBucketsSql, historyRawPoints, type HistoryBucketsRequest } from "./series";
 import { rollupWatermark, runRollup } from "./rollup";
 
 const db = testDb();
@@ -228,6 +228,35 @@ describe("rollups", () => {
   });
 });
 
+describe("the newest hour", () => {
+  it("comes from the 1 min rollup up to the watermark and raw after it, in the 1 h source", async () => {
+    const tenant = randomUUID();
+    const dev = randomUUID();
+    await insert([row(tenant, dev, T("2026-11-23T09:30:00Z"), 1), row(tenant, dev, T("2026-11-23T10:05:00Z"), 4)]);
+    await rollupUntilDrained();
+    // Only the rollups hold 10:05 now: a statement reading that minute raw would miss it.
+    await withSystem(system, (tx) =>
+      tx.execute(
+        sql`delete from telemetry where tenant_id = ${tenant} and device_id = ${dev} and ts = ${new Date(T("2026-11-23T10:05:00Z")).toISOString()}::timestamptz`,
+      ),
+    );
+    await insert([row(tenant, dev, T("2026-11-23T10:40:00Z"), 8)]);
+    const got = await buckets(tenant, {
+      deviceId: dev,
+      from: new Date("2026-11-23T09:00:00Z"),
+      to: new Date("2026-11-23T11:00:00Z"),
+      bucketSeconds: 3600,
+      timeZone: "UTC",
+      source: "rollup_1h",
+      rolledUpTo: new Date("2026-11-23T10:20:00Z"),
+    });
+    expect(got.map((b) => [b.min, b.max, b.count])).toEqual([
+      [1, 1, 1],
+      [4, 8, 2],
+    ]);
+  });
+});
+
 describe("historyBucketsMany", () => {
   it("gives each series the same buckets as a query of its own, in the order asked", async () => {
     const tenant = randomUUID();
@@ -262,6 +291,67 @@ describe("historyBucketsMany", () => {
     expect(many[0]!.reduce((n, x) => n + x.count, 0)).toBe(50);
     // Kolkata is UTC+5:30: 10-minute buckets from local midnight still fall on :00, :10, … UTC.
     expect(new Date(many[1]![0]!.ts).toISOString()).toBe("2026-11-24T10:00:00.000Z");
+  });
+});
+
+describe("fixed-width buckets laid out in TypeScript", () => {
+  it("equal the buckets Postgres lays out with generate_series: gaps, the partial last bucket, DST, rollup and raw", async () => {
+    const tenant = randomUUID();
+    const dev = randomUUID();
+    const rows: TelemetryRow[] = [];
+    // Around the Berlin DST change (25 Oct 2026), every 11 minutes with a 3-hour hole, up to 20 minutes ago.
+    const now = Date.now();
+    for (let t = T("2026-10-24T20:00:00Z"), i = 0; t < T("2026-10-25T08:00:00Z"); t += 11 * 60_000, i++)
+      if (t < T("2026-10-25T01:00:00Z") || t >= T("2026-10-25T04:00:00Z")) rows.push(row(tenant, dev, t, i % 7));
+    for (let t = now - 3 * 3600_000, i = 0; t < now - 20 * 60_000; t += 11 * 60_000, i++) rows.push(row(tenant, dev, t, i));
+    await insert(rows);
+    const { rolledUpTo } = await rollupUntilDrained();
+    const cases: Omit<HistoryBucketsRequest, "deviceId" | "key">[] = [
+      {
+        from: new Date("2026-10-24T19:07:00Z"),
+        to: new Date("2026-10-25T09:00:00Z"),
+        bucketSeconds: 3600,
+        timeZone: "Europe/Berlin",
+        source: "raw",
+      },
+      {
+        from: new Date("2026-10-24T19:07:00Z"),
+        to: new Date("2026-10-25T09:13:00Z"),
+        bucketSeconds: 1800,
+        timeZone: "Europe/Berlin",
+        source: "rollup_1m",
+        rolledUpTo,
+      },
+      {
+        from: new Date("2026-10-24T00:00:00Z"),
+        to: new Date("2026-10-26T00:00:00Z"),
+        bucketSeconds: 21_600,
+        timeZone: "America/New_York",
+        source: "rollup_1h",
+        rolledUpTo,
+      },
+      // Ends in the future: the buckets after now are partial.
+      { from: new Date(now - 4 * 3600_000), to: new Date(now + 3600_000), bucketSeconds: 900, timeZone: "Asia/Kolkata", source: "raw" },
+    ];
+    for (const c of cases) {
+      const request = { ...c, series: [{ deviceId: dev, key: "t" }] };
+      const [mine] = await withTenant(db, tenant, (tx) => historyBucketsMany(tx, tenant, request));
+      const byPostgres = await withTenant(db, tenant, (tx) =>
+        tx.execute<{ ms: string; mn: number | null; mx: number | null; sm: number | null; n: string; partial: boolean }>(
+          historyBucketsSql(tenant, request),
+        ),
+      );
+      const expected = byPostgres.map((x) => ({
+        ts: Number(x.ms),
+        count: Number(x.n),
+        min: Number(x.n) > 0 ? x.mn : null,
+        max: Number(x.n) > 0 ? x.mx : null,
+        partial: x.partial,
+      }));
+      expect(mine?.map(({ ts, count, min, max, partial }) => ({ ts, count, min, max, partial }))).toEqual(expected);
+      expect(expected.some((b) => b.count === 0)).toBe(true);
+      expect(expected.some((b) => b.count > 0)).toBe(true);
+    }
   });
 });
 

@@ -46,40 +46,62 @@ export async function historyBuckets(tx: Tx, tenantId: string, r: HistoryBuckets
   return only ?? [];
 }
 
-/** As `historyBuckets` for several series in one statement (one index range scan each); results in order. */
+type AggRow = { sid: number; ms: string; mn: number | null; mx: number | null; sm: number | null; n: string };
+
+function bucketOf(x: AggRow, partial: boolean): HistoryBucket {
+  const n = Number(x.n);
+  return {
+    ts: Number(x.ms),
+    avg: n > 0 && x.sm !== null ? Number(x.sm) / n : null,
+    min: n > 0 && x.mn !== null ? Number(x.mn) : null,
+    max: n > 0 && x.mx !== null ? Number(x.mx) : null,
+    count: n,
+    partial,
+  };
+}
+
+/**
+ * As `historyBuckets` for several series in one statement (one index range scan each); results in order. Fixed-width
+ * buckets are laid out here from the first bucket's start the statement returns (Postgres only aggregates the rows
+ * there are); calendar days, whose length changes across DST, come laid out by Postgres.
+ */
 export async function historyBucketsMany(tx: Tx, tenantId: string, r: HistoryBucketsManyRequest): Promise<HistoryBucket[][]> {
   if (r.series.length === 0) return [];
-  const result = await tx.execute<{
-    sid: number;
-    ms: string;
-    mn: number | null;
-    mx: number | null;
-    sm: number | null;
-    n: string;
-    partial: boolean;
-  }>(historyBucketsSql(tenantId, r));
   const out: HistoryBucket[][] = r.series.map(() => []);
+  if (r.bucketSeconds === 86_400) {
+    const result = await tx.execute<AggRow & { partial: boolean }>(historyBucketsSql(tenantId, r));
+    for (const x of result) out[Number(x.sid)]?.push(bucketOf(x, x.partial));
+    return out;
+  }
+  const result = await tx.execute<AggRow>(historyAggregatesSql(tenantId, r));
+  const step = r.bucketSeconds * 1000;
+  const to = r.to.getTime();
+  const until = Math.min(to, Date.now());
+  const filled = r.series.map(() => new Map<number, AggRow>());
+  let start: number | undefined;
   for (const x of result) {
-    const n = Number(x.n);
-    out[Number(x.sid)]!.push({
-      ts: Number(x.ms),
-      avg: n > 0 && x.sm !== null ? Number(x.sm) / n : null,
-      min: n > 0 && x.mn !== null ? Number(x.mn) : null,
-      max: n > 0 && x.mx !== null ? Number(x.mx) : null,
-      count: n,
-      partial: x.partial,
-    });
+    if (x.sid < 0) start = Number(x.ms);
+    else filled[Number(x.sid)]?.set(Number(x.ms), x);
+  }
+  if (start === undefined) return out;
+  for (const [sid, rows] of filled.entries()) {
+    const list = out[sid] ?? [];
+    for (let b = start; b < to; b += step) {
+      const x = rows.get(b);
+      list.push(x ? bucketOf(x, b + step > until) : { ts: b, avg: null, min: null, max: null, count: 0, partial: b + step > until });
+    }
   }
   return out;
 }
 
-/** The statement `historyBucketsMany` runs (for EXPLAIN in bench/history). */
-export function historyBucketsSql(tenantId: string, r: HistoryBucketsManyRequest | HistoryBucketsRequest): SQL {
+/** The parts both statements share: the CTE head (ending in a comma), the rows to aggregate and how they are binned. */
+function statementParts(tenantId: string, r: HistoryBucketsManyRequest | HistoryBucketsRequest) {
   const list = "series" in r ? r.series : [{ deviceId: r.deviceId, key: r.key }];
   const tz = r.timeZone;
   const isDay = r.bucketSeconds === 86_400;
   const step = sql`make_interval(secs => ${r.bucketSeconds})`;
-  const origin = sql`date_trunc('day', ${r.from.toISOString()}::timestamptz, ${tz})`;
+  // Local midnight of `from`, computed once (in a CTE: `date_trunc` with a zone is not folded into a constant).
+  const origin = sql`(select o from origin)`;
   const binOf = (ts: SQL) => (isDay ? sql`date_trunc('day', ${ts}, ${tz})` : sql`date_bin(${step}, ${ts}, ${origin})`);
   const to = sql`${r.to.toISOString()}::timestamptz`;
   const start = binOf(sql`${r.from.toISOString()}::timestamptz`);
@@ -91,48 +113,88 @@ export function historyBucketsSql(tenantId: string, r: HistoryBucketsManyRequest
     ? sql`select (g at time zone ${tz}) as b, ((g + interval '1 day') at time zone ${tz}) as e
         from generate_series((select s from bounds) at time zone ${tz}, (${to} - interval '1 microsecond') at time zone ${tz}, interval '1 day') g`
     : sql`select g as b, g + ${step} as e from generate_series((select s from bounds), ${to} - interval '1 microsecond', ${step}) g`;
-  // Per series a LATERAL range scan of the unique index (tenant, device, key, ts).
-  const rawRows = (from: SQL) => sql`
-    select sr.sid, t.ts as ts, ${numeric} as mn, ${numeric} as mx, ${numeric} as sm, 1::int8 as n
-    from sr cross join lateral (
-      select * from telemetry t
-      where t.tenant_id = ${tenantId} and t.device_id = sr.device_id and t.key = sr.key
-        and t.ts >= ${from} and t.ts < ${to}
-    ) t
-    where ${numeric} is not null`;
-  let head = sql`with bounds as (select ${start} as s), sr (sid, device_id, key) as (values ${series}),`;
+  // Per series one range scan of the unique index (tenant, device, key, ts), its device and key written into the
+  // scan (not joined from `sr`): the plan then never depends on statistics of a freshly filled table.
+  const perSeries = (scan: (x: { deviceId: string; key: string }, sid: number) => SQL) =>
+    sql.join(
+      list.map((x, i) => scan(x, i)),
+      sql` union all `,
+    );
+  const rawRows = (from: SQL) =>
+    perSeries(
+      (x, sid) => sql`
+    select ${sid}::int as sid, t.ts as ts, ${numeric} as mn, ${numeric} as mx, ${numeric} as sm, 1::int8 as n
+    from telemetry t
+    where t.tenant_id = ${tenantId} and t.device_id = ${x.deviceId}::uuid and t.key = ${x.key}::text
+      and t.ts >= ${from} and t.ts < ${to} and ${numeric} is not null`,
+    );
+  const head = sql`with origin as (select date_trunc('day', ${r.from.toISOString()}::timestamptz, ${tz}) as o),
+    bounds as (select ${start} as s), sr (sid, device_id, key) as (values ${series}),`;
   let rows: SQL;
   if (r.source === "raw") {
     rows = rawRows(sql`(select s from bounds)`);
   } else {
-    const table = r.source === "rollup_1h" ? sql`telemetry_rollup_1h` : sql`telemetry_rollup_1m`;
-    const grain = r.source === "rollup_1h" ? sql`interval '1 hour'` : sql`interval '1 minute'`;
-    // Rollup buckets wholly before the watermark; raw rows from there on (aligned to the rollup grain).
-    const cut = sql`(select c from cut)`;
-    rows = sql`
-      select sr.sid, ru.bucket as ts, ru.min as mn, ru.max as mx, ru.sum as sm, ru.count as n
-      from sr cross join lateral (
-        select * from ${table} ru
-        where ru.tenant_id = ${tenantId} and ru.device_id = sr.device_id and ru.key = sr.key
-          and ru.bucket >= (select s from bounds) and ru.bucket < ${cut}
-      ) ru
-      union all
-      ${rawRows(sql`greatest(${cut}, (select s from bounds))`)}`;
-    const watermark = r.rolledUpTo ? sql`${r.rolledUpTo.toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`;
-    head = sql`${head}
-      cut as (select least(${to}, date_bin(${grain}, greatest(${watermark}, (select s from bounds)), timestamptz 'epoch')) as c),`;
+    // Each rollup holds whole buckets before the watermark: hours of the 1 h rollup up to the watermark's hour,
+    // then minutes of the 1 min rollup up to its minute, then raw rows (so the newest minutes are never missing
+    // and at most one minute of them is read raw).
+    const rollupRows = (table: SQL, from: SQL, until: SQL) =>
+      perSeries(
+        (x, sid) => sql`
+      select ${sid}::int as sid, ru.bucket as ts, ru.min as mn, ru.max as mx, ru.sum as sm, ru.count as n
+      from ${table} ru
+      where ru.tenant_id = ${tenantId} and ru.device_id = ${x.deviceId}::uuid and ru.key = ${x.key}::text
+        and ru.bucket >= ${from} and ru.bucket < ${until}`,
+      );
+    // The cuts are computed here: whole hours and whole minutes (UTC) of the watermark, at most `to`. The first bucket
+    // starts at or before `from`, so a cut at or after `from` needs no comparison with it (and prunes partitions).
+    const s0 = sql`(select s from bounds)`;
+    const toMs = r.to.getTime();
+    const wm = r.rolledUpTo ? r.rolledUpTo.getTime() : -Infinity;
+    const hourMs = Math.min(toMs, Math.floor(wm / 3_600_000) * 3_600_000);
+    const minuteMs = Math.min(toMs, Math.floor(wm / 60_000) * 60_000);
+    const at = (ms: number) => (Number.isFinite(ms) ? sql`${new Date(ms).toISOString()}::timestamptz` : sql`'-infinity'::timestamptz`);
+    const fromCut = (ms: number) => (ms >= r.from.getTime() ? at(ms) : sql`greatest(${at(ms)}, ${s0})`);
+    const parts: SQL[] = [];
+    const hours = r.source === "rollup_1h" && Number.isFinite(hourMs);
+    if (hours) parts.push(rollupRows(sql`telemetry_rollup_1h`, s0, at(hourMs)));
+    if (Number.isFinite(minuteMs) && (!hours || minuteMs > hourMs))
+      parts.push(rollupRows(sql`telemetry_rollup_1m`, hours ? fromCut(hourMs) : s0, at(minuteMs)));
+    if (minuteMs < toMs) parts.push(rawRows(fromCut(minuteMs)));
+    rows = sql.join(parts, sql` union all `);
   }
+  const agg = sql`agg as (
+      select x.sid, ${binOf(sql`x.ts`)} as b, min(x.mn) as mn, max(x.mx) as mx, sum(x.sm) as sm, sum(x.n) as n
+      from (${rows}) x group by 1, 2
+    )`;
+  return { head, agg, buckets, to };
+}
+
+/** The statement `historyBucketsMany` runs for calendar days: every bucket, empty ones included, with its partial flag. */
+export function historyBucketsSql(tenantId: string, r: HistoryBucketsManyRequest | HistoryBucketsRequest): SQL {
+  const { head, agg, buckets, to } = statementParts(tenantId, r);
   return sql`
     ${head}
     buckets as (${buckets}),
-    agg as (
-      select x.sid, ${binOf(sql`x.ts`)} as b, min(x.mn) as mn, max(x.mx) as mx, sum(x.sm) as sm, sum(x.n) as n
-      from (${rows}) x group by 1, 2
-    )
+    ${agg}
     select sr.sid, (extract(epoch from buckets.b) * 1000)::int8 as ms, agg.mn, agg.mx, agg.sm, coalesce(agg.n, 0) as n,
       buckets.e > least(${to}, now()) as partial
     from sr cross join buckets left join agg on agg.sid = sr.sid and agg.b = buckets.b
     order by sr.sid, buckets.b`;
+}
+
+/**
+ * The statement `historyBucketsMany` runs for fixed-width buckets (and bench/history EXPLAINs): the non-empty buckets
+ * per series, and a row with series -1 holding the first bucket's start.
+ */
+export function historyAggregatesSql(tenantId: string, r: HistoryBucketsManyRequest | HistoryBucketsRequest): SQL {
+  const { head, agg } = statementParts(tenantId, r);
+  return sql`
+    ${head}
+    ${agg}
+    select -1 as sid, (extract(epoch from (select s from bounds)) * 1000)::int8 as ms,
+      null::float8 as mn, null::float8 as mx, null::float8 as sm, 0::numeric as n
+    union all
+    select agg.sid, (extract(epoch from agg.b) * 1000)::int8, agg.mn, agg.mx, agg.sm, agg.n from agg`;
 }
 
 /** A raw value of a device key. */

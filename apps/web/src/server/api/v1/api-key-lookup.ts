@@ -2,7 +2,6 @@ import { isApiScope, isRole, type ApiScope } from "@aspen/core";
 import { findApiKeyForAuth, touchApiKey } from "@aspen/db";
 import { getSystemDb } from "../../db";
 import { logger } from "../../logger";
-import { defaultRatePerMinute } from "./rate-limit";
 import type { CachedToken } from "./token-cache";
 
 /** Looks an `ak_…` key up by its hash (system connection: the tenant is what we are finding out). */
@@ -29,7 +28,6 @@ export async function lookupApiKey(_token: string, hash: string): Promise<Cached
       scopes: row.scopes.filter((s): s is ApiScope => isApiScope(s)),
       expiresAt: row.expiresAt?.getTime() ?? null,
       revokeRef: { kind: "apiKey", id: row.id },
-      ratePerMinute: defaultRatePerMinute(),
     },
   };
 }

@@ -25,8 +25,6 @@ export interface Principal {
   expiresAt: number | null;
   /** What revoking drops the cache by: the key id, or the OAuth grant id. */
   revokeRef: { kind: "apiKey" | "oauthGrant"; id: string };
-  /** Requests per minute for this token (from the tenant's plan; default 600). */
-  ratePerMinute: number;
 }
 
 /** Why a token is refused (all answered 401 `invalid_token`, the reason only in the message). */

@@ -1,21 +1,24 @@
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { getEnv } from "../../../env";
+import { planRatePerMinute } from "../../limits/api-rate";
 import { getRedis } from "../../redis";
 import { restError } from "./errors";
 import { restKeys } from "./keys";
+import { tenantPlan } from "./plan-cache";
 import type { Principal } from "./principal";
 
-/** Requests per minute per key or OAuth grant when the tenant's plan says nothing else (API_RATE_PER_MINUTE, 600). */
-export function defaultRatePerMinute(): number {
-  return getEnv().API_RATE_PER_MINUTE;
+/** Requests per minute for a token of the tenant, from its plan (cached in this process for a minute). */
+export async function ratePerMinuteOf(tenantId: string): Promise<number> {
+  return planRatePerMinute(await tenantPlan(tenantId));
 }
 
+// One limiter per limit, all counting in the same buckets: a tenant moved to another plan keeps what it
+// used this minute and gets the new limit at once.
 const limiters = new Map<number, RateLimiterRedis>();
 
 function limiterFor(points: number): RateLimiterRedis {
   let l = limiters.get(points);
   if (!l) {
-    l = new RateLimiterRedis({ storeClient: getRedis(), keyPrefix: `${restKeys().rateLimit}:${points}`, points, duration: 60 });
+    l = new RateLimiterRedis({ storeClient: getRedis(), keyPrefix: restKeys().rateLimit, points, duration: 60 });
     limiters.set(points, l);
   }
   return l;
@@ -34,11 +37,12 @@ function headersOf(limit: number, res: RateLimiterRes, limited: boolean): Record
 }
 
 /**
- * Takes one request from the principal's budget (per API key, per OAuth grant). Returns the headers to
- * send with the answer; throws 429 `rate_limited` with them when the minute's budget is spent.
+ * Takes one request from the principal's budget (per API key, per OAuth grant; the limit from its
+ * tenant's plan). Returns the headers to send with the answer; throws 429 `rate_limited` with them
+ * when the minute's budget is spent.
  */
 export async function consumeRate(p: Principal): Promise<Record<string, string>> {
-  const limit = p.ratePerMinute;
+  const limit = await ratePerMinuteOf(p.tenant.id);
   try {
     const res = await limiterFor(limit).consume(`${p.revokeRef.kind}:${p.revokeRef.id}`, 1);
     return headersOf(limit, res, false);

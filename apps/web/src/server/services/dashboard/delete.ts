@@ -2,6 +2,7 @@ import { deleteDashboard as removeDashboard } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { notFound } from "../../errors";
+import { notifyShareChanged } from "../../live/share-changed";
 import { publicId, publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { requireDashboard } from "./require";
@@ -17,6 +18,7 @@ export async function deleteDashboard(scope: Scope, input: z.output<typeof delet
     if (!(await removeDashboard(tx, scope.tenant.id, input.id))) throw notFound("Dashboard");
     return found;
   });
+  await notifyShareChanged({ tenantId: scope.tenant.id, dashboardId: row.id, reason: "dashboard_deleted" });
   await recordAudit(auditOf(scope), {
     action: "dashboard.delete",
     targetType: "dashboard",

@@ -3,6 +3,7 @@ import { updateDashboardIfVersion } from "@aspen/db";
 import { z } from "zod";
 import { recordAudit } from "../../audit";
 import { appError } from "../../errors";
+import { notifyShareChanged } from "../../live/share-changed";
 import { publicIdInput } from "../../public-ids";
 import { assertAllowed, auditOf, inTenant, type Scope } from "../scope";
 import { dashboardNameInput, dashboardSchema, toDashboardDto } from "./dto";
@@ -42,6 +43,8 @@ export async function updateDashboard(scope: Scope, input: z.output<typeof updat
     }
     return saved;
   });
+  // Its share links' open views follow the new layout.
+  await notifyShareChanged({ tenantId, dashboardId: row.id, reason: "dashboard_updated" });
   const dashboard = toDashboardDto(row);
   await recordAudit(auditOf(scope), {
     action: "dashboard.update",

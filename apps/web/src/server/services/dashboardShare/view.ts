@@ -1,13 +1,11 @@
-import { dashboardLayoutSchema, dashboardRanges, hashSecret } from "@aspen/core";
-import { findActiveShareByHash, findDashboard, withSystem, withTenant } from "@aspen/db";
+import { dashboardLayoutSchema, dashboardRanges } from "@aspen/core";
 import { z } from "zod";
-import { getDb, getSystemDb } from "../../db";
 import { notFound } from "../../errors";
 import type { RequestMeta } from "../../request-meta";
 import { loadWidgetData, widgetDataSchema } from "../dashboard/widget-data";
-import { shareScope } from "../scope";
 import { timeZoneSchema } from "../telemetry/history-scope";
 import { shareTokenInput } from "./dto";
+import { resolveShare } from "./resolve";
 
 export const viewSharedDashboardInput = z.object({
   token: shareTokenInput,
@@ -26,13 +24,9 @@ export const viewSharedDashboardOutput = z.object({
  * dashboard's own devices. A revoked link, a deleted dashboard or a suspended tenant: NOT_FOUND.
  */
 export async function viewSharedDashboard(input: z.output<typeof viewSharedDashboardInput>, meta: RequestMeta) {
-  // The token names the tenant: found across tenants on the system connection, then read in that tenant only.
-  const share = await withSystem(getSystemDb(), (tx) => findActiveShareByHash(tx, hashSecret(input.token)));
-  if (!share || share.tenant.status !== "active") throw notFound("Shared dashboard");
-  const scope = shareScope({ db: getDb(), tenant: share.tenant, shareId: share.shareId, meta });
-  const row = await withTenant(scope.db, share.tenant.id, (tx) => findDashboard(tx, share.tenant.id, share.dashboardId));
-  if (!row) throw notFound("Shared dashboard");
-  const layout = { widgets: dashboardLayoutSchema.parse(row.layout).widgets.filter((w) => w.kind !== "command") };
+  const found = await resolveShare(input.token, meta);
+  if (!found) throw notFound("Shared dashboard");
+  const { scope, name, layout } = found;
   const widgets = await loadWidgetData(scope, layout, { timeZone: input.timeZone, ranges: input.ranges, onlyLayoutDevices: true });
-  return { name: row.name, layout, widgets };
+  return { name, layout, widgets };
 }

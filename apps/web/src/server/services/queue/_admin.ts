@@ -2,7 +2,7 @@ import { findUserById } from "@aspen/db";
 import { getSystemDb } from "../../db";
 import { appError } from "../../errors";
 
-/** Who may see and retry the platform's queues: users with `platform_admin` set. */
+/** Who may use the platform pages (job queues, tenants and their plans): users with `platform_admin` set. */
 export interface PlatformActor {
   userId: string;
 }
@@ -10,5 +10,5 @@ export interface PlatformActor {
 /** Throws FORBIDDEN unless the user is a platform operator (checked in the database on every call). */
 export async function assertPlatformAdmin(actor: PlatformActor): Promise<void> {
   const user = await findUserById(getSystemDb(), actor.userId);
-  if (!user?.platformAdmin) throw appError("FORBIDDEN", "forbidden", "Only platform operators can see the job queues");
+  if (!user?.platformAdmin) throw appError("FORBIDDEN", "forbidden", "Only platform operators can do this");
 }

@@ -1,3 +1,4 @@
+import { defaultPlanId } from "@aspen/core";
 import { findTenantById } from "@aspen/db";
 import { assertAllowed, type Scope } from "../scope";
 import { tenantSchema, toTenantDto, type TenantDto } from "./dto";
@@ -8,5 +9,5 @@ export const getTenantOutput = tenantSchema;
 export async function getTenant(scope: Scope): Promise<TenantDto> {
   assertAllowed(scope, "tenant.read");
   const row = await findTenantById(scope.db, scope.tenant.id);
-  return toTenantDto({ ...scope.tenant, createdAt: row?.createdAt }, scope.role);
+  return toTenantDto({ ...scope.tenant, plan: row?.plan ?? defaultPlanId, createdAt: row?.createdAt }, scope.role);
 }

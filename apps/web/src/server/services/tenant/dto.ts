@@ -1,5 +1,6 @@
-import { permissions, rolePermissions, roles, type Role } from "@aspen/core";
+import { planIds, planOf, permissions, rolePermissions, roles, type Role } from "@aspen/core";
 import { z } from "zod";
+import { planRatePerMinute } from "../../limits/api-rate";
 import { publicId } from "../../public-ids";
 
 /** A tenant as a member sees it: with their role and what it allows (the console hides the rest). */
@@ -8,6 +9,10 @@ export const tenantSchema = z.object({
   slug: z.string(),
   name: z.string(),
   status: z.enum(["active", "suspended"]),
+  /** The tenant's plan (set by platform operators). */
+  plan: z.enum(planIds),
+  /** REST requests per minute each of its API keys and OAuth grants may make (the plan's, or the operator's override). */
+  apiRequestsPerMinute: z.int(),
   createdAt: z.date().nullable(),
   role: z.enum(roles),
   /** What the signed-in member may do here: hide what they cannot. */
@@ -16,7 +21,7 @@ export const tenantSchema = z.object({
 export type TenantDto = z.infer<typeof tenantSchema>;
 
 export function toTenantDto(
-  t: { id: string; slug: string; name: string; status: "active" | "suspended"; createdAt?: Date },
+  t: { id: string; slug: string; name: string; status: "active" | "suspended"; plan: string; createdAt?: Date },
   role: Role,
 ): TenantDto {
   return {
@@ -24,6 +29,8 @@ export function toTenantDto(
     slug: t.slug,
     name: t.name,
     status: t.status,
+    plan: planOf(t.plan).id,
+    apiRequestsPerMinute: planRatePerMinute(t.plan),
     createdAt: t.createdAt ?? null,
     role,
     permissions: [...rolePermissions[role]],

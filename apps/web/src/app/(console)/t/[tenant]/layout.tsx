@@ -14,7 +14,16 @@ export default async function TenantLayout({ children, params }: { children: Rea
     throw err;
   });
   return (
-    <TenantProvider tenant={{ slug: tenant.slug, name: tenant.name, role: tenant.role, permissions: tenant.permissions }}>
+    <TenantProvider
+      tenant={{
+        slug: tenant.slug,
+        name: tenant.name,
+        role: tenant.role,
+        permissions: tenant.permissions,
+        plan: tenant.plan,
+        apiRequestsPerMinute: tenant.apiRequestsPerMinute,
+      }}
+    >
       <TenantNav />
       <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6">{children}</main>
     </TenantProvider>

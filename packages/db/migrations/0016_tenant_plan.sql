@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "plan" text DEFAULT 'free' NOT NULL;
