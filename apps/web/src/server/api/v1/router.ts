@@ -25,7 +25,7 @@ interface Compiled {
   bodyOptional: boolean;
   /**
    * The query schema with unknown fields refused, made once: `.strict()` returns a new schema, which
-   * zod compiles again on its first parse (that per-request copy was a large share of a GET's CPU).
+   * zod compiles again on its first parse (~2 % of the web CPU of GET /devices when made per request).
    */
   query: z.ZodObject<z.ZodRawShape>;
 }
