@@ -43,8 +43,8 @@ const schema = z.object({
   ALERTS_CONSUMER: z.string().min(1).default(`${hostname()}-${process.pid}`),
   /** Stream entries read per round. */
   ALERTS_READ_COUNT: z.coerce.number().int().min(1).max(1000).default(50),
-  /** After a read that was not full, wait until this long after it before the next (ms): fewer, larger reads. */
-  ALERTS_READ_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(100),
+  /** After a read that was not full, wait until this long after it before the next (ms): fewer, larger reads (0: off). */
+  ALERTS_READ_LINGER_MS: z.coerce.number().int().min(0).max(1000).default(0),
   /** Entries pending longer than this with another consumer (a dead worker) are claimed. */
   ALERTS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Offline scan interval. */
