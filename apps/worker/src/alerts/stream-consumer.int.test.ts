@@ -10,26 +10,38 @@ afterAll(async () => {
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A consumer over a fresh stream that records each read's size; entries are added every `everyMs`. */
-async function reads(opts: { lingerMs: number; count: number; entries: number; everyMs: number }) {
-  const stream = `consumer-test-${randomBytes(4).toString("hex")}`;
-  const sizes: number[] = [];
-  const seen: string[] = [];
+/** A consumer of `stream` on its own connection (closed by `close`). */
+function consumerOf(stream: string, o: { count: number; lingerMs: number }, handle: (entries: StreamEntry[]) => Promise<void>) {
   const conn = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   const consumer = createStreamConsumer({
     redis: conn,
     stream,
     group: "alerts",
     consumer: "c1",
-    count: opts.count,
+    count: o.count,
     claimIdleMs: 60_000,
     blockMs: 200,
-    lingerMs: opts.lingerMs,
+    lingerMs: o.lingerMs,
     log: pino({ level: "silent" }),
-    handle: async (entries: StreamEntry[]) => {
-      sizes.push(entries.length);
-      for (const [, fields] of entries) seen.push(fields[1] ?? "");
+    handle,
+  });
+  return {
+    start: () => consumer.start(),
+    async close() {
+      await consumer.stop();
+      await conn.quit();
     },
+  };
+}
+
+/** A consumer over a fresh stream that records each read's size; entries are added every `everyMs`. */
+async function reads(opts: { lingerMs: number; count: number; entries: number; everyMs: number }) {
+  const stream = `consumer-test-${randomBytes(4).toString("hex")}`;
+  const sizes: number[] = [];
+  const seen: string[] = [];
+  const consumer = consumerOf(stream, opts, async (entries) => {
+    sizes.push(entries.length);
+    for (const [, fields] of entries) seen.push(fields[1] ?? "");
   });
   await consumer.start();
   for (let i = 0; i < opts.entries; i++) {
@@ -38,8 +50,7 @@ async function reads(opts: { lingerMs: number; count: number; entries: number; e
   }
   const end = Date.now() + 5000;
   while (seen.length < opts.entries && Date.now() < end) await sleep(20);
-  await consumer.stop();
-  await conn.quit();
+  await consumer.close();
   const pending = (await redis.xpending(stream, "alerts")) as [number, ...unknown[]];
   await redis.del(stream);
   return { sizes, seen, pending: pending[0] };
@@ -61,27 +72,14 @@ describe("the ingest stream consumer", () => {
     const stream = `consumer-test-${randomBytes(4).toString("hex")}`;
     for (let i = 0; i < 40; i++) await redis.xadd(stream, "*", "n", String(i));
     const at: number[] = [];
-    const conn = createRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-    const consumer = createStreamConsumer({
-      redis: conn,
-      stream,
-      group: "alerts",
-      consumer: "c1",
-      count: 10,
-      claimIdleMs: 60_000,
-      blockMs: 200,
-      lingerMs: 500,
-      log: pino({ level: "silent" }),
-      handle: async () => {
-        at.push(Date.now());
-      },
+    const consumer = consumerOf(stream, { count: 10, lingerMs: 500 }, async () => {
+      at.push(Date.now());
     });
     // The group starts at the beginning of the stream: the 40 entries are four full reads.
     await consumer.start();
     const end = Date.now() + 5000;
     while (at.length < 4 && Date.now() < end) await sleep(10);
-    await consumer.stop();
-    await conn.quit();
+    await consumer.close();
     await redis.del(stream);
     expect(at.length).toBe(4);
     expect((at[3] ?? 0) - (at[0] ?? 0)).toBeLessThan(400);
