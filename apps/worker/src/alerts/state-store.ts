@@ -142,7 +142,7 @@ export function createStateStore(redis: Redis, prefix: string) {
       return redis.mget(...keys);
     },
     /** Writes each new value if the key still holds `expected`; returns which succeeded. */
-    async casMany(items: { key: string; expected: string | null; next: StoredState | DeviceWindows }[]): Promise<boolean[]> {
+    async casMany(items: { key: string; expected: string | null; next: StoredState }[]): Promise<boolean[]> {
       if (items.length === 0) return [];
       return casAll(items.map((it) => ({ key: it.key, mode: "=", expected: it.expected ?? "", next: JSON.stringify(it.next) })));
     },

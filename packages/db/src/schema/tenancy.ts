@@ -1,3 +1,4 @@
+import { planIds } from "@aspen/core";
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, tenantIsolation } from "./_rls";
 import { users } from "./identity";
@@ -13,9 +14,7 @@ export const tenants = pgTable(
       .notNull()
       .default("active"),
     /** The plan (packages/core `plans`): sets the REST API's per-minute limit. Set by platform operators. */
-    plan: text({ enum: ["free", "pro", "enterprise"] })
-      .notNull()
-      .default("free"),
+    plan: text({ enum: planIds }).notNull().default("free"),
     /** Telemetry, events, connection history and device errors older than this are deleted (plan setting later). */
     retentionDays: integer().notNull().default(30),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),

@@ -1,4 +1,4 @@
-import { planIds } from "@aspen/core";
+import { planIdSchema } from "@aspen/core";
 import { listAllTenants } from "@aspen/db";
 import { z } from "zod";
 import { getSystemDb } from "../../db";
@@ -16,7 +16,7 @@ export const listPlatformTenantsOutput = pageOf(
     slug: z.string(),
     name: z.string(),
     status: z.enum(["active", "suspended"]),
-    plan: z.enum(planIds),
+    plan: planIdSchema,
     createdAt: z.date(),
   }),
 ).extend({

@@ -1,4 +1,4 @@
-import { planIdSchema, planIds } from "@aspen/core";
+import { planIdSchema } from "@aspen/core";
 import { setTenantPlan as setTenantPlanRow, withSystem } from "@aspen/db";
 import { z } from "zod";
 import { forgetTenantPlan } from "../../api/v1/plan-cache";
@@ -10,7 +10,7 @@ import type { RequestMeta } from "../../request-meta";
 import { assertPlatformAdmin, type PlatformActor } from "../queue/_admin";
 
 export const setTenantPlanInput = z.object({ tenantId: publicIdInput("ten"), plan: planIdSchema });
-export const setTenantPlanOutput = z.object({ id: z.string(), plan: z.enum(planIds), previous: z.enum(planIds) });
+export const setTenantPlanOutput = z.object({ id: z.string(), plan: planIdSchema, previous: planIdSchema });
 
 /**
  * Moves a tenant to another plan (platform operators; billing does it later). The REST limits of this

@@ -1,4 +1,4 @@
-import { planIds, planOf, permissions, rolePermissions, roles, type Role } from "@aspen/core";
+import { planIdSchema, planOf, permissions, rolePermissions, roles, type Role } from "@aspen/core";
 import { z } from "zod";
 import { planRatePerMinute } from "../../limits/api-rate";
 import { publicId } from "../../public-ids";
@@ -10,7 +10,7 @@ export const tenantSchema = z.object({
   name: z.string(),
   status: z.enum(["active", "suspended"]),
   /** The tenant's plan (set by platform operators). */
-  plan: z.enum(planIds),
+  plan: planIdSchema,
   /** REST requests per minute each of its API keys and OAuth grants may make (the plan's, or the operator's override). */
   apiRequestsPerMinute: z.int(),
   createdAt: z.date().nullable(),
