@@ -49,6 +49,12 @@ const schema = z.object({
   ALERTS_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Offline scan interval. */
   ALERTS_OFFLINE_SCAN_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Telemetry rollup interval (ms); 0 schedules none (benchmarks that time ingest alone; never in production). */
+  ROLLUP_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .refine((v) => v === 0 || v >= 1000, "must be 0 or at least 1000")
+    .default(15_000),
   /** Where large exports are written (the web app serves them from the same directory). */
   EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "aspen-exports")),
 });

@@ -116,7 +116,7 @@ const consumer = createStreamConsumer({
 });
 await consumer.start();
 
-await upsertSchedules(producer, { offlineScanMs: env.ALERTS_OFFLINE_SCAN_MS });
+await upsertSchedules(producer, { offlineScanMs: env.ALERTS_OFFLINE_SCAN_MS, rollupEveryMs: env.ROLLUP_EVERY_MS });
 // Run once at start too, so a fresh database has next months' partitions before the first nightly run.
 await producer.enqueue(ensurePartitionsJob, { monthsAhead: 3 });
 

@@ -9,7 +9,7 @@ import {
 } from "@aspen/jobs";
 
 /** Repeatable jobs, upserted at start (BullMQ job schedulers are idempotent by id). */
-export async function upsertSchedules(producer: ReturnType<typeof createProducer>, opts: { offlineScanMs: number }) {
+export async function upsertSchedules(producer: ReturnType<typeof createProducer>, opts: { offlineScanMs: number; rollupEveryMs: number }) {
   await producer
     .queueFor(ensurePartitionsJob.queue)
     .upsertJobScheduler(
@@ -31,11 +31,13 @@ export async function upsertSchedules(producer: ReturnType<typeof createProducer
       { pattern: "5 6 * * *", tz: "UTC" },
       { name: dailyDigestJob.name, data: {}, opts: dailyDigestJob.options },
     );
-  await producer
-    .queueFor(rollupJob.queue)
-    .upsertJobScheduler(
+  // The scheduler keeps its first id so deployments that change the interval replace it instead of adding one.
+  const rollups = producer.queueFor(rollupJob.queue);
+  if (opts.rollupEveryMs === 0) await rollups.removeJobScheduler("rollup-every-15s");
+  else
+    await rollups.upsertJobScheduler(
       "rollup-every-15s",
-      { every: 15_000 },
+      { every: opts.rollupEveryMs },
       { name: rollupJob.name, data: rollupJob.schema.parse({}), opts: rollupJob.options },
     );
   await producer
