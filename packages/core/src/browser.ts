@@ -179,6 +179,7 @@ export {
 export {
   addDeviceNeeds,
   advanceWindows,
+  advanceWindowsWithin,
   emptyNeeds,
   mayHoldAt,
   type DeviceNeeds,
@@ -187,7 +188,7 @@ export {
   type PointView,
   type WindowNeed,
 } from "./alerts/shared-windows";
-export { boundsOf, mayHoldWithin, type ViewBounds } from "./alerts/view-bounds";
+export { boundsOf, emptyBounds, mayHoldWithin, type ViewBounds } from "./alerts/view-bounds";
 export { summarizeRule, type SummaryLocale } from "./alerts/summary";
 export { alertStateKey, alertWindowsKey, alertRulesChangedChannel, alertRulesChangedMessage, alertRulesCacheTtlMs } from "./alerts/keys";
 

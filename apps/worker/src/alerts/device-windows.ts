@@ -1,4 +1,14 @@
-import { advanceWindows, copyWindows, type DeviceNeeds, type DeviceWindows, type Point, type PointView } from "@aspen/core";
+import {
+  advanceWindows,
+  advanceWindowsWithin,
+  copyWindows,
+  emptyBounds,
+  type DeviceNeeds,
+  type DeviceWindows,
+  type Point,
+  type PointView,
+  type ViewBounds,
+} from "@aspen/core";
 import { compareStreamIds, nextRevision, parseWindows, revisionLength, revisionOf, type StateStore } from "./state-store";
 
 /** A device of a read whose rules read more than one point: what they need, and its points in commit order. */
@@ -11,8 +21,14 @@ export interface WindowInput {
 export interface ReadWindows {
   /** Per device, the shared state before this read's points: each rule evaluates against its own copy. */
   start: Map<string, { windows: DeviceWindows["windows"]; latest: NonNullable<DeviceWindows["latest"]> }>;
-  /** Per point, its windows' extremes and the latest values with it (absent: not known, a rule may hold). */
-  views: Map<Point, PointView>;
+  /** Per device, the bounds of its points' views (absent: some point's view is not known, every rule may hold). */
+  bounds: Map<string, ViewBounds>;
+  /**
+   * A device's view of each point: its windows' extremes and the latest values with it applied (undefined: not
+   * known, a rule may hold). Built on first use, by adding the points again to a copy of the starting state: only
+   * rules that their bounds do not rule out need them.
+   */
+  viewsOf(deviceId: string): (p: Point) => PointView | undefined;
   /** Writes the advanced state by compare-and-set, re-reading and re-applying on a conflict. */
   save(): Promise<void>;
 }
@@ -35,9 +51,29 @@ function writtenBy(store: StateStore) {
  */
 export async function prepareWindows(store: StateStore, entryIds: string[], inputs: Map<string, WindowInput>): Promise<ReadWindows> {
   const start: ReadWindows["start"] = new Map();
-  const views = new Map<Point, PointView>();
+  const bounds = new Map<string, ViewBounds>();
+  // Per device, how to build its views: the state before this read's points, and the points added to it.
+  const replays = new Map<string, { latestTs: number | undefined; needs: DeviceNeeds; points: Point[] }>();
+  const views = new Map<string, Map<Point, PointView>>();
+  const viewsOf = (deviceId: string) => {
+    let byPoint = views.get(deviceId);
+    if (!byPoint) {
+      const built = new Map<Point, PointView>();
+      const r = replays.get(deviceId);
+      const from = start.get(deviceId);
+      if (r && from) {
+        const before: DeviceWindows = { v: 1, lastEntry: "", windows: copyWindows(from.windows), latest: { ...from.latest } };
+        if (r.latestTs !== undefined) before.latestTs = r.latestTs;
+        const seen = advanceWindows(before, r.needs, r.points);
+        r.points.forEach((p, i) => seen[i] && built.set(p, seen[i]));
+      }
+      views.set(deviceId, (byPoint = built));
+    }
+    const found = byPoint;
+    return (p: Point) => found.get(p);
+  };
   const lastId = entryIds[entryIds.length - 1];
-  if (inputs.size === 0 || lastId === undefined) return { start, views, save: async () => {} };
+  if (inputs.size === 0 || lastId === undefined) return { start, bounds, viewsOf, save: async () => {} };
   const mine = writtenBy(store);
 
   /** The write for a device given its stored state (and what to compare it by), or null when nothing is to be added. */
@@ -47,10 +83,14 @@ export async function prepareWindows(store: StateStore, entryIds: string[], inpu
     if (stored && compareStreamIds(stored.lastEntry, lastId) >= 0) return null;
     const applied = stored ? entryIds.findLastIndex((id) => compareStreamIds(id, stored.lastEntry) <= 0) : -1;
     const fresh = input.points.filter((p) => p.entry > applied);
+    if (first) replays.set(deviceId, { latestTs: state.latestTs, needs: input.needs, points: fresh });
     // The cached state is changed in place: it is no longer what is stored until the write succeeds.
     mine.delete(deviceId);
-    const seen = advanceWindows(state, input.needs, fresh);
-    if (first) fresh.forEach((p, i) => seen[i] && views.set(p, seen[i]));
+    if (first && fresh.length === input.points.length) {
+      const b = emptyBounds();
+      advanceWindowsWithin(state, input.needs, fresh, b);
+      bounds.set(deviceId, b);
+    } else advanceWindowsWithin(state, input.needs, fresh, emptyBounds());
     state.lastEntry = lastId;
     return { key: store.windowsKey(deviceId), expected, revision: nextRevision(), next: state, deviceId, input };
   };
@@ -74,7 +114,8 @@ export async function prepareWindows(store: StateStore, entryIds: string[], inpu
     .filter((w) => w !== null);
   return {
     start,
-    views,
+    bounds,
+    viewsOf,
     async save() {
       for (let round = 0; writes.length > 0 && round < 5; round++) {
         const ok = await store.casRevised(writes);

@@ -1,5 +1,6 @@
 import {
   boundsOf,
+  emptyBounds,
   eventMatches,
   evaluatePoints,
   mayHoldAt,
@@ -58,6 +59,7 @@ function squash(effects: Effect[]): (Effect & { count: number })[] {
 
 const noRules: AlertRuleRow[] = [];
 const noExtremes = new Map<string, never>();
+const unknownBounds: ViewBounds = { ...emptyBounds(), unknown: true };
 /** The view of a point of a device without shared state: its own values (a point without the property does not move a rule). */
 function ownView(p: Point): PointView {
   return { extremes: noExtremes, values: p.values };
@@ -162,13 +164,18 @@ export async function evaluateEntries(
     telemetryEvaluations += plan.pairs.length;
     // A device with shared state has a view per point (none for points it already holds: they may hold); a device
     // without one has only rules reading one property, judged exactly on the point itself.
-    const viewOf = windowInputs.has(deviceId) ? (p: Point) => windows.views.get(p) : ownView;
-    // Idle pairs are ruled out on the bounds of the device's points first (one check per rule, not per point).
+    const shared = windowInputs.has(deviceId);
+    // Idle pairs are ruled out on the bounds of the device's points first (one check per rule, not per point), then
+    // point by point.
     let bounds: ViewBounds | undefined;
+    let viewOf: ((p: Point) => PointView | undefined) | undefined;
     for (const pp of plan.pairs) {
       if (idle?.has(pp.key, now)) {
-        bounds ??= boundsOf(points, viewOf);
-        if (!mayHoldWithin(pp.trigger, bounds) || !points.some((p) => mayHoldAt(pp.trigger, p, viewOf(p)))) continue;
+        bounds ??= shared ? (windows.bounds.get(deviceId) ?? unknownBounds) : boundsOf(points, ownView);
+        if (!mayHoldWithin(pp.trigger, bounds)) continue;
+        viewOf ??= shared ? windows.viewsOf(deviceId) : ownView;
+        const view = viewOf;
+        if (!points.some((p) => mayHoldAt(pp.trigger, p, view(p)))) continue;
       }
       pending.push({ rule: pp.rule, deviceId, key: pp.key, points });
     }

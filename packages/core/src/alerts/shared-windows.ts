@@ -1,5 +1,6 @@
 import { conditionHolds, pushInPlace, referencedProperties, type Point, type Window } from "./evaluate";
 import type { ClearCondition, TelemetryTrigger, Trigger } from "./rule-schema";
+import { widenByValue, widenByWindow, type ViewBounds } from "./view-bounds";
 
 type Scalar = Point["values"][string];
 
@@ -67,10 +68,24 @@ export interface PointView {
  * forward in time. Returns, per point, the window extremes just before it and the latest values with it applied.
  */
 export function advanceWindows(state: DeviceWindows, needs: DeviceNeeds, points: Point[]): PointView[] {
-  const result: PointView[] = [];
+  const views: PointView[] = [];
+  advance(state, needs, points, views, null);
+  return views;
+}
+
+/**
+ * `advanceWindows` without a view per point: widens `bounds` to what those views would span (`boundsOf` of them),
+ * which is all a read needs while every idle rule is ruled out by its bounds.
+ */
+export function advanceWindowsWithin(state: DeviceWindows, needs: DeviceNeeds, points: Point[], bounds: ViewBounds): void {
+  advance(state, needs, points, null, bounds);
+}
+
+function advance(state: DeviceWindows, needs: DeviceNeeds, points: Point[], views: PointView[] | null, bounds: ViewBounds | null) {
   const latest = (state.latest ??= {});
+  const tracksLatest = needs.latest.size > 0;
   for (const p of points) {
-    const extremes: Extremes = new Map();
+    const extremes: Extremes | null = views ? new Map() : null;
     for (const [k, need] of needs.windows) {
       const v = p.values[k];
       if (typeof v !== "number") continue;
@@ -80,23 +95,32 @@ export function advanceWindows(state: DeviceWindows, needs: DeviceNeeds, points:
       const oldest = p.ts - need.seconds * 1000;
       while ((w.hi[0]?.[0] ?? Infinity) < oldest) w.hi.shift();
       while ((w.lo[0]?.[0] ?? Infinity) < oldest) w.lo.shift();
-      const spans = new Map<number, [number | undefined, number | undefined]>();
-      for (const span of need.spans) spans.set(span, extremesSince(w, p.ts - span * 1000));
-      extremes.set(k, spans);
+      const spans = extremes ? new Map<number, [number | undefined, number | undefined]>() : null;
+      for (const span of need.spans) {
+        const from = p.ts - span * 1000;
+        const max = firstSince(w.hi, from);
+        const min = firstSince(w.lo, from);
+        spans?.set(span, [max, min]);
+        if (bounds) widenByWindow(bounds, k, span, v, max, min);
+      }
+      if (spans) extremes?.set(k, spans);
       pushInPlace(w, [p.ts, v]);
     }
-    if (needs.latest.size > 0 && p.ts >= (state.latestTs ?? -Infinity)) {
+    if (tracksLatest && p.ts >= (state.latestTs ?? -Infinity)) {
       for (const k of needs.latest) {
         const v = p.values[k];
         if (v !== undefined) latest[k] = v;
       }
       state.latestTs = p.ts;
     }
-    result.push({ extremes, values: needs.latest.size > 0 ? { ...latest, ...p.values } : p.values });
+    if (extremes) views?.push({ extremes, values: tracksLatest ? { ...latest, ...p.values } : p.values });
+    if (bounds) {
+      // The same values as the view's, without building it: the point's own, then the latest of the others.
+      for (const k in p.values) widenByValue(bounds, k, p.values[k]);
+      if (tracksLatest) for (const k in latest) if (p.values[k] === undefined) widenByValue(bounds, k, latest[k]);
+    }
   }
-  return result;
 }
-
 const scratch: { latest: Point["values"]; windows: Record<string, Window> } = { latest: {}, windows: {} };
 
 /**
@@ -122,19 +146,8 @@ function changeHolds(c: Extract<TelemetryTrigger["conditions"][number], { kind: 
   return (e[0] !== undefined && e[0] - v > c.delta) || (e[1] !== undefined && v - e[1] > c.delta);
 }
 
-/** The largest and smallest sample at or after `from` (the first of each list that is: see `Window`). */
-function extremesSince(w: Window, from: number): [number | undefined, number | undefined] {
-  let max: number | undefined;
-  let min: number | undefined;
-  for (const [t, v] of w.hi)
-    if (t >= from) {
-      max = v;
-      break;
-    }
-  for (const [t, v] of w.lo)
-    if (t >= from) {
-      min = v;
-      break;
-    }
-  return [max, min];
+/** The value of the first sample at or after `from` in a list of a window: its largest (hi) or smallest (lo) since then. */
+function firstSince(list: Window["hi"], from: number): number | undefined {
+  for (const [t, v] of list) if (t >= from) return v;
+  return undefined;
 }

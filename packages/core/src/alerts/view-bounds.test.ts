@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Point } from "./evaluate";
 import { alertRuleSpecSchema, type TelemetryTrigger } from "./rule-schema";
-import { addDeviceNeeds, advanceWindows, emptyNeeds, mayHoldAt, type PointView } from "./shared-windows";
-import { boundsOf, mayHoldWithin } from "./view-bounds";
+import { addDeviceNeeds, advanceWindows, advanceWindowsWithin, emptyNeeds, mayHoldAt, type PointView } from "./shared-windows";
+import { boundsOf, emptyBounds, mayHoldWithin } from "./view-bounds";
 
 const trigger = (conditions: unknown[], combine: "all" | "any" = "all") =>
   alertRuleSpecSchema.parse({ name: "r", severity: "info", trigger: { type: "telemetry", combine, conditions } })
@@ -80,6 +80,8 @@ describe("bounds of a device's points in one read", () => {
     const needs = emptyNeeds();
     for (const r of rules) addDeviceNeeds([r], needs);
     const state = { v: 1 as const, lastEntry: "0-0", windows: {}, latest: {} };
+    // The same points through advanceWindowsWithin: no views, the same bounds.
+    const direct = { v: 1 as const, lastEntry: "0-0", windows: {}, latest: {} };
     let ruledOut = 0;
     let allowed = 0;
     for (let read = 0; read < 40; read++) {
@@ -94,11 +96,14 @@ describe("bounds of a device's points in one read", () => {
       const views = advanceWindows(state, needs, chunk);
       const viewOf = new Map(chunk.map((p, i) => [p, views[i]]));
       const bounds = boundsOf(chunk, (p) => viewOf.get(p));
+      const within = emptyBounds();
+      advanceWindowsWithin(direct, needs, chunk, within);
+      expect(within).toEqual(bounds);
       for (const r of rules) {
         const somewhere = chunk.some((p) => mayHoldAt(r, p, viewOf.get(p)));
-        const within = mayHoldWithin(r, bounds);
-        if (somewhere) expect(within).toBe(true);
-        if (within) allowed++;
+        const holdsWithin = mayHoldWithin(r, bounds);
+        if (somewhere) expect(holdsWithin).toBe(true);
+        if (holdsWithin) allowed++;
         else ruledOut++;
       }
     }

@@ -26,44 +26,53 @@ function widen(into: Map<number, number>, span: number, by: number) {
   if (was === undefined || by > was) into.set(span, by);
 }
 
+export function emptyBounds(): ViewBounds {
+  return { unknown: false, lo: new Map(), hi: new Map(), others: new Map(), rise: new Map(), fall: new Map() };
+}
+
+/** Widens the bounds by one value of a view (undefined: none). */
+export function widenByValue(b: ViewBounds, k: string, v: Scalar | undefined): void {
+  if (v === undefined) return;
+  if (typeof v === "number") {
+    const lo = b.lo.get(k);
+    if (lo === undefined || v < lo) b.lo.set(k, v);
+    const hi = b.hi.get(k);
+    if (hi === undefined || v > hi) b.hi.set(k, v);
+  } else {
+    let set = b.others.get(k);
+    if (!set) b.others.set(k, (set = new Set<Scalar>()));
+    set.add(v);
+  }
+}
+
+/** Widens the bounds by a change window's extremes just before a point whose value is `v`. */
+export function widenByWindow(b: ViewBounds, k: string, span: number, v: number, max: number | undefined, min: number | undefined): void {
+  if (max !== undefined) {
+    let fall = b.fall.get(k);
+    if (!fall) b.fall.set(k, (fall = new Map<number, number>()));
+    widen(fall, span, max - v);
+  }
+  if (min !== undefined) {
+    let rise = b.rise.get(k);
+    if (!rise) b.rise.set(k, (rise = new Map<number, number>()));
+    widen(rise, span, v - min);
+  }
+}
+
 /** The bounds of the views of `points` (as `mayHoldAt` sees them). */
 export function boundsOf(points: readonly Point[], viewOf: (p: Point) => PointView | undefined): ViewBounds {
-  const b: ViewBounds = { unknown: false, lo: new Map(), hi: new Map(), others: new Map(), rise: new Map(), fall: new Map() };
+  const b = emptyBounds();
   for (const p of points) {
     const view = viewOf(p);
     if (!view) {
       b.unknown = true;
       return b;
     }
-    for (const k in view.values) {
-      const v = view.values[k];
-      if (v === undefined) continue;
-      if (typeof v === "number") {
-        const lo = b.lo.get(k);
-        if (lo === undefined || v < lo) b.lo.set(k, v);
-        const hi = b.hi.get(k);
-        if (hi === undefined || v > hi) b.hi.set(k, v);
-      } else {
-        let set = b.others.get(k);
-        if (!set) b.others.set(k, (set = new Set<Scalar>()));
-        set.add(v);
-      }
-    }
+    for (const k in view.values) widenByValue(b, k, view.values[k]);
     for (const [k, spans] of view.extremes) {
       const v = view.values[k];
       if (typeof v !== "number") continue;
-      for (const [span, [max, min]] of spans) {
-        if (max !== undefined) {
-          let fall = b.fall.get(k);
-          if (!fall) b.fall.set(k, (fall = new Map<number, number>()));
-          widen(fall, span, max - v);
-        }
-        if (min !== undefined) {
-          let rise = b.rise.get(k);
-          if (!rise) b.rise.set(k, (rise = new Map<number, number>()));
-          widen(rise, span, v - min);
-        }
-      }
+      for (const [span, [max, min]] of spans) widenByWindow(b, k, span, v, max, min);
     }
   }
   return b;
