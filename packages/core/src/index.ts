@@ -37,3 +37,4 @@ export {
 } from "./contracts/credential-cache";
 export { accessChangedMessage, type AccessChangedMessage } from "./contracts/access-changed";
 export { shareChangedMessage, type ShareChangedMessage } from "./contracts/share-changed";
+export { planChangedMessage, type PlanChangedMessage } from "./contracts/plan-changed";

@@ -23,6 +23,8 @@ export function redisKeys(prefix = "") {
     accessChanged: `${p}access:changed`,
     /** A dashboard's share links changed (ShareChangedMessage): web instances re-check their share streams. */
     shareChanged: `${p}share:changed`,
+    /** A tenant's plan changed (PlanChangedMessage): web instances drop the plan they cached for it. */
+    planChanged: `${p}plan:changed`,
     /** Committed batches for the worker (packages/core events/ingest-stream). */
     ingestStream: ingestStreamKey(prefix),
     /** Credential cache entries (JSON DeviceCredentials). */

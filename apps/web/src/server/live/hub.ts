@@ -4,8 +4,10 @@ import { logger } from "../logger";
 import {
   accessChangedMessage,
   parseLivePayload,
+  planChangedMessage,
   shareChangedMessage,
   type AccessChangedMessage,
+  type PlanChangedMessage,
   type LiveMessage as ChannelMessage,
   type ShareChangedMessage,
 } from "@aspen/core";
@@ -122,6 +124,11 @@ export class LiveHub {
   /** Runs `onChange` whenever the share links of `dashboardId` may have changed (revoked, dashboard edited or deleted). */
   watchShares(channel: string, dashboardId: string, onChange: (m: ShareChangedMessage) => void): ControlWatch {
     return this.watchControl(channel, shareChangedMessage, (m) => m.dashboardId, dashboardId, onChange);
+  }
+
+  /** Runs `onChange` for every tenant whose plan changed (one SUBSCRIBE per process). */
+  watchPlans(channel: string, onChange: (m: PlanChangedMessage) => void): ControlWatch {
+    return this.watchControl(channel, planChangedMessage, () => "*", "*", onChange);
   }
 
   /**

@@ -1,7 +1,10 @@
-import { defaultPlanId, planOf, type PlanId } from "@aspen/core";
+import { defaultPlanId, planChangedMessage, planOf, redisKeys, type PlanId } from "@aspen/core";
 import { findTenantPlan } from "@aspen/db";
+import { getEnv } from "../../../env";
 import { getSystemDb } from "../../db";
+import { getLiveHub } from "../../live/hub";
 import { logger } from "../../logger";
+import { getRedis } from "../../redis";
 
 /** How long this process trusts a tenant's plan before asking Postgres again. */
 export const planCacheSeconds = 60;
@@ -10,6 +13,14 @@ const maxEntries = 10_000;
 
 const cache = new Map<string, { plan: PlanId; until: number }>();
 const loading = new Map<string, Promise<PlanId>>();
+let watching = false;
+
+/** Listens (once per process) for plan changes announced by any web process: the tenant's cached plan is dropped. */
+function watchPlanChanges(): void {
+  if (watching) return;
+  watching = true;
+  getLiveHub().watchPlans(redisKeys(getEnv().REDIS_PREFIX).planChanged, (m) => forgetTenantPlan(m.tenantId));
+}
 
 function remember(tenantId: string, plan: PlanId): void {
   cache.delete(tenantId);
@@ -29,6 +40,7 @@ export async function tenantPlan(
   now = Date.now(),
   load: (tenantId: string) => Promise<string | undefined> = (id) => findTenantPlan(getSystemDb(), id),
 ): Promise<PlanId> {
+  watchPlanChanges();
   const hit = cache.get(tenantId);
   if (hit && hit.until > now) return hit.plan;
   const inFlight = loading.get(tenantId);
@@ -53,10 +65,23 @@ export async function tenantPlan(
 }
 
 /**
- * Drops the tenant's cached plan in this process (after a platform operator changed it), and any
- * lookup already under way. Other web processes pick the new plan up within `planCacheSeconds`.
+ * Drops the tenant's cached plan in this process (after a platform operator changed it, or when
+ * another process announced a change), and any lookup already under way.
  */
 export function forgetTenantPlan(tenantId: string): void {
   cache.delete(tenantId);
   loading.delete(tenantId);
+}
+
+/**
+ * Tells every web process that the tenant's plan changed (after the change committed): they drop
+ * its cached plan at once. A process that misses the message (Redis reconnecting) still reads the
+ * plan again within `planCacheSeconds`. Never throws.
+ */
+export async function announcePlanChange(tenantId: string): Promise<void> {
+  try {
+    await getRedis().publish(redisKeys(getEnv().REDIS_PREFIX).planChanged, JSON.stringify(planChangedMessage.parse({ tenantId })));
+  } catch (err) {
+    logger.error({ err: (err as Error).message, tenant: tenantId }, "could not announce a plan change");
+  }
 }

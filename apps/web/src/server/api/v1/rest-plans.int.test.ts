@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getSystemDb } from "../../db";
 import { callerAs, codeOf, createRoleWorld, ensureTestEnv, type RoleWorld } from "../../testing";
-import { forgetTenantPlan, planCacheSeconds, tenantPlan } from "./plan-cache";
+import { announcePlanChange, forgetTenantPlan, planCacheSeconds, tenantPlan } from "./plan-cache";
 import { makeKey, rest } from "./testing";
 
 // Small plan limits through the operator override (the same variable production uses), set before
@@ -108,6 +108,22 @@ describe("REST limits from the tenant's plan", () => {
     const after = await call(key);
     expect(after.headers.get("ratelimit-limit")).toBe("12");
     expect(after.headers.get("ratelimit-remaining")).toBe("9");
+  });
+
+  it("a plan changed and announced by another process is taken up at once", async () => {
+    const world = await createRoleWorld();
+    const key = await cheapKey(world);
+    expect((await call(key)).headers.get("ratelimit-limit")).toBe("5");
+    // As setTenantPlan in another web process: the row changes, then the change is announced over Redis.
+    await getSystemDb().update(schema.tenants).set({ plan: "pro" }).where(eq(schema.tenants.id, world.tenant.id));
+    await announcePlanChange(world.tenant.id);
+    const deadline = Date.now() + 3000;
+    let limit = (await call(key)).headers.get("ratelimit-limit");
+    while (limit !== "12" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      limit = (await call(key)).headers.get("ratelimit-limit");
+    }
+    expect(limit).toBe("12");
   });
 });
 

@@ -1,7 +1,7 @@
 import { planIdSchema } from "@aspen/core";
 import { setTenantPlan as setTenantPlanRow, withSystem } from "@aspen/db";
 import { z } from "zod";
-import { forgetTenantPlan } from "../../api/v1/plan-cache";
+import { announcePlanChange, forgetTenantPlan } from "../../api/v1/plan-cache";
 import { recordAudit } from "../../audit";
 import { getSystemDb } from "../../db";
 import { notFound } from "../../errors";
@@ -13,8 +13,8 @@ export const setTenantPlanInput = z.object({ tenantId: publicIdInput("ten"), pla
 export const setTenantPlanOutput = z.object({ id: z.string(), plan: planIdSchema, previous: planIdSchema });
 
 /**
- * Moves a tenant to another plan (platform operators; billing does it later). The REST limits of this
- * process follow at once, other processes within a minute (their plan cache). Audited in the tenant.
+ * Moves a tenant to another plan (platform operators; billing does it later). The REST limits follow
+ * at once in every web process (announced over Redis). Audited in the tenant.
  */
 export async function setTenantPlan(
   actor: PlatformActor & { email: string; meta: RequestMeta },
@@ -25,6 +25,7 @@ export async function setTenantPlan(
   if (!row) throw notFound("Tenant");
   forgetTenantPlan(row.id);
   if (row.before !== row.plan) {
+    await announcePlanChange(row.id);
     await recordAudit(
       { user: { id: actor.userId, email: actor.email }, tenant: null, meta: actor.meta },
       {
