@@ -1,4 +1,5 @@
 export * from "./client";
+export { executePrepared } from "./execute-prepared";
 export * from "./tenant";
 export * from "./roles";
 export * as schema from "./schema";
