@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createDb, withSystem, withTenant } from "@aspen/db";
+import { createDb, executePrepared, withSystem, withTenant } from "@aspen/db";
 import { historyAggregatesSql, historyBucketsMany, rollupWatermark, runRollup, setTenantRetention } from "@aspen/db/history";
 import { createTestTenant, createTestUser, randomSuffix } from "@aspen/db/testing";
 import { publicId } from "@aspen/core";
@@ -225,18 +225,21 @@ const serviceRequest = (key: string) => ({
 });
 const serviceStatement = (key: string) => historyAggregatesSql(tenant.id, serviceRequest(key));
 // The hand-written SQL as the service must run it too: inside the tenant's transaction (row-level security).
-const handInTenant = (key: string) =>
-  withTenant(db, tenant.id, (tx) =>
-    tx.execute(sql`select date_bin('1 hour', bucket, timestamptz 'epoch') as b, min(min) as mn, max(max) as mx, sum(sum) / sum(count) as avg, sum(count) as n
+const handStatement = (
+  key: string,
+) => sql`select date_bin('1 hour', bucket, timestamptz 'epoch') as b, min(min) as mn, max(max) as mx, sum(sum) / sum(count) as avg, sum(count) as n
       from telemetry_rollup_1h
       where tenant_id = ${tenant.id} and device_id = ${device0} and key = ${key}
         and bucket >= ${new Date(from30).toISOString()}::timestamptz and bucket < ${new Date(to).toISOString()}::timestamptz
-      group by 1 order by 1`),
-  );
+      group by 1 order by 1`;
+const handInTenant = (key: string) => withTenant(db, tenant.id, (tx) => tx.execute(handStatement(key)));
+// The same, prepared (planned once per connection), as the service runs its statement: the best hand-written SQL.
+const handInTenantPrepared = (key: string) => withTenant(db, tenant.id, (tx) => executePrepared(tx, handStatement(key)));
 const api30: number[] = [];
 const sql30: number[] = [];
 const svc30: number[] = [];
 const handTx30: number[] = [];
+const handPrep30: number[] = [];
 let shape = { bucketSeconds: 0, source: "", points: 0 };
 for (let i = 0; i < calls; i++) {
   const key = `k${i % nKeys}`;
@@ -253,6 +256,9 @@ for (let i = 0; i < calls; i++) {
   const t2 = performance.now();
   await handInTenant(key);
   handTx30.push(performance.now() - t2);
+  const t3 = performance.now();
+  await handInTenantPrepared(key);
+  handPrep30.push(performance.now() - t3);
 }
 // 6. 90 days over 20 keys (2 devices × 10 keys).
 const from90 = to - 90 * 86_400_000;
@@ -296,6 +302,9 @@ const result = {
     statementP95Ratio: r1(stats(svc30).p95 / handStats.p95),
     /** The service's query vs the hand-written SQL, both in the tenant's transaction: the like-for-like ratio. */
     statementInTenantP95Ratio: r1(stats(svc30).p95 / stats(handTx30).p95),
+    handSqlInTenantPreparedMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(handPrep30)),
+    /** Against the best of the two hand-written variants in the tenant's transaction. */
+    statementVsBestHandP95Ratio: r1(stats(svc30).p95 / Math.min(stats(handTx30).p95, stats(handPrep30).p95)),
   },
   query90d20keys: { apiMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(api90)) },
   calls,
