@@ -1,3 +1,4 @@
+import { publicId } from "@aspen/core";
 import { withSystem } from "@aspen/db";
 import { insertTelemetryRows, type TelemetryRow } from "@aspen/db/broker";
 import { runRollup } from "@aspen/db/history";
@@ -121,6 +122,17 @@ describe("history.series", () => {
     ).toMatch(/^BAD_REQUEST/);
     const old = { ...ok, from: new Date(now - 31 * 86_400_000), series: [{ deviceId: device.id, key: "temperature" }] };
     expect(await reason(viewer.history.series(old))).toBe("BAD_REQUEST:beyond_retention");
+    // Looked up together, reported in order: the range first, then each series in turn.
+    const missing = publicId("dev", "00000000-0000-4000-8000-000000000000");
+    expect(await reason(viewer.history.series({ ...old, series: [{ deviceId: device.id, key: "nope" }] }))).toBe(
+      "BAD_REQUEST:beyond_retention",
+    );
+    const unknownThenMissing = [
+      { deviceId: device.id, key: "nope" },
+      { deviceId: missing, key: "temperature" },
+    ];
+    expect(await reason(viewer.history.series({ ...ok, series: unknownThenMissing }))).toBe("BAD_REQUEST:unknown_key");
+    expect(await reason(viewer.history.series({ ...ok, series: [...unknownThenMissing].reverse() }))).toBe("NOT_FOUND:not_found");
     expect(
       await reason(viewer.history.series({ ...ok, timeZone: "Mars/Base", series: [{ deviceId: device.id, key: "temperature" }] })),
     ).toMatch(/^BAD_REQUEST/);
