@@ -55,22 +55,22 @@ export async function prepareWindows(store: StateStore, entryIds: string[], inpu
   // Per device, how to build its views: the state before this read's points, and the points added to it.
   const replays = new Map<string, { latestTs: number | undefined; needs: DeviceNeeds; points: Point[] }>();
   const views = new Map<string, Map<Point, PointView>>();
+  /** A device's views, by adding its points again to a copy of the state they started from (empty: not known). */
+  const replay = (deviceId: string) => {
+    const byPoint = new Map<Point, PointView>();
+    const r = replays.get(deviceId);
+    const from = start.get(deviceId);
+    if (!r || !from) return byPoint;
+    const before: DeviceWindows = { v: 1, lastEntry: "", windows: copyWindows(from.windows), latest: { ...from.latest } };
+    if (r.latestTs !== undefined) before.latestTs = r.latestTs;
+    const seen = advanceWindows(before, r.needs, r.points);
+    r.points.forEach((p, i) => seen[i] && byPoint.set(p, seen[i]));
+    return byPoint;
+  };
   const viewsOf = (deviceId: string) => {
-    let byPoint = views.get(deviceId);
-    if (!byPoint) {
-      const built = new Map<Point, PointView>();
-      const r = replays.get(deviceId);
-      const from = start.get(deviceId);
-      if (r && from) {
-        const before: DeviceWindows = { v: 1, lastEntry: "", windows: copyWindows(from.windows), latest: { ...from.latest } };
-        if (r.latestTs !== undefined) before.latestTs = r.latestTs;
-        const seen = advanceWindows(before, r.needs, r.points);
-        r.points.forEach((p, i) => seen[i] && built.set(p, seen[i]));
-      }
-      views.set(deviceId, (byPoint = built));
-    }
-    const found = byPoint;
-    return (p: Point) => found.get(p);
+    const byPoint = views.get(deviceId) ?? replay(deviceId);
+    views.set(deviceId, byPoint);
+    return (p: Point) => byPoint.get(p);
   };
   const lastId = entryIds[entryIds.length - 1];
   if (inputs.size === 0 || lastId === undefined) return { start, bounds, viewsOf, save: async () => {} };
@@ -86,11 +86,10 @@ export async function prepareWindows(store: StateStore, entryIds: string[], inpu
     if (first) replays.set(deviceId, { latestTs: state.latestTs, needs: input.needs, points: fresh });
     // The cached state is changed in place: it is no longer what is stored until the write succeeds.
     mine.delete(deviceId);
-    if (first && fresh.length === input.points.length) {
-      const b = emptyBounds();
-      advanceWindowsWithin(state, input.needs, fresh, b);
-      bounds.set(deviceId, b);
-    } else advanceWindowsWithin(state, input.needs, fresh, emptyBounds());
+    const b = emptyBounds();
+    advanceWindowsWithin(state, input.needs, fresh, b);
+    // The bounds span only the fresh points: with some applied before (a read processed again), any rule may hold.
+    if (first && fresh.length === input.points.length) bounds.set(deviceId, b);
     state.lastEntry = lastId;
     return { key: store.windowsKey(deviceId), expected, revision: nextRevision(), next: state, deviceId, input };
   };

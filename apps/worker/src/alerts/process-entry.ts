@@ -168,14 +168,13 @@ export async function evaluateEntries(
     // Idle pairs are ruled out on the bounds of the device's points first (one check per rule, not per point), then
     // point by point.
     let bounds: ViewBounds | undefined;
-    let viewOf: ((p: Point) => PointView | undefined) | undefined;
     for (const pp of plan.pairs) {
       if (idle?.has(pp.key, now)) {
         bounds ??= shared ? (windows.bounds.get(deviceId) ?? unknownBounds) : boundsOf(points, ownView);
         if (!mayHoldWithin(pp.trigger, bounds)) continue;
-        viewOf ??= shared ? windows.viewsOf(deviceId) : ownView;
-        const view = viewOf;
-        if (!points.some((p) => mayHoldAt(pp.trigger, p, view(p)))) continue;
+        // Built once per device and read (viewsOf keeps them).
+        const viewOf = shared ? windows.viewsOf(deviceId) : ownView;
+        if (!points.some((p) => mayHoldAt(pp.trigger, p, viewOf(p)))) continue;
       }
       pending.push({ rule: pp.rule, deviceId, key: pp.key, points });
     }
