@@ -61,7 +61,7 @@ export async function listDevices(tx: Tx, tenantId: string, p: PageRequest & Dev
       .from(devices)
       .innerJoin(products, eq(products.id, devices.productId))
       .where(where)
-      .orderBy(desc(devices.createdAt), devices.id)
+      .orderBy(desc(devices.createdAt), desc(devices.id))
       .limit(p.pageSize)
       .offset(offsetOf(p)),
     tx.select({ n: count() }).from(devices).where(where),
