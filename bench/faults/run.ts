@@ -33,7 +33,7 @@ const highWater = 2000;
 
 const pg = await startScratchPostgres();
 const redis = await startScratchRedis();
-const fleet = await createBenchFleet(pg.urls.DATABASE_URL, devices + greedyCount);
+const fleet = await createBenchFleet(pg.urls.DATABASE_URL, devices + greedyCount, pg.urls.MIGRATE_DATABASE_URL);
 const httpPort = await freePort();
 let broker: Proc | undefined;
 const results: Record<string, unknown> = { devices, greedy: greedyCount, ratePerDevice: rate, highWaterRows: highWater };

@@ -10,6 +10,7 @@ import { publicId } from "@aspen/core";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { benchEnv } from "../lib/env";
+import { benchOwnerUrl, maintainTables } from "../lib/maintenance";
 import { percentile, sleep, writeResults } from "../lib/stats";
 import { startBuiltWeb } from "../lib/processes";
 
@@ -140,8 +141,7 @@ if (args.reuse) {
     await sleep(200);
   }
   const rollupSeconds = (performance.now() - roll0) / 1000;
-  await raw`vacuum analyze telemetry_rollup_1m`;
-  await raw`vacuum analyze telemetry_rollup_1h`;
+  await maintainTables(benchOwnerUrl(), ["telemetry_rollup_1m", "telemetry_rollup_1h"], "vacuum analyze");
   console.log(
     `rollup: ${rolled.minutes.toLocaleString()} minutes, ${rolled.hours.toLocaleString()} hours in ${rollupSeconds.toFixed(1)} s`,
   );

@@ -1,8 +1,9 @@
 import { generateSecret, hashSecret, parseThingModel, secretHint } from "@aspen/core";
 import { createDb, type Database } from "@aspen/db";
 import { devices, products, telemetry, tenants } from "@aspen/db/schema";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
+import { benchOwnerUrl, maintainTables } from "./maintenance";
 
 export interface BenchDevice {
   id: string;
@@ -18,11 +19,11 @@ const model = parseThingModel({
 });
 
 /** A throw-away tenant with `n` devices of a two-property product; `cleanup()` deletes it (cascade). */
-export async function createBenchFleet(databaseUrl: string, n: number) {
+export async function createBenchFleet(databaseUrl: string, n: number, ownerUrl = benchOwnerUrl()) {
   if (!model.ok) throw new Error("bench thing model invalid");
   const db: Database = createDb(databaseUrl, { system: true, max: 2, applicationName: "aspen-bench" });
   // Earlier runs' deleted rows: vacuumed now rather than by autovacuum in the middle of a measurement.
-  await db.execute(sql`vacuum (analyze) telemetry`);
+  await maintainTables(ownerUrl, ["telemetry"], "vacuum analyze");
   const slug = `bench-${randomBytes(4).toString("hex")}`;
   const [tenant] = await db
     .insert(tenants)
