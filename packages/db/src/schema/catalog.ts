@@ -69,9 +69,11 @@ export const devices = pgTable(
   (t) => [
     uniqueIndex("devices_tenant_name_key").on(t.tenantId, t.name),
     uniqueIndex("devices_secret_hash_key").on(t.secretHash),
-    index("devices_tenant_product_idx").on(t.tenantId, t.productId),
     // Lists order by (created_at, id): devices made in one transaction share created_at, so the id is in the key.
     index("devices_tenant_created_idx").on(t.tenantId, t.createdAt, t.id),
+    // A product's devices in list order: a page filtered by product reads the page, not all of the product's
+    // devices to sort them (the planner takes tenant and product as independent and expects few).
+    index("devices_tenant_product_created_idx").on(t.tenantId, t.productId, t.createdAt, t.id),
     index("devices_labels_idx").using("gin", t.labels),
     tenantIsolation(),
   ],
