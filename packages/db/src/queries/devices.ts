@@ -69,12 +69,15 @@ function pageOfDevices(tx: Tx, where: SQL | undefined, limit: number, offset: nu
     .limit(limit)
     .offset(offset)
     .as("page");
+  // Prepared: parsed once per connection, and sent in one round trip instead of two (see executePrepared).
   return tx
     .select(publicColumns)
     .from(page)
     .innerJoin(devices, eq(devices.id, page.id))
     .innerJoin(products, eq(products.id, devices.productId))
-    .orderBy(desc(devices.createdAt), desc(devices.id));
+    .orderBy(desc(devices.createdAt), desc(devices.id))
+    .prepare("devices_page")
+    .execute();
 }
 
 export async function listDevices(tx: Tx, tenantId: string, p: PageRequest & DeviceFilter): Promise<Page<DeviceRow>> {
