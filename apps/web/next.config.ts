@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baseHeaders } from "./src/server/net/base-headers.mjs";
 
 const config: NextConfig = {
   // Internal packages are TypeScript source.
@@ -22,11 +23,7 @@ const config: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
+        headers: baseHeaders,
       },
     ];
   },

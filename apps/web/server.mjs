@@ -1,11 +1,13 @@
-// The web launcher: `next start` with two additions it cannot do itself.
+// The web launcher: `next start` with three additions it cannot do itself.
 //  1. The TCP peer address is appended to X-Forwarded-For before Next.js sees the request (Next only fills the
 //     header when the client sent none, so route handlers could not tell a forged value from the socket address).
 //  2. Prometheus metrics are served on a separate ops port (WEB_OPS_PORT, loopback by default), not on the console.
+//  3. The REST API (/api/v1) is handed to its route handler directly (src/server/net/web-bridge.mjs).
 // Plain ESM, no build step. Its three variables are listed in the README; the app's own env is parsed in src/env.ts.
 import { createServer } from "node:http";
 import next from "next";
 import { appendPeerAddress } from "./src/server/net/peer-address.mjs";
+import { bridgeable, serveWithFetchHandler } from "./src/server/net/web-bridge.mjs";
 
 const port = Number(process.env.WEB_PORT ?? 3000);
 const hostname = process.env.WEB_HOST ?? "127.0.0.1";
@@ -16,8 +18,22 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+const origin = `http://${hostname}:${port}`;
 const web = createServer((req, res) => {
   appendPeerAddress(req);
+  // /api/v1 straight to its route handler (instrumentation.ts puts it here): Next's router, its Response
+  // streams and tracing took ~35 % of the CPU of a REST call. Everything else, and /api/v1 before the
+  // handler is registered or where Next.js would redirect, goes through Next.js.
+  const api = globalThis.__aspenApiHandler;
+  if (api && bridgeable(req, "/api/v1/") && !req.url?.startsWith("/api/v1/openapi.json")) {
+    serveWithFetchHandler(req, res, api, origin).catch((err) => {
+      // The process's pino logger (src/server/logger.ts keeps it on globalThis).
+      globalThis.__aspenLogger?.error({ err: err?.message, path: req.url?.split("?")[0] }, "/api/v1 bridge failed");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+      res.end('{"error":{"code":"internal","message":"Internal error.","details":null}}');
+    });
+    return;
+  }
   void handle(req, res);
 });
 web.listen(port, hostname, () => console.log(`web: console on http://${hostname}:${port}`));

@@ -1,0 +1,1 @@
+export declare const baseHeaders: { key: string; value: string }[];

@@ -1,0 +1,130 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseHeaders } from "./base-headers.mjs";
+import { appendPeerAddress } from "./peer-address.mjs";
+import { bridgeable, serveWithFetchHandler } from "./web-bridge.mjs";
+
+// A real HTTP server in front of the bridge, as apps/web/server.mjs runs it, and a handler that echoes what
+// it was given: what the REST handler sees and answers must not depend on which road a request took.
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const handler = async (r: Request): Promise<Response> => {
+  const seen: Seen = { method: r.method, url: r.url, headers: Object.fromEntries(r.headers), body: await r.text() };
+  const pad = new URL(r.url).searchParams.get("pad");
+  const status = Number(new URL(r.url).searchParams.get("status") ?? 200);
+  return new Response(status === 204 ? null : JSON.stringify({ seen, pad: "x".repeat(Number(pad ?? 0)) }), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", location: "/api/v1/things/1", "ratelimit-limit": "600" },
+  });
+};
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    appendPeerAddress(req);
+    void serveWithFetchHandler(req, res, handler, "http://app.test");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+async function call(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${base}${path}`, init);
+  return { res, json: (await res.json()) as { seen: Seen; pad: string } };
+}
+
+describe("serveWithFetchHandler", () => {
+  it("passes method, path, query and headers, with the socket address appended to X-Forwarded-For", async () => {
+    const { res, json } = await call("/api/v1/devices?limit=5&search=a%20b", {
+      headers: { authorization: "Bearer ak_test", "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6" },
+    });
+    expect(res.status).toBe(200);
+    expect(json.seen.method).toBe("GET");
+    expect(json.seen.url).toBe("http://app.test/api/v1/devices?limit=5&search=a%20b");
+    expect(json.seen.headers.authorization).toBe("Bearer ak_test");
+    expect(json.seen.headers["x-forwarded-for"]).toBe("6.6.6.6, 127.0.0.1");
+    expect(json.seen.headers["x-real-ip"]).toBeUndefined();
+  });
+
+  it("streams a request body through, and answers with the handler's status and headers plus the base headers", async () => {
+    const body = JSON.stringify({ name: "押出機-1", labels: { site: "a" } });
+    const { res, json } = await call("/api/v1/devices?status=201", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "k1" },
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(json.seen.body).toBe(body);
+    expect(json.seen.headers["idempotency-key"]).toBe("k1");
+    expect(res.headers.get("location")).toBe("/api/v1/things/1");
+    expect(res.headers.get("ratelimit-limit")).toBe("600");
+    for (const { key, value } of baseHeaders) expect(res.headers.get(key)).toBe(value);
+  });
+
+  it("answers a bodiless status without a body", async () => {
+    const res = await fetch(`${base}/api/v1/devices/x?status=204`, { method: "DELETE" });
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe("");
+  });
+
+  it("gzips a body of 1 KiB or more for a client that accepts it, and only then", async () => {
+    const raw = async (path: string, encoding?: string) => {
+      // node:http's own client: fetch would decompress and drop the evidence.
+      const { request } = await import("node:http");
+      return new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+        const req = request(`${base}${path}`, { headers: encoding ? { "accept-encoding": encoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    };
+    const big = await raw("/api/v1/devices?pad=4000", "gzip, deflate, br");
+    expect(big.headers["content-encoding"]).toBe("gzip");
+    expect(big.headers.vary).toBe("Accept-Encoding");
+    expect(Number(big.headers["content-length"])).toBe(big.body.byteLength);
+    expect((JSON.parse(gunzipSync(big.body).toString()) as { pad: string }).pad).toHaveLength(4000);
+
+    const plain = await raw("/api/v1/devices?pad=4000");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect((JSON.parse(plain.body.toString()) as { pad: string }).pad).toHaveLength(4000);
+
+    const small = await raw("/api/v1/devices", "gzip");
+    expect(small.headers["content-encoding"]).toBeUndefined();
+  });
+});
+
+describe("bridgeable", () => {
+  const req = (method: string, url: string) => ({ method, url }) as IncomingMessage;
+
+  it("takes the methods the route exports on plain paths under the prefix", () => {
+    for (const m of ["GET", "POST", "PATCH", "PUT", "DELETE"]) expect(bridgeable(req(m, "/api/v1/devices?limit=1"), "/api/v1/")).toBe(true);
+    expect(bridgeable(req("GET", "/api/v1/devices/dev_1/commands"), "/api/v1/")).toBe(true);
+  });
+
+  it("leaves to Next.js what it derives or redirects, and everything outside the prefix", () => {
+    expect(bridgeable(req("HEAD", "/api/v1/devices"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("OPTIONS", "/api/v1/devices"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/v1/devices/"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/v1//devices"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/v1/../t/acme"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/v1/./devices"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/v1\\devices"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/v1"), "/api/v1/")).toBe(false);
+    expect(bridgeable(req("GET", "/api/trpc/device.list"), "/api/v1/")).toBe(false);
+  });
+});
