@@ -59,5 +59,8 @@ export async function serveWithFetchHandler(req, res, handler, origin) {
     res.setHeader("vary", "Accept-Encoding");
   }
   if (body) res.setHeader("content-length", body.byteLength);
+  // An answer before the whole body was read (401, 413, …): the rest of it would be taken for the next request
+  // on this connection, so the connection ends with the answer.
+  if (hasBody && !req.complete) res.setHeader("connection", "close");
   res.end(body ?? undefined);
 }

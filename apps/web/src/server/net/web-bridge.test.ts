@@ -17,6 +17,7 @@ interface Seen {
 }
 
 const handler = async (r: Request): Promise<Response> => {
+  if (r.url.includes("/refuse")) return new Response('{"error":"no"}', { status: 401 });
   const seen: Seen = { method: r.method, url: r.url, headers: Object.fromEntries(r.headers), body: await r.text() };
   const pad = new URL(r.url).searchParams.get("pad");
   const status = Number(new URL(r.url).searchParams.get("status") ?? 200);
@@ -71,6 +72,35 @@ describe("serveWithFetchHandler", () => {
     expect(res.headers.get("location")).toBe("/api/v1/things/1");
     expect(res.headers.get("ratelimit-limit")).toBe("600");
     for (const { key, value } of baseHeaders) expect(res.headers.get(key)).toBe(value);
+  });
+
+  it("answers before reading a body, and the connection's next request is still served", async () => {
+    // One kept-alive socket: a body left half read would stall the request after it on the same connection.
+    const { Agent, request } = await import("node:http");
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(`${base}${path}`, { method, agent }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.setTimeout(3000, () => req.destroy(new Error(`${method} ${path}: no answer in 3 s`)));
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const [refused, next] = await Promise.all([
+        send("POST", "/api/v1/refuse", "x".repeat(512 * 1024)),
+        send("GET", "/api/v1/devices?after=refused"),
+      ]);
+      expect(refused).toEqual({ status: 401, text: '{"error":"no"}' });
+      expect(next.status).toBe(200);
+      expect((JSON.parse(next.text) as { seen: Seen }).seen.url).toContain("after=refused");
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("answers a bodiless status without a body", async () => {
