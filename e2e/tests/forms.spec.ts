@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTenant, newAccount, signUp, trpcMutation } from "./support";
+import { createTenant, newAccount, signUp, trpcMutation, waitForHydration } from "./support";
 
 test("bulk create checks every row against the server first, creates only the valid ones and warns before leaving", async ({
   page,
@@ -24,6 +24,7 @@ test("bulk create checks every row against the server first, creates only the va
   });
   await page.goto(`/t/${slug}/devices/bulk`);
   const csv = ["name,product,labels", "trk-1,Tracker,", "trk-taken,Tracker,", "trk-2,Tracker,fleet=north"].join("\n");
+  await waitForHydration(page.getByLabel("CSV file"));
   await page.getByLabel("CSV file").setInputFiles({ name: "devices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   release();
 

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 
 /** A short random suffix so that every run makes its own users and tenants. */
@@ -80,4 +80,14 @@ export async function acceptInvitationAsNewUser(page: Page, inviteUrl: string, a
   await page.waitForURL(/\/invite\//);
   await page.getByTestId("accept-invitation").click();
   await page.waitForURL(new RegExp(`/t/${slug}$`));
+}
+
+/**
+ * Waits until React has hydrated `locator`'s element (it attaches its props, event handlers included, to the
+ * DOM node then): a file chosen before that fires a change event nobody hears.
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), { timeout: 15_000 })
+    .toBe(true);
 }
