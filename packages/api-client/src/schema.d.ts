@@ -252,6 +252,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/telemetry/history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * History of up to 20 series, as the console's history section
+     * @description The console's history query: up to 20 (device, key) series over [from, to) in `timeZone` (IANA, default UTC). Numeric properties as raw values when the range is at most an hour and holds at most 1,000 of them, else as min/avg/max buckets sized for at most ~1,000 points (raw rows up to a day, the worker's 1-minute and 1-hour rollups beyond; empty buckets have null values, the last one is `partial` while it fills); booleans, enums and strings as their changes of value. Ranges outside the tenant's retention, inverted ranges and unknown keys are refused. A query, so POST without `Idempotency-Key`: the series list does not fit a query string.
+     *
+     *     Scope: `telemetry:read`.
+     */
+    post: operations["queryTelemetryHistory"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/devices/{id}/attributes": {
     parameters: {
       query?: never;
@@ -3149,6 +3171,142 @@ export interface operations {
       };
       /** @description No such resource in the token's tenant (`not_found`) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Rate limit spent (`rate_limited`); see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  queryTelemetryHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          series: {
+            deviceId: string;
+            key: string;
+          }[];
+          /** Format: date-time */
+          from: string;
+          /** Format: date-time */
+          to: string;
+          /** @default UTC */
+          timeZone?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          /** @description Requests allowed per minute for this token */
+          "RateLimit-Limit"?: number;
+          /** @description Requests left in the current window */
+          "RateLimit-Remaining"?: number;
+          /** @description Seconds until the window resets */
+          "RateLimit-Reset"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            from: number;
+            to: number;
+            timeZone: string;
+            bucketSeconds: number | null;
+            /** @enum {string} */
+            source: "raw" | "rollup_1m" | "rollup_1h";
+            series: {
+              deviceId: string;
+              deviceName: string;
+              key: string;
+              name: string;
+              type: string;
+              unit: string | null;
+              decimals: number;
+              enumValues: string[] | null;
+              /** @enum {string} */
+              kind: "numeric" | "states";
+              points: {
+                ts: number;
+                avg: number | null;
+                min: number | null;
+                max: number | null;
+                count: number;
+                partial: boolean;
+              }[];
+              states: {
+                ts: number;
+                value: number | boolean | string | null;
+              }[];
+              truncated: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description The request is malformed or fails validation (`invalid_input`, `invalid_json`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No valid bearer token (`unauthenticated`, `invalid_token`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description The token lacks the scope or its owner's role lacks the permission (`insufficient_scope`, `forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description No such resource in the token's tenant (`not_found`) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Conflicts with the current state, or an Idempotency-Key reused with another body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description Body larger than 1 MiB (`payload_too_large`) */
+      413: {
         headers: {
           [name: string]: unknown;
         };

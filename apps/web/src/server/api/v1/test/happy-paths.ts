@@ -40,6 +40,15 @@ export const happyCalls: Record<string, (f: Fx, as: TestUser) => Promise<Call>> 
   getTelemetryHistory: async (f) => ({
     path: `/devices/${f.deviceId}/telemetry/temperature/history?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date().toISOString()}&bucketSeconds=3600`,
   }),
+  queryTelemetryHistory: async (f) => ({
+    path: "/telemetry/history",
+    body: {
+      series: [{ deviceId: f.deviceId, key: "temperature" }],
+      from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+      to: new Date().toISOString(),
+      timeZone: "Asia/Shanghai",
+    },
+  }),
   getAttributes: async (f) => ({ path: `/devices/${f.deviceId}/attributes` }),
   setDesiredAttributes: async (f) => ({ path: `/devices/${f.deviceId}/attributes/desired`, body: { desired: { target: 21.5 } } }),
   sendCommand: async (f) => ({ path: `/devices/${f.deviceId}/commands`, body: { method: "reboot" } }),
