@@ -17,7 +17,9 @@ export async function getMembership(tx: Tx, tenantId: string, userId: string): P
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
-    .limit(1);
+    .limit(1)
+    .prepare("membership")
+    .execute();
   return row;
 }
 
@@ -36,7 +38,9 @@ export async function findTenantMembership(
     .from(tenants)
     .innerJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, userId)))
     .where(eq(tenants.slug, slug))
-    .limit(1);
+    .limit(1)
+    .prepare("tenant_membership")
+    .execute();
   return row;
 }
 

@@ -59,7 +59,9 @@ export async function checkUserSession(tx: Tx, userId: string, sessionVersion: n
     .from(users)
     .leftJoin(userSessions, and(eq(userSessions.id, sessionId), eq(userSessions.userId, users.id)))
     .where(eq(users.id, userId))
-    .limit(1);
+    .limit(1)
+    .prepare("user_session_check")
+    .execute();
   if (!row) return { userCurrent: false, sessionActive: false };
   const userCurrent = row.disabledAt === null && row.version === sessionVersion;
   const sessionActive =

@@ -7,12 +7,12 @@ export type TenantRow = typeof tenants.$inferSelect;
 export type Role = (typeof memberships.$inferSelect)["role"];
 
 export async function findTenantBySlug(tx: Tx, slug: string): Promise<TenantRow | undefined> {
-  const [row] = await tx.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
+  const [row] = await tx.select().from(tenants).where(eq(tenants.slug, slug)).limit(1).prepare("tenant_by_slug").execute();
   return row;
 }
 
 export async function findTenantById(tx: Tx, id: string): Promise<TenantRow | undefined> {
-  const [row] = await tx.select().from(tenants).where(eq(tenants.id, id)).limit(1);
+  const [row] = await tx.select().from(tenants).where(eq(tenants.id, id)).limit(1).prepare("tenant_by_id").execute();
   return row;
 }
 

@@ -23,6 +23,8 @@ export async function findProductForIngest(tx: Tx, productId: string): Promise<P
     })
     .from(products)
     .where(eq(products.id, productId))
-    .limit(1);
+    .limit(1)
+    .prepare("product_for_ingest")
+    .execute();
   return row;
 }

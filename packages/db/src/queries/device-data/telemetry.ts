@@ -32,7 +32,9 @@ export async function findDeviceLiveState(tx: Tx, tenantId: string, deviceId: st
     })
     .from(devices)
     .where(and(eq(devices.tenantId, tenantId), eq(devices.id, deviceId)))
-    .limit(1);
+    .limit(1)
+    .prepare("device_live_state")
+    .execute();
   return row;
 }
 
