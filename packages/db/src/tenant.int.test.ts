@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { executePrepared } from "./execute-prepared";
 import { withTenant } from "./tenant";
 import { testDb } from "./testing";
 
@@ -15,6 +16,14 @@ describe("withTenant", () => {
     // Started in the same turn as the setting: PostgreSQL must still run it after the set_config.
     const [row] = await withTenant(db, tenant, (tx) => tx.execute<{ t: string }>(sql`select current_setting('app.tenant_id', true) as t`));
     expect(row?.t).toBe(tenant);
+  });
+
+  it("sets it before fn's first statement also on the shortest road to the connection (a prepared statement)", async () => {
+    const tenant = randomUUID();
+    const rows = await withTenant(db, tenant, (tx) =>
+      executePrepared<{ t: string }>(tx, sql`select current_setting('app.tenant_id', true) as t`),
+    );
+    expect(rows[0]?.t).toBe(tenant);
   });
 
   it("keeps the setting a prepared statement of the connection (one round trip, parsed once)", async () => {
