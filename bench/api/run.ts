@@ -3,13 +3,14 @@
 //   eval "$(bash scripts/services.sh aspen_bench)"; npm run db:migrate; npm run build -w @aspen/web
 //   npm run api -w @aspen/bench   [-- --devices 10000 --connections 100 --seconds 15]
 import { generateSecret, hashSecret } from "@aspen/core";
-import { createDb, insertApiKey, insertDevices, withTenant } from "@aspen/db";
+import { createDb, insertDevices, withTenant } from "@aspen/db";
 import { createTestTenant, createTestUser } from "@aspen/db/testing";
 import autocannon from "autocannon";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchEnv } from "../lib/env";
+import { insertBenchApiKey } from "../lib/fixtures";
 import { benchOwnerUrl, maintainTables } from "../lib/maintenance";
 import { startBuiltWeb } from "../lib/processes";
 
@@ -33,8 +34,7 @@ const db = createDb(env.DATABASE_URL, { max: 4, system: true });
 console.log(`seeding a tenant with ${deviceCount} devices…`);
 const user = await createTestUser(db);
 const tenant = await createTestTenant(db, { ownerId: user.id });
-const secret = `ak_${generateSecret()}`;
-await withTenant(db, tenant.id, async (tx) => {
+const secret = await withTenant(db, tenant.id, async (tx) => {
   const { schema } = await import("@aspen/db");
   const [product] = await tx
     .insert(schema.products)
@@ -55,15 +55,7 @@ await withTenant(db, tenant.id, async (tx) => {
     createdBy: user.id,
   }));
   await insertDevices(tx, rows);
-  await insertApiKey(tx, {
-    tenantId: tenant.id,
-    name: "bench",
-    prefix: secret.slice(0, 11),
-    secretHash: hashSecret(secret),
-    scopes: ["devices:read"],
-    createdBy: user.id,
-    expiresAt: null,
-  });
+  return insertBenchApiKey(tx, { tenantId: tenant.id, createdBy: user.id, scopes: ["devices:read"], name: "bench" });
 });
 
 // Statistics that know the new tenant, as autovacuum leaves them soon after an import. Without this the planner

@@ -3,13 +3,14 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createDb, executePrepared, insertApiKey, withSystem, withTenant } from "@aspen/db";
+import { createDb, executePrepared, withSystem, withTenant } from "@aspen/db";
 import { historyAggregatesSql, historyBucketsMany, rollupWatermark, runRollup, setTenantRetention } from "@aspen/db/history";
 import { createTestTenant, createTestUser, randomSuffix } from "@aspen/db/testing";
-import { generateSecret, hashSecret, publicId } from "@aspen/core";
+import { publicId } from "@aspen/core";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { benchEnv } from "../lib/env";
+import { insertBenchApiKey } from "../lib/fixtures";
 import { benchOwnerUrl, maintainTables } from "../lib/maintenance";
 import { percentile, sleep, writeResults } from "../lib/stats";
 import { startBuiltWeb } from "../lib/processes";
@@ -183,22 +184,16 @@ remember(login);
 if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${login.status})`);
 
 // An API key of the tenant for the REST API (what a third party calls), made as its owner.
-const restKey = `ak_${generateSecret()}`;
-{
-  const [ownerRow] = await raw<{ id: string }[]>`select id from users where email = ${ownerEmail}`;
-  if (!ownerRow) throw new Error(`no user ${ownerEmail}`);
-  await withTenant(db, tenant.id, (tx) =>
-    insertApiKey(tx, {
-      tenantId: tenant.id,
-      name: `bench-history-${randomSuffix()}`,
-      prefix: restKey.slice(0, 11),
-      secretHash: hashSecret(restKey),
-      scopes: ["telemetry:read"],
-      createdBy: ownerRow.id,
-      expiresAt: new Date(Date.now() + 3_600_000),
-    }),
-  );
-}
+const [ownerRow] = await raw<{ id: string }[]>`select id from users where email = ${ownerEmail}`;
+if (!ownerRow) throw new Error(`no user ${ownerEmail}`);
+const restKey = await withTenant(db, tenant.id, (tx) =>
+  insertBenchApiKey(tx, {
+    tenantId: tenant.id,
+    createdBy: ownerRow.id,
+    scopes: ["telemetry:read"],
+    expiresAt: new Date(Date.now() + 3_600_000),
+  }),
+);
 
 /** POST /api/v1/telemetry/history: the console's history query over REST (API key; no session, no tRPC). */
 async function restSeries(series: { deviceId: string; key: string }[], from: number, to: number) {

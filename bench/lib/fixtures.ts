@@ -1,9 +1,30 @@
 import { generateSecret, hashSecret, parseThingModel, secretHint } from "@aspen/core";
-import { createDb, type Database } from "@aspen/db";
+import { createDb, insertApiKey, type Database, type Tx } from "@aspen/db";
 import { devices, products, telemetry, tenants } from "@aspen/db/schema";
 import { eq } from "drizzle-orm";
 import { randomBytes } from "node:crypto";
 import { benchOwnerUrl, maintainTables } from "./maintenance";
+
+/**
+ * An API key (`ak_…`) of the tenant, made as `createdBy`, stored as the console stores one (prefix, hash); inside
+ * the caller's transaction. Returns the key itself.
+ */
+export async function insertBenchApiKey(
+  tx: Tx,
+  k: { tenantId: string; createdBy: string; scopes: string[]; name?: string; expiresAt?: Date | null },
+): Promise<string> {
+  const secret = `ak_${generateSecret()}`;
+  await insertApiKey(tx, {
+    tenantId: k.tenantId,
+    name: k.name ?? `bench-${randomBytes(4).toString("hex")}`,
+    prefix: secret.slice(0, 11),
+    secretHash: hashSecret(secret),
+    scopes: k.scopes,
+    createdBy: k.createdBy,
+    expiresAt: k.expiresAt ?? null,
+  });
+  return secret;
+}
 
 export interface BenchDevice {
   id: string;

@@ -12,9 +12,8 @@ export function benchOwnerUrl(): string {
  * and PostgreSQL then only warns ("skipping …"): a warning is an error here, not a bench on stale statistics.
  */
 export async function maintainTables(ownerUrl: string, tables: string[], how: "vacuum analyze" | "analyze" = "analyze"): Promise<void> {
-  const url = ownerUrl;
   const skipped: string[] = [];
-  const owner = postgres(url, { max: 1, onnotice: (n) => void (n.message?.startsWith("skipping") && skipped.push(n.message)) });
+  const owner = postgres(ownerUrl, { max: 1, onnotice: (n) => void (n.message?.startsWith("skipping") && skipped.push(n.message)) });
   try {
     for (const t of tables) {
       if (!/^[a-z_][a-z0-9_]*$/.test(t)) throw new Error(`bench: not a table name: ${t}`);
