@@ -49,8 +49,26 @@ export interface ChildBroker {
   exited: Promise<number | null>;
 }
 
-/** A broker in a child process (so that a test can SIGKILL it); resolves once it listens. */
+/**
+ * A broker in a child process (so that a test can SIGKILL it); resolves once it listens. A port that `freePort`
+ * found free can be taken before the broker binds it (the kernel hands the same range out to outgoing
+ * connections): then the busy port in `vars` is replaced by another free one, in place, and the broker started
+ * again (at most twice).
+ */
 export async function spawnBroker(vars: Record<string, string>): Promise<ChildBroker> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await spawnOnce(vars);
+    } catch (err) {
+      const busy = /EADDRINUSE: address already in use [\d.]+:(\d+)/.exec((err as Error).message)?.[1];
+      const key = busy ? Object.keys(vars).find((k) => k.endsWith("PORT") && vars[k] === busy) : undefined;
+      if (attempt >= 2 || !key) throw err;
+      vars[key] = String(await freePort());
+    }
+  }
+}
+
+async function spawnOnce(vars: Record<string, string>): Promise<ChildBroker> {
   const child = spawn(process.execPath, ["--import", "tsx", join(here, "../index.ts")], {
     cwd: root,
     env: { PATH: process.env.PATH, ...vars, LOG_LEVEL: "info" },
