@@ -42,6 +42,20 @@ describe("time zones", () => {
     expect(zoneWholeHours("Europe/Berlin", Date.UTC(2026, 0, 1), Date.UTC(2026, 6, 1))).toBe(true);
     expect(zoneWholeHours("Asia/Kolkata", Date.UTC(2026, 0, 1), Date.UTC(2026, 6, 1))).toBe(false);
   });
+
+  it("keeps answering alike once formatters are cached, also past the cache's bound", () => {
+    // Every casing Intl accepts is a cache entry: 2,000 of them overflow the bound of 1,000 at least once.
+    const casings = Array.from({ length: 2000 }, (_, i) =>
+      [..."europe/berlin"].map((c, j) => ((i >> j) & 1 ? c.toUpperCase() : c)).join(""),
+    );
+    for (const tz of casings) expect(isTimeZone(tz)).toBe(true);
+    expect(casings.every((tz) => zoneOffsetMinutes(tz, Date.UTC(2026, 6, 15)) === 120)).toBe(true);
+    // A zone that failed is not remembered as known, and a known one still answers after the clearing.
+    expect(isTimeZone("Mars/Olympus")).toBe(false);
+    expect(isTimeZone("Mars/Olympus")).toBe(false);
+    expect(zoneOffsetMinutes("Asia/Kolkata", Date.UTC(2026, 0, 15))).toBe(330);
+    expect(() => zoneOffsetMinutes("Mars/Olympus", 0)).toThrow(RangeError);
+  });
 });
 
 describe("rangeIssue", () => {
