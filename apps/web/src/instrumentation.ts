@@ -7,6 +7,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startupCheck } = await import("./server/startup");
   await startupCheck();
-  const { handleApiRequest } = await import("./server/api/v1/handler");
-  (globalThis as { __aspenApiHandler?: typeof handleApiRequest }).__aspenApiHandler = handleApiRequest;
+  const { answerApiRequest } = await import("./server/api/v1/handler");
+  (globalThis as { __aspenApiHandler?: typeof answerApiRequest }).__aspenApiHandler = answerApiRequest;
 }

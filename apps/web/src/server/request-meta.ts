@@ -15,7 +15,7 @@ export interface RequestMeta {
  * no trusted proxy wrote. Entries a client adds itself sit further left and
  * are ignored.
  */
-export function clientIp(headers: Headers, trustedProxyHops = 0): string | null {
+export function clientIp(headers: Pick<Headers, "get">, trustedProxyHops = 0): string | null {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -26,6 +26,6 @@ export function clientIp(headers: Headers, trustedProxyHops = 0): string | null 
   return ip.slice(0, 64);
 }
 
-export function requestMeta(headers: Headers, trustedProxyHops = getEnv().TRUSTED_PROXY_HOPS): RequestMeta {
+export function requestMeta(headers: Pick<Headers, "get">, trustedProxyHops = getEnv().TRUSTED_PROXY_HOPS): RequestMeta {
   return { ip: clientIp(headers, trustedProxyHops), userAgent: headers.get("user-agent")?.slice(0, 512) ?? null };
 }

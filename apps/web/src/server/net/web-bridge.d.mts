@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApiAnswer, ApiRequest } from "../api/v1/transport";
 export declare function bridgeable(req: IncomingMessage, prefix: string): boolean;
-export declare function serveWithFetchHandler(
+export declare function serveApi(
   req: IncomingMessage,
   res: ServerResponse,
-  handler: (request: Request) => Promise<Response>,
+  handler: (request: ApiRequest) => Promise<ApiAnswer>,
   origin: string,
 ): Promise<void>;

@@ -1,5 +1,4 @@
 // Plain ESM so that the launcher (apps/web/server.mjs) can load it without a build step.
-import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { baseHeaders } from "./base-headers.mjs";
@@ -26,33 +25,70 @@ export function bridgeable(req, prefix) {
 }
 
 /**
- * Serves a Node request with a Fetch-API handler (`(Request) => Promise<Response>`, what a Next.js route
- * handler is), adding what Next.js adds to a route handler's answer: the base headers, and gzip when the
- * client accepts it.
+ * The REST router's view of a Node request (see ApiRequest in src/server/api/v1/transport.ts): headers read
+ * from Node's (repeated ones joined as Fetch joins them), the body read as Node buffers, without web streams.
+ * @param {import("node:http").IncomingMessage} req
+ * @param {string} origin
+ */
+function apiRequest(req, origin) {
+  return {
+    method: req.method ?? "GET",
+    url: `${origin}${req.url ?? "/"}`,
+    headers: {
+      /** @param {string} name */
+      get(name) {
+        const v = req.headers[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+      },
+    },
+    /** @param {number} limit */
+    readBody: (limit) => readLimited(req, limit),
+  };
+}
+
+/**
+ * The request's body, or null as soon as it grows past `limit` bytes (the stream is paused there, the rest
+ * left unread: the answer then closes the connection).
+ * @param {import("node:http").IncomingMessage} req
+ * @param {number} limit
+ * @returns {Promise<Uint8Array | null>}
+ */
+function readLimited(req, limit) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    const settle = (/** @type {() => void} */ how) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      how();
+    };
+    const onData = (/** @type {Buffer} */ chunk) => {
+      size += chunk.byteLength;
+      if (size <= limit) return void chunks.push(chunk);
+      req.pause();
+      settle(() => resolve(null));
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks, size)));
+    const onError = (/** @type {Error} */ err) => settle(() => reject(err));
+    const onClose = () => settle(() => reject(new Error("the client went away before sending the whole body")));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
+/**
+ * Serves a Node request with the REST router (`(ApiRequest) => Promise<ApiAnswer>`), adding what Next.js
+ * adds to a route handler's answer: the base headers, and gzip when the client accepts it.
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
- * @param {(request: Request) => Promise<Response>} handler
+ * @param {(request: ReturnType<typeof apiRequest>) => Promise<{ status: number; headers: Record<string, string>; body: string | null }>} handler
  * @param {string} origin the app's own origin, e.g. http://127.0.0.1:3000 (the handler reads only the path)
  */
-export async function serveWithFetchHandler(req, res, handler, origin) {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v === undefined) continue;
-    for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
-  }
-  const hasBody = req.method !== "GET";
-  const request = new Request(new URL(req.url ?? "/", origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? /** @type {ReadableStream<Uint8Array>} */ (Readable.toWeb(req)) : null,
-    // Node's fetch needs it for a streamed body.
-    duplex: "half",
-  });
-  const response = await handler(request);
-  res.statusCode = response.status;
+export async function serveApi(req, res, handler, origin) {
+  const answer = await handler(apiRequest(req, origin));
+  res.statusCode = answer.status;
   for (const { key, value } of baseHeaders) res.setHeader(key, value);
-  for (const [k, v] of response.headers) res.setHeader(k, v);
-  let body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+  for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
+  let body = answer.body === null ? null : Buffer.from(answer.body);
   if (body && body.byteLength >= gzipFrom && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
     body = await gzipAsync(body);
     res.setHeader("content-encoding", "gzip");
@@ -61,6 +97,6 @@ export async function serveWithFetchHandler(req, res, handler, origin) {
   if (body) res.setHeader("content-length", body.byteLength);
   // An answer before the whole body was read (401, 413, …): the rest of it would be taken for the next request
   // on this connection, so the connection ends with the answer.
-  if (hasBody && !req.complete) res.setHeader("connection", "close");
+  if (req.method !== "GET" && !req.complete) res.setHeader("connection", "close");
   res.end(body ?? undefined);
 }

@@ -4,7 +4,8 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseHeaders } from "./base-headers.mjs";
 import { appendPeerAddress } from "./peer-address.mjs";
-import { bridgeable, serveWithFetchHandler } from "./web-bridge.mjs";
+import type { ApiAnswer, ApiRequest } from "../api/v1/transport";
+import { bridgeable, serveApi } from "./web-bridge.mjs";
 
 // A real HTTP server in front of the bridge, as apps/web/server.mjs runs it, and a handler that echoes what
 // it was given: what the REST handler sees and answers must not depend on which road a request took.
@@ -16,15 +17,28 @@ interface Seen {
   body: string;
 }
 
-const handler = async (r: Request): Promise<Response> => {
-  if (r.url.includes("/refuse")) return new Response('{"error":"no"}', { status: 401 });
-  const seen: Seen = { method: r.method, url: r.url, headers: Object.fromEntries(r.headers), body: await r.text() };
-  const pad = new URL(r.url).searchParams.get("pad");
-  const status = Number(new URL(r.url).searchParams.get("status") ?? 200);
-  return new Response(status === 204 ? null : JSON.stringify({ seen, pad: "x".repeat(Number(pad ?? 0)) }), {
+const shown = ["authorization", "x-forwarded-for", "x-real-ip", "idempotency-key", "accept", "content-type"];
+
+const handler = async (r: ApiRequest): Promise<ApiAnswer> => {
+  if (r.url.includes("/refuse")) return { status: 401, headers: {}, body: '{"error":"no"}' };
+  const url = new URL(r.url);
+  const limit = Number(url.searchParams.get("limit") ?? 1024 * 1024);
+  const bytes = await r.readBody(limit);
+  if (bytes === null) return { status: 413, headers: { "content-type": "application/json" }, body: '{"error":"large"}' };
+  const headers: Record<string, string> = {};
+  for (const name of shown) {
+    // Names are read case-insensitively, as from Fetch's Headers.
+    const v = r.headers.get(name.toUpperCase());
+    if (v !== null) headers[name] = v;
+  }
+  const seen: Seen = { method: r.method, url: r.url, headers, body: Buffer.from(bytes).toString("utf8") };
+  const pad = url.searchParams.get("pad");
+  const status = Number(url.searchParams.get("status") ?? 200);
+  return {
     status,
     headers: { "content-type": "application/json; charset=utf-8", location: "/api/v1/things/1", "ratelimit-limit": "600" },
-  });
+    body: status === 204 ? null : JSON.stringify({ seen, pad: "x".repeat(Number(pad ?? 0)) }),
+  };
 };
 
 let server: Server;
@@ -32,7 +46,7 @@ let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     appendPeerAddress(req);
-    void serveWithFetchHandler(req, res, handler, "http://app.test");
+    void serveApi(req, res, handler, "http://app.test");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -46,7 +60,7 @@ async function call(path: string, init: RequestInit = {}) {
   return { res, json: (await res.json()) as { seen: Seen; pad: string } };
 }
 
-describe("serveWithFetchHandler", () => {
+describe("serveApi", () => {
   it("passes method, path, query and headers, with the socket address appended to X-Forwarded-For", async () => {
     const { res, json } = await call("/api/v1/devices?limit=5&search=a%20b", {
       headers: { authorization: "Bearer ak_test", "x-forwarded-for": "6.6.6.6", "x-real-ip": "6.6.6.6" },
@@ -98,6 +112,59 @@ describe("serveWithFetchHandler", () => {
       expect(refused).toEqual({ status: 401, text: '{"error":"no"}' });
       expect(next.status).toBe(200);
       expect((JSON.parse(next.text) as { seen: Seen }).seen.url).toContain("after=refused");
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("joins a repeated header as Fetch does, and reads a body sent in many chunks whole", async () => {
+    const { request } = await import("node:http");
+    const chunk = "y".repeat(64 * 1024);
+    const answer = await new Promise<{ status: number; json: { seen: Seen } }>((resolve, reject) => {
+      const req = request(`${base}/api/v1/devices`, { method: "POST", headers: { accept: ["a/b", "c/d"] } }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as { seen: Seen } }));
+      });
+      req.on("error", reject);
+      // Chunked (no Content-Length), ten writes.
+      for (let i = 0; i < 10; i++) req.write(chunk);
+      req.end();
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json.seen.headers.accept).toBe("a/b, c/d");
+    expect(answer.json.seen.body).toBe(chunk.repeat(10));
+  });
+
+  it("stops reading a body at the handler's limit, answers, and closes that connection only", async () => {
+    const { Agent, request } = await import("node:http");
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<{ status: number; text: string; connection?: string }>((resolve, reject) => {
+        const req = request(`${base}${path}`, { method, agent }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text, connection: res.headers.connection }));
+        });
+        req.setTimeout(3000, () => req.destroy(new Error(`${method} ${path}: no answer in 3 s`)));
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const [large, next] = await Promise.all([
+        send("POST", "/api/v1/devices?limit=1000", "z".repeat(256 * 1024)),
+        send("GET", "/api/v1/devices?after=large"),
+      ]);
+      expect(large).toMatchObject({ status: 413, text: '{"error":"large"}', connection: "close" });
+      expect(next.status).toBe(200);
+      expect((JSON.parse(next.text) as { seen: Seen }).seen.url).toContain("after=large");
+      // Within the limit: read whole, and the connection stays open.
+      const small = await send("POST", "/api/v1/devices?limit=1000", "z".repeat(1000));
+      expect(small.status).toBe(200);
+      expect(small.connection).not.toBe("close");
+      expect((JSON.parse(small.text) as { seen: Seen }).seen.body).toHaveLength(1000);
     } finally {
       agent.destroy();
     }

@@ -25,7 +25,7 @@ const invalidToken = (why: string) =>
   });
 
 /** Resolves `Authorization: Bearer …` to the principal it stands for, or throws a 401. */
-export async function authenticate(headers: Headers): Promise<Principal> {
+export async function authenticate(headers: Pick<Headers, "get">): Promise<Principal> {
   const header = headers.get("authorization");
   if (!header) throw unauthenticated();
   const m = /^Bearer\s+([A-Za-z0-9._~+/=-]{10,512})\s*$/i.exec(header);

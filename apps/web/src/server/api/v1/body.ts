@@ -1,5 +1,6 @@
 import { restError } from "./errors";
 import { jsonErrorOffset } from "./json-position";
+import type { ApiRequest, HeaderReader } from "./transport";
 
 /** The largest request body the REST API reads. */
 export const maxBodyBytes = 1024 * 1024;
@@ -8,24 +9,12 @@ export const maxBodyBytes = 1024 * 1024;
  * Reads a body of at most `limit` bytes, refusing (413) from Content-Length before reading, or as soon as
  * a body without one grows past the limit, never buffering the rest.
  */
-export async function readBody(req: Request, limit = maxBodyBytes): Promise<Uint8Array> {
+export async function readBody(req: ApiRequest, limit = maxBodyBytes): Promise<Uint8Array> {
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
+  const body = await req.readBody(limit);
+  if (body === null) throw tooLarge(limit);
+  return body;
 }
 
 function tooLarge(limit: number) {
@@ -43,8 +32,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * Parses a JSON body (Content-Type must say JSON). Malformed JSON is a 400 that names the position, as
  * `details: { position, line, column }`.
  */
-export function parseJsonBody(req: Request, bytes: Uint8Array): unknown {
-  const type = req.headers.get("content-type") ?? "";
+export function parseJsonBody(headers: HeaderReader, bytes: Uint8Array): unknown {
+  const type = headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw restError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }

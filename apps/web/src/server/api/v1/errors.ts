@@ -3,6 +3,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { z } from "zod";
 import { AppErrorCause, type FieldIssue } from "../../errors";
 import { logger } from "../../logger";
+import type { ApiAnswer } from "./transport";
 
 /**
  * The stable codes of REST errors. Service errors keep their `appError` reason as the code (e.g.
@@ -91,9 +92,10 @@ export function toRestError(err: unknown, operationId: string): RestError {
   return new RestError(500, "internal", "Something went wrong on our side. Retry later; if it persists, contact the operator.");
 }
 
-export function errorResponse(err: RestError, extraHeaders: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: { code: err.code, message: err.message, details: err.details ?? null } }), {
+export function errorAnswer(err: RestError, extraHeaders: Record<string, string> = {}): ApiAnswer {
+  return {
     status: err.status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...extraHeaders, ...err.headers },
-  });
+    body: JSON.stringify({ error: { code: err.code, message: err.message, details: err.details ?? null } }),
+  };
 }

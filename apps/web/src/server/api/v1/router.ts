@@ -2,12 +2,13 @@ import { z } from "zod";
 import { requestMeta } from "../../request-meta";
 import { authenticate, principalScope, requireScope } from "./authenticate";
 import { parseJsonBody, readBody } from "./body";
-import { errorResponse, invalidInput, restError, toRestError } from "./errors";
+import { errorAnswer, invalidInput, restError, toRestError } from "./errors";
 import { Idempotency } from "./idempotency";
 import { toJsonSchema } from "./json-schema";
 import { bodyIsOptional, type Operation } from "./operation";
 import { consumeRate } from "./rate-limit";
 import { countGrantRequest } from "../../oauth/usage";
+import type { ApiAnswer, ApiRequest } from "./transport";
 import { countApiCall } from "./usage";
 
 /** Where the REST API is mounted. */
@@ -60,11 +61,12 @@ function compile(op: Operation): Compiled {
   };
 }
 
-function json(body: unknown, status: number, headers: Record<string, string>): Response {
-  return new Response(body === undefined ? null : JSON.stringify(body), {
+function json(body: unknown, status: number, headers: Record<string, string>): ApiAnswer {
+  return {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
-  });
+    body: body === undefined ? null : JSON.stringify(body),
+  };
 }
 
 /**
@@ -95,7 +97,7 @@ export function createApiHandler(operations: readonly Operation[]) {
   // Literal segments before templated ones (OpenAPI's rule): `/alarms/summary` is not `/alarms/{id}`.
   const compiled = operations.map(compile).sort((a, b) => a.names.length - b.names.length);
 
-  return async function handle(req: Request): Promise<Response> {
+  return async function handle(req: ApiRequest): Promise<ApiAnswer> {
     const url = new URL(req.url);
     const path = url.pathname.slice(apiBasePath.length) || "/";
     let rateHeaders: Record<string, string> = {};
@@ -132,7 +134,7 @@ export function createApiHandler(operations: readonly Operation[]) {
       let raw: Uint8Array = new Uint8Array();
       if (op.body) {
         raw = await readBody(req);
-        const parsed = op.body.safeParse(raw.byteLength === 0 && match.bodyOptional ? {} : parseJsonBody(req, raw));
+        const parsed = op.body.safeParse(raw.byteLength === 0 && match.bodyOptional ? {} : parseJsonBody(req.headers, raw));
         if (!parsed.success) throw invalidInput(parsed.error, "body");
         body = parsed.data;
       }
@@ -142,10 +144,11 @@ export function createApiHandler(operations: readonly Operation[]) {
         if (begun && !(begun instanceof Idempotency)) {
           const headers: Record<string, string> = { ...rateHeaders, "idempotent-replayed": "true" };
           if (begun.location) headers.location = begun.location;
-          return new Response(begun.body, {
+          return {
             status: begun.status,
             headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
-          });
+            body: begun.body,
+          };
         }
         idem = begun;
       }
@@ -158,9 +161,9 @@ export function createApiHandler(operations: readonly Operation[]) {
         location = `${apiBasePath}${op.location(out)}`;
         headers.location = location;
       }
-      const res = json(out, op.status, headers);
-      if (idem) await idem.finish({ status: op.status, body: JSON.stringify(out), location });
-      return res;
+      const answer = json(out, op.status, headers);
+      if (idem) await idem.finish({ status: op.status, body: answer.body ?? "", location });
+      return answer;
     } catch (err) {
       const e = toRestError(err, operationId);
       if (idem) {
@@ -174,7 +177,7 @@ export function createApiHandler(operations: readonly Operation[]) {
             })
             .catch(() => {});
       }
-      return errorResponse(e, rateHeaders);
+      return errorAnswer(e, rateHeaders);
     }
   };
 }
