@@ -1,6 +1,6 @@
 // Plain ESM so that the launcher (apps/web/server.mjs) can load it without a build step.
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { constants, gzip } from "node:zlib";
 import { baseHeaders } from "./base-headers.mjs";
 
 const gzipAsync = promisify(gzip);
@@ -8,6 +8,11 @@ const gzipAsync = promisify(gzip);
 const methods = new Set(["GET", "POST", "PATCH", "PUT", "DELETE"]);
 /** Next.js compresses bodies from this size (its `compression` threshold). */
 const gzipFrom = 1024;
+/**
+ * The fastest level (nginx's default too): on a 30-day history answer (89 KB of JSON) it takes 0.7 ms for
+ * 25 KB, the default level 1.6 ms for 23 KB.
+ */
+const gzipOptions = { level: constants.Z_BEST_SPEED };
 
 /**
  * Whether `req` may go straight to the route handler of `prefix` (e.g. `/api/v1/`) instead of through Next.js's
@@ -90,7 +95,7 @@ export async function serveApi(req, res, handler, origin) {
   for (const [k, v] of Object.entries(answer.headers)) res.setHeader(k, v);
   let body = answer.body === null ? null : Buffer.from(answer.body);
   if (body && body.byteLength >= gzipFrom && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-    body = await gzipAsync(body);
+    body = await gzipAsync(body, gzipOptions);
     res.setHeader("content-encoding", "gzip");
     res.setHeader("vary", "Accept-Encoding");
   }
