@@ -1,6 +1,6 @@
 import { ThingModelCache, compileProductModel, type ProductModel } from "@aspen/core";
 import type { Tx } from "@aspen/db";
-import { findProductForIngest } from "@aspen/db/broker";
+import { findProductForIngest, type ProductForIngest } from "@aspen/db/broker";
 import { logger } from "../logger";
 
 export type { ProductModel };
@@ -15,13 +15,21 @@ const cache = (g.__aspenThingModels ??= new ThingModelCache<ProductModel>());
  */
 export async function loadProductModel(tx: Tx, productId: string): Promise<ProductModel | undefined> {
   const product = await findProductForIngest(tx, productId);
-  if (!product) return undefined;
+  return product ? compiledProductModel(product) : undefined;
+}
+
+/** The compiled thing model of a product row already read (see `loadProductModel`). */
+export async function compiledProductModel(product: ProductForIngest): Promise<ProductModel> {
   // Keyed by the row's version: an edited product is recompiled on its next use, on every instance.
   const version = `${product.updatedAt.getTime()}:${product.unknownKeys}`;
-  return cache.get(
-    productId,
+  const model = await cache.get(
+    product.id,
     () =>
-      compileProductModel(product, (errors) => logger.error({ productId, errors }, "stored thing model is invalid; using an empty model")),
+      compileProductModel(product, (errors) =>
+        logger.error({ productId: product.id, errors }, "stored thing model is invalid; using an empty model"),
+      ),
     version,
   );
+  if (!model) throw new Error(`thing model of product ${product.id} was not compiled`);
+  return model;
 }

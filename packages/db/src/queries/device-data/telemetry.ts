@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../client";
-import { devices, telemetry } from "../../schema";
+import { devices, products, telemetry } from "../../schema";
+import type { ProductForIngest } from "../broker/products";
 
 /** A device's live state for the console: latest values per key (from the device row), online, last seen. */
 export interface DeviceLiveState {
@@ -16,24 +17,55 @@ export interface DeviceLiveState {
   errorCount: number;
 }
 
+const liveStateColumns = {
+  id: devices.id,
+  name: devices.name,
+  productId: devices.productId,
+  enabled: devices.enabled,
+  online: devices.online,
+  lastSeenAt: devices.lastSeenAt,
+  lastConnectedAt: devices.lastConnectedAt,
+  latest: devices.latest,
+  messageCount: devices.messageCount,
+  errorCount: devices.errorCount,
+};
+
 export async function findDeviceLiveState(tx: Tx, tenantId: string, deviceId: string): Promise<DeviceLiveState | undefined> {
   const [row] = await tx
-    .select({
-      id: devices.id,
-      name: devices.name,
-      productId: devices.productId,
-      enabled: devices.enabled,
-      online: devices.online,
-      lastSeenAt: devices.lastSeenAt,
-      lastConnectedAt: devices.lastConnectedAt,
-      latest: devices.latest,
-      messageCount: devices.messageCount,
-      errorCount: devices.errorCount,
-    })
+    .select(liveStateColumns)
     .from(devices)
     .where(and(eq(devices.tenantId, tenantId), eq(devices.id, deviceId)))
     .limit(1)
     .prepare("device_live_state")
+    .execute();
+  return row;
+}
+
+/**
+ * A device's live state and its product's thing model in one round trip (what `findDeviceLiveState`
+ * and then `findProductForIngest` read); `product` is null when the product is not visible.
+ */
+export async function findDeviceLiveStateWithProduct(
+  tx: Tx,
+  tenantId: string,
+  deviceId: string,
+): Promise<{ device: DeviceLiveState; product: ProductForIngest | null } | undefined> {
+  const [row] = await tx
+    .select({
+      device: liveStateColumns,
+      product: {
+        id: products.id,
+        tenantId: products.tenantId,
+        thingModel: products.thingModel,
+        unknownKeys: products.unknownKeys,
+        updatedAt: products.updatedAt,
+      },
+    })
+    .from(devices)
+    .leftJoin(products, eq(products.id, devices.productId))
+    .where(and(eq(devices.tenantId, tenantId), eq(devices.id, deviceId)))
+    .limit(1)
+    .prepare("device_live_state_with_product")
     .execute();
   return row;
 }

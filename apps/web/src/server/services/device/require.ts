@@ -1,6 +1,6 @@
 import type { Tx } from "@aspen/db";
-import { findDeviceLiveState, type DeviceLiveState } from "@aspen/db/device-data";
-import { loadProductModel, type ProductModel } from "../../device-api/thing-models";
+import { findDeviceLiveState, findDeviceLiveStateWithProduct, type DeviceLiveState } from "@aspen/db/device-data";
+import { compiledProductModel, type ProductModel } from "../../device-api/thing-models";
 import { notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
 import { inTenant, type Scope } from "../scope";
@@ -15,16 +15,16 @@ export async function requireDevice(tx: Tx, tenantId: string, deviceId: string):
   return device;
 }
 
-/** The device and its product's compiled thing model. */
+/** The device and its product's compiled thing model (one round trip), or NOT_FOUND as `requireDevice`. */
 export async function requireDeviceModel(
   tx: Tx,
   tenantId: string,
   deviceId: string,
 ): Promise<{ device: DeviceLiveState; product: ProductModel }> {
-  const device = await requireDevice(tx, tenantId, deviceId);
-  const product = await loadProductModel(tx, device.productId);
-  if (!product) throw notFound("Product");
-  return { device, product };
+  const found = await findDeviceLiveStateWithProduct(tx, tenantId, deviceId);
+  if (!found) throw notFound("Device");
+  if (!found.product) throw notFound("Product");
+  return { device: found.device, product: await compiledProductModel(found.product) };
 }
 
 /** Runs `fn` in the scope's tenant once the device is known there (NOT_FOUND otherwise): a device's history lists. */

@@ -8,7 +8,8 @@ import { recordAudit } from "../../audit";
 import { appError, notFound } from "../../errors";
 import { publicIdInput } from "../../public-ids";
 import { actingUserId, assertAllowed, auditOf, inTenant, type Scope } from "../scope";
-import { assertRange, rangeShape, requireDeviceModel, resolveSeries } from "../telemetry/history-scope";
+import { requireDeviceModel } from "../device/require";
+import { assertRange, rangeShape, resolveSeries } from "../telemetry/history-scope";
 import { exportLifetimeMs, exportSchema, toExportDto, type ExportDto } from "./dto";
 import { getProducer } from "./files";
 

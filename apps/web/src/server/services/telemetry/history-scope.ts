@@ -1,10 +1,9 @@
 import { isTimeZone, maxSeries, propertyDecimals, publicId, rangeIssue, type Property } from "@aspen/core";
 import { findTenantById, type Tx } from "@aspen/db";
 import { z } from "zod";
-import { findDeviceLiveState } from "@aspen/db/device-data";
-import { loadProductModel } from "../../device-api/thing-models";
-import { appError, notFound } from "../../errors";
+import { appError } from "../../errors";
 import { publicIdInput } from "../../public-ids";
+import { requireDeviceModel } from "../device/require";
 
 /** `from`/`to` of every history request: both required (ISO strings, dates or ms). */
 export const rangeShape = {
@@ -34,15 +33,6 @@ export async function assertRange(tx: Tx, tenantId: string, from: Date, to: Date
   return retentionDays;
 }
 
-/** The device in the tenant and its product's thing model, or NOT_FOUND (also for other tenants' devices). */
-export async function requireDeviceModel(tx: Tx, tenantId: string, deviceId: string) {
-  const device = await findDeviceLiveState(tx, tenantId, deviceId);
-  if (!device) throw notFound("Device");
-  const product = await loadProductModel(tx, device.productId);
-  if (!product) throw notFound("Product");
-  return { device, product };
-}
-
 export interface ResolvedSeries {
   deviceUuid: string;
   deviceId: string;
@@ -61,14 +51,15 @@ export async function resolveSeries(
   tenantId: string,
   refs: readonly { deviceId: string; key: string }[],
 ): Promise<ResolvedSeries[]> {
-  const models = new Map<string, Awaited<ReturnType<typeof requireDeviceModel>>>();
+  // Each device and its model once, all asked for at once (one pipelined write on the transaction's connection),
+  // then the refs checked in order: the first failing one (missing device or unknown key) is the error.
+  const ids = [...new Set(refs.map((r) => r.deviceId))];
+  const lookups = new Map(ids.map((id) => [id, requireDeviceModel(tx, tenantId, id)]));
+  await Promise.allSettled(lookups.values());
   const out: ResolvedSeries[] = [];
   for (const [i, ref] of refs.entries()) {
-    let m = models.get(ref.deviceId);
-    if (!m) {
-      m = await requireDeviceModel(tx, tenantId, ref.deviceId);
-      models.set(ref.deviceId, m);
-    }
+    const m = await lookups.get(ref.deviceId);
+    if (!m) throw new Error(`device ${ref.deviceId} was not looked up`);
     const property = m.product.model.properties.find((p) => p.identifier === ref.key);
     if (!property) {
       const known = m.product.model.properties.map((p) => p.identifier).join(", ") || "none";

@@ -1,4 +1,4 @@
-import { chooseBucketSeconds, historySource, maxChartPoints, rawRangeMs, zoneWholeHours } from "@aspen/core";
+import { chooseBucketSeconds, historySource, maxChartPoints, rawRangeMs, rollupRangeMs, zoneWholeHours } from "@aspen/core";
 import { historyBucketsMany, historyRawPoints, rollupWatermark } from "@aspen/db/history";
 import { z } from "zod";
 import { assertAllowed, inTenant, type Scope } from "../scope";
@@ -65,9 +65,17 @@ export async function telemetryHistory(scope: Scope, input: z.output<typeof tele
   assertAllowed(scope, "device.read");
   const tenantId = scope.tenant.id;
   return inTenant(scope, async (tx) => {
-    await assertRange(tx, tenantId, input.from, input.to);
-    const resolved = await resolveSeries(tx, tenantId, input.series);
     const rangeMs = input.to.getTime() - input.from.getTime();
+    // The lookups are independent: asked for at once, they share a round trip. Once all have settled, a refused
+    // range wins over an unknown device or key, as when they ran one after the other.
+    const checked = assertRange(tx, tenantId, input.from, input.to);
+    const found = resolveSeries(tx, tenantId, input.series);
+    // Only ranges beyond a day read the rollups (see `historySource`), so only they need the watermark.
+    const rolled = rangeMs > rollupRangeMs ? rollupWatermark(tx) : Promise.resolve(null);
+    await Promise.allSettled([checked, found, rolled]);
+    await checked;
+    const resolved = await found;
+    const watermark = await rolled;
     const numeric = resolved.filter((s) => s.property.type === "int" || s.property.type === "float");
     // Raw for short ranges, unless one of the numeric series holds more values than a chart draws.
     let raw = rangeMs <= rawRangeMs;
@@ -90,7 +98,7 @@ export async function telemetryHistory(scope: Scope, input: z.output<typeof tele
       bucketSeconds === null
         ? "raw"
         : historySource(rangeMs, bucketSeconds, zoneWholeHours(input.timeZone, input.from.getTime(), input.to.getTime()));
-    const rolledUpTo = source === "raw" ? null : await rollupWatermark(tx);
+    const rolledUpTo = source === "raw" ? null : watermark;
     // Every numeric series' buckets in one statement (one index range scan per series).
     const bucketed =
       bucketSeconds === null
