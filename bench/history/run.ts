@@ -195,12 +195,20 @@ const restKey = await withTenant(db, tenant.id, (tx) =>
   }),
 );
 
-/** POST /api/v1/telemetry/history: the console's history query over REST (API key; no session, no tRPC). */
-async function restSeries(series: { deviceId: string; key: string }[], from: number, to: number) {
+/**
+ * POST /api/v1/telemetry/history: the console's history query over REST (API key; no session, no tRPC). Node's
+ * fetch asks for gzip; `compressed: false` asks for none, as a client next to the server may (the answer is JSON
+ * of ~89 KB for 30 days, which the hand-written SQL's client gets uncompressed too).
+ */
+async function restSeries(series: { deviceId: string; key: string }[], from: number, to: number, compressed = true) {
   const t0 = performance.now();
   const res = await fetch(`${base}/api/v1/telemetry/history`, {
     method: "POST",
-    headers: { authorization: `Bearer ${restKey}`, "content-type": "application/json" },
+    headers: {
+      authorization: `Bearer ${restKey}`,
+      "content-type": "application/json",
+      ...(compressed ? {} : { "accept-encoding": "identity" }),
+    },
     body: JSON.stringify({ series, from: new Date(from).toISOString(), to: new Date(to).toISOString(), timeZone: "UTC" }),
   });
   const body = (await res.json()) as { bucketSeconds?: number; series?: { points: unknown[] }[]; error?: unknown };
@@ -271,6 +279,7 @@ const svc30: number[] = [];
 const handTx30: number[] = [];
 const handPrep30: number[] = [];
 const rest30: number[] = [];
+const restPlain30: number[] = [];
 let restPoints = 0;
 let shape = { bucketSeconds: 0, source: "", points: 0 };
 for (let i = 0; i < calls; i++) {
@@ -281,6 +290,7 @@ for (let i = 0; i < calls; i++) {
   const rr = await restSeries([{ deviceId: dev0, key }], from30, to);
   rest30.push(rr.took);
   restPoints = rr.points;
+  restPlain30.push((await restSeries([{ deviceId: dev0, key }], from30, to, false)).took);
   const t0 = performance.now();
   await hand(device0, key);
   sql30.push(performance.now() - t0);
@@ -349,6 +359,9 @@ const result = {
     restMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(rest30)),
     restPoints,
     restVsBestHandP95Ratio: r1(stats(rest30).p95 / Math.min(handStats.p95, stats(handTx30).p95, stats(handPrep30).p95)),
+    /** The same without compression (Accept-Encoding: identity). */
+    restUncompressedMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(restPlain30)),
+    restUncompressedVsBestHandP95Ratio: r1(stats(restPlain30).p95 / Math.min(handStats.p95, stats(handTx30).p95, stats(handPrep30).p95)),
   },
   query90d20keys: {
     apiMs: (({ p50, p95, max }) => ({ p50: r1(p50), p95: r1(p95), max: r1(max) }))(stats(api90)),
