@@ -2,7 +2,13 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A new device, product or API secret: 32 random bytes, base64url (43 characters). */
 export function generateSecret(): string {
-  return randomBytes(32).toString("base64url");
+  // Never starting with "-" (1 in 64 would): command-line tools take "-…" for an option
+  // (`mosquitto_pub -P -x…`), and a CSV of credentials must prefix a leading "-" with "'" so that spreadsheets do not
+  // run it as a formula, which a script reading the file would then take for part of the password.
+  for (;;) {
+    const secret = randomBytes(32).toString("base64url");
+    if (!secret.startsWith("-")) return secret;
+  }
 }
 
 /** What is stored of a random secret: its SHA-256, lowercase hex. */
