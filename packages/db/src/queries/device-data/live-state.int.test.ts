@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import type { ThingModel } from "@aspen/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../client";
 import { devices, products } from "../../schema";
@@ -12,7 +14,7 @@ let b: TestTenant;
 let deviceA: string;
 let productA: string;
 
-const model = { properties: [{ identifier: "t", name: "T", type: "float", access: "r" }], events: [], commands: [] };
+const model: ThingModel = { properties: [{ identifier: "t", name: "T", type: "float", access: "r" }], events: [], commands: [] };
 
 beforeAll(async () => {
   db = testDb();
@@ -29,7 +31,7 @@ beforeAll(async () => {
     productA = p.id;
     const [d] = await tx
       .insert(devices)
-      .values({ tenantId: a.id, productId: productA, name: "d-a", secretHash: "h", secretHint: "x…y" })
+      .values({ tenantId: a.id, productId: productA, name: "d-a", secretHash: randomUUID(), secretHint: "x…y" })
       .returning({ id: devices.id });
     if (!d) throw new Error("no device inserted");
     deviceA = d.id;
