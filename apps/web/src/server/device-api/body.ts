@@ -1,4 +1,5 @@
 import { jsonTooDeep, MAX_JSON_DEPTH } from "@aspen/core";
+import { readBodyCapped } from "../limits/request-body";
 import { DeviceApiError } from "./http";
 
 /** The most a device may send in one request, as for MQTT payloads. */
@@ -15,29 +16,9 @@ export function payloadTooLarge(limit = maxBodyBytes): DeviceApiError {
  * stops reading (without buffering the rest) when a body without one grows past the limit.
  */
 export async function readBody(req: Request, limit = maxBodyBytes): Promise<Uint8Array> {
-  const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw payloadTooLarge(limit);
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw payloadTooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  const read = await readBodyCapped(req, limit);
+  if (!read.ok) throw payloadTooLarge(limit);
+  return read.body;
 }
 
 export type ParsedJson = { ok: true; value: unknown; bytes: number } | { ok: false; reason: string; bytes: number };

@@ -1,3 +1,5 @@
+import { readBodyCapped } from "../../limits/request-body";
+
 /**
  * What the REST router reads of a request and gives back, without Fetch objects: the launcher's bridge
  * (src/server/net/web-bridge.mjs) fills it straight from Node's request, the Next.js route (and tests)
@@ -34,21 +36,8 @@ export function fromFetchRequest(req: Request): ApiRequest {
     url: req.url,
     headers: req.headers,
     async readBody(limit) {
-      if (!req.body) return new Uint8Array();
-      const reader = req.body.getReader();
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > limit) {
-          await reader.cancel().catch(() => {});
-          return null;
-        }
-        chunks.push(value);
-      }
-      return Buffer.concat(chunks, size);
+      const read = await readBodyCapped(req, limit);
+      return read.ok ? read.body : null;
     },
   };
 }
