@@ -19,6 +19,7 @@ test("API key made in the console calls /api/v1, stops at revoke; the docs page 
   await page.getByTestId("api-key-create").click();
   await page.getByTestId("api-key-name").fill("e2e script");
   await page.getByTestId("api-key-scope-devices:read").check();
+  await page.getByTestId("api-key-scope-products:write").check();
   await page.getByTestId("api-key-submit").click();
   const secret = (await page.getByTestId("api-key-secret").textContent())!.trim();
   expect(secret).toMatch(/^ak_/);
@@ -28,6 +29,25 @@ test("API key made in the console calls /api/v1, stops at revoke; the docs page 
   const ok = await request.get("/api/v1/devices?limit=5", { headers: { authorization: `Bearer ${secret}` } });
   expect(ok.status()).toBe(200);
   expect(ok.headers()["ratelimit-limit"]).toBe("600");
+
+  // Bodies through the launcher's bridge (Node's request straight to the router): a create answered once per
+  // Idempotency-Key and replayed after, malformed JSON and a body over 1 MiB refused.
+  const auth = { authorization: `Bearer ${secret}` };
+  const product = { name: `Bridge ${unique()}`, thingModel: { properties: [], events: [], commands: [] } };
+  const created = await request.post("/api/v1/products", { headers: { ...auth, "idempotency-key": "e2e-bridge-1" }, data: product });
+  expect(created.status()).toBe(201);
+  expect(created.headers().location).toMatch(/^\/api\/v1\/products\/prd_/);
+  const replayed = await request.post("/api/v1/products", { headers: { ...auth, "idempotency-key": "e2e-bridge-1" }, data: product });
+  expect(replayed.status()).toBe(201);
+  expect(replayed.headers()["idempotent-replayed"]).toBe("true");
+  expect(await replayed.json()).toEqual(await created.json());
+  const json = { ...auth, "content-type": "application/json" };
+  const malformed = await request.post("/api/v1/products", { headers: json, data: Buffer.from('{"name": }') });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error).toMatchObject({ code: "invalid_json", details: { line: 1, column: 10 } });
+  const big = await request.post("/api/v1/products", { headers: json, data: Buffer.from(`{"name":"${"x".repeat(1024 * 1024)}"}`) });
+  expect(big.status()).toBe(413);
+  expect((await big.json()).error.code).toBe("payload_too_large");
 
   await page.getByTestId("api-key-revoke").click();
   await page.getByTestId("confirm-ok").click();
