@@ -90,7 +90,12 @@ describe("PostgreSQL outage", () => {
       // the database and retry): soon at most the current connection of each device is open.
       const openRows = () =>
         db
-          .select({ deviceId: deviceConnections.deviceId })
+          .select({
+            deviceId: deviceConnections.deviceId,
+            id: deviceConnections.id,
+            clientId: deviceConnections.clientId,
+            connectedAt: deviceConnections.connectedAt,
+          })
           .from(deviceConnections)
           .where(
             and(
@@ -119,7 +124,9 @@ describe("PostgreSQL outage", () => {
       expect(maxPending).toBeGreaterThan(0);
       expect(maxPending).toBeLessThan(highWater + 2 * 1500);
       expect(greedy.closes()).toBeGreaterThan(0);
-      expect(mostOpen(open)).toBe(1);
+      // Failing, it says which rows stayed open and what the broker logged (this failed once in a full run).
+      const why = mostOpen(open) === 1 ? "" : `open connection rows: ${JSON.stringify(open)}\nbroker:\n${child.output().slice(-4000)}`;
+      expect(mostOpen(open), why).toBe(1);
       for (const f of fleets) {
         for (const [deviceId, missing] of await f.missing(db)) {
           expect(missing, `device ${deviceId}: ${f.acked.get(deviceId)?.size ?? 0} acknowledged`).toEqual([]);
