@@ -12,15 +12,18 @@ export interface ProductForIngest {
   updatedAt: Date;
 }
 
+/** The columns of a `ProductForIngest`, for queries that read one along with other rows. */
+export const productForIngestColumns = {
+  id: products.id,
+  tenantId: products.tenantId,
+  thingModel: products.thingModel,
+  unknownKeys: products.unknownKeys,
+  updatedAt: products.updatedAt,
+};
+
 export async function findProductForIngest(tx: Tx, productId: string): Promise<ProductForIngest | undefined> {
   const [row] = await tx
-    .select({
-      id: products.id,
-      tenantId: products.tenantId,
-      thingModel: products.thingModel,
-      unknownKeys: products.unknownKeys,
-      updatedAt: products.updatedAt,
-    })
+    .select(productForIngestColumns)
     .from(products)
     .where(eq(products.id, productId))
     .limit(1)

@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../client";
 import { devices, products, telemetry } from "../../schema";
-import type { ProductForIngest } from "../broker/products";
+import { productForIngestColumns, type ProductForIngest } from "../broker/products";
 
 /** A device's live state for the console: latest values per key (from the device row), online, last seen. */
 export interface DeviceLiveState {
@@ -53,13 +53,7 @@ export async function findDeviceLiveStateWithProduct(
   const [row] = await tx
     .select({
       device: liveStateColumns,
-      product: {
-        id: products.id,
-        tenantId: products.tenantId,
-        thingModel: products.thingModel,
-        unknownKeys: products.unknownKeys,
-        updatedAt: products.updatedAt,
-      },
+      product: productForIngestColumns,
     })
     .from(devices)
     .leftJoin(products, eq(products.id, devices.productId))

@@ -8,9 +8,7 @@ import { readBodyCapped } from "../../limits/request-body";
  */
 
 /** A request's headers, read by (case-insensitive) name; repeated ones joined with ", " as Fetch does. */
-export interface HeaderReader {
-  get(name: string): string | null;
-}
+export type HeaderReader = Pick<Headers, "get">;
 
 export interface ApiRequest {
   method: string;
